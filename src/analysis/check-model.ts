@@ -1,0 +1,42 @@
+/**
+ * The whole check of a model, as every surface runs it: load and validate the files, resolve
+ * the team graph, then run the rules when the input is valid.
+ */
+import { CATALOG, type Catalog } from "../catalog/index.ts";
+import { resolveTeam } from "../graph/resolve.ts";
+import type { TeamGraph } from "../graph/types.ts";
+import { type Diagnostic, hasErrors } from "../model/diagnostic.ts";
+import { loadModel, type ModelHost } from "../model/load.ts";
+import type { Model } from "../model/model.ts";
+import { type DoctorResult, runRules } from "./engine.ts";
+import type { Rule } from "./rule.ts";
+import { RULES } from "./rules/index.ts";
+
+export interface CheckResult {
+  model: Model;
+  graph: TeamGraph;
+  /** Input problems: syntax, schema, references, rule settings. Any error means the input is invalid. */
+  diagnostics: Diagnostic[];
+  /** The rules' findings; absent when the input is invalid. */
+  doctor?: DoctorResult;
+}
+
+export interface CheckOptions {
+  catalog?: Catalog;
+  rules?: readonly Rule[];
+  /** Stop after validation (no rules run). */
+  validateOnly?: boolean;
+}
+
+/** Validates the model at `entry` and, when it is valid, runs the rules over it. */
+export function checkModel(entry: string, host: ModelHost, options: CheckOptions = {}): CheckResult {
+  const loaded = loadModel(entry, host);
+  const { graph, diagnostics } = resolveTeam(loaded.model, options.catalog ?? CATALOG);
+  const all = [...loaded.diagnostics, ...diagnostics];
+  const result: CheckResult = { model: loaded.model, graph, diagnostics: all };
+  if (hasErrors(all) || options.validateOnly) return result;
+  const doctor = runRules(graph, options.rules ?? RULES);
+  all.push(...doctor.diagnostics);
+  if (!hasErrors(doctor.diagnostics)) result.doctor = doctor;
+  return result;
+}

@@ -1,0 +1,137 @@
+/**
+ * Runs rules over the team graph and collects their findings: applies the model's severity
+ * settings and options, honours suppressions, and reports settings that name no rule.
+ */
+import type { TeamGraph } from "../graph/types.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import type { RuleSetting } from "../model/schema.ts";
+import { didYouMean } from "../model/suggest.ts";
+import type { Finding, Report, Rule, Severity } from "./rule.ts";
+
+export interface DoctorResult {
+  findings: Finding[];
+  /** Problems with the `rules` and `suppress` sections themselves. */
+  diagnostics: Diagnostic[];
+  /** How many findings suppressions hid. */
+  suppressed: number;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
+
+/** Runs `rules` over `graph`. */
+export function runRules(graph: TeamGraph, rules: readonly Rule[]): DoctorResult {
+  const { model } = graph;
+  const diagnostics: Diagnostic[] = [];
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const settingsNode = model.rules;
+  for (const [id, setting] of Object.entries(model.rules)) {
+    const rule = byId.get(id);
+    if (!rule) {
+      diagnostics.push(settingDiagnostic(graph, settingsNode, [id], "unknown-rule", `unknown rule "${id}"${didYouMean(id, byId.keys())}`));
+      continue;
+    }
+    if (typeof setting === "object") {
+      for (const [name, value] of Object.entries(setting.options ?? {})) {
+        const option = rule.meta.options?.[name];
+        if (!option) {
+          const known = Object.keys(rule.meta.options ?? {});
+          const hint = known.length ? didYouMean(name, known) || ` (it has: ${known.join(", ")})` : " (it has no options)";
+          diagnostics.push(
+            settingDiagnostic(graph, settingsNode, [id, "options", name], "rule-option", `rule ${id} has no option "${name}"${hint}`),
+          );
+        } else if (typeof value !== typeof option.default) {
+          diagnostics.push(
+            settingDiagnostic(
+              graph,
+              settingsNode,
+              [id, "options", name],
+              "rule-option",
+              `option ${name} of ${id} expects a ${typeof option.default}, got ${JSON.stringify(value)}`,
+            ),
+          );
+        }
+      }
+    }
+  }
+
+  const suppressions = model.suppress.map((s) => ({ s, used: false }));
+  const findings: Finding[] = [];
+  let suppressed = 0;
+  const fallback = graph.organisation;
+  for (const rule of rules) {
+    const setting = model.rules[rule.id];
+    const configured = severityOf(setting);
+    if (configured === "off") continue;
+    const options = optionsOf(rule, setting);
+    const report = (r: Report) => {
+      const hit = suppressions.find(({ s }) => s.rule === rule.id && (s.subject === undefined || s.subject === r.subject));
+      if (hit) {
+        hit.used = true;
+        suppressed++;
+        return;
+      }
+      const node = r.node ?? fallback;
+      const finding: Finding = {
+        ruleId: rule.id,
+        area: rule.meta.area,
+        severity: configured ?? r.severity ?? rule.meta.severity,
+        message: r.message,
+        location: node ? model.locate(node, r.path ?? []) : { file: model.files[0] ?? "", line: 1, column: 1 },
+        fix: r.fix ?? rule.meta.fix,
+      };
+      if (r.subject !== undefined) finding.subject = r.subject;
+      findings.push(finding);
+    };
+    rule.check({ graph, options, report });
+  }
+  for (const { s, used } of suppressions) {
+    if (used) continue;
+    const at = model.locate(s);
+    diagnostics.push({
+      ...at,
+      severity: "warning",
+      code: "unused-suppression",
+      message: `suppression of ${s.rule}${s.subject ? ` for "${s.subject}"` : ""} matches no finding; remove it`,
+    });
+  }
+  findings.sort(compareFindings);
+  return { findings, diagnostics, suppressed };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.area.localeCompare(b.area) ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.location.file.localeCompare(b.location.file) ||
+    a.location.line - b.location.line ||
+    a.location.column - b.location.column ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+function severityOf(setting: RuleSetting | undefined): Severity | "off" | undefined {
+  return typeof setting === "string" ? setting : setting?.severity;
+}
+
+function optionsOf(rule: Rule, setting: RuleSetting | undefined): Record<string, number | string | boolean> {
+  const options: Record<string, number | string | boolean> = {};
+  for (const [name, option] of Object.entries(rule.meta.options ?? {})) options[name] = option.default;
+  if (typeof setting === "object") {
+    for (const [name, value] of Object.entries(setting.options ?? {})) {
+      const option = rule.meta.options?.[name];
+      if (option && typeof value === typeof option.default) options[name] = value as number | string | boolean;
+    }
+  }
+  return options;
+}
+
+function settingDiagnostic(
+  graph: TeamGraph,
+  node: object,
+  path: string[],
+  code: Diagnostic["code"],
+  message: string,
+): Diagnostic {
+  return { ...graph.model.locate(node, path, "key"), severity: "error", code, message: `rules.${path.join(".")}: ${message}` };
+}

@@ -1,0 +1,75 @@
+/**
+ * What a rule is: metadata (from which its documentation is generated) and a pure check over
+ * the team graph that reports findings. Rules never throw and never read files.
+ */
+import type { TeamGraph } from "../graph/types.ts";
+import type { Location } from "../model/model.ts";
+import type { PathKey } from "../model/yaml-source.ts";
+
+export type Severity = "error" | "warn" | "info";
+
+export interface RuleOption {
+  default: number | string | boolean;
+  description: string;
+}
+
+export interface RuleMeta {
+  /** The area the rule belongs to; also the first part of its id. */
+  area: string;
+  severity: Severity;
+  /** One line: what the rule checks. */
+  description: string;
+  /** Why it matters, in the words of the source document. */
+  rationale: string;
+  /** The source document and section, e.g. "001 §3.4". */
+  source: string;
+  /** How to fix a finding. */
+  fix: string;
+  /** Thresholds the model can set under `rules: { <id>: { options: … } }`. */
+  options?: Record<string, RuleOption>;
+  /** A minimal model excerpt that the rule reports, for the docs. */
+  example?: string;
+}
+
+/** What a rule reports: a message about a subject, pinned to an entry of the model. */
+export interface Report {
+  message: string;
+  /** The id of what the finding is about (an activity, role, person, team…), used for suppressions. */
+  subject?: string;
+  /** The model entry to point at (a person, a RACI row…); the organisation when omitted. */
+  node?: object;
+  /** A path inside `node`, e.g. ["roles", 0]. */
+  path?: PathKey[];
+  /** Overrides the rule's severity for this finding (e.g. a softer case of the same rule). */
+  severity?: Severity;
+  fix?: string;
+}
+
+export interface RuleContext {
+  graph: TeamGraph;
+  /** The rule's options with the model's settings applied over the defaults. */
+  options: Readonly<Record<string, number | string | boolean>>;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  id: string;
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+/** A finding as every surface sees it. */
+export interface Finding {
+  ruleId: string;
+  area: string;
+  severity: Severity;
+  message: string;
+  subject?: string;
+  location: Location;
+  fix: string;
+}
+
+/** Declares a rule; the id must start with the rule's area. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

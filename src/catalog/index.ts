@@ -1,0 +1,62 @@
+/**
+ * The built-in MLOps catalog: roles, activities, competencies, topologies, the growth path and
+ * stakeholder kinds, each entry citing its source document.
+ */
+import { ACTIVITIES } from "./activities.ts";
+import { COMPETENCIES } from "./competencies.ts";
+import { ROLES } from "./roles.ts";
+import { SOURCES } from "./sources.ts";
+import { STAKEHOLDER_KINDS } from "./stakeholders.ts";
+import { GROWTH_PATH, TOPOLOGIES } from "./topologies.ts";
+import type {
+  ActivityDef,
+  CompetencyDef,
+  GrowthStep,
+  RoleDef,
+  SourceDoc,
+  StakeholderKindDef,
+  TopologyDef,
+} from "./types.ts";
+
+export type * from "./types.ts";
+export { RACI_001_ACTIVITIES } from "./activities.ts";
+
+export interface Catalog {
+  roles: readonly RoleDef[];
+  activities: readonly ActivityDef[];
+  competencies: readonly CompetencyDef[];
+  topologies: readonly TopologyDef[];
+  growthPath: readonly GrowthStep[];
+  stakeholderKinds: readonly StakeholderKindDef[];
+  sources: readonly SourceDoc[];
+}
+
+export const CATALOG: Catalog = {
+  roles: ROLES,
+  activities: ACTIVITIES,
+  competencies: COMPETENCIES,
+  topologies: TOPOLOGIES,
+  growthPath: GROWTH_PATH,
+  stakeholderKinds: STAKEHOLDER_KINDS,
+  sources: SOURCES,
+};
+
+/** Normalises a job title for alias lookup: lower case, single spaces, no punctuation at the ends. */
+export function normaliseTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[\s_]+/g, " ")
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");
+}
+
+/**
+ * Maps a job title to a role id through the roles' aliases, then their names.
+ * @example roleForTitle(CATALOG.roles, "Analytics Translator") // "outside-to-inside"
+ */
+export function roleForTitle(roles: readonly RoleDef[], title: string): string | undefined {
+  const key = normaliseTitle(title);
+  return (
+    roles.find((r) => r.aliases.includes(key))?.id ??
+    roles.find((r) => normaliseTitle(r.name) === key || r.id === key.replace(/ /g, "-"))?.id
+  );
+}

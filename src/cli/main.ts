@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+/**
+ * The `mlteam` command line. Each command's module is loaded only when it runs, to keep
+ * start-up fast; every failure ends here, as an exit code and a message without a stack trace.
+ */
+import { Argument, Command, CommanderError, Option } from "commander";
+import { EXIT, ExitError } from "./exit.ts";
+import { err, stderrColors } from "./io.ts";
+
+const DEFAULT_MODEL = "mlteam.yaml";
+const MODEL_ARG = "path of the model: a YAML file, or a directory holding mlteam.yaml";
+
+const program = new Command("mlteam")
+  .description(
+    "Team-as-code for MLOps: describe roles, the RACI matrix, skills and topology in YAML, and check them like code.",
+  )
+  .version("0.1.0")
+  .exitOverride()
+  .showHelpAfterError("(run with --help for usage)")
+  .addHelpText(
+    "after",
+    `
+Exit codes: 0 clean or warnings only, 1 findings at error level, 2 invalid input or usage.
+Docs: docs/model.md (the model), docs/rules/ (each rule), docs/architecture.md.`,
+  );
+
+const format = (choices: string[], fallback: string) =>
+  new Option("-f, --format <format>", "output format").choices(choices).default(fallback);
+
+program
+  .command("init")
+  .description("write a starter mlteam.yaml from a template (asks on a terminal; flags otherwise)")
+  .argument("[dir]", "directory to write mlteam.yaml into", ".")
+  .option("-t, --template <id>", "template: first-use-case, startup-full-stack, central-platform, embedded-platform, azure-accelerator")
+  .option("-n, --name <name>", "the organisation's name")
+  .option("--force", "overwrite an existing mlteam.yaml")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  mlteam init                                  # asks which template on a terminal
+  mlteam init my-team --template central-platform --name "Acme Analytics"
+  mlteam init . --template startup-full-stack --force`,
+  )
+  .action(async (dir: string, options) => (await import("./commands/init.ts")).init(dir, options));
+
+program
+  .command("validate")
+  .description("check the model's YAML, schema and references; never modifies the file")
+  .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+  .addOption(format(["text", "json"], "text"))
+  .addHelpText(
+    "after",
+    `
+Each problem is printed as  file:line:col  error  message  (code).
+Examples:
+  mlteam validate
+  mlteam validate examples/meghan-story --format json`,
+  )
+  .action(async (model: string, options) => (await import("./commands/validate.ts")).validate(model, options));
+
+program
+  .command("doctor")
+  .description("find gaps and risks in the team: RACI, staffing, leadership … (exit 1 on error findings)")
+  .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+  .addOption(format(["text", "json"], "text"))
+  .addHelpText(
+    "after",
+    `
+Findings are grouped by area, each with its location, rule id and a fix. Colour on a terminal;
+set NO_COLOR=1 to turn it off. Rule severities are set in the model under \`rules:\`.
+Examples:
+  mlteam doctor
+  mlteam doctor examples/meghan-story
+  mlteam doctor --format json > findings.json`,
+  )
+  .action(async (model: string, options) => (await import("./commands/doctor.ts")).doctor(model, options));
+
+program
+  .command("raci")
+  .description("print the RACI matrix, by role or by person")
+  .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+  .addOption(new Option("-b, --by <view>", "columns: roles or people").choices(["role", "person"]).default("role"))
+  .option("-p, --product <id>", "the matrix as it applies to one product")
+  .addOption(format(["table", "markdown", "csv", "json"], "table"))
+  .addHelpText(
+    "after",
+    `
+Examples:
+  mlteam raci examples/startup-full-stack         # 001's matrix
+  mlteam raci --by person --format markdown
+  mlteam raci --product churn --format csv > raci.csv`,
+  )
+  .action(async (model: string, options) => (await import("./commands/raci.ts")).raci(model, options));
+
+program
+  .command("catalog")
+  .description("show the built-in roles, activities, competencies or topologies, with their sources")
+  .addArgument(
+    new Argument("<kind>", "what to list").choices([
+      "roles",
+      "activities",
+      "competencies",
+      "topologies",
+    ]),
+  )
+  .argument("[id]", "show one entry in detail")
+  .addOption(format(["text", "json"], "text"))
+  .addHelpText(
+    "after",
+    `
+Examples:
+  mlteam catalog roles
+  mlteam catalog roles outside-to-inside
+  mlteam catalog activities --format json`,
+  )
+  .action(async (kind, id: string | undefined, options) =>
+    (await import("./commands/catalog.ts")).catalog(kind, id, options),
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof ExitError) {
+    if (error.message) err(error.code === EXIT.invalid ? `${stderrColors().red("error:")} ${error.message}` : error.message);
+    return error.code;
+  }
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  err(`${stderrColors().red("internal error:")} ${message}`);
+  if (process.env.MLTEAM_DEBUG && error instanceof Error && error.stack) err(error.stack);
+  return EXIT.invalid;
+}

@@ -1,0 +1,280 @@
+/**
+ * Resolves a model against the catalog into the team graph, checking every reference and id on
+ * the way. References that do not resolve become located diagnostics, never exceptions.
+ */
+import type { Catalog } from "../catalog/index.ts";
+import type { Diagnostic, DiagnosticCode } from "../model/diagnostic.ts";
+import { formatPath } from "../model/diagnostic.ts";
+import type { Model } from "../model/model.ts";
+import { RACI_LETTERS, type RaciRow, type RoleAssignment } from "../model/schema.ts";
+import { didYouMean } from "../model/suggest.ts";
+import type { PathKey } from "../model/yaml-source.ts";
+import { mergeCatalog } from "./catalog-merge.ts";
+import type {
+  PersonNode,
+  ProductNode,
+  RaciCell,
+  RaciEntry,
+  RaciRef,
+  RoleHolding,
+  TeamGraph,
+  TeamNode,
+} from "./types.ts";
+
+export interface ResolveResult {
+  graph: TeamGraph;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Joins the model with the catalog.
+ * @example const { graph, diagnostics } = resolveTeam(model, CATALOG);
+ */
+export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
+  const diagnostics: Diagnostic[] = [];
+  const report = (node: object, path: PathKey[], code: DiagnosticCode, message: string) => {
+    const at = model.locate(node, path);
+    const origin = model.origin(node);
+    const where = origin ? formatPath([...origin.path, ...path]) : formatPath(path);
+    diagnostics.push({ ...at, severity: "error", code, message: `${where}: ${message}` });
+  };
+  const known = (ids: ReadonlySet<string> | ReadonlyMap<string, unknown>, id: string) =>
+    ids.has(id) || model.invalidIds.has(id);
+  const unknown = (node: object, path: PathKey[], what: string, id: string, candidates: Iterable<string>) =>
+    report(node, path, "unknown-reference", `unknown ${what} "${id}"${didYouMean(id, candidates)}`);
+
+  const { roles, activities, competencies } = mergeCatalog(catalog, model);
+  for (const [section, list] of [
+    ["role", model.roles],
+    ["activity", model.activities],
+    ["competency", model.competencies],
+  ] as const) {
+    checkDuplicates(model, list, section, report);
+    for (const custom of list) {
+      for (const competency of Object.keys((custom as { competencies?: object }).competencies ?? {})) {
+        if (!known(competencies, competency))
+          unknown(custom, ["competencies", competency], "competency", competency, competencies.keys());
+      }
+    }
+  }
+
+  // People
+  const people = new Map<string, PersonNode>();
+  checkDuplicates(model, model.people, "person", report);
+  for (const person of model.people) {
+    if (people.has(person.id)) continue;
+    const skills = new Map<string, number>();
+    for (const [competency, level] of Object.entries(person.skills ?? {})) {
+      if (!known(competencies, competency))
+        unknown(person, ["skills", competency], "competency", competency, competencies.keys());
+      skills.set(competency, level);
+    }
+    const holdings = allocate(person.roles ?? []);
+    holdings.forEach((holding, index) => {
+      if (!known(roles, holding.role)) unknown(person, ["roles", index], "role", holding.role, roles.keys());
+    });
+    for (const [index, absence] of (person.absences ?? []).entries()) {
+      if (absence.to < absence.from)
+        report(person, ["absences", index, "to"], "schema", `the absence ends (${absence.to}) before it starts (${absence.from})`);
+    }
+    people.set(person.id, {
+      id: person.id,
+      name: person.name,
+      source: person,
+      roles: holdings,
+      allocation: holdings.reduce((sum, h) => sum + h.allocation, 0),
+      skills,
+      teams: [],
+    });
+  }
+  for (const person of model.people) {
+    if (person.reportsTo !== undefined && !known(people, person.reportsTo))
+      unknown(person, ["reportsTo"], "person", person.reportsTo, people.keys());
+  }
+
+  const holders = new Map<string, string[]>();
+  for (const person of people.values()) {
+    for (const holding of person.roles) {
+      const list = holders.get(holding.role);
+      if (!list) holders.set(holding.role, [person.id]);
+      else if (list.at(-1) !== person.id) list.push(person.id);
+    }
+  }
+
+  // Teams
+  const teams = new Map<string, TeamNode>();
+  checkDuplicates(model, model.teams, "team", report);
+  for (const team of model.teams) {
+    if (teams.has(team.id)) continue;
+    const members: string[] = [];
+    for (const [index, member] of (team.members ?? []).entries()) {
+      const person = people.get(member);
+      if (!person) {
+        if (!model.invalidIds.has(member)) unknown(team, ["members", index], "person", member, people.keys());
+        continue;
+      }
+      members.push(member);
+      if (!person.teams.includes(team.id)) person.teams.push(team.id);
+    }
+    if (team.lead !== undefined && !known(people, team.lead)) unknown(team, ["lead"], "person", team.lead, people.keys());
+    teams.set(team.id, { id: team.id, source: team, members, serves: [], servedBy: [] });
+  }
+  for (const team of teams.values()) {
+    for (const [index, served] of (team.source.serves ?? []).entries()) {
+      const target = teams.get(served);
+      if (!target) {
+        if (!model.invalidIds.has(served)) unknown(team.source, ["serves", index], "team", served, teams.keys());
+        continue;
+      }
+      team.serves.push(served);
+      target.servedBy.push(team.id);
+    }
+  }
+
+  // Products
+  const products = new Map<string, ProductNode>();
+  checkDuplicates(model, model.products, "product", report);
+  for (const product of model.products) {
+    if (products.has(product.id)) continue;
+    const owned = known(teams, product.team);
+    if (!owned) unknown(product, ["team"], "team", product.team, teams.keys());
+    products.set(product.id, { id: product.id, source: product, team: teams.has(product.team) ? product.team : undefined });
+  }
+
+  for (const stakeholder of model.stakeholders) {
+    if (stakeholder.person !== undefined && !known(people, stakeholder.person))
+      unknown(stakeholder, ["person"], "person", stakeholder.person, people.keys());
+  }
+
+  // RACI
+  const scopedHolders = new Map<string, readonly string[]>();
+  const holdersFor = (role: string, product: string | undefined): readonly string[] => {
+    const all = holders.get(role) ?? [];
+    const team = product === undefined ? undefined : products.get(product)?.team;
+    if (team === undefined) return all;
+    const key = `${role}\u0000${product}`;
+    let scoped = scopedHolders.get(key);
+    if (!scoped) {
+      const node = teams.get(team) as TeamNode;
+      const inScope = new Set([node.id, ...node.servedBy]);
+      const within = all.filter((id) => people.get(id)?.teams.some((t) => inScope.has(t)));
+      scoped = within.length > 0 ? within : all;
+      scopedHolders.set(key, scoped);
+    }
+    return scoped;
+  };
+  const refCandidates = () => [...roles.keys(), ...people.keys()];
+  const resolveRef = (row: RaciRow, path: PathKey[], raw: string): RaciRef | undefined => {
+    const explicit = /^(role|person):(.*)$/.exec(raw);
+    if (explicit) {
+      const [, kind, id] = explicit as unknown as [string, "role" | "person", string];
+      const pool = kind === "role" ? roles : people;
+      if (pool.has(id)) return { kind, id };
+      if (!model.invalidIds.has(id)) unknown(row, path, kind, id, pool.keys());
+      return undefined;
+    }
+    const isRole = roles.has(raw);
+    const isPerson = people.has(raw);
+    if (isRole && isPerson) {
+      report(row, path, "ambiguous-reference", `"${raw}" is both a role and a person; write role:${raw} or person:${raw}`);
+      return undefined;
+    }
+    if (isRole) return { kind: "role", id: raw };
+    if (isPerson) return { kind: "person", id: raw };
+    if (!model.invalidIds.has(raw)) unknown(row, path, "role or person", raw, refCandidates());
+    return undefined;
+  };
+
+  const raci: RaciEntry[] = [];
+  const raciByActivity = new Map<string, RaciEntry[]>();
+  const rowKeys = new Map<string, RaciRow>();
+  for (const row of model.raci) {
+    const activityKnown = known(activities, row.activity);
+    if (!activityKnown) unknown(row, ["activity"], "activity", row.activity, activities.keys());
+    if (row.product !== undefined && !known(products, row.product))
+      unknown(row, ["product"], "product", row.product, products.keys());
+    const key = `${row.activity}\u0000${row.product ?? ""}`;
+    const first = rowKeys.get(key);
+    if (first) {
+      const at = model.locate(first);
+      report(
+        row,
+        ["activity"],
+        "duplicate-id",
+        `activity "${row.activity}"${row.product ? ` for product "${row.product}"` : ""} already has a RACI row at ${at.file}:${at.line}:${at.column}; merge the two rows`,
+      );
+      continue;
+    }
+    rowKeys.set(key, row);
+    const cells: RaciCell[] = [];
+    for (const letter of RACI_LETTERS) {
+      const value = row[letter];
+      if (value === undefined) continue;
+      const list = typeof value === "string" ? [value] : value;
+      list.forEach((raw, index) => {
+        const path: PathKey[] = typeof value === "string" ? [letter] : [letter, index];
+        const ref = resolveRef(row, path, raw);
+        if (!ref) return;
+        const product = products.has(row.product ?? "") ? row.product : undefined;
+        cells.push({ letter, ref, people: ref.kind === "role" ? holdersFor(ref.id, product) : [ref.id], path });
+      });
+    }
+    const entry: RaciEntry = { source: row, activity: row.activity, product: row.product, cells };
+    raci.push(entry);
+    if (activityKnown) {
+      const list = raciByActivity.get(row.activity);
+      if (list) list.push(entry);
+      else raciByActivity.set(row.activity, [entry]);
+    }
+  }
+
+  const graph: TeamGraph = {
+    model,
+    organisation: model.organisation,
+    roles,
+    activities,
+    competencies,
+    people,
+    teams,
+    products,
+    holders,
+    raci,
+    raciByActivity,
+    stakeholders: model.stakeholders,
+  };
+  return { graph, diagnostics };
+}
+
+/** Shares out what explicit allocations leave among the roles that state none. */
+function allocate(assignments: readonly RoleAssignment[]): RoleHolding[] {
+  const holdings = assignments.map((a) =>
+    typeof a === "string"
+      ? { role: a, allocation: 0, explicit: false }
+      : { role: a.role, allocation: a.allocation ?? 0, explicit: a.allocation !== undefined },
+  );
+  const implicit = holdings.filter((h) => !h.explicit);
+  if (implicit.length > 0) {
+    const stated = holdings.reduce((sum, h) => sum + (h.explicit ? h.allocation : 0), 0);
+    const share = Math.max(0, 100 - stated) / implicit.length;
+    for (const h of implicit) h.allocation = share;
+  }
+  return holdings;
+}
+
+function checkDuplicates(
+  model: Model,
+  list: readonly { id: string }[],
+  what: string,
+  report: (node: object, path: PathKey[], code: DiagnosticCode, message: string) => void,
+): void {
+  const first = new Map<string, object>();
+  for (const item of list) {
+    const earlier = first.get(item.id);
+    if (!earlier) {
+      first.set(item.id, item);
+      continue;
+    }
+    const at = model.locate(earlier, ["id"]);
+    report(item, ["id"], "duplicate-id", `duplicate ${what} id "${item.id}", first defined at ${at.file}:${at.line}:${at.column}`);
+  }
+}

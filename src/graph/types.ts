@@ -1,0 +1,76 @@
+/** The resolved team graph: the model joined with the catalog, with indexes every rule and surface reads. */
+import type { ActivityDef, CompetencyDef, RoleDef } from "../catalog/index.ts";
+import type { Model } from "../model/model.ts";
+import type { Organisation, Person, Product, RaciLetter, RaciRow, Stakeholder, Team } from "../model/schema.ts";
+import type { PathKey } from "../model/yaml-source.ts";
+
+export interface RoleHolding {
+  role: string;
+  /** Percent of the person's time; shared out evenly when the model does not say. */
+  allocation: number;
+  /** Whether the model states the allocation. */
+  explicit: boolean;
+}
+
+export interface PersonNode {
+  id: string;
+  name: string;
+  source: Person;
+  roles: RoleHolding[];
+  /** Sum of the role allocations, in percent. */
+  allocation: number;
+  skills: ReadonlyMap<string, number>;
+  teams: string[];
+}
+
+export interface TeamNode {
+  id: string;
+  source: Team;
+  members: string[];
+  serves: string[];
+  servedBy: string[];
+}
+
+export interface ProductNode {
+  id: string;
+  source: Product;
+  team: string | undefined;
+}
+
+export interface RaciRef {
+  kind: "role" | "person";
+  id: string;
+}
+
+export interface RaciCell {
+  letter: RaciLetter;
+  ref: RaciRef;
+  /** The people the reference stands for (a role's holders, within the product's teams for a product row). */
+  people: readonly string[];
+  /** Where in the row the reference is written, e.g. ["R", 0] or ["A"]. */
+  path: PathKey[];
+}
+
+export interface RaciEntry {
+  source: RaciRow;
+  activity: string;
+  product: string | undefined;
+  cells: RaciCell[];
+}
+
+export interface TeamGraph {
+  model: Model;
+  organisation: Organisation | undefined;
+  /** The catalog's roles merged with the model's custom roles. */
+  roles: ReadonlyMap<string, RoleDef>;
+  activities: ReadonlyMap<string, ActivityDef>;
+  competencies: ReadonlyMap<string, CompetencyDef>;
+  people: ReadonlyMap<string, PersonNode>;
+  teams: ReadonlyMap<string, TeamNode>;
+  products: ReadonlyMap<string, ProductNode>;
+  /** Role id → ids of the people who hold it. */
+  holders: ReadonlyMap<string, readonly string[]>;
+  raci: readonly RaciEntry[];
+  raciByActivity: ReadonlyMap<string, readonly RaciEntry[]>;
+  stakeholders: readonly Stakeholder[];
+}

@@ -1,0 +1,114 @@
+/**
+ * Loads a team model: the entry file and the files it includes, each parsed, checked against
+ * the schema and merged. Pure: all file access goes through a {@link ModelHost}.
+ */
+import { posix } from "node:path";
+import { type Diagnostic, formatPath } from "./diagnostic.ts";
+import { type Model, ModelBuilder } from "./model.ts";
+import { modelFileSchema } from "./schema.ts";
+import { schemaDiagnostics } from "./schema-issues.ts";
+import { parseYaml } from "./yaml-source.ts";
+
+/** The file system as the loader sees it; paths are POSIX, as given by the caller. */
+export interface ModelHost {
+  /** The file's text, or undefined when there is no such file. */
+  readFile(path: string): string | undefined;
+  /** The *.yaml / *.yml files directly in `path`, sorted, or undefined when it is not a directory. */
+  listYamlFiles(path: string): string[] | undefined;
+}
+
+export interface LoadResult {
+  /** The merged model; present even with diagnostics, as far as it could be read. */
+  model: Model;
+  diagnostics: Diagnostic[];
+}
+
+/** The file a directory stands for when it holds one. */
+export const DEFAULT_MODEL_FILE = "mlteam.yaml";
+
+/**
+ * Loads the model at `entry`: a file, or a directory holding mlteam.yaml (or else whose
+ * YAML files together form the model).
+ * @example loadModel("examples/meghan-story", nodeHost)
+ */
+export function loadModel(entry: string, host: ModelHost): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const builder = new ModelBuilder();
+  const seen = new Set<string>();
+  const roots = entryFiles(entry, host);
+  if (roots.length === 0) {
+    diagnostics.push(notFound(entry, `no model found at ${entry} (expected a YAML file or a directory with one)`));
+  }
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = host.readFile(file);
+    if (text === undefined) {
+      diagnostics.push(notFound(file, `cannot read ${file}: no such file`));
+      continue;
+    }
+    const parsed = parseYaml(file, text);
+    if (!parsed.ok) {
+      diagnostics.push({ file, ...parsed.position, severity: "error", code: "yaml-syntax", message: parsed.message });
+      continue;
+    }
+    const value = parsed.value ?? {};
+    if (typeof value !== "object" || Array.isArray(value)) {
+      diagnostics.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: "error",
+        code: "schema",
+        message: "a model file is a mapping of sections (organisation, people, teams, …)",
+      });
+      continue;
+    }
+    const checked = modelFileSchema.safeParse(value);
+    if (!checked.success) {
+      diagnostics.push(...schemaDiagnostics(checked.error.issues, value, parsed.source, modelFileSchema));
+    }
+    // Keep what is valid so that reference checks still run on the rest of the model.
+    diagnostics.push(...builder.add(value as Record<string, unknown>, parsed.source, checked.success));
+    for (const [index, include] of (checked.success ? (checked.data.include ?? []) : []).entries()) {
+      const target = posix.join(posix.dirname(file), include);
+      const files = host.listYamlFiles(target) ?? (host.readFile(target) !== undefined ? [target] : []);
+      if (files.length === 0) {
+        const at = parsed.source.locate(["include", index]);
+        diagnostics.push({
+          file,
+          ...at,
+          severity: "error",
+          code: "file-not-found",
+          message: `${formatPath(["include", index])}: "${include}" is neither a file nor a directory with YAML files`,
+        });
+      }
+      queue.push(...files);
+    }
+  }
+  const model = builder.build();
+  if (!model.organisation && roots.length > 0 && !diagnostics.some((d) => d.code === "yaml-syntax")) {
+    diagnostics.push({
+      file: roots[0] as string,
+      line: 1,
+      column: 1,
+      severity: "error",
+      code: "missing-section",
+      message: "the model has no `organisation` section (name and stage are required)",
+    });
+  }
+  return { model, diagnostics };
+}
+
+function entryFiles(entry: string, host: ModelHost): string[] {
+  const inDir = host.listYamlFiles(entry);
+  if (inDir === undefined) return host.readFile(entry) === undefined ? [] : [entry];
+  const main = posix.join(entry, DEFAULT_MODEL_FILE);
+  return inDir.includes(main) ? [main] : inDir;
+}
+
+function notFound(file: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, severity: "error", code: "file-not-found", message };
+}

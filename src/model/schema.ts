@@ -1,0 +1,214 @@
+/**
+ * The team model's schema: the one definition from which the TypeScript types, the
+ * validation and the editor JSON Schema (`schema/mlteam.schema.json`) are all derived.
+ */
+import { z } from "zod";
+
+export const STAGES = ["starting", "scaling", "mature"] as const;
+export const TOPOLOGIES = ["embedded", "centralized", "full-stack"] as const;
+export const TEAM_TYPES = ["product", "platform", "full-stack", "enabling"] as const;
+export const PRODUCT_STAGES = ["prototype", "production"] as const;
+export const STAKEHOLDER_KINDS = [
+  "executive-sponsor",
+  "evangelist",
+  "cio",
+  "ciso",
+  "solution-architect",
+  "data-governance",
+  "infrastructure",
+  "security",
+  "vendor",
+  "other",
+] as const;
+export const RULE_SETTINGS = ["off", "info", "warn", "error"] as const;
+export const RACI_LETTERS = ["R", "A", "C", "I"] as const;
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "an id uses letters, digits, '.', '_' and '-' and starts with a letter or digit")
+  .describe("An identifier: letters, digits, '.', '_' and '-'.");
+
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date is written YYYY-MM-DD")
+  .describe("A calendar date, YYYY-MM-DD.");
+
+const level = z.number().int().min(0).max(4).describe("0 none, 1 aware, 2 basic, 3 working, 4 expert.");
+
+/** One id or a list of ids; a single string is read as a list of one. */
+const refList = z
+  .union([z.string(), z.array(z.string())])
+  .describe("A role id or person id, or a list of them. Prefix with 'role:' or 'person:' when an id is both.");
+
+const organisation = z
+  .strictObject({
+    name: z.string().min(1).describe("The organisation's name."),
+    stage: z.enum(STAGES).describe("How far the organisation is with ML in production (000 §8A.1)."),
+    mlProducts: z.number().int().min(0).optional().describe("How many ML products or systems it runs or builds."),
+    topology: z.enum(TOPOLOGIES).optional().describe("The team topology it declares (001 §3.3)."),
+  })
+  .describe("Facts about the organisation.");
+
+const roleAssignment = z.union([
+  id,
+  z.strictObject({
+    role: id.describe("A role id from the catalog or from `roles`."),
+    allocation: z.number().min(0).optional().describe("Share of the person's time in this role, in percent."),
+  }),
+]);
+
+const absence = z.strictObject({
+  from: date,
+  to: date,
+  reason: z.string().optional(),
+});
+
+const person = z
+  .strictObject({
+    id,
+    name: z.string().min(1),
+    emails: z.array(z.string()).optional().describe("E-mail addresses, also used to match git authors."),
+    git: z.array(z.string()).optional().describe("Further git author names or e-mails of this person."),
+    handle: z.string().optional().describe("Code-host handle, e.g. @meghan."),
+    titles: z.array(z.string()).optional().describe("Job titles as the organisation writes them."),
+    roles: z.array(roleAssignment).optional().describe("Roles held, each with an optional allocation %."),
+    skills: z.record(id, level).optional().describe("Competency id → level 0–4."),
+    reportsTo: id.optional().describe("The person this person reports to."),
+    absences: z.array(absence).optional().describe("Declared absences."),
+  })
+  .describe("A person in or around the ML team.");
+
+const team = z.strictObject({
+  id,
+  name: z.string().optional(),
+  type: z.enum(TEAM_TYPES),
+  members: z.array(id).optional(),
+  lead: id.optional().describe("The person who leads the team."),
+  serves: z.array(id).optional().describe("Teams this (platform) team serves."),
+});
+
+const product = z.strictObject({
+  id,
+  name: z.string().optional(),
+  team: id.describe("The team that owns the product."),
+  stage: z.enum(PRODUCT_STAGES),
+  docs: z
+    .strictObject({
+      science: z.string().optional().describe("Path of the ML science document, relative to the model."),
+      techSpec: z.string().optional().describe("Path of the system tech spec, relative to the model."),
+    })
+    .optional(),
+});
+
+const stakeholder = z
+  .strictObject({
+    kind: z.enum(STAKEHOLDER_KINDS),
+    person: id.optional().describe("A person of the model who holds this stake."),
+    name: z.string().optional().describe("An outside name, when the stakeholder is not a person of the model."),
+    engaged: z.boolean().optional().describe("Whether the stakeholder is actively engaged (default true)."),
+    lastReview: date.optional().describe("When the team last reviewed its work with this stakeholder."),
+    note: z.string().optional(),
+  })
+  .refine((s) => s.person !== undefined || s.name !== undefined, {
+    message: "a stakeholder needs `person` (an id) or `name`",
+  });
+
+const raciRow = z
+  .strictObject({
+    activity: id.describe("An activity id from the catalog or from `activities`."),
+    product: id.optional().describe("Limit this row to one product; it then overrides the general row."),
+    R: refList.optional().describe("Responsible: who does the work."),
+    A: refList.optional().describe("Accountable: the one who answers for it."),
+    C: refList.optional().describe("Consulted."),
+    I: refList.optional().describe("Informed."),
+    note: z.string().optional(),
+  })
+  .describe("Who is Responsible, Accountable, Consulted and Informed for one activity.");
+
+const competencyLevels = z.record(id, level);
+
+const customRole = z.strictObject({
+  id,
+  name: z.string().optional(),
+  category: z.string().optional(),
+  focus: z.string().optional(),
+  responsibilities: z.array(z.string()).optional(),
+  tools: z.array(z.string()).optional(),
+  deliverables: z.array(z.string()).optional(),
+  competencies: competencyLevels.optional(),
+  projectOnly: z.boolean().optional(),
+  aliases: z.array(z.string()).optional(),
+});
+
+const customActivity = z.strictObject({
+  id,
+  name: z.string().optional(),
+  area: z.string().optional(),
+  description: z.string().optional(),
+  competencies: competencyLevels.optional(),
+  essentialFrom: z.enum(STAGES).optional(),
+  productionCritical: z.boolean().optional(),
+});
+
+const customCompetency = z.strictObject({
+  id,
+  name: z.string().optional(),
+  group: z.string().optional(),
+  description: z.string().optional(),
+  tools: z.array(z.string()).optional(),
+});
+
+const ruleSetting = z.union([
+  z.enum(RULE_SETTINGS),
+  z.strictObject({
+    severity: z.enum(RULE_SETTINGS).optional(),
+    options: z.record(z.string(), z.unknown()).optional(),
+  }),
+]);
+
+const suppression = z.strictObject({
+  rule: z.string().describe("The rule id, e.g. raci/role-unstaffed."),
+  subject: z.string().optional().describe("Only findings about this subject (an activity, role or person id)."),
+  reason: z.string().min(1).describe("Why the finding is accepted."),
+});
+
+/** The shape of one model file; every section is optional so that a model can be split over files. */
+export const modelFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1).optional().describe("Model format version."),
+    include: z
+      .array(z.string())
+      .optional()
+      .describe("Further model files or directories (their *.yaml files), relative to this file."),
+    organisation: organisation.optional(),
+    people: z.array(person).optional(),
+    teams: z.array(team).optional(),
+    products: z.array(product).optional(),
+    stakeholders: z.array(stakeholder).optional(),
+    raci: z.array(raciRow).optional(),
+    roles: z.array(customRole).optional().describe("Roles that extend or override the catalog."),
+    activities: z.array(customActivity).optional().describe("Activities that extend or override the catalog."),
+    competencies: z.array(customCompetency).optional().describe("Competencies that extend or override the catalog."),
+    rules: z.record(z.string(), ruleSetting).optional().describe("Rule id → off / info / warn / error."),
+    suppress: z.array(suppression).optional().describe("Findings accepted on purpose, each with a reason."),
+  })
+  .describe("An mlteam team model (team-as-code).");
+
+export type ModelFile = z.infer<typeof modelFileSchema>;
+export type Organisation = z.infer<typeof organisation>;
+export type Person = z.infer<typeof person>;
+export type RoleAssignment = z.infer<typeof roleAssignment>;
+export type Absence = z.infer<typeof absence>;
+export type Team = z.infer<typeof team>;
+export type Product = z.infer<typeof product>;
+export type Stakeholder = z.infer<typeof stakeholder>;
+export type RaciRow = z.infer<typeof raciRow>;
+export type CustomRole = z.infer<typeof customRole>;
+export type CustomActivity = z.infer<typeof customActivity>;
+export type CustomCompetency = z.infer<typeof customCompetency>;
+export type RuleSetting = z.infer<typeof ruleSetting>;
+export type Suppression = z.infer<typeof suppression>;
+export type Stage = (typeof STAGES)[number];
+export type Topology = (typeof TOPOLOGIES)[number];
+export type RaciLetter = (typeof RACI_LETTERS)[number];

@@ -1,0 +1,19 @@
+import { closest, distance } from "fastest-levenshtein";
+
+/** The candidate closest to `value`, when it is close enough to be a likely typo. */
+export function suggest(value: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  if (list.length === 0) return undefined;
+  const lower = value.toLowerCase();
+  const exactCase = list.find((c) => c.toLowerCase() === lower);
+  if (exactCase) return exactCase;
+  const best = closest(value, list);
+  const limit = Math.max(2, Math.floor(value.length / 3));
+  return distance(value, best) <= limit ? best : undefined;
+}
+
+/** " (did you mean \"x\"?)" or "" — appended to messages about unknown names. */
+export function didYouMean(value: string, candidates: Iterable<string>): string {
+  const best = suggest(value, candidates);
+  return best === undefined ? "" : ` — did you mean "${best}"?`;
+}
