@@ -41,10 +41,14 @@ export function parseYaml(path: string, text: string): ParseResult {
       stack.push({ start: state.position, kind: null, children: [], result: undefined });
       return;
     }
-    const node = stack.pop();
-    if (!node) return;
-    node.kind = state.kind;
-    node.result = state.result;
+    const popped = stack.pop();
+    if (!popped) return;
+    popped.kind = state.kind;
+    popped.result = state.result;
+    // js-yaml sometimes wraps a node in a second one with the same value (e.g. a flow map as a
+    // block sequence item); keep the inner one, whose start is exact.
+    const only = popped.children.length === 1 ? popped.children[0] : undefined;
+    const node = only && only.result === popped.result ? only : popped;
     stack[stack.length - 1]?.children.push(node);
   };
   let value: unknown;

@@ -28,12 +28,12 @@ export default defineRule({
         const letters = cells.map((c) => c.letter);
         const isRA = cells.length === 2 && letters.includes("R") && letters.includes("A");
         if (isRA) continue;
-        const second = cells[1] as RaciCell;
+        const extra = cells.find((c) => c.letter !== "R" && c.letter !== "A") ?? (cells.at(-1) as RaciCell);
         report({
           node: entry.source,
-          path: second.path,
+          path: extra.path,
           subject: entry.activity,
-          message: `${describeRef(graph, second.ref)} has ${letters.join(" and ")} on ${describeEntry(graph, entry)}; only R with A may be combined`,
+          message: `${describeRef(graph, extra.ref)} has ${letters.join(" and ")} on ${describeEntry(graph, entry)}; only R with A may be combined`,
         });
       }
     }

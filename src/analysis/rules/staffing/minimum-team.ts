@@ -49,7 +49,7 @@ export default defineRule({
       report({
         ...at,
         subject: role,
-        message: `the minimum team for stage ${organisation.stage} lacks a ${graph.roles.get(role)?.name ?? role}`,
+        message: `the minimum team for stage ${organisation.stage} has no ${graph.roles.get(role)?.name ?? role}`,
       });
     }
   },

@@ -1,0 +1,37 @@
+import rule from "../../../src/analysis/rules/raci/accountable-one-person.ts";
+import { testRule } from "../../helpers.ts";
+
+const two = `people:
+  - { id: ana, name: Ana, roles: [mlops-engineer] }
+  - { id: ben, name: Ben, roles: [mlops-engineer] }
+  - { id: cy, name: Cy, roles: [ml-engineer] }
+`;
+
+testRule(rule, {
+  valid: [
+    { name: "a role held by one person", yaml: `${two}raci:\n  - { activity: docker-packaging, R: mlops-engineer, A: ml-engineer }\n` },
+    { name: "a person", yaml: `${two}raci:\n  - { activity: ci-cd-pipeline, R: mlops-engineer, A: person:ana }\n` },
+    {
+      name: "a product row resolves the role within the product's team",
+      yaml: `${two}teams:
+  - { id: a, type: product, members: [ana] }
+  - { id: b, type: product, members: [ben] }
+products: [{ id: p, team: a, stage: production }]
+raci:
+  - { activity: ci-cd-pipeline, product: p, R: mlops-engineer, A: mlops-engineer }
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "a role held by two people",
+      yaml: `${two}raci:\n  - activity: ci-cd-pipeline\n    R: mlops-engineer\n    A: mlops-engineer\n`,
+      findings: [{ line: 8, column: 8, message: /role mlops-engineer, is held by 2 people \(Ana, Ben\)/ }],
+    },
+    {
+      name: "a role held by nobody",
+      yaml: `${two}raci:\n  - activity: data-pipeline\n    R: ana\n    A: data-engineer\n`,
+      findings: [{ line: 8, column: 8, message: /role data-engineer, is held by nobody/ }],
+    },
+  ],
+});
