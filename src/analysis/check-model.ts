@@ -6,7 +6,7 @@ import { CATALOG, type Catalog } from "../catalog/index.ts";
 import { resolveTeam } from "../graph/resolve.ts";
 import type { TeamGraph } from "../graph/types.ts";
 import { type Diagnostic, hasErrors } from "../model/diagnostic.ts";
-import { loadModel, type ModelHost } from "../model/load.ts";
+import { loadModel, type ModelHost, sortDiagnostics } from "../model/load.ts";
 import type { Model } from "../model/model.ts";
 import { type DoctorResult, runRules } from "./engine.ts";
 import type { Rule } from "./rule.ts";
@@ -32,7 +32,7 @@ export interface CheckOptions {
 export function checkModel(entry: string, host: ModelHost, options: CheckOptions = {}): CheckResult {
   const loaded = loadModel(entry, host);
   const { graph, diagnostics } = resolveTeam(loaded.model, options.catalog ?? CATALOG);
-  const all = [...loaded.diagnostics, ...diagnostics];
+  const all = sortDiagnostics([...loaded.diagnostics, ...diagnostics], loaded.model.files);
   const result: CheckResult = { model: loaded.model, graph, diagnostics: all };
   if (hasErrors(all) || options.validateOnly) return result;
   const doctor = runRules(graph, options.rules ?? RULES);

@@ -23,8 +23,8 @@ export function runRules(graph: TeamGraph, rules: readonly Rule[]): DoctorResult
   const { model } = graph;
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const settingsNode = model.rules;
   for (const [id, setting] of Object.entries(model.rules)) {
+    const settingsNode = model.ruleSettingNodes.get(id) ?? model.rules;
     const rule = byId.get(id);
     if (!rule) {
       diagnostics.push(settingDiagnostic(graph, settingsNode, [id], "unknown-rule", `unknown rule "${id}"${didYouMean(id, byId.keys())}`));

@@ -410,7 +410,7 @@ export const ACTIVITIES: ActivityDef[] = [
     competencies: { "solution-architecture": 3 },
     raci: { R: ["solution-architect"], A: "tech-lead", C: [MLOPS, "platform-engineer"], I: [MLE, DE] },
     essentialFrom: "scaling",
-    source: "003 IT Infrastructure Architect, Platform Administration Roles; 002 \"Tech lead\"",
+    source: "003 IT Infrastructure Architect roles; 002 \"Tech lead\"",
   }),
   activity({
     id: "cloud-platform-setup",
@@ -419,7 +419,7 @@ export const ACTIVITIES: ActivityDef[] = [
     description: "Deploy and configure the cloud services of the architecture within the existing footprint.",
     competencies: { "cloud-devops": 3, "infrastructure-as-code": 2 },
     raci: { R: ["cloud-infrastructure-engineer"], A: "solution-architect", C: [MLOPS], I: ["tech-lead"] },
-    source: "003 IT Infrastructure Architect, Platform Administration Roles",
+    source: "003 IT Infrastructure Architect roles",
   }),
   activity({
     id: "on-prem-integration",
@@ -428,7 +428,7 @@ export const ACTIVITIES: ActivityDef[] = [
     description: "Integrate with on-premises workloads, such as network links to edge devices.",
     competencies: { "cloud-devops": 3, "solution-architecture": 2 },
     raci: { R: ["cloud-infrastructure-engineer"], A: "solution-architect", C: [MLOPS], I: ["tech-lead"] },
-    source: "003 IT Infrastructure Architect, Platform Administration Roles",
+    source: "003 IT Infrastructure Architect roles",
   }),
   activity({
     id: "cost-management",
@@ -443,7 +443,7 @@ export const ACTIVITIES: ActivityDef[] = [
       I: ["executive-sponsor", "tech-lead"],
     },
     essentialFrom: "mature",
-    source: "003 IT Infrastructure Architect, Platform Administration Roles; 003 Project Management Roles",
+    source: "003 IT Infrastructure Architect roles; 003 Project Management Roles",
   }),
   activity({
     id: "policy-governance",
@@ -452,7 +452,7 @@ export const ACTIVITIES: ActivityDef[] = [
     description: "Enforce well-architected standards and policies on the platform.",
     competencies: { "cloud-devops": 2, "solution-architecture": 2 },
     raci: { R: ["cloud-infrastructure-engineer"], A: "solution-architect", C: ["ciso"], I: [MLOPS] },
-    source: "003 IT Infrastructure Architect, Platform Administration Roles",
+    source: "003 IT Infrastructure Architect roles",
   }),
   activity({
     id: "security-review",

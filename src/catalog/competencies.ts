@@ -101,7 +101,7 @@ export const COMPETENCIES: CompetencyDef[] = [
     description:
       "Designing the technical architecture and integrations of an ML system within the existing estate, balancing scale, security and cost.",
     tools: ["architecture blueprints", "Well-Architected reviews"],
-    source: "003 IT Infrastructure Architect, Platform Administration Roles",
+    source: "003 IT Infrastructure Architect roles",
   },
   {
     id: "stakeholder-management",

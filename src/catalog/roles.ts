@@ -173,7 +173,7 @@ export const ROLES: RoleDef[] = [
     deliverables: ["configured platform services", "policies", "network integrations"],
     competencies: { "cloud-devops": 3, "infrastructure-as-code": 3, "solution-architecture": 2 },
     aliases: ["azure infrastructure engineer", "azure administrator", "cloud administrator", "infrastructure administrator"],
-    source: "003 IT Infrastructure Architect, Platform Administration Roles",
+    source: "003 IT Infrastructure Architect roles",
   }),
   role({
     id: "analytics-engineer",
@@ -240,7 +240,7 @@ export const ROLES: RoleDef[] = [
     deliverables: ["technical architecture", "integration guidance"],
     competencies: { "solution-architecture": 4, "cloud-devops": 2 },
     aliases: ["solution architect", "solutions architect", "technical architect"],
-    source: "003 IT Infrastructure Architect, Platform Administration Roles; 000 §8A.2",
+    source: "003 IT Infrastructure Architect roles; 000 §8A.2",
   }),
   // — Leadership roles (002) —
   role({

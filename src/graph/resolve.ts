@@ -32,16 +32,16 @@ export interface ResolveResult {
  */
 export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
   const diagnostics: Diagnostic[] = [];
-  const report = (node: object, path: PathKey[], code: DiagnosticCode, message: string) => {
-    const at = model.locate(node, path);
+  const report = (node: object, path: PathKey[], code: DiagnosticCode, message: string, target?: "key") => {
+    const at = model.locate(node, path, target);
     const origin = model.origin(node);
     const where = origin ? formatPath([...origin.path, ...path]) : formatPath(path);
     diagnostics.push({ ...at, severity: "error", code, message: `${where}: ${message}` });
   };
   const known = (ids: ReadonlySet<string> | ReadonlyMap<string, unknown>, id: string) =>
     ids.has(id) || model.invalidIds.has(id);
-  const unknown = (node: object, path: PathKey[], what: string, id: string, candidates: Iterable<string>) =>
-    report(node, path, "unknown-reference", `unknown ${what} "${id}"${didYouMean(id, candidates)}`);
+  const unknown = (node: object, path: PathKey[], what: string, id: string, candidates: Iterable<string>, target?: "key") =>
+    report(node, path, "unknown-reference", `unknown ${what} "${id}"${didYouMean(id, candidates)}`, target);
 
   const { roles, activities, competencies } = mergeCatalog(catalog, model);
   for (const [section, list] of [
@@ -53,7 +53,7 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
     for (const custom of list) {
       for (const competency of Object.keys((custom as { competencies?: object }).competencies ?? {})) {
         if (!known(competencies, competency))
-          unknown(custom, ["competencies", competency], "competency", competency, competencies.keys());
+          unknown(custom, ["competencies", competency], "competency", competency, competencies.keys(), "key");
       }
     }
   }
@@ -66,7 +66,7 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
     const skills = new Map<string, number>();
     for (const [competency, level] of Object.entries(person.skills ?? {})) {
       if (!known(competencies, competency))
-        unknown(person, ["skills", competency], "competency", competency, competencies.keys());
+        unknown(person, ["skills", competency], "competency", competency, competencies.keys(), "key");
       skills.set(competency, level);
     }
     const holdings = allocate(person.roles ?? []);

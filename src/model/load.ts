@@ -40,6 +40,7 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
     diagnostics.push(notFound(entry, `no model found at ${entry} (expected a YAML file or a directory with one)`));
   }
   const queue = [...roots];
+  let unreadable = false;
   while (queue.length > 0) {
     const file = queue.shift() as string;
     if (seen.has(file)) continue;
@@ -52,6 +53,7 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
     const parsed = parseYaml(file, text);
     if (!parsed.ok) {
       diagnostics.push({ file, ...parsed.position, severity: "error", code: "yaml-syntax", message: parsed.message });
+      unreadable = true;
       continue;
     }
     const value = parsed.value ?? {};
@@ -64,6 +66,7 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
         code: "schema",
         message: "a model file is a mapping of sections (organisation, people, teams, …)",
       });
+      unreadable = true;
       continue;
     }
     const checked = modelFileSchema.safeParse(value);
@@ -72,7 +75,8 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
     }
     // Keep what is valid so that reference checks still run on the rest of the model.
     diagnostics.push(...builder.add(value as Record<string, unknown>, parsed.source, checked.success));
-    for (const [index, include] of (checked.success ? (checked.data.include ?? []) : []).entries()) {
+    const includes = modelFileSchema.shape.include.safeParse((value as { include?: unknown }).include);
+    for (const [index, include] of (includes.success ? (includes.data ?? []) : []).entries()) {
       const target = posix.join(posix.dirname(file), include);
       const files = host.listYamlFiles(target) ?? (host.readFile(target) !== undefined ? [target] : []);
       if (files.length === 0) {
@@ -89,7 +93,7 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
     }
   }
   const model = builder.build();
-  if (!model.organisation && roots.length > 0 && !diagnostics.some((d) => d.code === "yaml-syntax")) {
+  if (!builder.hasOrganisation && roots.length > 0 && !unreadable) {
     diagnostics.push({
       file: roots[0] as string,
       line: 1,
@@ -99,7 +103,16 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
       message: "the model has no `organisation` section (name and stage are required)",
     });
   }
-  return { model, diagnostics };
+  return { model, diagnostics: sortDiagnostics(diagnostics, model.files) };
+}
+
+/** Orders diagnostics by file (in the order the files were read), line and column. */
+export function sortDiagnostics(diagnostics: Diagnostic[], files: readonly string[]): Diagnostic[] {
+  const rank = (file: string) => {
+    const i = files.indexOf(file);
+    return i === -1 ? files.length : i;
+  };
+  return diagnostics.sort((a, b) => rank(a.file) - rank(b.file) || a.line - b.line || a.column - b.column);
 }
 
 function entryFiles(entry: string, host: ModelHost): string[] {

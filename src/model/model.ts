@@ -2,6 +2,7 @@
  * The merged team model: every section of every file, each entry remembering which file and
  * path it came from so that findings can point at it.
  */
+import type { z } from "zod";
 import type { Diagnostic } from "./diagnostic.ts";
 import {
   type CustomActivity,
@@ -57,6 +58,8 @@ export interface Model {
   activities: CustomActivity[];
   competencies: CustomCompetency[];
   rules: Record<string, RuleSetting>;
+  /** Rule id → the `rules` mapping it is set in (to locate the setting). */
+  ruleSettingNodes: ReadonlyMap<string, object>;
   suppress: Suppression[];
   /** Every file read, entry first. */
   files: string[];
@@ -86,6 +89,13 @@ export class ModelBuilder {
   readonly #files: string[] = [];
   #organisation: { value: Organisation; file: string } | undefined;
   #rules: Record<string, RuleSetting> = {};
+  #organisationSeen = false;
+  readonly #ruleNodes = new Map<string, object>();
+
+  /** Whether any file has an `organisation` section, valid or not. */
+  get hasOrganisation(): boolean {
+    return this.#organisationSeen;
+  }
 
   /** Adds one parsed file; `valid` says whether the whole file passed the schema. */
   add(raw: Record<string, unknown>, source: YamlSource, valid: boolean): Diagnostic[] {
@@ -97,15 +107,19 @@ export class ModelBuilder {
       if (!Array.isArray(items)) continue;
       const element = shape[section].unwrap().element;
       items.forEach((item: unknown, index) => {
-        if (valid || element.safeParse(item).success) {
-          this.#origins.set(item as object, { source, path: [section, index] });
-          this.#lists[section].push(item as object);
+        // An entry with schema errors is kept without its bad fields, so that its references are
+        // still checked in the same run; one that cannot be repaired only lends its id.
+        const kept = valid ? item : repair(item, element);
+        if (kept !== undefined) {
+          this.#origins.set(kept as object, { source, path: [section, index] });
+          this.#lists[section].push(kept as object);
         } else if (item && typeof item === "object" && typeof (item as { id?: unknown }).id === "string") {
           this.#invalidIds.add((item as { id: string }).id);
         }
       });
     }
     const organisation = raw.organisation;
+    if (organisation !== undefined) this.#organisationSeen = true;
     if (organisation !== undefined && (valid || shape.organisation.safeParse(organisation).success)) {
       if (this.#organisation) {
         diagnostics.push({
@@ -123,6 +137,7 @@ export class ModelBuilder {
     if (raw.rules !== undefined && (valid || shape.rules.safeParse(raw.rules).success)) {
       this.#rules = { ...this.#rules, ...(raw.rules as Record<string, RuleSetting>) };
       this.#origins.set(raw.rules as object, { source, path: ["rules"] });
+      for (const id of Object.keys(raw.rules as object)) this.#ruleNodes.set(id, raw.rules as object);
     }
     return diagnostics;
   }
@@ -135,6 +150,7 @@ export class ModelBuilder {
       organisation: this.#organisation?.value,
       ...lists,
       rules: this.#rules,
+      ruleSettingNodes: this.#ruleNodes,
       files,
       invalidIds: this.#invalidIds,
       origin: (node) => origins.get(node),
@@ -146,4 +162,37 @@ export class ModelBuilder {
       },
     };
   }
+}
+
+/** Drops the fields the schema rejects until the entry passes, or gives up (undefined). */
+function repair(item: unknown, schema: z.ZodType): unknown {
+  let current: unknown = structuredClone(item);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const result = schema.safeParse(current);
+    if (result.success) return current;
+    let changed = false;
+    const removals: { parent: unknown; key: PropertyKey }[] = [];
+    for (const issue of result.error.issues) {
+      const path = issue.code === "unrecognized_keys" ? issue.path : issue.path.slice(0, -1);
+      const parent = path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key as string], current);
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) removals.push({ parent, key });
+      } else if (issue.path.length > 0) {
+        removals.push({ parent, key: issue.path.at(-1) as PropertyKey });
+      }
+    }
+    // Remove array items from the end so that earlier indexes stay valid.
+    removals.sort((a, b) => (typeof b.key === "number" ? b.key : 0) - (typeof a.key === "number" ? a.key : 0));
+    for (const { parent, key } of removals) {
+      if (Array.isArray(parent) && typeof key === "number" && key < parent.length) {
+        parent.splice(key, 1);
+        changed = true;
+      } else if (parent && typeof parent === "object" && Object.hasOwn(parent, key)) {
+        delete (parent as Record<PropertyKey, unknown>)[key];
+        changed = true;
+      }
+    }
+    if (!changed) return undefined;
+  }
+  return undefined;
 }

@@ -8,7 +8,7 @@ export function suggest(value: string, candidates: Iterable<string>): string | u
   const exactCase = list.find((c) => c.toLowerCase() === lower);
   if (exactCase) return exactCase;
   const best = closest(value, list);
-  const limit = Math.max(2, Math.floor(value.length / 3));
+  const limit = Math.min(Math.max(2, Math.floor(value.length / 3)), value.length - 1);
   return distance(value, best) <= limit ? best : undefined;
 }
 

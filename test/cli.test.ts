@@ -1,0 +1,157 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+
+const ROOT = join(import.meta.dirname, "..");
+const BIN = join(ROOT, "dist", "cli", "main.js");
+const tmp = mkdtempSync(join(tmpdir(), "mlteam-cli-"));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(args: string[], cwd = ROOT) {
+  assert.ok(existsSync(BIN), "build first: npm run build");
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("mlteam (the built CLI)", () => {
+  it("doctor prints findings grouped by area and exits 1 on errors", () => {
+    const r = run(["doctor", "examples/meghan-story"]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^raci$/m);
+    assert.match(r.stdout, /^staffing$/m);
+    assert.match(
+      r.stdout,
+      /examples\/meghan-story\/mlteam\.yaml:\d+:\d+ {2}error {2}"Monitoring setup" has 2 Accountables .* {2}raci\/single-accountable/,
+    );
+    assert.match(r.stdout, /fix: /);
+    assert.match(r.stdout, /✖ 7 problems \(2 errors, 5 warnings, 0 info\)/);
+    assert.doesNotMatch(r.stdout, /\u001b\[/, "NO_COLOR turns colour off");
+    assert.equal(r.stderr, "");
+  });
+
+  it("doctor exits 0 with warnings only, and prints JSON", () => {
+    const r = run(["doctor", "examples/central-platform", "--format", "json"]);
+    assert.equal(r.code, 0);
+    const json = JSON.parse(r.stdout);
+    assert.equal(json.findings.length, 3);
+    const [f] = json.findings;
+    assert.equal(f.ruleId, "raci/accountable-one-person");
+    assert.equal(f.severity, "warn");
+    assert.equal(f.location.file, "examples/central-platform/mlteam.yaml");
+    assert.equal(typeof f.location.line, "number");
+    assert.equal(typeof f.location.column, "number");
+    assert.deepEqual(json.summary, { errors: 0, warnings: 3, info: 0, suppressed: 0 });
+  });
+
+  it("validate lists every problem with file:line:col, exits 2, and leaves the file untouched", () => {
+    const file = join(tmp, "bad.yaml");
+    const text = "organisation: { name: O, stage: scalin }\npeople:\n  - { id: a, name: A, roles: [{ role: data-scientst, allocation: x }] }\n";
+    writeFileSync(file, text);
+    const before = statSync(file).mtimeMs;
+    const r = run(["validate", file]);
+    assert.equal(r.code, 2);
+    const lines = r.stdout.trim().split("\n");
+    assert.equal(lines.length, 3, r.stdout);
+    assert.match(lines[0] ?? "", /bad\.yaml:1:33 {2}error {2}organisation\.stage: .*did you mean "scaling"\? {2}\(schema\)$/);
+    assert.match(lines[1] ?? "", /bad\.yaml:3:66 {2}error {2}people\[0\]\.roles\[0\]\.allocation: expected a number, got the text "x" {2}\(schema\)$/);
+    assert.equal(lines[2], "✖ 2 errors");
+    assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at /, "no stack trace");
+    assert.equal(readFileSync(file, "utf8"), text);
+    assert.equal(statSync(file).mtimeMs, before);
+  });
+
+  it("doctor on invalid input prints the problems to stderr and exits 2", () => {
+    const file = join(tmp, "refs.yaml");
+    writeFileSync(file, "organisation: { name: O, stage: starting }\nraci:\n  - { activity: ci-cd-pipeline, R: mlops-enginer }\n");
+    const r = run(["doctor", file]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, "");
+    assert.match(r.stderr, /refs\.yaml:3:36 {2}error {2}raci\[0\]\.R: unknown role or person "mlops-enginer" — did you mean "mlops-engineer"\? {2}\(unknown-reference\)/);
+  });
+
+  it("reports a missing model and bad usage with exit 2", () => {
+    const missing = run(["doctor"], tmp);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /mlteam\.yaml:1:1 {2}error {2}no model found at mlteam\.yaml/);
+    const usage = run(["raci", "--by", "team"]);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /Allowed choices are role, person/);
+    const unknownCommand = run(["docter"]);
+    assert.equal(unknownCommand.code, 2);
+    assert.match(unknownCommand.stderr, /unknown command 'docter'/);
+  });
+
+  it("raci reproduces 001's matrix on the startup example", () => {
+    const r = run(["raci", "examples/startup-full-stack", "--format", "csv"]);
+    assert.equal(r.code, 0);
+    const lines = r.stdout.trim().split("\n");
+    assert.equal(lines[0], "activity,product,data-scientist,ml-engineer,mlops-engineer,data-engineer");
+    assert.equal(lines[1], "define-business-problem,,R/A,C,I,I");
+    assert.equal(lines[7], "docker-packaging,,C,R,A,I");
+    assert.equal(lines[11], "feature-store-management,,C,C,I,R/A");
+    assert.equal(lines.length, 12);
+  });
+
+  it("raci shows a table by person and refuses an unknown product", () => {
+    const table = run(["raci", "examples/embedded-platform", "--by", "person", "--product", "recs"]);
+    assert.equal(table.code, 0);
+    assert.match(table.stdout, /Model training code \[recs\]/);
+    assert.match(table.stdout, /Bea Laurent/);
+    const unknown = run(["raci", "examples/embedded-platform", "--product", "rec"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown product "rec" — did you mean "recs"\?/);
+  });
+
+  it("catalog lists at least 25 roles and 35 activities as JSON, each with its source", () => {
+    for (const [kind, min] of [["roles", 25], ["activities", 35], ["competencies", 8], ["topologies", 3]] as const) {
+      const r = run(["catalog", kind, "--format", "json"]);
+      assert.equal(r.code, 0);
+      const entries = JSON.parse(r.stdout) as { id: string; source: string }[];
+      assert.ok(entries.length >= min, `${kind}: ${entries.length}`);
+      for (const e of entries) assert.match(e.source, /^00[0-3]/, e.id);
+    }
+    const one = run(["catalog", "roles", "inside-to-outside"]);
+    assert.match(one.stdout, /titles: product owner, project manager, data science manager, requirements engineer/);
+    const miss = run(["catalog", "activities", "ci-cd"]);
+    assert.equal(miss.code, 2);
+    assert.match(miss.stderr, /no activity "ci-cd" in the catalog/);
+  });
+
+  it("init writes a model that doctor accepts, and never overwrites without --force", () => {
+    const dir = join(tmp, "new-team");
+    const first = run(["init", dir, "--template", "central-platform", "--name", "Acme: Analytics"]);
+    assert.equal(first.code, 0, first.stderr);
+    const written = readFileSync(join(dir, "mlteam.yaml"), "utf8");
+    assert.match(written, /name: "Acme: Analytics"/);
+    assert.match(written, /^# yaml-language-server: \$schema=.*schema\/mlteam\.schema\.json$/m);
+    const schemaPath = /\$schema=(.*)$/m.exec(written)?.[1] ?? "";
+    assert.ok(existsSync(join(dir, schemaPath)), `the schema reference resolves: ${schemaPath}`);
+    assert.equal(run(["doctor"], dir).code, 0);
+    const again = run(["init", dir, "--template", "first-use-case"]);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /already exists; pass --force/);
+    assert.equal(readFileSync(join(dir, "mlteam.yaml"), "utf8"), written);
+    assert.equal(run(["init", dir, "--template", "first-use-case", "--force"]).code, 0);
+    assert.match(readFileSync(join(dir, "mlteam.yaml"), "utf8"), /Harbour Logistics/);
+    const bad = run(["init", join(tmp, "x"), "--template", "startup"]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown template "startup"/);
+  });
+
+  it("init with no template and no terminal uses the first-use-case template", () => {
+    const dir = join(tmp, "default");
+    assert.equal(run(["init", dir]).code, 0);
+    assert.match(readFileSync(join(dir, "mlteam.yaml"), "utf8"), /first ML use case/);
+  });
+
+  it("has --help with examples for every command", () => {
+    for (const command of ["init", "validate", "doctor", "raci", "catalog"]) {
+      const r = run([command, "--help"]);
+      assert.equal(r.code, 0);
+      assert.match(r.stdout, /Examples:/, command);
+    }
+  });
+});

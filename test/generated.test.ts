@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { it } from "node:test";
+import { generatedFiles } from "../scripts/generated-files.ts";
+
+it("keeps the generated JSON Schema and rule docs current (run `npm run gen` when this fails)", () => {
+  for (const [path, expected] of generatedFiles()) {
+    let actual = "";
+    try {
+      actual = readFileSync(join(import.meta.dirname, "..", path), "utf8");
+    } catch {
+      assert.fail(`${path} is missing: run npm run gen`);
+    }
+    assert.equal(actual, expected, `${path} is stale: run npm run gen`);
+  }
+});
+
+it("lets an editor check every bundled example against the shipped JSON Schema", async () => {
+  const { Ajv2020 } = await import("ajv/dist/2020.js");
+  const { readdirSync } = await import("node:fs");
+  const { parseYaml } = await import("../src/model/yaml-source.ts");
+  const schema = JSON.parse(readFileSync(join(import.meta.dirname, "..", "schema", "mlteam.schema.json"), "utf8"));
+  const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+  const examples = join(import.meta.dirname, "..", "examples");
+  let checked = 0;
+  for (const dir of readdirSync(examples)) {
+    const parsed = parseYaml("mlteam.yaml", readFileSync(join(examples, dir, "mlteam.yaml"), "utf8"));
+    assert.ok(parsed.ok);
+    assert.ok(validate(parsed.value), `${dir}: ${JSON.stringify(validate.errors)}`);
+    checked++;
+  }
+  assert.ok(checked >= 6);
+  assert.equal(validate({ organisation: { name: "O", stage: "scalin" } }), false, "a wrong stage is flagged");
+  assert.equal(validate({ people: [{ id: "a", name: "A", nmae: "x" }] }), false, "an unknown field is flagged");
+});
