@@ -1,18 +1,19 @@
 /** mlteam as a library: load and check a team model, read the catalog, run the rules. */
-export { checkModel } from "./analysis/check-model.ts";
+
 export type { CheckOptions, CheckResult } from "./analysis/check-model.ts";
-export { runRules } from "./analysis/engine.ts";
+export { checkModel } from "./analysis/check-model.ts";
 export type { DoctorResult } from "./analysis/engine.ts";
+export { runRules } from "./analysis/engine.ts";
 export { raciMatrix } from "./analysis/raci-matrix.ts";
-export { defineRule } from "./analysis/rule.ts";
 export type { Finding, Rule, RuleContext, Severity } from "./analysis/rule.ts";
+export { defineRule } from "./analysis/rule.ts";
 export { RULES } from "./analysis/rules/index.ts";
 export { CATALOG, roleForTitle } from "./catalog/index.ts";
 export { resolveTeam } from "./graph/resolve.ts";
 export type { TeamGraph } from "./graph/types.ts";
 export { fsHost } from "./io/fs-host.ts";
 export type { Diagnostic } from "./model/diagnostic.ts";
-export { loadModel } from "./model/load.ts";
 export type { ModelHost } from "./model/load.ts";
+export { loadModel } from "./model/load.ts";
 export type { Model } from "./model/model.ts";
 export { modelFileSchema } from "./model/schema.ts";

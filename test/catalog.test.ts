@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { RULES } from "../src/analysis/rules/index.ts";
 import { CATALOG, normaliseTitle, RACI_001_ACTIVITIES, roleForTitle } from "../src/catalog/index.ts";
 import { TEMPLATES } from "../src/catalog/templates.ts";
-import { RULES } from "../src/analysis/rules/index.ts";
 
 const SEEDS = join(import.meta.dirname, "..", "..", "shared", "seeds");
 const roleIds = new Set(CATALOG.roles.map((r) => r.id));
@@ -28,11 +28,23 @@ describe("the catalog", () => {
   it("has at least 25 roles, 35 activities, the competencies of 000 and the three topologies of 001", () => {
     assert.ok(CATALOG.roles.length >= 25, `${CATALOG.roles.length} roles`);
     assert.ok(CATALOG.activities.length >= 35, `${CATALOG.activities.length} activities`);
-    for (const id of ["statistics-ml", "mlops-knowledge", "cloud-devops", "containerization", "monitoring-logging", "infrastructure-as-code", "etl", "data-pipelines"]) {
+    for (const id of [
+      "statistics-ml",
+      "mlops-knowledge",
+      "cloud-devops",
+      "containerization",
+      "monitoring-logging",
+      "infrastructure-as-code",
+      "etl",
+      "data-pipelines",
+    ]) {
       assert.ok(competencyIds.has(id), id);
       assert.match(CATALOG.competencies.find((c) => c.id === id)?.source ?? "", /^000 §8A\.1/);
     }
-    assert.deepEqual(CATALOG.topologies.map((t) => t.id), ["embedded", "centralized", "full-stack"]);
+    assert.deepEqual(
+      CATALOG.topologies.map((t) => t.id),
+      ["embedded", "centralized", "full-stack"],
+    );
   });
 
   it("gives every entry a source that names one of the four documents", () => {
@@ -53,7 +65,9 @@ describe("the catalog", () => {
   });
 
   it("cites sections that exist in the source documents", () => {
-    const texts = new Map(CATALOG.sources.map((s) => [s.id, readFileSync(join(SEEDS, s.file), "utf8").toLowerCase()]));
+    const texts = new Map(
+      CATALOG.sources.map((s) => [s.id, readFileSync(join(SEEDS, s.file), "utf8").toLowerCase()]),
+    );
     const citations = [
       ...CATALOG.roles,
       ...CATALOG.activities,
@@ -73,7 +87,10 @@ describe("the catalog", () => {
         .replace(/\s*roles$/i, "")
         .toLowerCase();
       if (section === "") continue;
-      assert.ok(section.split(/,\s*/).every((s) => doc.includes(s.replace(/^§/, ""))), `"${citation}" is not a section of ${citation.slice(0, 3)}`);
+      assert.ok(
+        section.split(/,\s*/).every((s) => doc.includes(s.replace(/^§/, ""))),
+        `"${citation}" is not a section of ${citation.slice(0, 3)}`,
+      );
     }
   });
 
@@ -87,13 +104,17 @@ describe("the catalog", () => {
       for (const level of Object.values(role.competencies)) assert.ok(level >= 0 && level <= 4);
     }
     for (const activity of CATALOG.activities) {
-      for (const c of Object.keys(activity.competencies)) assert.ok(competencyIds.has(c), `${activity.id} → ${c}`);
+      for (const c of Object.keys(activity.competencies))
+        assert.ok(competencyIds.has(c), `${activity.id} → ${c}`);
       const { R, A, C, I } = activity.raci;
       for (const role of [...R, A, ...C, ...I]) assert.ok(roleIds.has(role), `${activity.id} → ${role}`);
       assert.ok(R.length > 0, `${activity.id} has a Responsible`);
       const letters = [...R, ...C, ...I];
       assert.equal(new Set(letters).size, letters.length, `${activity.id}: one letter per role`);
-      assert.ok(!C.includes(A) && !I.includes(A), `${activity.id}: the Accountable has no other letter than R`);
+      assert.ok(
+        !C.includes(A) && !I.includes(A),
+        `${activity.id}: the Accountable has no other letter than R`,
+      );
     }
     for (const topology of CATALOG.topologies) {
       for (const team of topology.teams) for (const role of team.roles) assert.ok(roleIds.has(role), role);
@@ -102,7 +123,9 @@ describe("the catalog", () => {
 
   it("reproduces 001's RACI matrix letter for letter as the default of its eleven activities", () => {
     const columns = ["data-scientist", "ml-engineer", "mlops-engineer", "data-engineer"];
-    const rows = MATRIX_001.trim().split("\n").map((line) => line.split("|").map((cell) => cell.trim()));
+    const rows = MATRIX_001.trim()
+      .split("\n")
+      .map((line) => line.split("|").map((cell) => cell.trim()));
     assert.equal(RACI_001_ACTIVITIES.length, 11);
     rows.forEach(([name, ...letters], index) => {
       const activity = CATALOG.activities.find((a) => a.id === RACI_001_ACTIVITIES[index]);
@@ -132,16 +155,18 @@ describe("the catalog", () => {
       "Requirements Engineer": "inside-to-outside",
       "Machine Learning Engineer": "ml-engineer",
       "Site Reliability Engineer": "platform-engineer",
-      "Tester": "qa-engineer",
+      Tester: "qa-engineer",
       "Azure Administrator": "cloud-infrastructure-engineer",
       "Scrum Master": "scrum-master",
     };
-    for (const [title, role] of Object.entries(expected)) assert.equal(roleForTitle(CATALOG.roles, title), role, title);
+    for (const [title, role] of Object.entries(expected))
+      assert.equal(roleForTitle(CATALOG.roles, title), role, title);
     assert.equal(roleForTitle(CATALOG.roles, "Chief Happiness Officer"), undefined);
   });
 
   it("marks 003's project-management roles as lasting only for the project", () => {
-    for (const id of ["project-manager", "scrum-master"]) assert.equal(CATALOG.roles.find((r) => r.id === id)?.projectOnly, true);
+    for (const id of ["project-manager", "scrum-master"])
+      assert.equal(CATALOG.roles.find((r) => r.id === id)?.projectOnly, true);
     assert.equal(CATALOG.roles.find((r) => r.id === "data-scientist")?.projectOnly, false);
   });
 
@@ -149,7 +174,10 @@ describe("the catalog", () => {
     for (const t of TEMPLATES) {
       const file = join(import.meta.dirname, "..", "examples", t.id, "mlteam.yaml");
       assert.ok(existsSync(file), file);
-      assert.match(readFileSync(file, "utf8"), /^# yaml-language-server: \$schema=\.\.\/\.\.\/schema\/mlteam\.schema\.json$/m);
+      assert.match(
+        readFileSync(file, "utf8"),
+        /^# yaml-language-server: \$schema=\.\.\/\.\.\/schema\/mlteam\.schema\.json$/m,
+      );
     }
   });
 });

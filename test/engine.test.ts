@@ -14,7 +14,9 @@ const OVER = `people:
 describe("the rule engine", () => {
   it("applies the default severity, a severity set in the model, and off", () => {
     const severity = (settings: string) =>
-      checkText(`${OVER}${settings}`, RULES).doctor?.findings.find((f) => f.ruleId === "staffing/over-allocation")?.severity;
+      checkText(`${OVER}${settings}`, RULES).doctor?.findings.find(
+        (f) => f.ruleId === "staffing/over-allocation",
+      )?.severity;
     assert.equal(severity(""), "warn");
     assert.equal(severity("rules:\n  staffing/over-allocation: error\n"), "error");
     assert.equal(severity("rules:\n  staffing/over-allocation: { severity: info }\n"), "info");
@@ -29,7 +31,10 @@ describe("the rule engine", () => {
 `,
       RULES,
     );
-    assert.equal(result.doctor?.findings.some((f) => f.ruleId === "staffing/over-allocation"), false);
+    assert.equal(
+      result.doctor?.findings.some((f) => f.ruleId === "staffing/over-allocation"),
+      false,
+    );
     assert.equal(result.doctor?.suppressed, 1);
     assert.deepEqual(
       result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`),

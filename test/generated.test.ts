@@ -20,7 +20,9 @@ it("lets an editor check every bundled example against the shipped JSON Schema",
   const { Ajv2020 } = await import("ajv/dist/2020.js");
   const { readdirSync } = await import("node:fs");
   const { parseYaml } = await import("../src/model/yaml-source.ts");
-  const schema = JSON.parse(readFileSync(join(import.meta.dirname, "..", "schema", "mlteam.schema.json"), "utf8"));
+  const schema = JSON.parse(
+    readFileSync(join(import.meta.dirname, "..", "schema", "mlteam.schema.json"), "utf8"),
+  );
   const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
   const examples = join(import.meta.dirname, "..", "examples");
   let checked = 0;
@@ -32,5 +34,9 @@ it("lets an editor check every bundled example against the shipped JSON Schema",
   }
   assert.ok(checked >= 6);
   assert.equal(validate({ organisation: { name: "O", stage: "scalin" } }), false, "a wrong stage is flagged");
-  assert.equal(validate({ people: [{ id: "a", name: "A", nmae: "x" }] }), false, "an unknown field is flagged");
+  assert.equal(
+    validate({ people: [{ id: "a", name: "A", nmae: "x" }] }),
+    false,
+    "an unknown field is flagged",
+  );
 });

@@ -11,7 +11,9 @@ export function memoryHost(files: Record<string, string>): ModelHost {
     readFile: (path) => files[path],
     listYamlFiles(path) {
       const prefix = path.endsWith("/") ? path : `${path}/`;
-      const inside = Object.keys(files).filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes("/"));
+      const inside = Object.keys(files).filter(
+        (f) => f.startsWith(prefix) && !f.slice(prefix.length).includes("/"),
+      );
       const isDir = Object.keys(files).some((f) => f.startsWith(prefix));
       return isDir ? inside.filter((f) => /\.ya?ml$/.test(f)).sort() : undefined;
     },
@@ -22,7 +24,9 @@ const BASE_ORGANISATION = "organisation: { name: Test Org, stage: starting }\n";
 
 /** Checks one in-memory model file; an organisation is appended when the text has none, so line numbers stay those of the text. */
 export function checkText(yaml: string, rules?: readonly Rule[]): CheckResult {
-  const text = /^organisation:/m.test(yaml) ? yaml : `${yaml}${yaml.endsWith("\n") ? "" : "\n"}${BASE_ORGANISATION}`;
+  const text = /^organisation:/m.test(yaml)
+    ? yaml
+    : `${yaml}${yaml.endsWith("\n") ? "" : "\n"}${BASE_ORGANISATION}`;
   return checkModel("mlteam.yaml", memoryHost({ "mlteam.yaml": text }), rules ? { rules } : {});
 }
 

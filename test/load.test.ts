@@ -42,7 +42,9 @@ describe("loading and validating a model", () => {
 
   it("reports a value of the wrong type where it is written", () => {
     assert.equal(
-      only({ "m.yaml": `${ORG}people:\n  - id: a\n    name: A\n    roles:\n      - { role: data-scientist, allocation: eighty }\n` }),
+      only({
+        "m.yaml": `${ORG}people:\n  - id: a\n    name: A\n    roles:\n      - { role: data-scientist, allocation: eighty }\n`,
+      }),
       'm.yaml:6:45 schema people[0].roles[0].allocation: expected a number, got the text "eighty"',
     );
   });
@@ -59,9 +61,14 @@ describe("loading and validating a model", () => {
   });
 
   it("reports a missing required field and a list given as a number", () => {
-    assert.equal(only({ "m.yaml": `${ORG}people:\n  - id: a\n` }), 'm.yaml:3:5 schema people[0].name: "name" is required (a text)');
     assert.equal(
-      only({ "m.yaml": `${ORG}people: [{ id: a, name: A, roles: [data-scientist] }]\nraci:\n  - { activity: data-exploration, R: 5 }\n` }),
+      only({ "m.yaml": `${ORG}people:\n  - id: a\n` }),
+      'm.yaml:3:5 schema people[0].name: "name" is required (a text)',
+    );
+    assert.equal(
+      only({
+        "m.yaml": `${ORG}people: [{ id: a, name: A, roles: [data-scientist] }]\nraci:\n  - { activity: data-exploration, R: 5 }\n`,
+      }),
       "m.yaml:4:38 schema raci[0].R: expected a text or a list, got number 5",
     );
   });
@@ -99,15 +106,21 @@ raci:
   it("reports ambiguous and explicit references", () => {
     const people = `${ORG}people:\n  - { id: data-scientist, name: D, roles: [data-scientist] }\n`;
     assert.match(
-      only({ "m.yaml": `${people}raci:\n  - { activity: data-exploration, R: data-scientist, A: role:data-scientist }\n` }),
+      only({
+        "m.yaml": `${people}raci:\n  - { activity: data-exploration, R: data-scientist, A: role:data-scientist }\n`,
+      }),
       /^m\.yaml:5:38 ambiguous-reference .*"data-scientist" is both a role and a person; write role:data-scientist or person:data-scientist/,
     );
     assert.deepEqual(
-      validate({ "m.yaml": `${people}raci:\n  - { activity: data-exploration, R: person:data-scientist, A: role:data-scientist }\n` }),
+      validate({
+        "m.yaml": `${people}raci:\n  - { activity: data-exploration, R: person:data-scientist, A: role:data-scientist }\n`,
+      }),
       [],
     );
     assert.match(
-      only({ "m.yaml": `${people}raci:\n  - { activity: data-exploration, R: person:ana, A: role:data-scientist }\n` }),
+      only({
+        "m.yaml": `${people}raci:\n  - { activity: data-exploration, R: person:ana, A: role:data-scientist }\n`,
+      }),
       /unknown person "ana"/,
     );
   });
@@ -147,7 +160,11 @@ raci:
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(model.files, ["dir/a.yaml", "dir/b.yaml", "dir/sub/c.yaml"]);
     assert.equal(model.teams[0]?.id, "t");
-    assert.deepEqual(model.locate(model.teams[0] as object, ["members", 0]), { file: "dir/sub/c.yaml", line: 1, column: 43 });
+    assert.deepEqual(model.locate(model.teams[0] as object, ["members", 0]), {
+      file: "dir/sub/c.yaml",
+      line: 1,
+      column: 43,
+    });
   });
 
   it("prefers mlteam.yaml in a directory, and follows include cycles once", () => {
@@ -170,7 +187,9 @@ raci:
 
   it("reports an absence that ends before it starts, and a file that is not a mapping", () => {
     assert.match(
-      only({ "m.yaml": `${ORG}people:\n  - id: a\n    name: A\n    absences: [{ from: 2026-05-02, to: 2026-05-01 }]\n` }),
+      only({
+        "m.yaml": `${ORG}people:\n  - id: a\n    name: A\n    absences: [{ from: 2026-05-02, to: 2026-05-01 }]\n`,
+      }),
       /^m\.yaml:5:40 schema .*ends \(2026-05-01\) before it starts/,
     );
     assert.match(only({ "m.yaml": "- just\n- a list\n" }), /^m\.yaml:1:1 schema a model file is a mapping/);

@@ -45,7 +45,10 @@ raci:
   it("shows people, with a product's own rows resolved within its team", () => {
     const { graph } = checkText(yaml);
     const byPerson = raciMatrix(graph, { by: "person", product: "p" });
-    assert.deepEqual(byPerson.columns.map((c) => c.id), ["ana", "ben", "cy"]);
+    assert.deepEqual(
+      byPerson.columns.map((c) => c.id),
+      ["ana", "ben", "cy"],
+    );
     assert.deepEqual(
       byPerson.rows.map((r) => [r.activity, r.product ?? "", r.cells]),
       [
@@ -58,7 +61,10 @@ raci:
   it("lists every row without a product filter, and people named directly as columns", () => {
     const { graph } = checkText(yaml);
     const byRole = raciMatrix(graph);
-    assert.deepEqual(byRole.columns.map((c) => c.id), ["data-scientist", "ml-engineer", "person:ben"]);
+    assert.deepEqual(
+      byRole.columns.map((c) => c.id),
+      ["data-scientist", "ml-engineer", "person:ben"],
+    );
     assert.equal(byRole.rows.length, 3);
     assert.equal(
       renderMatrix(byRole, "csv"),

@@ -14,7 +14,10 @@ describe("the rule set", () => {
     for (const rule of RULES) {
       assert.match(rule.id, /^[a-z]+\/[a-z0-9-]+$/);
       assert.equal(rule.id.split("/")[0], rule.meta.area, rule.id);
-      assert.ok(existsSync(join(ROOT, "src", "analysis", "rules", `${rule.id}.ts`)), `src/analysis/rules/${rule.id}.ts`);
+      assert.ok(
+        existsSync(join(ROOT, "src", "analysis", "rules", `${rule.id}.ts`)),
+        `src/analysis/rules/${rule.id}.ts`,
+      );
     }
   });
 

@@ -27,7 +27,15 @@ export function runRules(graph: TeamGraph, rules: readonly Rule[]): DoctorResult
     const settingsNode = model.ruleSettingNodes.get(id) ?? model.rules;
     const rule = byId.get(id);
     if (!rule) {
-      diagnostics.push(settingDiagnostic(graph, settingsNode, [id], "unknown-rule", `unknown rule "${id}"${didYouMean(id, byId.keys())}`));
+      diagnostics.push(
+        settingDiagnostic(
+          graph,
+          settingsNode,
+          [id],
+          "unknown-rule",
+          `unknown rule "${id}"${didYouMean(id, byId.keys())}`,
+        ),
+      );
       continue;
     }
     if (typeof setting === "object") {
@@ -35,9 +43,17 @@ export function runRules(graph: TeamGraph, rules: readonly Rule[]): DoctorResult
         const option = rule.meta.options?.[name];
         if (!option) {
           const known = Object.keys(rule.meta.options ?? {});
-          const hint = known.length ? didYouMean(name, known) || ` (it has: ${known.join(", ")})` : " (it has no options)";
+          const hint = known.length
+            ? didYouMean(name, known) || ` (it has: ${known.join(", ")})`
+            : " (it has no options)";
           diagnostics.push(
-            settingDiagnostic(graph, settingsNode, [id, "options", name], "rule-option", `rule ${id} has no option "${name}"${hint}`),
+            settingDiagnostic(
+              graph,
+              settingsNode,
+              [id, "options", name],
+              "rule-option",
+              `rule ${id} has no option "${name}"${hint}`,
+            ),
           );
         } else if (typeof value !== typeof option.default) {
           diagnostics.push(
@@ -64,7 +80,9 @@ export function runRules(graph: TeamGraph, rules: readonly Rule[]): DoctorResult
     if (configured === "off") continue;
     const options = optionsOf(rule, setting);
     const report = (r: Report) => {
-      const hit = suppressions.find(({ s }) => s.rule === rule.id && (s.subject === undefined || s.subject === r.subject));
+      const hit = suppressions.find(
+        ({ s }) => s.rule === rule.id && (s.subject === undefined || s.subject === r.subject),
+      );
       if (hit) {
         hit.used = true;
         suppressed++;
@@ -76,7 +94,9 @@ export function runRules(graph: TeamGraph, rules: readonly Rule[]): DoctorResult
         area: rule.meta.area,
         severity: configured ?? r.severity ?? rule.meta.severity,
         message: r.message,
-        location: node ? model.locate(node, r.path ?? []) : { file: model.files[0] ?? "", line: 1, column: 1 },
+        location: node
+          ? model.locate(node, r.path ?? [])
+          : { file: model.files[0] ?? "", line: 1, column: 1 },
         fix: r.fix ?? rule.meta.fix,
       };
       if (r.subject !== undefined) finding.subject = r.subject;
@@ -120,7 +140,8 @@ function optionsOf(rule: Rule, setting: RuleSetting | undefined): Record<string,
   if (typeof setting === "object") {
     for (const [name, value] of Object.entries(setting.options ?? {})) {
       const option = rule.meta.options?.[name];
-      if (option && typeof value === typeof option.default) options[name] = value as number | string | boolean;
+      if (option && typeof value === typeof option.default)
+        options[name] = value as number | string | boolean;
     }
   }
   return options;
@@ -133,5 +154,10 @@ function settingDiagnostic(
   code: Diagnostic["code"],
   message: string,
 ): Diagnostic {
-  return { ...graph.model.locate(node, path, "key"), severity: "error", code, message: `rules.${path.join(".")}: ${message}` };
+  return {
+    ...graph.model.locate(node, path, "key"),
+    severity: "error",
+    code,
+    message: `rules.${path.join(".")}: ${message}`,
+  };
 }

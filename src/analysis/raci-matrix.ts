@@ -43,15 +43,16 @@ export function raciMatrix(graph: TeamGraph, options: MatrixOptions = {}): RaciM
         by === "role" ? [cell.ref.kind === "role" ? cell.ref.id : `person:${cell.ref.id}`] : cell.people;
       for (const column of columns) {
         used.add(column);
-        let set = row.get(column);
-        if (!set) row.set(column, (set = new Set()));
+        const set = row.get(column) ?? new Set<RaciLetter>();
+        row.set(column, set);
         set.add(cell.letter);
       }
     }
   }
   const columns: MatrixColumn[] = [];
   if (by === "role") {
-    for (const role of graph.roles.values()) if (used.has(role.id)) columns.push({ id: role.id, name: role.name });
+    for (const role of graph.roles.values())
+      if (used.has(role.id)) columns.push({ id: role.id, name: role.name });
   }
   for (const person of graph.people.values()) {
     const id = by === "role" ? `person:${person.id}` : person.id;
@@ -64,7 +65,11 @@ export function raciMatrix(graph: TeamGraph, options: MatrixOptions = {}): RaciM
       const set = row.get(column.id);
       if (set) cells[column.id] = RACI_LETTERS.filter((l) => set.has(l)).join("/");
     }
-    const out: MatrixRow = { activity: entry.activity, name: graph.activities.get(entry.activity)?.name ?? entry.activity, cells };
+    const out: MatrixRow = {
+      activity: entry.activity,
+      name: graph.activities.get(entry.activity)?.name ?? entry.activity,
+      cells,
+    };
     if (entry.product !== undefined) out.product = entry.product;
     return out;
   });

@@ -192,7 +192,8 @@ export const ACTIVITIES: ActivityDef[] = [
     id: "experiment-tracking",
     name: "Experiment tracking",
     area: "modelling",
-    description: "Log experiments, parameters and metrics, with code under source control, in a shared tracker.",
+    description:
+      "Log experiments, parameters and metrics, with code under source control, in a shared tracker.",
     competencies: { "mlops-knowledge": 2 },
     raci: { R: [DS], A: DS, C: [MLE], I: [MLOPS] },
     essentialFrom: "starting",
@@ -338,7 +339,8 @@ export const ACTIVITIES: ActivityDef[] = [
     id: "code-review",
     name: "ML code review",
     area: "quality",
-    description: "Review ML code through pull requests with reviews from an ML engineer and an MLOps engineer.",
+    description:
+      "Review ML code through pull requests with reviews from an ML engineer and an MLOps engineer.",
     competencies: { "software-engineering": 3 },
     raci: { R: [MLE, MLOPS], A: "tech-lead", C: [DS], I: [] },
     essentialFrom: "scaling",
@@ -410,7 +412,7 @@ export const ACTIVITIES: ActivityDef[] = [
     competencies: { "solution-architecture": 3 },
     raci: { R: ["solution-architect"], A: "tech-lead", C: [MLOPS, "platform-engineer"], I: [MLE, DE] },
     essentialFrom: "scaling",
-    source: "003 IT Infrastructure Architect roles; 002 \"Tech lead\"",
+    source: '003 IT Infrastructure Architect roles; 002 "Tech lead"',
   }),
   activity({
     id: "cloud-platform-setup",
@@ -461,7 +463,12 @@ export const ACTIVITIES: ActivityDef[] = [
     description:
       "Agree security measures with the infra and security teams, and state data-sensitivity and model-integrity risks.",
     competencies: { "solution-architecture": 2 },
-    raci: { R: ["solution-architect"], A: "ciso", C: ["tech-lead", MLOPS, "data-governance-officer"], I: ["cio"] },
+    raci: {
+      R: ["solution-architect"],
+      A: "ciso",
+      C: ["tech-lead", MLOPS, "data-governance-officer"],
+      I: ["cio"],
+    },
     essentialFrom: "scaling",
     source: "000 §8A.2",
   }),
@@ -509,7 +516,8 @@ export const ACTIVITIES: ActivityDef[] = [
     id: "code-hosting-setup",
     name: "Code hosting and project provisioning",
     area: "leadership",
-    description: "Create the group account and provision each project in the code-hosting and development platforms.",
+    description:
+      "Create the group account and provision each project in the code-hosting and development platforms.",
     competencies: { "cloud-devops": 1 },
     raci: { R: ["project-lead"], A: "group-manager", C: [MLOPS], I: ["team-lead"] },
     source: "003 Key Business Leads",
@@ -547,7 +555,12 @@ export const ACTIVITIES: ActivityDef[] = [
     area: "problem",
     description: "Define the use case, the user stories and the criteria the project is judged by.",
     competencies: { "product-management": 3 },
-    raci: { R: ["business-analyst"], A: "inside-to-outside", C: [DS, "outside-to-inside"], I: ["executive-sponsor"] },
+    raci: {
+      R: ["business-analyst"],
+      A: "inside-to-outside",
+      C: [DS, "outside-to-inside"],
+      I: ["executive-sponsor"],
+    },
     source: "003 Key Business Leads",
   }),
   activity({
@@ -556,7 +569,12 @@ export const ACTIVITIES: ActivityDef[] = [
     area: "leadership",
     description: "Prioritise and refine the backlog and manage epics on the technical roadmap.",
     competencies: { "product-management": 3 },
-    raci: { R: ["inside-to-outside"], A: "inside-to-outside", C: ["tech-lead", "outside-to-inside"], I: [DS, MLE] },
+    raci: {
+      R: ["inside-to-outside"],
+      A: "inside-to-outside",
+      C: ["tech-lead", "outside-to-inside"],
+      I: [DS, MLE],
+    },
     essentialFrom: "scaling",
     source: '002 "Inside-to-outside person"; 003 Key Business Leads',
   }),
@@ -579,7 +597,8 @@ export const ACTIVITIES: ActivityDef[] = [
     id: "executive-sponsorship",
     name: "Executive sponsorship",
     area: "leadership",
-    description: "Secure buy-in and investment at executive level and keep the sponsor close with short feedback loops.",
+    description:
+      "Secure buy-in and investment at executive level and keep the sponsor close with short feedback loops.",
     competencies: { "stakeholder-management": 3 },
     raci: { R: ["outside-to-inside"], A: "executive-sponsor", C: ["tech-lead"], I: ["evangelist"] },
     essentialFrom: "starting",
@@ -620,7 +639,12 @@ export const ACTIVITIES: ActivityDef[] = [
     area: "project",
     description: "Plan the project timeline and allocate people to it.",
     competencies: { "project-management": 3 },
-    raci: { R: ["project-manager"], A: "project-manager", C: ["tech-lead", "team-lead"], I: ["executive-sponsor"] },
+    raci: {
+      R: ["project-manager"],
+      A: "project-manager",
+      C: ["tech-lead", "team-lead"],
+      I: ["executive-sponsor"],
+    },
     source: "003 Project Management Roles",
   }),
   activity({

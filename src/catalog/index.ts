@@ -18,8 +18,8 @@ import type {
   TopologyDef,
 } from "./types.ts";
 
-export type * from "./types.ts";
 export { RACI_001_ACTIVITIES } from "./activities.ts";
+export type * from "./types.ts";
 
 export interface Catalog {
   roles: readonly RoleDef[];

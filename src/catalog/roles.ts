@@ -3,7 +3,13 @@ import type { RoleDef } from "./types.ts";
 type RoleInput = Omit<RoleDef, "projectOnly" | "tools" | "deliverables" | "aliases"> &
   Partial<Pick<RoleDef, "projectOnly" | "tools" | "deliverables" | "aliases">>;
 
-const role = (r: RoleInput): RoleDef => ({ projectOnly: false, tools: [], deliverables: [], aliases: [], ...r });
+const role = (r: RoleInput): RoleDef => ({
+  projectOnly: false,
+  tools: [],
+  deliverables: [],
+  aliases: [],
+  ...r,
+});
 
 /** Every role the four source documents name, in our own words, each citing where it comes from. */
 export const ROLES: RoleDef[] = [
@@ -83,7 +89,7 @@ export const ROLES: RoleDef[] = [
       "mlops-knowledge": 3,
     },
     aliases: ["mlops engineer", "ml ops engineer", "ml platform engineer"],
-    source: "001 §3.2; 003 Data Science, ML and Developer Roles; 002 \"The engineers\"",
+    source: '001 §3.2; 003 Data Science, ML and Developer Roles; 002 "The engineers"',
   }),
   role({
     id: "data-engineer",
@@ -112,9 +118,14 @@ export const ROLES: RoleDef[] = [
     ],
     tools: ["Terraform", "GKE", "Helm", "Ansible"],
     deliverables: ["scalable, reliable compute infrastructure"],
-    competencies: { "infrastructure-as-code": 3, containerization: 3, "cloud-devops": 3, "monitoring-logging": 2 },
+    competencies: {
+      "infrastructure-as-code": 3,
+      containerization: 3,
+      "cloud-devops": 3,
+      "monitoring-logging": 2,
+    },
     aliases: ["platform engineer", "infrastructure engineer", "site reliability engineer", "sre"],
-    source: "001 §3.2; 002 \"The engineers\"",
+    source: '001 §3.2; 002 "The engineers"',
   }),
   role({
     id: "qa-engineer",
@@ -145,7 +156,7 @@ export const ROLES: RoleDef[] = [
     deliverables: ["environments as code", "delivery pipelines"],
     competencies: { "infrastructure-as-code": 3, "cloud-devops": 3, containerization: 2 },
     aliases: ["devops engineer", "build engineer", "release engineer"],
-    source: "003 Data Science, ML and Developer Roles; 002 \"The engineers\"",
+    source: '003 Data Science, ML and Developer Roles; 002 "The engineers"',
   }),
   role({
     id: "cloud-engineer",
@@ -172,7 +183,12 @@ export const ROLES: RoleDef[] = [
     tools: ["Azure", "Azure Policy", "Azure Cost Management", "Bicep"],
     deliverables: ["configured platform services", "policies", "network integrations"],
     competencies: { "cloud-devops": 3, "infrastructure-as-code": 3, "solution-architecture": 2 },
-    aliases: ["azure infrastructure engineer", "azure administrator", "cloud administrator", "infrastructure administrator"],
+    aliases: [
+      "azure infrastructure engineer",
+      "azure administrator",
+      "cloud administrator",
+      "infrastructure administrator",
+    ],
     source: "003 IT Infrastructure Architect roles",
   }),
   role({
@@ -192,10 +208,7 @@ export const ROLES: RoleDef[] = [
     name: "Data analyst",
     category: "data-ml",
     focus: "First analysis of the data and presenting results.",
-    responsibilities: [
-      "Analyse and report on the data at the start",
-      "Visualise and present model results",
-    ],
+    responsibilities: ["Analyse and report on the data at the start", "Visualise and present model results"],
     tools: ["SQL", "Power BI", "Excel", "Jupyter"],
     deliverables: ["initial data reports", "result visualisations"],
     competencies: { "data-analysis": 3 },
@@ -256,8 +269,20 @@ export const ROLES: RoleDef[] = [
     ],
     tools: ["code review", "architecture decision records"],
     deliverables: ["solution designs", "standards and procedures", "implementation roadmap"],
-    competencies: { "team-leadership": 3, "statistics-ml": 3, "software-engineering": 3, "mlops-knowledge": 3 },
-    aliases: ["tech lead", "technical lead", "lead engineer", "lead developer", "principal engineer", "staff engineer"],
+    competencies: {
+      "team-leadership": 3,
+      "statistics-ml": 3,
+      "software-engineering": 3,
+      "mlops-knowledge": 3,
+    },
+    aliases: [
+      "tech lead",
+      "technical lead",
+      "lead engineer",
+      "lead developer",
+      "principal engineer",
+      "staff engineer",
+    ],
     source: '000 §8A.1; 002 "Tech lead"',
   }),
   role({
@@ -326,7 +351,13 @@ export const ROLES: RoleDef[] = [
     tools: ["backlog tools", "roadmaps"],
     deliverables: ["refined backlog", "technical roadmap"],
     competencies: { "product-management": 3, "stakeholder-management": 2, "software-engineering": 1 },
-    aliases: ["product owner", "project manager", "data science manager", "requirements engineer", "ml manager"],
+    aliases: [
+      "product owner",
+      "project manager",
+      "data science manager",
+      "requirements engineer",
+      "ml manager",
+    ],
     source: '002 "Inside-to-outside person"',
   }),
   role({

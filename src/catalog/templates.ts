@@ -22,7 +22,8 @@ export const TEMPLATES: TemplateDef[] = [
   {
     id: "central-platform",
     name: "A centralized ML platform serving data-science teams",
-    description: "A central platform team (MLOps, platform, data engineering) serving two data-science teams.",
+    description:
+      "A central platform team (MLOps, platform, data engineering) serving two data-science teams.",
     source: "001 §3.3",
   },
   {
@@ -34,7 +35,8 @@ export const TEMPLATES: TemplateDef[] = [
   {
     id: "azure-accelerator",
     name: "The Azure MLOps accelerator project team",
-    description: "Business leads, data and ML roles, infrastructure and project-management roles of a platform project.",
+    description:
+      "Business leads, data and ML roles, infrastructure and project-management roles of a platform project.",
     source: "003",
   },
 ];

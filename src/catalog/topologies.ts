@@ -9,8 +9,18 @@ export const TOPOLOGIES: TopologyDef[] = [
       "Each product team owns its full ML stack with a data scientist, an ML engineer and a data engineer; a shared platform team of MLOps and platform engineers serves them all.",
     bestFor: "Large organisations with many independent products.",
     teams: [
-      { name: "Product team (one per product)", type: "product", roles: ["data-scientist", "ml-engineer", "data-engineer"], count: "2 or more" },
-      { name: "Shared platform", type: "platform", roles: ["mlops-engineer", "platform-engineer"], count: "1" },
+      {
+        name: "Product team (one per product)",
+        type: "product",
+        roles: ["data-scientist", "ml-engineer", "data-engineer"],
+        count: "2 or more",
+      },
+      {
+        name: "Shared platform",
+        type: "platform",
+        roles: ["mlops-engineer", "platform-engineer"],
+        count: "1",
+      },
     ],
     fits: { stages: ["scaling", "mature"], minProducts: 4 },
     source: "001 §3.3",
@@ -22,7 +32,12 @@ export const TOPOLOGIES: TopologyDef[] = [
       "One central platform team of MLOps, platform and data engineers provides a shared platform that several data-science teams use.",
     bestFor: "Organisations starting MLOps, where standardisation is needed.",
     teams: [
-      { name: "Central ML platform team", type: "platform", roles: ["mlops-engineer", "platform-engineer", "data-engineer"], count: "1" },
+      {
+        name: "Central ML platform team",
+        type: "platform",
+        roles: ["mlops-engineer", "platform-engineer", "data-engineer"],
+        count: "1",
+      },
       { name: "Data-science team", type: "product", roles: ["data-scientist"], count: "2 or more" },
     ],
     fits: { stages: ["starting", "scaling"], minProducts: 2, maxProducts: 8 },

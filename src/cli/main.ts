@@ -31,7 +31,10 @@ program
   .command("init")
   .description("write a starter mlteam.yaml from a template (asks on a terminal; flags otherwise)")
   .argument("[dir]", "directory to write mlteam.yaml into", ".")
-  .option("-t, --template <id>", "template: first-use-case, startup-full-stack, central-platform, embedded-platform, azure-accelerator")
+  .option(
+    "-t, --template <id>",
+    "template: first-use-case, startup-full-stack, central-platform, embedded-platform, azure-accelerator",
+  )
   .option("-n, --name <name>", "the organisation's name")
   .option("--force", "overwrite an existing mlteam.yaml")
   .addHelpText(
@@ -57,7 +60,9 @@ Examples:
   mlteam validate
   mlteam validate examples/meghan-story --format json`,
   )
-  .action(async (model: string, options) => (await import("./commands/validate.ts")).validate(model, options));
+  .action(async (model: string, options) =>
+    (await import("./commands/validate.ts")).validate(model, options),
+  );
 
 program
   .command("doctor")
@@ -80,7 +85,9 @@ program
   .command("raci")
   .description("print the RACI matrix, by role or by person")
   .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
-  .addOption(new Option("-b, --by <view>", "columns: roles or people").choices(["role", "person"]).default("role"))
+  .addOption(
+    new Option("-b, --by <view>", "columns: roles or people").choices(["role", "person"]).default("role"),
+  )
   .option("-p, --product <id>", "the matrix as it applies to one product")
   .addOption(format(["table", "markdown", "csv", "json"], "table"))
   .addHelpText(
@@ -97,12 +104,7 @@ program
   .command("catalog")
   .description("show the built-in roles, activities, competencies or topologies, with their sources")
   .addArgument(
-    new Argument("<kind>", "what to list").choices([
-      "roles",
-      "activities",
-      "competencies",
-      "topologies",
-    ]),
+    new Argument("<kind>", "what to list").choices(["roles", "activities", "competencies", "topologies"]),
   )
   .argument("[id]", "show one entry in detail")
   .addOption(format(["text", "json"], "text"))
@@ -126,7 +128,8 @@ try {
 
 function exitCodeFor(error: unknown): number {
   if (error instanceof ExitError) {
-    if (error.message) err(error.code === EXIT.invalid ? `${stderrColors().red("error:")} ${error.message}` : error.message);
+    if (error.message)
+      err(error.code === EXIT.invalid ? `${stderrColors().red("error:")} ${error.message}` : error.message);
     return error.code;
   }
   if (error instanceof CommanderError) {

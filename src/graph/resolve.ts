@@ -40,7 +40,14 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
   };
   const known = (ids: ReadonlySet<string> | ReadonlyMap<string, unknown>, id: string) =>
     ids.has(id) || model.invalidIds.has(id);
-  const unknown = (node: object, path: PathKey[], what: string, id: string, candidates: Iterable<string>, target?: "key") =>
+  const unknown = (
+    node: object,
+    path: PathKey[],
+    what: string,
+    id: string,
+    candidates: Iterable<string>,
+    target?: "key",
+  ) =>
     report(node, path, "unknown-reference", `unknown ${what} "${id}"${didYouMean(id, candidates)}`, target);
 
   const { roles, activities, competencies } = mergeCatalog(catalog, model);
@@ -75,7 +82,12 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
     });
     for (const [index, absence] of (person.absences ?? []).entries()) {
       if (absence.to < absence.from)
-        report(person, ["absences", index, "to"], "schema", `the absence ends (${absence.to}) before it starts (${absence.from})`);
+        report(
+          person,
+          ["absences", index, "to"],
+          "schema",
+          `the absence ends (${absence.to}) before it starts (${absence.from})`,
+        );
     }
     people.set(person.id, {
       id: person.id,
@@ -116,14 +128,16 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
       members.push(member);
       if (!person.teams.includes(team.id)) person.teams.push(team.id);
     }
-    if (team.lead !== undefined && !known(people, team.lead)) unknown(team, ["lead"], "person", team.lead, people.keys());
+    if (team.lead !== undefined && !known(people, team.lead))
+      unknown(team, ["lead"], "person", team.lead, people.keys());
     teams.set(team.id, { id: team.id, source: team, members, serves: [], servedBy: [] });
   }
   for (const team of teams.values()) {
     for (const [index, served] of (team.source.serves ?? []).entries()) {
       const target = teams.get(served);
       if (!target) {
-        if (!model.invalidIds.has(served)) unknown(team.source, ["serves", index], "team", served, teams.keys());
+        if (!model.invalidIds.has(served))
+          unknown(team.source, ["serves", index], "team", served, teams.keys());
         continue;
       }
       team.serves.push(served);
@@ -138,7 +152,11 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
     if (products.has(product.id)) continue;
     const owned = known(teams, product.team);
     if (!owned) unknown(product, ["team"], "team", product.team, teams.keys());
-    products.set(product.id, { id: product.id, source: product, team: teams.has(product.team) ? product.team : undefined });
+    products.set(product.id, {
+      id: product.id,
+      source: product,
+      team: teams.has(product.team) ? product.team : undefined,
+    });
   }
 
   for (const stakeholder of model.stakeholders) {
@@ -146,7 +164,20 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
       unknown(stakeholder, ["person"], "person", stakeholder.person, people.keys());
   }
 
-  // RACI
+  // RACI. A product row resolves a role to its holders in the product's own team, else in the
+  // teams that serve it, else to every holder.
+  const teamHolders = new Map<string, Map<string, string[]>>();
+  for (const team of teams.values()) {
+    const byRole = new Map<string, string[]>();
+    for (const member of team.members) {
+      for (const holding of (people.get(member) as PersonNode).roles) {
+        const list = byRole.get(holding.role);
+        if (!list) byRole.set(holding.role, [member]);
+        else if (!list.includes(member)) list.push(member);
+      }
+    }
+    teamHolders.set(team.id, byRole);
+  }
   const scopedHolders = new Map<string, readonly string[]>();
   const holdersFor = (role: string, product: string | undefined): readonly string[] => {
     const all = holders.get(role) ?? [];
@@ -156,9 +187,9 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
     let scoped = scopedHolders.get(key);
     if (!scoped) {
       const node = teams.get(team) as TeamNode;
-      const inScope = new Set([node.id, ...node.servedBy]);
-      const within = all.filter((id) => people.get(id)?.teams.some((t) => inScope.has(t)));
-      scoped = within.length > 0 ? within : all;
+      const own = teamHolders.get(node.id)?.get(role) ?? [];
+      const serving = new Set(node.servedBy.flatMap((id) => teamHolders.get(id)?.get(role) ?? []));
+      scoped = own.length > 0 ? own : serving.size > 0 ? [...serving] : all;
       scopedHolders.set(key, scoped);
     }
     return scoped;
@@ -176,7 +207,12 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
     const isRole = roles.has(raw);
     const isPerson = people.has(raw);
     if (isRole && isPerson) {
-      report(row, path, "ambiguous-reference", `"${raw}" is both a role and a person; write role:${raw} or person:${raw}`);
+      report(
+        row,
+        path,
+        "ambiguous-reference",
+        `"${raw}" is both a role and a person; write role:${raw} or person:${raw}`,
+      );
       return undefined;
     }
     if (isRole) return { kind: "role", id: raw };
@@ -216,7 +252,12 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
         const ref = resolveRef(row, path, raw);
         if (!ref) return;
         const product = products.has(row.product ?? "") ? row.product : undefined;
-        cells.push({ letter, ref, people: ref.kind === "role" ? holdersFor(ref.id, product) : [ref.id], path });
+        cells.push({
+          letter,
+          ref,
+          people: ref.kind === "role" ? holdersFor(ref.id, product) : [ref.id],
+          path,
+        });
       });
     }
     const entry: RaciEntry = { source: row, activity: row.activity, product: row.product, cells };
@@ -275,6 +316,11 @@ function checkDuplicates(
       continue;
     }
     const at = model.locate(earlier, ["id"]);
-    report(item, ["id"], "duplicate-id", `duplicate ${what} id "${item.id}", first defined at ${at.file}:${at.line}:${at.column}`);
+    report(
+      item,
+      ["id"],
+      "duplicate-id",
+      `duplicate ${what} id "${item.id}", first defined at ${at.file}:${at.line}:${at.column}`,
+    );
   }
 }

@@ -1,7 +1,15 @@
 /** The resolved team graph: the model joined with the catalog, with indexes every rule and surface reads. */
 import type { ActivityDef, CompetencyDef, RoleDef } from "../catalog/index.ts";
 import type { Model } from "../model/model.ts";
-import type { Organisation, Person, Product, RaciLetter, RaciRow, Stakeholder, Team } from "../model/schema.ts";
+import type {
+  Organisation,
+  Person,
+  Product,
+  RaciLetter,
+  RaciRow,
+  Stakeholder,
+  Team,
+} from "../model/schema.ts";
 import type { PathKey } from "../model/yaml-source.ts";
 
 export interface RoleHolding {

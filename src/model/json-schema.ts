@@ -4,6 +4,10 @@ import { modelFileSchema } from "./schema.ts";
 
 /** The JSON Schema (draft 2020-12) of a model file. */
 export function modelJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(modelFileSchema, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
+  const schema = z.toJSONSchema(modelFileSchema, {
+    target: "draft-2020-12",
+    io: "input",
+    unrepresentable: "any",
+  });
   return { ...schema, title: "mlteam team model" };
 }

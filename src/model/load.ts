@@ -37,7 +37,9 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
   const seen = new Set<string>();
   const roots = entryFiles(entry, host);
   if (roots.length === 0) {
-    diagnostics.push(notFound(entry, `no model found at ${entry} (expected a YAML file or a directory with one)`));
+    diagnostics.push(
+      notFound(entry, `no model found at ${entry} (expected a YAML file or a directory with one)`),
+    );
   }
   const queue = [...roots];
   let unreadable = false;
@@ -52,7 +54,13 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
     }
     const parsed = parseYaml(file, text);
     if (!parsed.ok) {
-      diagnostics.push({ file, ...parsed.position, severity: "error", code: "yaml-syntax", message: parsed.message });
+      diagnostics.push({
+        file,
+        ...parsed.position,
+        severity: "error",
+        code: "yaml-syntax",
+        message: parsed.message,
+      });
       unreadable = true;
       continue;
     }

@@ -166,7 +166,7 @@ export class ModelBuilder {
 
 /** Drops the fields the schema rejects until the entry passes, or gives up (undefined). */
 function repair(item: unknown, schema: z.ZodType): unknown {
-  let current: unknown = structuredClone(item);
+  const current: unknown = structuredClone(item);
   for (let attempt = 0; attempt < 4; attempt++) {
     const result = schema.safeParse(current);
     if (result.success) return current;
@@ -174,7 +174,10 @@ function repair(item: unknown, schema: z.ZodType): unknown {
     const removals: { parent: unknown; key: PropertyKey }[] = [];
     for (const issue of result.error.issues) {
       const path = issue.code === "unrecognized_keys" ? issue.path : issue.path.slice(0, -1);
-      const parent = path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key as string], current);
+      const parent = path.reduce<unknown>(
+        (node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key as string],
+        current,
+      );
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) removals.push({ parent, key });
       } else if (issue.path.length > 0) {
@@ -182,7 +185,9 @@ function repair(item: unknown, schema: z.ZodType): unknown {
       }
     }
     // Remove array items from the end so that earlier indexes stay valid.
-    removals.sort((a, b) => (typeof b.key === "number" ? b.key : 0) - (typeof a.key === "number" ? a.key : 0));
+    removals.sort(
+      (a, b) => (typeof b.key === "number" ? b.key : 0) - (typeof a.key === "number" ? a.key : 0),
+    );
     for (const { parent, key } of removals) {
       if (Array.isArray(parent) && typeof key === "number" && key < parent.length) {
         parent.splice(key, 1);

@@ -53,12 +53,16 @@ function flatten(issues: readonly Issue[], prefix: readonly PropertyKey[], input
       out.push(issue);
       continue;
     }
-    const deeper = issue.errors.filter((branch) => !branch.every((i) => i.code === "invalid_type" && i.path.length === 0));
+    const deeper = issue.errors.filter(
+      (branch) => !branch.every((i) => i.code === "invalid_type" && i.path.length === 0),
+    );
     if (deeper.length > 0) {
       out.push(...flatten(deeper[0] as Issue[], issue.path, input));
       continue;
     }
-    const expected = issue.errors.flatMap((b) => b.map((i) => (i.code === "invalid_type" ? i.expected : undefined)));
+    const expected = issue.errors.flatMap((b) =>
+      b.map((i) => (i.code === "invalid_type" ? i.expected : undefined)),
+    );
     out.push({
       code: "custom",
       path: issue.path,
@@ -115,7 +119,9 @@ function article(type: string): string {
 
 function joinOr(items: string[]): string {
   const unique = [...new Set(items)];
-  return unique.length <= 1 ? (unique[0] ?? "another value") : `${unique.slice(0, -1).join(", ")} or ${unique.at(-1)}`;
+  return unique.length <= 1
+    ? (unique[0] ?? "another value")
+    : `${unique.slice(0, -1).join(", ")} or ${unique.at(-1)}`;
 }
 
 function valueAt(input: unknown, path: readonly PathKey[]): unknown {
@@ -133,7 +139,8 @@ function keysAt(schema: z.ZodType, path: readonly PathKey[]): string[] {
   for (const key of [...path, undefined]) {
     current = unwrap(current);
     if (key === undefined) break;
-    const def = (current as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown> } }).def;
+    const def = (current as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown> } })
+      .def;
     if (def?.type === "array") current = def.element;
     else if (def?.type === "object" && def.shape) current = def.shape[String(key)];
     else if (def?.type === "record") current = (def as { valueType?: unknown }).valueType;

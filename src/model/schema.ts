@@ -25,7 +25,10 @@ export const RACI_LETTERS = ["R", "A", "C", "I"] as const;
 
 const id = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "an id uses letters, digits, '.', '_' and '-' and starts with a letter or digit")
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    "an id uses letters, digits, '.', '_' and '-' and starts with a letter or digit",
+  )
   .describe("An identifier: letters, digits, '.', '_' and '-'.");
 
 const date = z
@@ -38,13 +41,20 @@ const level = z.number().int().min(0).max(4).describe("0 none, 1 aware, 2 basic,
 /** One id or a list of ids; a single string is read as a list of one. */
 const refList = z
   .union([z.string(), z.array(z.string())])
-  .describe("A role id or person id, or a list of them. Prefix with 'role:' or 'person:' when an id is both.");
+  .describe(
+    "A role id or person id, or a list of them. Prefix with 'role:' or 'person:' when an id is both.",
+  );
 
 const organisation = z
   .strictObject({
     name: z.string().min(1).describe("The organisation's name."),
     stage: z.enum(STAGES).describe("How far the organisation is with ML in production (000 §8A.1)."),
-    mlProducts: z.number().int().min(0).optional().describe("How many ML products or systems it runs or builds."),
+    mlProducts: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("How many ML products or systems it runs or builds."),
     topology: z.enum(TOPOLOGIES).optional().describe("The team topology it declares (001 §3.3)."),
   })
   .describe("Facts about the organisation.");
@@ -104,7 +114,10 @@ const stakeholder = z
   .strictObject({
     kind: z.enum(STAKEHOLDER_KINDS),
     person: id.optional().describe("A person of the model who holds this stake."),
-    name: z.string().optional().describe("An outside name, when the stakeholder is not a person of the model."),
+    name: z
+      .string()
+      .optional()
+      .describe("An outside name, when the stakeholder is not a person of the model."),
     engaged: z.boolean().optional().describe("Whether the stakeholder is actively engaged (default true)."),
     lastReview: date.optional().describe("When the team last reviewed its work with this stakeholder."),
     note: z.string().optional(),
@@ -168,7 +181,10 @@ const ruleSetting = z.union([
 
 const suppression = z.strictObject({
   rule: z.string().describe("The rule id, e.g. raci/role-unstaffed."),
-  subject: z.string().optional().describe("Only findings about this subject (an activity, role or person id)."),
+  subject: z
+    .string()
+    .optional()
+    .describe("Only findings about this subject (an activity, role or person id)."),
   reason: z.string().min(1).describe("Why the finding is accepted."),
 });
 
@@ -188,8 +204,14 @@ export const modelFileSchema = z
     stakeholders: z.array(stakeholder).optional(),
     raci: z.array(raciRow).optional(),
     roles: z.array(customRole).optional().describe("Roles that extend or override the catalog."),
-    activities: z.array(customActivity).optional().describe("Activities that extend or override the catalog."),
-    competencies: z.array(customCompetency).optional().describe("Competencies that extend or override the catalog."),
+    activities: z
+      .array(customActivity)
+      .optional()
+      .describe("Activities that extend or override the catalog."),
+    competencies: z
+      .array(customCompetency)
+      .optional()
+      .describe("Competencies that extend or override the catalog."),
     rules: z.record(z.string(), ruleSetting).optional().describe("Rule id → off / info / warn / error."),
     suppress: z.array(suppression).optional().describe("Findings accepted on purpose, each with a reason."),
   })

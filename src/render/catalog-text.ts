@@ -1,8 +1,8 @@
 /** The catalog as text: a table per kind, or one entry in detail. */
 import Table from "cli-table3";
-import { COMPACT } from "./table-style.ts";
 import type { ActivityDef, CompetencyDef, RoleDef, TopologyDef } from "../catalog/index.ts";
 import { type Colors, plain } from "./colors.ts";
+import { COMPACT } from "./table-style.ts";
 
 export type CatalogKind = "roles" | "activities" | "competencies" | "topologies";
 export type CatalogEntry = RoleDef | ActivityDef | CompetencyDef | TopologyDef;
@@ -18,7 +18,12 @@ export function renderCatalogList(kind: CatalogKind, entries: readonly CatalogEn
     case "roles":
       return table(
         ["id", "name", "category", "source"],
-        (entries as RoleDef[]).map((r) => [r.id, r.name + (r.projectOnly ? " (project)" : ""), r.category, r.source]),
+        (entries as RoleDef[]).map((r) => [
+          r.id,
+          r.name + (r.projectOnly ? " (project)" : ""),
+          r.category,
+          r.source,
+        ]),
       );
     case "activities":
       return table(
@@ -70,7 +75,10 @@ export function renderCatalogEntry(kind: CatalogKind, entry: CatalogEntry, c: Co
       list("competencies", levels(a.competencies));
       field("expected from stage", a.essentialFrom);
       field("production-critical", a.productionCritical ? "yes" : "no");
-      field("default RACI", `R: ${a.raci.R.join(", ") || "—"}; A: ${a.raci.A}; C: ${a.raci.C.join(", ") || "—"}; I: ${a.raci.I.join(", ") || "—"}`);
+      field(
+        "default RACI",
+        `R: ${a.raci.R.join(", ") || "—"}; A: ${a.raci.A}; C: ${a.raci.C.join(", ") || "—"}; I: ${a.raci.I.join(", ") || "—"}`,
+      );
       break;
     }
     case "competencies": {
@@ -84,7 +92,10 @@ export function renderCatalogEntry(kind: CatalogKind, entry: CatalogEntry, c: Co
       const t = entry as TopologyDef;
       field("summary", t.summary);
       field("best for", t.bestFor);
-      list("teams", t.teams.map((team) => `${team.name} [${team.type}, ${team.count}]: ${team.roles.join(", ")}`));
+      list(
+        "teams",
+        t.teams.map((team) => `${team.name} [${team.type}, ${team.count}]: ${team.roles.join(", ")}`),
+      );
       field(
         "fits",
         `stages ${t.fits.stages.join(", ")}; ${t.fits.minProducts}${t.fits.maxProducts !== undefined ? `–${t.fits.maxProducts}` : "+"} ML products`,

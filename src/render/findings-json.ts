@@ -8,7 +8,12 @@ export function renderFindingsJson(result: DoctorResult, diagnostics: readonly D
     {
       findings: result.findings,
       diagnostics,
-      summary: { errors: count("error"), warnings: count("warn"), info: count("info"), suppressed: result.suppressed },
+      summary: {
+        errors: count("error"),
+        warnings: count("warn"),
+        info: count("info"),
+        suppressed: result.suppressed,
+      },
     },
     null,
     2,

@@ -1,8 +1,8 @@
 /** The RACI matrix as a terminal table, Markdown, CSV or JSON. */
 import Table from "cli-table3";
-import { COMPACT } from "./table-style.ts";
 import { stringify } from "csv-stringify/sync";
 import type { RaciMatrix } from "../analysis/raci-matrix.ts";
+import { COMPACT } from "./table-style.ts";
 
 export const MATRIX_FORMATS = ["table", "markdown", "csv", "json"] as const;
 export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
@@ -16,7 +16,14 @@ export function renderMatrix(matrix: RaciMatrix, format: MatrixFormat): string {
     case "json":
       return JSON.stringify(matrix, null, 2);
     case "csv":
-      return stringify([["activity", "product", ...matrix.columns.map((c) => c.id)], ...matrix.rows.map((r) => [r.activity, r.product ?? "", ...matrix.columns.map((c) => r.cells[c.id] ?? "")])]).trimEnd();
+      return stringify([
+        ["activity", "product", ...matrix.columns.map((c) => c.id)],
+        ...matrix.rows.map((r) => [
+          r.activity,
+          r.product ?? "",
+          ...matrix.columns.map((c) => r.cells[c.id] ?? ""),
+        ]),
+      ]).trimEnd();
     case "markdown": {
       const esc = (s: string) => s.replace(/\|/g, "\\|");
       return [

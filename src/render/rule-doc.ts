@@ -33,7 +33,16 @@ export function renderRuleDoc(rule: Rule): string {
       lines.push(`| \`${name}\` | \`${String(option.default)}\` | ${option.description} |`);
     }
     const [first, option] = Object.entries(meta.options)[0] as [string, { default: unknown }];
-    lines.push("", "```yaml", "rules:", `  ${rule.id}:`, "    severity: warn", `    options: { ${first}: ${String(option.default)} }`, "```", "");
+    lines.push(
+      "",
+      "```yaml",
+      "rules:",
+      `  ${rule.id}:`,
+      "    severity: warn",
+      `    options: { ${first}: ${String(option.default)} }`,
+      "```",
+      "",
+    );
   }
   if (meta.example) lines.push("## Example that is reported", "", "```yaml", meta.example, "```", "");
   lines.push(
@@ -65,7 +74,9 @@ export function renderRuleIndex(rules: readonly Rule[]): string {
     "| --- | --- | --- | --- |",
   ];
   for (const rule of rules) {
-    lines.push(`| [${rule.id}](${rule.id}.md) | ${rule.meta.severity} | ${rule.meta.description} | ${rule.meta.source} |`);
+    lines.push(
+      `| [${rule.id}](${rule.id}.md) | ${rule.meta.severity} | ${rule.meta.description} | ${rule.meta.source} |`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

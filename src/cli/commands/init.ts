@@ -27,7 +27,10 @@ export async function init(dir: string, options: InitOptions): Promise<void> {
   if (!template) {
     throw new ExitError(
       EXIT.invalid,
-      `unknown template "${templateId}"${didYouMean(templateId, TEMPLATES.map((t) => t.id))}; templates: ${TEMPLATES.map((t) => t.id).join(", ")}`,
+      `unknown template "${templateId}"${didYouMean(
+        templateId,
+        TEMPLATES.map((t) => t.id),
+      )}; templates: ${TEMPLATES.map((t) => t.id).join(", ")}`,
     );
   }
   const target = join(dir, DEFAULT_MODEL_FILE);
@@ -48,7 +51,10 @@ export async function init(dir: string, options: InitOptions): Promise<void> {
 
 /** Replaces the organisation's name on its line, quoting it for YAML. */
 function setOrganisationName(text: string, name: string): string {
-  return text.replace(/^(organisation:\s*\n(?:[ \t]+.*\n)*?[ \t]+name:[ \t]*).*$/m, `$1${JSON.stringify(name)}`);
+  return text.replace(
+    /^(organisation:\s*\n(?:[ \t]+.*\n)*?[ \t]+name:[ \t]*).*$/m,
+    `$1${JSON.stringify(name)}`,
+  );
 }
 
 async function ask(options: InitOptions): Promise<InitOptions | undefined> {

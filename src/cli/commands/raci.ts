@@ -20,7 +20,10 @@ export function raci(model: string, options: RaciOptions): void {
       `unknown product "${options.product}"${didYouMean(options.product, graph.products.keys())} (products: ${[...graph.products.keys()].join(", ") || "none"})`,
     );
   }
-  const matrix = raciMatrix(graph, { by: options.by, ...(options.product !== undefined ? { product: options.product } : {}) });
+  const matrix = raciMatrix(graph, {
+    by: options.by,
+    ...(options.product !== undefined ? { product: options.product } : {}),
+  });
   if (matrix.rows.length === 0 && options.format !== "json") {
     out("The model has no RACI rows yet: add a `raci:` section (see docs/model.md).");
     return;

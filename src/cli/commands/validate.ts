@@ -18,7 +18,9 @@ export function validate(model: string, options: ValidateOptions): void {
   } else {
     const c = stdoutColors();
     out(renderDiagnostics(diagnostics, c));
-    out(`${summariseDiagnostics(diagnostics, c)}${invalid ? "" : c.dim(` (${loaded.files.length} ${loaded.files.length === 1 ? "file" : "files"})`)}`);
+    out(
+      `${summariseDiagnostics(diagnostics, c)}${invalid ? "" : c.dim(` (${loaded.files.length} ${loaded.files.length === 1 ? "file" : "files"})`)}`,
+    );
   }
   if (invalid) throw new ExitError(EXIT.invalid);
 }

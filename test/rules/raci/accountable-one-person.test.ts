@@ -9,8 +9,14 @@ const two = `people:
 
 testRule(rule, {
   valid: [
-    { name: "a role held by one person", yaml: `${two}raci:\n  - { activity: docker-packaging, R: mlops-engineer, A: ml-engineer }\n` },
-    { name: "a person", yaml: `${two}raci:\n  - { activity: ci-cd-pipeline, R: mlops-engineer, A: person:ana }\n` },
+    {
+      name: "a role held by one person",
+      yaml: `${two}raci:\n  - { activity: docker-packaging, R: mlops-engineer, A: ml-engineer }\n`,
+    },
+    {
+      name: "a person",
+      yaml: `${two}raci:\n  - { activity: ci-cd-pipeline, R: mlops-engineer, A: person:ana }\n`,
+    },
     {
       name: "a product row resolves the role within the product's team",
       yaml: `${two}teams:

@@ -8,7 +8,10 @@ const people = `people:
 
 testRule(rule, {
   valid: [
-    { name: "R with A", yaml: `${people}raci:\n  - { activity: docker-packaging, R: ml-engineer, A: ml-engineer }\n` },
+    {
+      name: "R with A",
+      yaml: `${people}raci:\n  - { activity: docker-packaging, R: ml-engineer, A: ml-engineer }\n`,
+    },
     {
       name: "a role and one of its holders are different references",
       yaml: `${people}raci:\n  - { activity: docker-packaging, R: ml-engineer, A: mlops-engineer, C: [ana] }\n`,

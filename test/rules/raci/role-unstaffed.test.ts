@@ -5,8 +5,14 @@ const people = "people:\n  - { id: ana, name: Ana, roles: [data-scientist] }\n";
 
 testRule(rule, {
   valid: [
-    { name: "every role is held", yaml: `${people}raci:\n  - { activity: data-exploration, R: data-scientist, A: data-scientist }\n` },
-    { name: "people need no holder", yaml: `${people}raci:\n  - { activity: data-exploration, R: ana, A: ana }\n` },
+    {
+      name: "every role is held",
+      yaml: `${people}raci:\n  - { activity: data-exploration, R: data-scientist, A: data-scientist }\n`,
+    },
+    {
+      name: "people need no holder",
+      yaml: `${people}raci:\n  - { activity: data-exploration, R: ana, A: ana }\n`,
+    },
   ],
   invalid: [
     {
@@ -24,7 +30,8 @@ testRule(rule, {
           line: 5,
           column: 8,
           subject: "data-engineer",
-          message: /role data-engineer \(R\/A\) appears on 2 activities \(data-pipeline, feature-store-management\) but nobody holds it/,
+          message:
+            /role data-engineer \(R\/A\) appears on 2 activities \(data-pipeline, feature-store-management\) but nobody holds it/,
         },
       ],
     },

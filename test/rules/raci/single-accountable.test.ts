@@ -8,20 +8,35 @@ const people = `people:
 
 testRule(rule, {
   valid: [
-    { name: "one Accountable role", yaml: `${people}raci:\n  - { activity: data-exploration, R: data-scientist, A: data-scientist }\n` },
-    { name: "one Accountable person", yaml: `${people}raci:\n  - { activity: data-exploration, R: ana, A: person:ben }\n` },
+    {
+      name: "one Accountable role",
+      yaml: `${people}raci:\n  - { activity: data-exploration, R: data-scientist, A: data-scientist }\n`,
+    },
+    {
+      name: "one Accountable person",
+      yaml: `${people}raci:\n  - { activity: data-exploration, R: ana, A: person:ben }\n`,
+    },
     { name: "no RACI at all", yaml: people },
   ],
   invalid: [
     {
       name: "no Accountable",
       yaml: `${people}raci:\n  - activity: data-exploration\n    R: data-scientist\n`,
-      findings: [{ line: 5, column: 15, message: /"Data exploration" has no Accountable/, subject: "data-exploration" }],
+      findings: [
+        {
+          line: 5,
+          column: 15,
+          message: /"Data exploration" has no Accountable/,
+          subject: "data-exploration",
+        },
+      ],
     },
     {
       name: "two Accountables",
       yaml: `${people}raci:\n  - activity: feature-engineering\n    R: data-scientist\n    A: [data-scientist, ml-engineer]\n`,
-      findings: [{ line: 7, column: 8, message: /has 2 Accountables \(role data-scientist, role ml-engineer\)/ }],
+      findings: [
+        { line: 7, column: 8, message: /has 2 Accountables \(role data-scientist, role ml-engineer\)/ },
+      ],
     },
     {
       name: "a product row is checked on its own",

@@ -5,7 +5,10 @@ const lead = "  - { id: lead, name: Lena, roles: [lead-data-scientist], skills: 
 
 testRule(rule, {
   valid: [
-    { name: "starting with a qualified lead", yaml: `organisation: { name: O, stage: starting }\npeople:\n${lead}` },
+    {
+      name: "starting with a qualified lead",
+      yaml: `organisation: { name: O, stage: starting }\npeople:\n${lead}`,
+    },
     {
       name: "scaling with the minimum team of 000",
       yaml: `organisation: { name: O, stage: scaling }

@@ -12,7 +12,8 @@ export default defineRule({
       "In 001 §3.4 each role has one letter per activity, R/A being the only combination. Being both Responsible and Consulted, or Accountable and Informed, says nothing clear about what the role does.",
     source: "001 §3.4",
     fix: "Keep the strongest letter (A, then R, then C, then I) and remove the others; R and A together are fine.",
-    example: "raci:\n  - activity: docker-packaging\n    R: ml-engineer\n    A: mlops-engineer\n    C: [ml-engineer]",
+    example:
+      "raci:\n  - activity: docker-packaging\n    R: ml-engineer\n    A: mlops-engineer\n    C: [ml-engineer]",
   },
   check({ graph, report }) {
     for (const entry of graph.raci) {

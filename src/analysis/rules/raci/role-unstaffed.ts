@@ -9,9 +9,10 @@ export default defineRule({
     description: "Every role the RACI names is held by at least one person.",
     rationale:
       "A RACI that hands work to a role nobody holds is a plan, not a team: the work falls to whoever is around. 003 asks for clear accountabilities and the skills to meet them; 002 warns that MLOps often rests on one or two people.",
-    source: "003 Key Project Roles and Responsibilities; 002 \"Why you should want a good MLOps team\"",
+    source: '003 Key Project Roles and Responsibilities; 002 "Why you should want a good MLOps team"',
     fix: "Give the role to someone under `people[].roles`, hire for it, or reassign the activities to a role that is held.",
-    example: "people:\n  - { id: ana, name: Ana, roles: [data-scientist] }\nraci:\n  - activity: data-pipeline\n    R: data-engineer\n    A: data-scientist",
+    example:
+      "people:\n  - { id: ana, name: Ana, roles: [data-scientist] }\nraci:\n  - activity: data-pipeline\n    R: data-engineer\n    A: data-scientist",
   },
   check({ graph, report }) {
     const uses = new Map<string, { entry: RaciEntry; cell: RaciCell }[]>();

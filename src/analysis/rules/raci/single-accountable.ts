@@ -11,7 +11,8 @@ export default defineRule({
       "A RACI matrix names one Accountable per activity: the one who answers for the result. 001 §3.4 gives each of its eleven activities exactly one A. With none, nobody answers for the work; with several, each can assume another does.",
     source: "001 §3.4",
     fix: "Set `A:` to exactly one role or person on the row.",
-    example: "raci:\n  - activity: ci-cd-pipeline\n    R: mlops-engineer\n    A: [mlops-engineer, ml-engineer]",
+    example:
+      "raci:\n  - activity: ci-cd-pipeline\n    R: mlops-engineer\n    A: [mlops-engineer, ml-engineer]",
   },
   check({ graph, report }) {
     for (const entry of graph.raci) {

@@ -9,7 +9,8 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "warn",
-    description: "The team has the minimum its stage calls for: a lead practitioner to start; then a data scientist, an ML engineer, a data engineer and a lead.",
+    description:
+      "The team has the minimum its stage calls for: a lead practitioner to start; then a data scientist, an ML engineer, a data engineer and a lead.",
     rationale:
       "000 §8A.1 recommends starting with one ML use case overseen by an intermediate-to-advanced data-science practitioner acting as tech lead or lead data scientist, and names tech lead, data scientist, ML engineer and data engineer as the minimum team to develop, deploy and maintain an ML system once the practice grows.",
     source: "000 §8A.1",
@@ -20,7 +21,8 @@ export default defineRule({
         description: "The statistics-ml level (0–4) the lead practitioner needs; 3 is intermediate.",
       },
     },
-    example: "organisation: { name: Acme, stage: scaling }\npeople:\n  - { id: ana, name: Ana, roles: [data-scientist] }",
+    example:
+      "organisation: { name: Acme, stage: scaling }\npeople:\n  - { id: ana, name: Ana, roles: [data-scientist] }",
   },
   check({ graph, options, report }) {
     const organisation = graph.organisation;
@@ -28,7 +30,9 @@ export default defineRule({
     const at = { node: organisation, path: ["stage"] };
     const leadLevel = Number(options.leadLevel);
     const leads = holdersOf(graph, LEAD_ROLES);
-    const qualified = leads.filter((id) => (graph.people.get(id)?.skills.get("statistics-ml") ?? 0) >= leadLevel);
+    const qualified = leads.filter(
+      (id) => (graph.people.get(id)?.skills.get("statistics-ml") ?? 0) >= leadLevel,
+    );
     if (leads.length === 0) {
       report({
         ...at,

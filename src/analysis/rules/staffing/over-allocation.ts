@@ -10,8 +10,11 @@ export default defineRule({
       "002 warns that piling roles on one person does not work in the long run, and 000 notes that data scientists often double as ML or data engineers in small teams. Allocations over 100% show that the plan already counts on overtime.",
     source: '002 "Beyond the labels"; 000 §8A.1',
     fix: "Lower the allocations so they add up to at most 100%, or move a role to someone else.",
-    options: { max: { default: 100, description: "The highest total allocation, in percent, that is not reported." } },
-    example: "people:\n  - id: meghan\n    name: Meghan\n    roles:\n      - { role: mlops-engineer, allocation: 80 }\n      - { role: data-engineer, allocation: 50 }",
+    options: {
+      max: { default: 100, description: "The highest total allocation, in percent, that is not reported." },
+    },
+    example:
+      "people:\n  - id: meghan\n    name: Meghan\n    roles:\n      - { role: mlops-engineer, allocation: 80 }\n      - { role: data-engineer, allocation: 50 }",
   },
   check({ graph, options, report }) {
     const max = Number(options.max);
