@@ -3,8 +3,26 @@
  * (data science, ML and data engineering), platform teams serving them, two products per team
  * with their own RACI rows, skills for everyone, and some findings to report.
  */
-const PRODUCT_TEAM = ["data-scientist", "data-scientist", "ml-engineer", "ml-engineer", "data-engineer", "data-engineer", "tech-lead", "inside-to-outside"];
-const PLATFORM_TEAM = ["mlops-engineer", "mlops-engineer", "mlops-engineer", "platform-engineer", "platform-engineer", "data-engineer", "tech-lead", "devops-engineer"];
+const PRODUCT_TEAM = [
+  "data-scientist",
+  "data-scientist",
+  "ml-engineer",
+  "ml-engineer",
+  "data-engineer",
+  "data-engineer",
+  "tech-lead",
+  "inside-to-outside",
+];
+const PLATFORM_TEAM = [
+  "mlops-engineer",
+  "mlops-engineer",
+  "mlops-engineer",
+  "platform-engineer",
+  "platform-engineer",
+  "data-engineer",
+  "tech-lead",
+  "devops-engineer",
+];
 const SKILLS: Record<string, string> = {
   "data-scientist": "{ statistics-ml: 3, data-analysis: 3, mlops-knowledge: 2 }",
   "ml-engineer": "{ software-engineering: 3, containerization: 3, statistics-ml: 2 }",
@@ -48,12 +66,21 @@ export function generateOrganisation(people: number): string {
         `  - id: ${id}\n    name: Person ${person}\n    emails: [${id}@synthetic.example]\n    roles:\n      - { role: ${role}, allocation: 80 }${extra}\n    skills: ${SKILLS[role]}\n    reportsTo: p${Math.floor(person / 8) * 8}`,
       );
     }
-    const serves = platform ? `, serves: [${[1, 2, 3, 4, 5].map((k) => `t${t + k}`).filter((_, k) => t + k + 1 < teamCount).join(", ")}]` : "";
-    teams.push(`  - { id: t${t}, type: ${platform ? "platform" : "product"}, members: [${members.join(", ")}]${serves} }`);
+    const serves = platform
+      ? `, serves: [${[1, 2, 3, 4, 5]
+          .map((k) => `t${t + k}`)
+          .filter((_, k) => t + k + 1 < teamCount)
+          .join(", ")}]`
+      : "";
+    teams.push(
+      `  - { id: t${t}, type: ${platform ? "platform" : "product"}, members: [${members.join(", ")}]${serves} }`,
+    );
     if (!platform) {
       for (const suffix of ["a", "b"]) {
         const product = `prod-${t}${suffix}`;
-        products.push(`  - { id: ${product}, team: t${t}, stage: ${suffix === "a" ? "production" : "prototype"} }`);
+        products.push(
+          `  - { id: ${product}, team: t${t}, stage: ${suffix === "a" ? "production" : "prototype"} }`,
+        );
         for (const row of PRODUCT_ROWS) raci.push(`  - ${row.replace("product: P", `product: ${product}`)}`);
       }
     }

@@ -44,11 +44,14 @@ for (const people of sizes) {
     const start = performance.now();
     const result = checkModel(file, fsHost);
     times.push(performance.now() - start);
-    if (result.diagnostics.some((d) => d.severity === "error")) throw new Error(`generated model is invalid: ${result.diagnostics[0]?.message}`);
+    if (result.diagnostics.some((d) => d.severity === "error"))
+      throw new Error(`generated model is invalid: ${result.diagnostics[0]?.message}`);
     findings = result.doctor?.findings.length ?? 0;
   }
   medians.set(people, median(times));
-  console.log(`${String(people).padEnd(9)} ${`${(text.length / 1e6).toFixed(1)} MB`.padEnd(9)} ${String(runs).padEnd(5)} ${ms(median(times)).padEnd(9)} ${findings}`);
+  console.log(
+    `${String(people).padEnd(9)} ${`${(text.length / 1e6).toFixed(1)} MB`.padEnd(9)} ${String(runs).padEnd(5)} ${ms(median(times)).padEnd(9)} ${findings}`,
+  );
 }
 
 console.log("\ncold start (median of 15 spawns each, alternating)");
@@ -74,7 +77,8 @@ console.log(`node -e 0                       ${ms(bareMedian)}`);
 console.log(`mlteam doctor (first-use-case)  ${ms(cliMedian)}`);
 
 console.log("\ntargets");
-const check = (label: string, ok: boolean, detail: string) => console.log(`${ok ? "✔" : "✖"} ${label}: ${detail}`);
+const check = (label: string, ok: boolean, detail: string) =>
+  console.log(`${ok ? "✔" : "✖"} ${label}: ${detail}`);
 const t10k = medians.get(10_000) ?? Number.NaN;
 check("10k people ≤ 1 s", t10k <= 1000, ms(t10k));
 if (medians.has(100_000)) {
@@ -82,4 +86,8 @@ if (medians.has(100_000)) {
   check("100k / 10k ≤ 12×", ratio <= 12, `${ratio.toFixed(1)}×`);
 }
 const budget = 2 * bareMedian + 150;
-check("cold start ≤ 2× bare node + 150 ms", cliMedian <= budget, `${ms(cliMedian)} vs budget ${ms(budget)} (${(cliMedian / bareMedian).toFixed(2)}× bare)`);
+check(
+  "cold start ≤ 2× bare node + 150 ms",
+  cliMedian <= budget,
+  `${ms(cliMedian)} vs budget ${ms(budget)} (${(cliMedian / bareMedian).toFixed(2)}× bare)`,
+);

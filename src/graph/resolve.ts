@@ -6,7 +6,7 @@ import type { Catalog } from "../catalog/index.ts";
 import type { Diagnostic, DiagnosticCode } from "../model/diagnostic.ts";
 import { formatPath } from "../model/diagnostic.ts";
 import type { Model } from "../model/model.ts";
-import { RACI_LETTERS, type RaciRow, type RoleAssignment } from "../model/schema.ts";
+import { RACI_LETTERS, type RaciLetter, type RaciRow, type RoleAssignment } from "../model/schema.ts";
 import { didYouMean } from "../model/suggest.ts";
 import type { PathKey } from "../model/yaml-source.ts";
 import { mergeCatalog } from "./catalog-merge.ts";
@@ -70,11 +70,10 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
   checkDuplicates(model, model.people, "person", report);
   for (const person of model.people) {
     if (people.has(person.id)) continue;
-    const skills = new Map<string, number>();
-    for (const [competency, level] of Object.entries(person.skills ?? {})) {
+    const skills = person.skills ?? NO_SKILLS;
+    for (const competency in skills) {
       if (!known(competencies, competency))
         unknown(person, ["skills", competency], "competency", competency, competencies.keys(), "key");
-      skills.set(competency, level);
     }
     const holdings = allocate(person.roles ?? []);
     holdings.forEach((holding, index) => {
@@ -178,29 +177,42 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
     }
     teamHolders.set(team.id, byRole);
   }
-  const scopedHolders = new Map<string, readonly string[]>();
+  const scopedHolders = new Map<string, Map<string, readonly string[]>>(); // product → role → people
   const holdersFor = (role: string, product: string | undefined): readonly string[] => {
     const all = holders.get(role) ?? [];
     const team = product === undefined ? undefined : products.get(product)?.team;
     if (team === undefined) return all;
-    const key = `${role}\u0000${product}`;
-    let scoped = scopedHolders.get(key);
+    let byRole = scopedHolders.get(product as string);
+    if (!byRole) {
+      byRole = new Map();
+      scopedHolders.set(product as string, byRole);
+    }
+    let scoped = byRole.get(role);
     if (!scoped) {
       const node = teams.get(team) as TeamNode;
       const own = teamHolders.get(node.id)?.get(role) ?? [];
       const serving = new Set(node.servedBy.flatMap((id) => teamHolders.get(id)?.get(role) ?? []));
       scoped = own.length > 0 ? own : serving.size > 0 ? [...serving] : all;
-      scopedHolders.set(key, scoped);
+      byRole.set(role, scoped);
     }
     return scoped;
   };
   const refCandidates = () => [...roles.keys(), ...people.keys()];
+  const interned = { role: new Map<string, RaciRef>(), person: new Map<string, RaciRef>() };
+  const intern = (kind: RaciRef["kind"], id: string): RaciRef => {
+    let ref = interned[kind].get(id);
+    if (!ref) {
+      ref = { kind, id };
+      interned[kind].set(id, ref);
+    }
+    return ref;
+  };
   const resolveRef = (row: RaciRow, path: PathKey[], raw: string): RaciRef | undefined => {
     const explicit = /^(role|person):(.*)$/.exec(raw);
     if (explicit) {
       const [, kind, id] = explicit as unknown as [string, "role" | "person", string];
       const pool = kind === "role" ? roles : people;
-      if (pool.has(id)) return { kind, id };
+      if (pool.has(id)) return intern(kind, id);
       if (!model.invalidIds.has(id)) unknown(row, path, kind, id, pool.keys());
       return undefined;
     }
@@ -215,22 +227,28 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
       );
       return undefined;
     }
-    if (isRole) return { kind: "role", id: raw };
-    if (isPerson) return { kind: "person", id: raw };
+    if (isRole) return intern("role", raw);
+    if (isPerson) return intern("person", raw);
     if (!model.invalidIds.has(raw)) unknown(row, path, "role or person", raw, refCandidates());
     return undefined;
   };
 
+  const peopleOf = (ref: RaciRef, product: string | undefined) =>
+    ref.kind === "role" ? holdersFor(ref.id, product) : [ref.id];
   const raci: RaciEntry[] = [];
   const raciByActivity = new Map<string, RaciEntry[]>();
-  const rowKeys = new Map<string, RaciRow>();
+  const rowKeys = new Map<string, Map<string, RaciRow>>(); // activity → product ("" for none) → row
   for (const row of model.raci) {
     const activityKnown = known(activities, row.activity);
     if (!activityKnown) unknown(row, ["activity"], "activity", row.activity, activities.keys());
     if (row.product !== undefined && !known(products, row.product))
       unknown(row, ["product"], "product", row.product, products.keys());
-    const key = `${row.activity}\u0000${row.product ?? ""}`;
-    const first = rowKeys.get(key);
+    let byProduct = rowKeys.get(row.activity);
+    if (!byProduct) {
+      byProduct = new Map();
+      rowKeys.set(row.activity, byProduct);
+    }
+    const first = byProduct.get(row.product ?? "");
     if (first) {
       const at = model.locate(first);
       report(
@@ -241,24 +259,21 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
       );
       continue;
     }
-    rowKeys.set(key, row);
+    byProduct.set(row.product ?? "", row);
     const cells: RaciCell[] = [];
+    const product = row.product !== undefined && products.has(row.product) ? row.product : undefined;
     for (const letter of RACI_LETTERS) {
       const value = row[letter];
       if (value === undefined) continue;
-      const list = typeof value === "string" ? [value] : value;
-      list.forEach((raw, index) => {
-        const path: PathKey[] = typeof value === "string" ? [letter] : [letter, index];
-        const ref = resolveRef(row, path, raw);
-        if (!ref) return;
-        const product = products.has(row.product ?? "") ? row.product : undefined;
-        cells.push({
-          letter,
-          ref,
-          people: ref.kind === "role" ? holdersFor(ref.id, product) : [ref.id],
-          path,
-        });
-      });
+      if (typeof value === "string") {
+        const ref = resolveRef(row, [letter], value);
+        if (ref) cells.push(new Cell(letter, ref, peopleOf(ref, product), -1));
+        continue;
+      }
+      for (let index = 0; index < value.length; index++) {
+        const ref = resolveRef(row, [letter, index], value[index] as string);
+        if (ref) cells.push(new Cell(letter, ref, peopleOf(ref, product), index));
+      }
     }
     const entry: RaciEntry = { source: row, activity: row.activity, product: row.product, cells };
     raci.push(entry);
@@ -284,6 +299,22 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
     stakeholders: model.stakeholders,
   };
   return { graph, diagnostics };
+}
+
+const NO_SKILLS: Readonly<Record<string, number>> = Object.freeze({});
+
+/** A RACI cell; its path in the row is derived on demand (there are millions in a large model). */
+class Cell implements RaciCell {
+  constructor(
+    readonly letter: RaciLetter,
+    readonly ref: RaciRef,
+    readonly people: readonly string[],
+    private readonly index: number,
+  ) {}
+
+  get path(): PathKey[] {
+    return this.index === -1 ? [this.letter] : [this.letter, this.index];
+  }
 }
 
 /** Shares out what explicit allocations leave among the roles that state none. */

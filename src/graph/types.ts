@@ -27,7 +27,8 @@ export interface PersonNode {
   roles: RoleHolding[];
   /** Sum of the role allocations, in percent. */
   allocation: number;
-  skills: ReadonlyMap<string, number>;
+  /** Competency id → level 0–4 (absent means 0). */
+  skills: Readonly<Record<string, number>>;
   teams: string[];
 }
 
@@ -51,12 +52,12 @@ export interface RaciRef {
 }
 
 export interface RaciCell {
-  letter: RaciLetter;
-  ref: RaciRef;
+  readonly letter: RaciLetter;
+  readonly ref: RaciRef;
   /** The people the reference stands for (a role's holders, within the product's teams for a product row). */
-  people: readonly string[];
+  readonly people: readonly string[];
   /** Where in the row the reference is written, e.g. ["R", 0] or ["A"]. */
-  path: PathKey[];
+  readonly path: PathKey[];
 }
 
 export interface RaciEntry {

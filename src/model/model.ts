@@ -73,7 +73,11 @@ export interface Model {
 
 /** Accumulates model files, keeping the valid part of each. */
 export class ModelBuilder {
-  readonly #origins = new WeakMap<object, Origin>();
+  // Entry → index into the origin arrays; a Map of numbers rather than a WeakMap of objects,
+  // because a model of 100k people has hundreds of thousands of entries.
+  readonly #originIndex = new Map<object, number>();
+  readonly #originSource: YamlSource[] = [];
+  readonly #originPath: PathKey[][] = [];
   readonly #lists: Record<ListSection, object[]> = {
     people: [],
     teams: [],
@@ -111,7 +115,7 @@ export class ModelBuilder {
         // still checked in the same run; one that cannot be repaired only lends its id.
         const kept = valid ? item : repair(item, element);
         if (kept !== undefined) {
-          this.#origins.set(kept as object, { source, path: [section, index] });
+          this.#setOrigin(kept as object, source, section, index);
           this.#lists[section].push(kept as object);
         } else if (item && typeof item === "object" && typeof (item as { id?: unknown }).id === "string") {
           this.#invalidIds.add((item as { id: string }).id);
@@ -131,19 +135,31 @@ export class ModelBuilder {
         });
       } else {
         this.#organisation = { value: organisation as Organisation, file: source.path };
-        this.#origins.set(organisation as object, { source, path: ["organisation"] });
+        this.#setOrigin(organisation as object, source, "organisation");
       }
     }
     if (raw.rules !== undefined && (valid || shape.rules.safeParse(raw.rules).success)) {
       this.#rules = { ...this.#rules, ...(raw.rules as Record<string, RuleSetting>) };
-      this.#origins.set(raw.rules as object, { source, path: ["rules"] });
+      this.#setOrigin(raw.rules as object, source, "rules");
       for (const id of Object.keys(raw.rules as object)) this.#ruleNodes.set(id, raw.rules as object);
     }
     return diagnostics;
   }
 
+  #setOrigin(node: object, source: YamlSource, section: string, index?: number): void {
+    this.#originIndex.set(node, this.#originSource.length);
+    this.#originSource.push(source);
+    this.#originPath.push(index === undefined ? [section] : [section, index]);
+  }
+
   build(): Model {
-    const origins = this.#origins;
+    const index = this.#originIndex;
+    const sources = this.#originSource;
+    const paths = this.#originPath;
+    const originOf = (node: object): Origin | undefined => {
+      const i = index.get(node);
+      return i === undefined ? undefined : { source: sources[i] as YamlSource, path: paths[i] as PathKey[] };
+    };
     const files = this.#files;
     const lists = this.#lists as unknown as { [K in ListSection]-?: NonNullable<ModelFile[K]> };
     return {
@@ -153,9 +169,9 @@ export class ModelBuilder {
       ruleSettingNodes: this.#ruleNodes,
       files,
       invalidIds: this.#invalidIds,
-      origin: (node) => origins.get(node),
+      origin: originOf,
       locate(node, path = [], target = "value") {
-        const origin = origins.get(node);
+        const origin = originOf(node);
         if (!origin) return { file: files[0] ?? "", line: 1, column: 1 };
         const at: Position = origin.source.locate([...origin.path, ...path], target);
         return { file: origin.source.path, ...at };

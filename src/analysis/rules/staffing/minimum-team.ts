@@ -30,9 +30,7 @@ export default defineRule({
     const at = { node: organisation, path: ["stage"] };
     const leadLevel = Number(options.leadLevel);
     const leads = holdersOf(graph, LEAD_ROLES);
-    const qualified = leads.filter(
-      (id) => (graph.people.get(id)?.skills.get("statistics-ml") ?? 0) >= leadLevel,
-    );
+    const qualified = leads.filter((id) => (graph.people.get(id)?.skills["statistics-ml"] ?? 0) >= leadLevel);
     if (leads.length === 0) {
       report({
         ...at,
