@@ -1,9 +1,17 @@
-/** Runs one full check of a model and prints its duration: for profiling (`node --cpu-prof --import tsx …`). */
+/**
+ * Runs one full check (read, parse, validate, resolve, rules) of a model in a fresh process and
+ * prints `{ "ms": …, "findings": … }`; bench/doctor/run.ts spawns it, and it serves for profiling:
+ *   node --cpu-prof --import tsx bench/doctor/check-once.ts bench/out/org-100000/mlteam.yaml
+ */
 import { checkModel } from "../../src/analysis/check-model.ts";
 import { fsHost } from "../../src/io/fs-host.ts";
 
 const start = performance.now();
 const result = checkModel(process.argv[2] as string, fsHost);
-console.log(
-  `${(performance.now() - start).toFixed(0)} ms, ${result.doctor?.findings.length ?? 0} findings, ${result.diagnostics.length} diagnostics`,
-);
+const ms = performance.now() - start;
+const errors = result.diagnostics.filter((d) => d.severity === "error");
+if (errors.length > 0) {
+  console.error(`invalid model: ${errors[0]?.message}`);
+  process.exit(2);
+}
+console.log(JSON.stringify({ ms, findings: result.doctor?.findings.length ?? 0 }));
