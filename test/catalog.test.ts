@@ -66,7 +66,10 @@ describe("the catalog", () => {
   });
 
   it("cites sections that exist in the source documents", () => {
-    assert.ok(existsSync(SEEDS), `the source documents are expected in ${SEEDS} (set MLTEAM_SEEDS to their folder)`);
+    assert.ok(
+      existsSync(SEEDS),
+      `the source documents are expected in ${SEEDS} (set MLTEAM_SEEDS to their folder)`,
+    );
     const texts = new Map(
       CATALOG.sources.map((s) => [s.id, readFileSync(join(SEEDS, s.file), "utf8").toLowerCase()]),
     );
