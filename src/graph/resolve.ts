@@ -103,6 +103,16 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
       unknown(person, ["reportsTo"], "person", person.reportsTo, people.keys());
   }
 
+  const skilled = new Map<string, string[]>();
+  for (const person of people.values()) {
+    for (const competency in person.skills) {
+      if ((person.skills[competency] ?? 0) < 1) continue;
+      const list = skilled.get(competency);
+      if (list) list.push(person.id);
+      else skilled.set(competency, [person.id]);
+    }
+  }
+
   const holders = new Map<string, string[]>();
   for (const person of people.values()) {
     for (const holding of person.roles) {
@@ -156,6 +166,14 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
       source: product,
       team: teams.has(product.team) ? product.team : undefined,
     });
+  }
+
+  const productsByTeam = new Map<string, string[]>();
+  for (const product of products.values()) {
+    if (product.team === undefined) continue;
+    const list = productsByTeam.get(product.team);
+    if (list) list.push(product.id);
+    else productsByTeam.set(product.team, [product.id]);
   }
 
   for (const stakeholder of model.stakeholders) {
@@ -294,6 +312,8 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
     teams,
     products,
     holders,
+    skilled,
+    productsByTeam,
     raci,
     raciByActivity,
     stakeholders: model.stakeholders,

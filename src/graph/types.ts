@@ -79,6 +79,10 @@ export interface TeamGraph {
   products: ReadonlyMap<string, ProductNode>;
   /** Role id → ids of the people who hold it. */
   holders: ReadonlyMap<string, readonly string[]>;
+  /** Competency id → ids of the people with a level of 1 or more in it. */
+  skilled: ReadonlyMap<string, readonly string[]>;
+  /** Team id → ids of the products it owns. */
+  productsByTeam: ReadonlyMap<string, readonly string[]>;
   raci: readonly RaciEntry[];
   raciByActivity: ReadonlyMap<string, readonly RaciEntry[]>;
   stakeholders: readonly Stakeholder[];
