@@ -75,8 +75,8 @@ describe("the team graph", () => {
     );
     assert.deepEqual(graph.model.locate(row?.source as object, ["C"]), {
       file: "mlteam.yaml",
-      line: 19,
-      column: 98,
+      line: 20,
+      column: 88,
     });
   });
 });
