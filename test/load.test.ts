@@ -178,6 +178,20 @@ raci:
     assert.deepEqual(model.files, ["d/mlteam.yaml", "d/more.yaml"]);
   });
 
+  it("reports a file that exists but cannot be read, without throwing", () => {
+    const host = memoryHost({ "m.yaml": `${ORG}include: [secret.yaml]\n` });
+    const reading = host.readFile;
+    host.readFile = (path) => {
+      if (path === "secret.yaml") throw new Error("cannot read secret.yaml: EACCES");
+      return reading(path);
+    };
+    const { diagnostics } = loadModel("m.yaml", host);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`),
+      ["secret.yaml:1:1 file-not-found cannot read secret.yaml: EACCES"],
+    );
+  });
+
   it("refuses an organisation defined twice", () => {
     assert.match(
       only({ "m.yaml": `${ORG}include: [b.yaml]\n`, "b.yaml": ORG }),

@@ -7,8 +7,10 @@ export const fsHost: ModelHost = {
   readFile(path) {
     try {
       return readFileSync(path, "utf8");
-    } catch {
-      return undefined;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR") return undefined;
+      throw new Error(`cannot read ${path}: ${code ?? String(error)}`);
     }
   },
   listYamlFiles(path) {

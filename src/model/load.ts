@@ -11,7 +11,7 @@ import { parseYaml } from "./yaml-source.ts";
 
 /** The file system as the loader sees it; paths are POSIX, as given by the caller. */
 export interface ModelHost {
-  /** The file's text, or undefined when there is no such file. */
+  /** The file's text, or undefined when there is no such file; throws (with a message) when it cannot be read. */
   readFile(path: string): string | undefined;
   /** The *.yaml / *.yml files directly in `path`, sorted, or undefined when it is not a directory. */
   listYamlFiles(path: string): string[] | undefined;
@@ -37,19 +37,32 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
   const seen = new Set<string>();
   const roots = entryFiles(entry, host);
   if (roots.length === 0) {
-    diagnostics.push(
-      notFound(entry, `no model found at ${entry} (expected a YAML file or a directory with one)`),
-    );
+    diagnostics.push(notFound(entry, `no YAML files in ${entry} (expected mlteam.yaml)`));
   }
-  const queue = [...roots];
+  // Each file to read, with the include that named it (to report a missing one there).
+  const queue: { file: string; includedAt?: Diagnostic }[] = roots.map((file) => ({ file }));
   let unreadable = false;
   while (queue.length > 0) {
-    const file = queue.shift() as string;
+    const { file, includedAt } = queue.shift() as (typeof queue)[number];
     if (seen.has(file)) continue;
     seen.add(file);
-    const text = host.readFile(file);
+    let text: string | undefined;
+    try {
+      text = host.readFile(file);
+    } catch (error) {
+      diagnostics.push(notFound(file, error instanceof Error ? error.message : String(error)));
+      unreadable = true;
+      continue;
+    }
     if (text === undefined) {
-      diagnostics.push(notFound(file, `cannot read ${file}: no such file`));
+      diagnostics.push(
+        includedAt ??
+          notFound(
+            file,
+            `no model found at ${file} (expected a YAML file or a directory holding mlteam.yaml)`,
+          ),
+      );
+      unreadable = true;
       continue;
     }
     const parsed = parseYaml(file, text);
@@ -86,18 +99,17 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
     const includes = modelFileSchema.shape.include.safeParse((value as { include?: unknown }).include);
     for (const [index, include] of (includes.success ? (includes.data ?? []) : []).entries()) {
       const target = posix.join(posix.dirname(file), include);
-      const files = host.listYamlFiles(target) ?? (host.readFile(target) !== undefined ? [target] : []);
-      if (files.length === 0) {
-        const at = parsed.source.locate(["include", index]);
-        diagnostics.push({
-          file,
-          ...at,
-          severity: "error",
-          code: "file-not-found",
-          message: `${formatPath(["include", index])}: "${include}" is neither a file nor a directory with YAML files`,
-        });
-      }
-      queue.push(...files);
+      const includedAt: Diagnostic = {
+        file,
+        ...parsed.source.locate(["include", index]),
+        severity: "error",
+        code: "file-not-found",
+        message: `${formatPath(["include", index])}: "${include}" is neither a file nor a directory with YAML files`,
+      };
+      const inDir = host.listYamlFiles(target);
+      if (inDir === undefined) queue.push({ file: target, includedAt });
+      else if (inDir.length === 0) diagnostics.push(includedAt);
+      else queue.push(...inDir.map((f) => ({ file: f })));
     }
   }
   const model = builder.build();
@@ -123,9 +135,10 @@ export function sortDiagnostics(diagnostics: Diagnostic[], files: readonly strin
   return diagnostics.sort((a, b) => rank(a.file) - rank(b.file) || a.line - b.line || a.column - b.column);
 }
 
+/** The files a model path stands for; a path that is not a directory is read as a file. */
 function entryFiles(entry: string, host: ModelHost): string[] {
   const inDir = host.listYamlFiles(entry);
-  if (inDir === undefined) return host.readFile(entry) === undefined ? [] : [entry];
+  if (inDir === undefined) return [entry];
   const main = posix.join(entry, DEFAULT_MODEL_FILE);
   return inDir.includes(main) ? [main] : inDir;
 }
