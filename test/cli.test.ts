@@ -36,6 +36,13 @@ describe("mlteam (the built CLI)", () => {
     assert.equal(r.stderr, "");
   });
 
+  it("doctor colours its text when asked to (FORCE_COLOR) and not when piped", () => {
+    assert.ok(
+      run(["doctor", "examples/meghan-story"], ROOT, { FORCE_COLOR: "1" }).stdout.includes("\u001b["),
+    );
+    assert.ok(!run(["doctor", "examples/meghan-story"], ROOT, {}).stdout.includes("\u001b["));
+  });
+
   it("doctor exits 0 with warnings only, and prints JSON", () => {
     const r = run(["doctor", "examples/central-platform", "--format", "json"]);
     assert.equal(r.code, 0);
