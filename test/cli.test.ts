@@ -10,12 +10,13 @@ const BIN = join(ROOT, "dist", "cli", "main.js");
 const tmp = mkdtempSync(join(tmpdir(), "mlteam-cli-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(args: string[], cwd = ROOT) {
+function run(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = { NO_COLOR: "1" }) {
   assert.ok(existsSync(BIN), "build first: npm run build");
+  const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...inherited } = process.env;
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
+    env: { ...inherited, ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
