@@ -9,6 +9,7 @@ import type { ModelHost } from "../src/model/load.ts";
 export function memoryHost(files: Record<string, string>): ModelHost {
   return {
     readFile: (path) => files[path],
+    exists: (path) => path in files || Object.keys(files).some((f) => f.startsWith(`${path}/`)),
     listYamlFiles(path) {
       const prefix = path.endsWith("/") ? path : `${path}/`;
       const inside = Object.keys(files).filter(
@@ -22,12 +23,22 @@ export function memoryHost(files: Record<string, string>): ModelHost {
 
 const BASE_ORGANISATION = "organisation: { name: Test Org, stage: starting }\n";
 
+/** The date every test runs on. */
+export const TODAY = "2026-11-22";
+
 /** Checks one in-memory model file; an organisation is appended when the text has none, so line numbers stay those of the text. */
-export function checkText(yaml: string, rules?: readonly Rule[]): CheckResult {
+export function checkText(
+  yaml: string,
+  rules?: readonly Rule[],
+  extraFiles: Record<string, string> = {},
+): CheckResult {
   const text = /^organisation:/m.test(yaml)
     ? yaml
     : `${yaml}${yaml.endsWith("\n") ? "" : "\n"}${BASE_ORGANISATION}`;
-  return checkModel("mlteam.yaml", memoryHost({ "mlteam.yaml": text }), rules ? { rules } : {});
+  return checkModel("mlteam.yaml", memoryHost({ "mlteam.yaml": text, ...extraFiles }), {
+    today: TODAY,
+    ...(rules ? { rules } : {}),
+  });
 }
 
 export interface ExpectedFinding {
@@ -39,8 +50,8 @@ export interface ExpectedFinding {
 }
 
 export interface RuleCases {
-  valid: { name: string; yaml: string }[];
-  invalid: { name: string; yaml: string; findings: ExpectedFinding[] }[];
+  valid: { name: string; yaml: string; files?: Record<string, string> }[];
+  invalid: { name: string; yaml: string; files?: Record<string, string>; findings: ExpectedFinding[] }[];
 }
 
 /**
@@ -51,14 +62,14 @@ export function testRule(rule: Rule, cases: RuleCases): void {
   describe(rule.id, () => {
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {
-        const result = checkText(c.yaml, [rule]);
+        const result = checkText(c.yaml, [rule], c.files);
         assert.deepEqual(result.diagnostics, [], "the case itself must be a valid model");
         assert.deepEqual(result.doctor?.findings, []);
       });
     }
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, () => {
-        const result = checkText(c.yaml, [rule]);
+        const result = checkText(c.yaml, [rule], c.files);
         assert.deepEqual(result.diagnostics, [], "the case itself must be a valid model");
         const findings = result.doctor?.findings ?? [];
         assert.equal(findings.length, c.findings.length, JSON.stringify(findings, null, 1));

@@ -2,6 +2,7 @@
  * The whole check of a model, as every surface runs it: load and validate the files, resolve
  * the team graph, then run the rules when the input is valid.
  */
+import { posix } from "node:path";
 import { CATALOG, type Catalog } from "../catalog/index.ts";
 import { resolveTeam } from "../graph/resolve.ts";
 import type { TeamGraph } from "../graph/types.ts";
@@ -9,7 +10,7 @@ import { type Diagnostic, hasErrors } from "../model/diagnostic.ts";
 import { loadModel, type ModelHost, sortDiagnostics } from "../model/load.ts";
 import type { Model } from "../model/model.ts";
 import { type DoctorResult, runRules } from "./engine.ts";
-import type { Rule } from "./rule.ts";
+import type { Rule, RuleEnvironment } from "./rule.ts";
 import { RULES } from "./rules/index.ts";
 
 export interface CheckResult {
@@ -26,6 +27,8 @@ export interface CheckOptions {
   rules?: readonly Rule[];
   /** Stop after validation (no rules run). */
   validateOnly?: boolean;
+  /** Today's date, YYYY-MM-DD; the current date when omitted. */
+  today?: string;
 }
 
 /** Validates the model at `entry` and, when it is valid, runs the rules over it. */
@@ -35,8 +38,24 @@ export function checkModel(entry: string, host: ModelHost, options: CheckOptions
   const all = sortDiagnostics([...loaded.diagnostics, ...diagnostics], loaded.model.files);
   const result: CheckResult = { model: loaded.model, graph, diagnostics: all };
   if (hasErrors(all) || options.validateOnly) return result;
-  const doctor = runRules(graph, options.rules ?? RULES);
+  const doctor = runRules(graph, options.rules ?? RULES, ruleEnvironment(loaded.model, host, options.today));
   all.push(...doctor.diagnostics);
   if (!hasErrors(doctor.diagnostics)) result.doctor = doctor;
   return result;
+}
+
+/** Today's date as YYYY-MM-DD in UTC. */
+export function currentDate(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function ruleEnvironment(model: Model, host: ModelHost, today = currentDate()): RuleEnvironment {
+  return {
+    today,
+    exists(node, path) {
+      const file = model.origin(node)?.source.path ?? model.files[0] ?? ".";
+      const target = posix.isAbsolute(path) ? path : posix.join(posix.dirname(file), path);
+      return host.exists?.(target) ?? host.readFile(target) !== undefined;
+    },
+  };
 }

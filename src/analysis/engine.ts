@@ -4,9 +4,12 @@
  */
 import type { TeamGraph } from "../graph/types.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
-import type { RuleSetting } from "../model/schema.ts";
+import type { RuleSetting, Suppression } from "../model/schema.ts";
 import { didYouMean } from "../model/suggest.ts";
-import type { Finding, Report, Rule, Severity } from "./rule.ts";
+import type { Finding, Report, Rule, RuleEnvironment, Severity } from "./rule.ts";
+
+/** For callers without a clock or files: an undated run in which no file exists. */
+export const NO_ENVIRONMENT: RuleEnvironment = { today: "", exists: () => false };
 
 export interface DoctorResult {
   findings: Finding[];
@@ -19,7 +22,11 @@ export interface DoctorResult {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
 
 /** Runs `rules` over `graph`. */
-export function runRules(graph: TeamGraph, rules: readonly Rule[]): DoctorResult {
+export function runRules(
+  graph: TeamGraph,
+  rules: readonly Rule[],
+  environment: RuleEnvironment = NO_ENVIRONMENT,
+): DoctorResult {
   const { model } = graph;
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(rules.map((r) => [r.id, r]));
@@ -70,7 +77,19 @@ export function runRules(graph: TeamGraph, rules: readonly Rule[]): DoctorResult
     }
   }
 
-  const suppressions = model.suppress.map((s) => ({ s, used: false }));
+  const suppressions: { s: Suppression; used: boolean }[] = [];
+  for (const s of model.suppress) {
+    if (s.expires === undefined || s.expires > environment.today) {
+      suppressions.push({ s, used: false });
+      continue;
+    }
+    diagnostics.push({
+      ...model.locate(s, ["expires"]),
+      severity: "warning",
+      code: "unused-suppression",
+      message: `suppression of ${s.rule}${s.subject ? ` for "${s.subject}"` : ""} expired on ${s.expires}; its findings are reported again`,
+    });
+  }
   const findings: Finding[] = [];
   let suppressed = 0;
   const fallback = graph.organisation;
@@ -102,7 +121,7 @@ export function runRules(graph: TeamGraph, rules: readonly Rule[]): DoctorResult
       if (r.subject !== undefined) finding.subject = r.subject;
       findings.push(finding);
     };
-    rule.check({ graph, options, report });
+    rule.check({ graph, options, report, today: environment.today, exists: environment.exists });
   }
   for (const { s, used } of suppressions) {
     if (used) continue;

@@ -45,7 +45,15 @@ export interface Report {
   fix?: string;
 }
 
-export interface RuleContext {
+/** What the world outside the model tells rules; the caller provides it, so rules stay pure. */
+export interface RuleEnvironment {
+  /** Today's date, YYYY-MM-DD (for absences, review ages, suppression expiry). */
+  today: string;
+  /** Whether a file exists; `path` is relative to the directory of the model file `node` was written in. */
+  exists(node: object, path: string): boolean;
+}
+
+export interface RuleContext extends RuleEnvironment {
   graph: TeamGraph;
   /** The rule's options with the model's settings applied over the defaults. */
   options: Readonly<Record<string, number | string | boolean>>;

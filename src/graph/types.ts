@@ -1,5 +1,5 @@
 /** The resolved team graph: the model joined with the catalog, with indexes every rule and surface reads. */
-import type { ActivityDef, CompetencyDef, RoleDef } from "../catalog/index.ts";
+import type { ActivityDef, CompetencyDef, RoleDef, TopologyDef } from "../catalog/index.ts";
 import type { Model } from "../model/model.ts";
 import type {
   Organisation,
@@ -74,11 +74,15 @@ export interface TeamGraph {
   roles: ReadonlyMap<string, RoleDef>;
   activities: ReadonlyMap<string, ActivityDef>;
   competencies: ReadonlyMap<string, CompetencyDef>;
+  /** The catalog's team topologies. */
+  topologies: readonly TopologyDef[];
   people: ReadonlyMap<string, PersonNode>;
   teams: ReadonlyMap<string, TeamNode>;
   products: ReadonlyMap<string, ProductNode>;
   /** Role id → ids of the people who hold it. */
   holders: ReadonlyMap<string, readonly string[]>;
+  /** Team id → role id → ids of the team's members who hold the role. */
+  teamRoles: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** Competency id → ids of the people with a level of 1 or more in it. */
   skilled: ReadonlyMap<string, readonly string[]>;
   /** Team id → ids of the products it owns. */

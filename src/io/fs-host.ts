@@ -1,5 +1,5 @@
 /** The model loader's view of the real file system. */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { posix } from "node:path";
 import type { ModelHost } from "../model/load.ts";
 
@@ -13,6 +13,7 @@ export const fsHost: ModelHost = {
       throw new Error(`cannot read ${path}: ${code ?? String(error)}`);
     }
   },
+  exists: (path) => existsSync(path),
   listYamlFiles(path) {
     try {
       if (!statSync(path).isDirectory()) return undefined;

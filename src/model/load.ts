@@ -13,6 +13,8 @@ import { parseYaml } from "./yaml-source.ts";
 export interface ModelHost {
   /** The file's text, or undefined when there is no such file; throws (with a message) when it cannot be read. */
   readFile(path: string): string | undefined;
+  /** Whether a file or directory exists at `path` (checked without reading it). */
+  exists?(path: string): boolean;
   /** The *.yaml / *.yml files directly in `path`, sorted, or undefined when it is not a directory. */
   listYamlFiles(path: string): string[] | undefined;
 }

@@ -186,6 +186,7 @@ const suppression = z.strictObject({
     .optional()
     .describe("Only findings about this subject (an activity, role or person id)."),
   reason: z.string().min(1).describe("Why the finding is accepted."),
+  expires: date.optional().describe("From this date on the suppression no longer applies."),
 });
 
 /** The shape of one model file; every section is optional so that a model can be split over files. */

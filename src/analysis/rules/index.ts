@@ -1,12 +1,38 @@
 /** Every built-in rule, in the order the doctor runs and documents them. */
 import type { Rule } from "../rule.ts";
+import reviewAge from "./governance/review-age.ts";
+import governanceStakeholders from "./governance/stakeholders.ts";
+import systemDocs from "./knowledge/system-docs.ts";
+import evangelist from "./leadership/evangelist.ts";
+import executiveSponsor from "./leadership/executive-sponsor.ts";
+import linkingPins from "./leadership/linking-pins.ts";
+import middleManagement from "./leadership/middle-management.ts";
+import techLead from "./leadership/tech-lead.ts";
 import accountableOnePerson from "./raci/accountable-one-person.ts";
+import crowdedRow from "./raci/crowded-row.ts";
+import essentialActivityMissing from "./raci/essential-activity-missing.ts";
 import oneLetterPerRole from "./raci/one-letter-per-role.ts";
+import productConsistency from "./raci/product-consistency.ts";
 import responsiblePresent from "./raci/responsible-present.ts";
+import roleOverload from "./raci/role-overload.ts";
 import roleUnstaffed from "./raci/role-unstaffed.ts";
 import singleAccountable from "./raci/single-accountable.ts";
+import absenceCoverage from "./risk/absence-coverage.ts";
+import noBackup from "./risk/no-backup.ts";
+import singleExpert from "./risk/single-expert.ts";
+import singlePointOfFailure from "./risk/single-point-of-failure.ts";
+import activityGap from "./skills/activity-gap.ts";
+import belowRoleLevel from "./skills/below-role-level.ts";
+import conflictingHats from "./staffing/conflicting-hats.ts";
+import growthPath from "./staffing/growth-path.ts";
 import minimumTeam from "./staffing/minimum-team.ts";
 import overAllocation from "./staffing/over-allocation.ts";
+import requiredRoles from "./staffing/required-roles.ts";
+import teamSize from "./staffing/team-size.ts";
+import tooManyHats from "./staffing/too-many-hats.ts";
+import topologyFit from "./topology/fit.ts";
+import idlePlatform from "./topology/idle-platform.ts";
+import platformCoverage from "./topology/platform-coverage.ts";
 
 export const RULES: readonly Rule[] = [
   singleAccountable,
@@ -14,6 +40,32 @@ export const RULES: readonly Rule[] = [
   oneLetterPerRole,
   accountableOnePerson,
   roleUnstaffed,
+  crowdedRow,
+  roleOverload,
+  essentialActivityMissing,
+  productConsistency,
   overAllocation,
   minimumTeam,
+  tooManyHats,
+  conflictingHats,
+  teamSize,
+  requiredRoles,
+  growthPath,
+  singlePointOfFailure,
+  singleExpert,
+  noBackup,
+  absenceCoverage,
+  executiveSponsor,
+  evangelist,
+  techLead,
+  linkingPins,
+  middleManagement,
+  governanceStakeholders,
+  reviewAge,
+  belowRoleLevel,
+  activityGap,
+  topologyFit,
+  platformCoverage,
+  idlePlatform,
+  systemDocs,
 ];

@@ -1,0 +1,49 @@
+import { describeEntry } from "../../describe.ts";
+import { defineRule } from "../../rule.ts";
+
+export default defineRule({
+  id: "raci/product-consistency",
+  meta: {
+    area: "raci",
+    severity: "warn",
+    description: "Per-product RACI rows cover every product and name roles that the product's teams hold.",
+    rationale:
+      "In embedded teams (001 §3.3) each product team owns its stack, so an activity assigned per product must be assigned for every product — or have a general row to fall back on. A product row that names a role nobody in the product's team or its platform holds hands the work to a stranger.",
+    source: "001 §3.3",
+    fix: "Add the missing product rows or a general row; name roles held within the product's team or the platform that serves it, or a person.",
+    example:
+      "people:\n  - { id: ana, name: Ana, roles: [data-scientist] }\n  - { id: bo, name: Bo, roles: [data-scientist] }\nteams:\n  - { id: a, type: product, members: [ana] }\n  - { id: b, type: product, members: [bo] }\nproducts:\n  - { id: p, team: a, stage: production }\n  - { id: q, team: b, stage: production }\nraci:\n  - { activity: model-training-code, product: p, R: data-scientist, A: person:ana }",
+  },
+  check({ graph, report }) {
+    for (const [activity, entries] of graph.raciByActivity) {
+      if (entries.some((e) => e.product === undefined)) continue;
+      const covered = new Set(entries.map((e) => e.product));
+      const first = entries[0];
+      if (!first) continue;
+      for (const product of graph.products.keys()) {
+        if (covered.has(product)) continue;
+        report({
+          node: first.source,
+          path: ["activity"],
+          subject: activity,
+          message: `"${graph.activities.get(activity)?.name ?? activity}" has rows for ${[...covered].join(", ")} but none for product ${product} and no general row`,
+        });
+      }
+    }
+    for (const entry of graph.raci) {
+      const team = entry.product === undefined ? undefined : graph.products.get(entry.product)?.team;
+      if (team === undefined) continue;
+      const scope = [team, ...(graph.teams.get(team)?.servedBy ?? [])];
+      for (const cell of entry.cells) {
+        if (cell.ref.kind !== "role" || cell.people.length === 0) continue;
+        if (scope.some((t) => (graph.teamRoles.get(t)?.get(cell.ref.id)?.length ?? 0) > 0)) continue;
+        report({
+          node: entry.source,
+          path: cell.path,
+          subject: entry.activity,
+          message: `${describeEntry(graph, entry)} names role ${cell.ref.id}, which nobody in team ${team} or the teams serving it holds`,
+        });
+      }
+    }
+  },
+});

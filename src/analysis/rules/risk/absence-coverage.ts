@@ -1,0 +1,57 @@
+import type { TeamGraph } from "../../../graph/types.ts";
+import type { Absence } from "../../../model/schema.ts";
+import { peopleWith } from "../../facts.ts";
+import { defineRule } from "../../rule.ts";
+
+/** Who else is away at some point during `absence`. */
+function awayDuring(graph: TeamGraph, absence: Absence): Set<string> {
+  const away = new Set<string>();
+  for (const person of graph.people.values()) {
+    for (const a of person.source.absences ?? [])
+      if (a.from <= absence.to && a.to >= absence.from) away.add(person.id);
+  }
+  return away;
+}
+
+export default defineRule({
+  id: "risk/absence-coverage",
+  meta: {
+    area: "risk",
+    severity: "warn",
+    description: "Declared absences leave no activity without a Responsible or an Accountable.",
+    rationale:
+      '002: "she might need a holiday too at some point — can your business keep on running without her?" An absence that is already planned shows exactly which activities will have nobody to do them, or nobody to answer for them, and when.',
+    source: '002 "Why you should want a good MLOps team"',
+    fix: "Arrange a stand-in for the dates (name them as R or A), or move the absence.",
+    example:
+      "people:\n  - id: meghan\n    name: Meghan\n    roles: [mlops-engineer]\n    absences: [{ from: 2026-12-21, to: 2027-01-08 }]\nraci:\n  - { activity: ci-cd-pipeline, R: meghan, A: meghan }",
+  },
+  check({ graph, today, report }) {
+    for (const person of graph.people.values()) {
+      for (const [index, absence] of (person.source.absences ?? []).entries()) {
+        if (today !== "" && absence.to < today) continue;
+        const away = awayDuring(graph, absence);
+        const uncovered: string[] = [];
+        for (const entry of graph.raci) {
+          const responsible = peopleWith(entry, ["R"]);
+          const accountable = peopleWith(entry, ["A"]);
+          if (!responsible.has(person.id) && !accountable.has(person.id)) continue;
+          const lost = [];
+          if (responsible.size > 0 && [...responsible].every((p) => away.has(p))) lost.push("R");
+          if (accountable.size > 0 && [...accountable].every((p) => away.has(p))) lost.push("A");
+          if (lost.length > 0)
+            uncovered.push(
+              `${entry.activity}${entry.product ? ` [${entry.product}]` : ""} (${lost.join("/")})`,
+            );
+        }
+        if (uncovered.length === 0) continue;
+        report({
+          node: person.source,
+          path: ["absences", index],
+          subject: person.id,
+          message: `while ${person.name} is away ${absence.from} – ${absence.to}, ${uncovered.length} ${uncovered.length === 1 ? "activity has" : "activities have"} nobody: ${uncovered.slice(0, 5).join(", ")}${uncovered.length > 5 ? ", …" : ""}`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,43 @@
+import { hats } from "../../facts.ts";
+import { defineRule } from "../../rule.ts";
+
+const CONFLICTS: { roles: [string, string]; why: string }[] = [
+  {
+    roles: ["outside-to-inside", "inside-to-outside"],
+    why: "the business's advocate and the development team's advocate in one person is a conflict of interest by design",
+  },
+  {
+    roles: ["inside-to-outside", "tech-lead"],
+    why: "product owner or data-science manager and lead developer in one person does not work in the long run",
+  },
+];
+
+export default defineRule({
+  id: "staffing/conflicting-hats",
+  meta: {
+    area: "staffing",
+    severity: "warn",
+    description:
+      "Nobody combines roles that pull against each other: outside-to-inside with inside-to-outside, or product ownership with technical lead.",
+    rationale:
+      "002: the outside-to-inside person is the business's best friend and the inside-to-outside person the development team's champion who pushes back on the business; combining them is too complex and has a conflict of interest by design. It also warns against the data science manager / lead developer / product owner combination. Job titles count too: they map to roles through the catalog's aliases.",
+    source: '002 "Inside-to-outside person"; 002 "Beyond the labels"',
+    fix: "Give one of the two roles to someone else; if scale does not allow it yet, make the trade-off explicit with a suppression and a review date.",
+    example:
+      "people:\n  - id: paul\n    name: Paul\n    titles: [Program Manager, Product Owner]\n    roles: [inside-to-outside]",
+  },
+  check({ graph, report }) {
+    for (const person of graph.people.values()) {
+      const held = hats(graph, person);
+      for (const { roles, why } of CONFLICTS) {
+        if (!roles.every((r) => held.has(r))) continue;
+        report({
+          node: person.source,
+          path: person.source.titles ? ["titles"] : ["roles"],
+          subject: person.id,
+          message: `${person.name} is both ${roles[0]} and ${roles[1]} (by role or title): ${why}`,
+        });
+      }
+    }
+  },
+});
