@@ -4,13 +4,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { TODAY } from "./helpers.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const BIN = join(ROOT, "dist", "cli", "main.js");
 const tmp = mkdtempSync(join(tmpdir(), "mlteam-cli-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = { NO_COLOR: "1" }) {
+function run(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = { NO_COLOR: "1", MLTEAM_TODAY: TODAY }) {
   assert.ok(existsSync(BIN), "build first: npm run build");
   const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...inherited } = process.env;
   const r = spawnSync(process.execPath, [BIN, ...args], {
@@ -32,7 +33,8 @@ describe("mlteam (the built CLI)", () => {
       /examples\/meghan-story\/mlteam\.yaml:\d+:\d+ {2}error {2}"Monitoring setup" has 2 Accountables .* {2}raci\/single-accountable/,
     );
     assert.match(r.stdout, /fix: /);
-    assert.match(r.stdout, /✖ 7 problems \(2 errors, 5 warnings, 0 info\)/);
+    assert.match(r.stdout, /rest on Meghan Doyle alone/);
+    assert.match(r.stdout, /✖ 34 problems \(8 errors, 25 warnings, 1 info\)/);
     assert.ok(!r.stdout.includes("\u001b["), "NO_COLOR turns colour off");
     assert.equal(r.stderr, "");
   });
@@ -45,17 +47,19 @@ describe("mlteam (the built CLI)", () => {
   });
 
   it("doctor exits 0 with warnings only, and prints JSON", () => {
-    const r = run(["doctor", "examples/central-platform", "--format", "json"]);
+    const r = run(["doctor", "examples/first-use-case", "--format", "json"]);
     assert.equal(r.code, 0);
     const json = JSON.parse(r.stdout);
-    assert.equal(json.findings.length, 3);
-    const [f] = json.findings;
-    assert.equal(f.ruleId, "raci/accountable-one-person");
-    assert.equal(f.severity, "warn");
-    assert.equal(f.location.file, "examples/central-platform/mlteam.yaml");
-    assert.equal(typeof f.location.line, "number");
-    assert.equal(typeof f.location.column, "number");
-    assert.deepEqual(json.summary, { errors: 0, warnings: 3, info: 0, suppressed: 0 });
+    assert.equal(json.findings.length, 10);
+    for (const f of json.findings) {
+      assert.match(f.ruleId, /^[a-z]+\/[a-z-]+$/);
+      assert.ok(["warn", "info"].includes(f.severity));
+      assert.equal(typeof f.message, "string");
+      assert.equal(f.location.file, "examples/first-use-case/mlteam.yaml");
+      assert.equal(typeof f.location.line, "number");
+      assert.equal(typeof f.location.column, "number");
+    }
+    assert.deepEqual(json.summary, { errors: 0, warnings: 9, info: 1, suppressed: 0 });
   });
 
   it("validate lists every problem with file:line:col, exits 2, and leaves the file untouched", () => {
@@ -162,7 +166,9 @@ describe("mlteam (the built CLI)", () => {
     assert.match(written, /^# yaml-language-server: \$schema=.*schema\/mlteam\.schema\.json$/m);
     const schemaPath = /\$schema=(.*)$/m.exec(written)?.[1] ?? "";
     assert.ok(existsSync(join(dir, schemaPath)), `the schema reference resolves: ${schemaPath}`);
-    assert.equal(run(["doctor"], dir).code, 0);
+    const doctor = run(["doctor"], dir);
+    assert.equal(doctor.code, 1, "valid input; the template's error findings give exit 1");
+    assert.match(doctor.stdout, /problems/);
     const again = run(["init", dir, "--template", "first-use-case"]);
     assert.equal(again.code, 2);
     assert.match(again.stderr, /already exists; pass --force/);

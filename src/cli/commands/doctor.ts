@@ -6,6 +6,7 @@ import { renderFindingsJson } from "../../render/findings-json.ts";
 import { renderFindingsText } from "../../render/findings-text.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { err, out, stderrColors, stdoutColors } from "../io.ts";
+import { today } from "../today.ts";
 
 export interface DoctorOptions {
   format: "text" | "json";
@@ -13,7 +14,7 @@ export interface DoctorOptions {
 
 /** `mlteam doctor`: runs every rule; exit 1 on error findings, 2 on invalid input. */
 export function doctor(model: string, options: DoctorOptions): void {
-  const result = checkModel(model, fsHost);
+  const result = checkModel(model, fsHost, { today: today() });
   const { doctor: findings, diagnostics } = result;
   if (!findings || hasErrors(diagnostics)) {
     if (options.format === "json") {
