@@ -60,6 +60,27 @@ describe("mlteam (the built CLI)", () => {
       assert.equal(typeof f.location.column, "number");
     }
     assert.deepEqual(json.summary, { errors: 0, warnings: 9, info: 1, suppressed: 0 });
+    assert.equal(typeof json.score.overall, "number");
+    assert.deepEqual(Object.keys(json.score.areas).slice(0, 3), ["raci", "staffing", "risk"]);
+  });
+
+  it("doctor prints the health score, explains it, and writes Markdown and SARIF", () => {
+    const text = run(["doctor", "examples/meghan-story", "--explain"]);
+    assert.match(text.stdout, /^Health \d+\/100 — raci \d+ · staffing \d+ · risk \d+/m);
+    assert.match(text.stdout, /How the score is made/);
+    assert.match(text.stdout, /−\d+ {2}risk\/no-backup × 4 \(60, capped\)/);
+    const markdown = run(["doctor", "examples/meghan-story", "--format", "markdown"]);
+    assert.equal(markdown.code, 1);
+    assert.match(markdown.stdout, /^## mlteam doctor — Brightfield Home Goods$/m);
+    assert.match(markdown.stdout, /^\| 🔴 error \| the ML team has no executive sponsor/m);
+    const sarif = run(["doctor", "examples/meghan-story", "--format", "sarif"]);
+    assert.equal(JSON.parse(sarif.stdout).version, "2.1.0");
+  });
+
+  it("refuses a malformed MLTEAM_TODAY", () => {
+    const r = run(["doctor", "examples/first-use-case"], ROOT, { NO_COLOR: "1", MLTEAM_TODAY: "22/11/2026" });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /MLTEAM_TODAY must be a date written YYYY-MM-DD, got "22\/11\/2026"/);
   });
 
   it("validate lists every problem with file:line:col, exits 2, and leaves the file untouched", () => {

@@ -4,6 +4,7 @@
  * start-up fast; every failure ends here, as an exit code and a message without a stack trace.
  */
 import { Argument, Command, CommanderError, Option } from "commander";
+import { VERSION } from "../version.ts";
 import { EXIT, ExitError } from "./exit.ts";
 import { err, stderrColors } from "./io.ts";
 
@@ -14,7 +15,7 @@ const program = new Command("mlteam")
   .description(
     "Team-as-code for MLOps: describe roles, the RACI matrix, skills and topology in YAML, and check them like code.",
   )
-  .version("0.1.0")
+  .version(VERSION)
   .exitOverride()
   .showHelpAfterError("(run with --help for usage)")
   .addHelpText(
@@ -66,18 +67,24 @@ Examples:
 
 program
   .command("doctor")
-  .description("find gaps and risks in the team: RACI, staffing, leadership … (exit 1 on error findings)")
+  .description("find gaps and risks in the team and score its health (exit 1 on error findings)")
   .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
-  .addOption(format(["text", "json"], "text"))
+  .addOption(format(["text", "json", "markdown", "sarif"], "text"))
+  .option("--explain", "show how the health score is made: what each rule's findings cost")
   .addHelpText(
     "after",
     `
-Findings are grouped by area, each with its location, rule id and a fix. Colour on a terminal;
-set NO_COLOR=1 to turn it off. Rule severities are set in the model under \`rules:\`.
+Findings are grouped by area, each with its location, rule id and a fix, followed by the health
+score (0–100, overall and per area). Colour on a terminal; NO_COLOR=1 turns it off.
+Formats: text; json ({ findings, diagnostics, score, summary }); markdown (for a pull-request
+comment); sarif (SARIF 2.1.0 for code scanning, pointing into the YAML).
+Rule severities and options are set in the model under \`rules:\`; MLTEAM_TODAY=YYYY-MM-DD runs the
+date-dependent rules (absences, review ages, suppression expiry) as of another day.
 Examples:
   mlteam doctor
-  mlteam doctor examples/meghan-story
-  mlteam doctor --format json > findings.json`,
+  mlteam doctor examples/meghan-story --explain
+  mlteam doctor --format sarif > mlteam.sarif
+  mlteam doctor --format markdown >> "$GITHUB_STEP_SUMMARY"`,
   )
   .action(async (model: string, options) => (await import("./commands/doctor.ts")).doctor(model, options));
 
