@@ -2,13 +2,26 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { it } from "node:test";
-import Ajv from "ajv-draft-04";
+import AjvDraft04 from "ajv-draft-04";
 import { checkModel } from "../src/analysis/check-model.ts";
 import { RULES } from "../src/analysis/rules/index.ts";
 import { scoreFindings } from "../src/analysis/score.ts";
 import { fsHost } from "../src/io/fs-host.ts";
 import { renderFindingsSarif } from "../src/render/findings-sarif.ts";
 import { TODAY } from "./helpers.ts";
+
+/** The part of a SARIF log the assertions read. */
+interface SarifLog {
+  runs: {
+    tool: { driver: { rules: { id: string }[] } };
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      locations: { physicalLocation: unknown }[];
+    }[];
+  }[];
+}
 
 const schema = JSON.parse(
   readFileSync(join(import.meta.dirname, "fixtures", "sarif-schema-2.1.0.json"), "utf8"),
@@ -27,19 +40,19 @@ it("writes SARIF 2.1.0 that the official schema accepts, pointing into the YAML"
     },
     "0.1.0",
   );
-  const log = JSON.parse(sarif);
-  const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+  const log = JSON.parse(sarif) as SarifLog;
+  const validate = new AjvDraft04.default({ strict: false, allErrors: true }).compile(schema);
   assert.ok(validate(log), JSON.stringify(validate.errors, null, 1));
   const run = log.runs[0];
-  assert.equal(run.tool.driver.rules.length, RULES.length);
-  assert.equal(run.results.length, checked.doctor.findings.length);
-  const sponsor = run.results.find((r: { ruleId: string }) => r.ruleId === "leadership/executive-sponsor");
-  assert.equal(sponsor.level, "error");
-  assert.deepEqual(sponsor.locations[0].physicalLocation, {
+  assert.equal(run?.tool.driver.rules.length, RULES.length);
+  assert.equal(run?.results.length, checked.doctor.findings.length);
+  const sponsor = run?.results.find((r) => r.ruleId === "leadership/executive-sponsor");
+  assert.equal(sponsor?.level, "error");
+  assert.deepEqual(sponsor?.locations[0]?.physicalLocation, {
     artifactLocation: { uri: "examples/meghan-story/mlteam.yaml" },
     region: { startLine: 8, startColumn: 3 },
   });
-  assert.equal(run.tool.driver.rules[sponsor.ruleIndex].id, "leadership/executive-sponsor");
+  assert.equal(run?.tool.driver.rules[sponsor?.ruleIndex ?? -1]?.id, "leadership/executive-sponsor");
   assert.equal(
     validate({ version: "2.1.0", runs: [{ tool: {} }] }),
     false,
