@@ -207,8 +207,26 @@ describe("mlteam (the built CLI)", () => {
     assert.match(readFileSync(join(dir, "mlteam.yaml"), "utf8"), /first ML use case/);
   });
 
+  it("whatif shows what Meghan's absence costs, and ranks her first", () => {
+    const away = run(["whatif", "examples/meghan-story", "--without", "meghan"]);
+    assert.equal(away.code, 0, away.stderr);
+    assert.match(away.stdout, /^What if Meghan Doyle \(meghan\) is away\?$/m);
+    assert.match(away.stdout, /^Health \d+ → \d+ \(-\d+\)$/m);
+    assert.match(away.stdout, /^ {2}ci-cd-pipeline: no R, no A$/m);
+    const rank = run(["whatif", "examples/meghan-story", "--rank", "--format", "json"]);
+    const ranking = JSON.parse(rank.stdout).ranking;
+    assert.equal(ranking[0].person, "meghan");
+    assert.ok(ranking[0].scoreDelta < 0);
+    const bad = run(["whatif", "examples/meghan-story", "--without", "megan"]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown person "megan" — did you mean "meghan"\?/);
+    const nothing = run(["whatif", "examples/meghan-story"]);
+    assert.equal(nothing.code, 2);
+    assert.match(nothing.stderr, /say what to change/);
+  });
+
   it("has --help with examples for every command", () => {
-    for (const command of ["init", "validate", "doctor", "raci", "catalog"]) {
+    for (const command of ["init", "validate", "doctor", "whatif", "raci", "catalog"]) {
       const r = run([command, "--help"]);
       assert.equal(r.code, 0);
       assert.match(r.stdout, /Examples:/, command);

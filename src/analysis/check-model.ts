@@ -49,7 +49,8 @@ export function currentDate(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function ruleEnvironment(model: Model, host: ModelHost, today = currentDate()): RuleEnvironment {
+/** The date and file checks the rules of `model` see. */
+export function ruleEnvironment(model: Model, host: ModelHost, today = currentDate()): RuleEnvironment {
   return {
     today,
     exists(node, path) {

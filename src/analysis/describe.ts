@@ -3,8 +3,8 @@ import type { RaciEntry, RaciRef, TeamGraph } from "../graph/types.ts";
 
 export function describeRef(graph: TeamGraph, ref: RaciRef): string {
   if (ref.kind === "role") return `role ${ref.id}`;
-  const person = graph.people.get(ref.id);
-  return person ? `${person.name} (${ref.id})` : ref.id;
+  const name = graph.names.get(ref.id);
+  return name ? `${name} (${ref.id})` : ref.id;
 }
 
 export function describeEntry(graph: TeamGraph, entry: RaciEntry): string {
@@ -13,6 +13,6 @@ export function describeEntry(graph: TeamGraph, entry: RaciEntry): string {
 }
 
 export function describePeople(graph: TeamGraph, ids: readonly string[], max = 3): string {
-  const names = ids.slice(0, max).map((id) => graph.people.get(id)?.name ?? id);
+  const names = ids.slice(0, max).map((id) => graph.names.get(id) ?? id);
   return ids.length > max ? `${names.join(", ")} and ${ids.length - max} more` : names.join(", ");
 }

@@ -44,7 +44,7 @@ export function stakeholderPeople(graph: TeamGraph, kind: string, role = kind): 
 
 /** A person's name, or the id when unknown. */
 export function nameOf(graph: TeamGraph, id: string): string {
-  return graph.people.get(id)?.name ?? id;
+  return graph.names.get(id) ?? id;
 }
 
 /** The level `person` has in `competency` (0 when not recorded). */

@@ -89,6 +89,33 @@ Examples:
   .action(async (model: string, options) => (await import("./commands/doctor.ts")).doctor(model, options));
 
 program
+  .command("whatif")
+  .description(
+    "see what happens if people are away or you hire, or rank everyone by the damage of their absence",
+  )
+  .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+  .option("-w, --without <person...>", "people who are away (ids)")
+  .option("--from <date>", "start of the period (YYYY-MM-DD); declared absences in it count too")
+  .option("--to <date>", "end of the period (YYYY-MM-DD)")
+  .option("-a, --add <role...>", "hypothetical hires, one per role id")
+  .option("--rank", "rank every person by the damage their absence does")
+  .option("--top <n>", "with --rank: how many to show", "10")
+  .addOption(format(["text", "json"], "text"))
+  .addHelpText(
+    "after",
+    `
+Shows how the health score changes, which activities lose their Responsible or Accountable, which
+competencies the team loses at working level, and the findings that appear and disappear.
+Exit 0 (the scenario is information, not a failure) or 2 on invalid input.
+Examples:
+  mlteam whatif examples/meghan-story --without meghan
+  mlteam whatif --from 2026-12-20 --to 2027-01-05          # declared absences in that period
+  mlteam whatif --without meghan --add mlops-engineer       # and if we hire a backup?
+  mlteam whatif --rank --top 5`,
+  )
+  .action(async (model: string, options) => (await import("./commands/whatif.ts")).whatif(model, options));
+
+program
   .command("raci")
   .description("print the RACI matrix, by role or by person")
   .argument("[model]", MODEL_ARG, DEFAULT_MODEL)

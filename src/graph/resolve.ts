@@ -21,6 +21,13 @@ import type {
   TeamNode,
 } from "./types.ts";
 
+export interface ResolveOptions {
+  /** People to leave out as if away (what-if): they hold nothing, and references to them stay valid. */
+  absent?: ReadonlySet<string>;
+}
+
+const NOBODY: ReadonlySet<string> = new Set();
+
 export interface ResolveResult {
   graph: TeamGraph;
   diagnostics: Diagnostic[];
@@ -30,7 +37,8 @@ export interface ResolveResult {
  * Joins the model with the catalog.
  * @example const { graph, diagnostics } = resolveTeam(model, CATALOG);
  */
-export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
+export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOptions = {}): ResolveResult {
+  const absent = options.absent ?? NOBODY;
   const diagnostics: Diagnostic[] = [];
   const report = (node: object, path: PathKey[], code: DiagnosticCode, message: string, target?: "key") => {
     const at = model.locate(node, path, target);
@@ -39,7 +47,7 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
     diagnostics.push({ ...at, severity: "error", code, message: `${where}: ${message}` });
   };
   const known = (ids: ReadonlySet<string> | ReadonlyMap<string, unknown>, id: string) =>
-    ids.has(id) || model.invalidIds.has(id);
+    ids.has(id) || model.invalidIds.has(id) || absent.has(id);
   const unknown = (
     node: object,
     path: PathKey[],
@@ -69,7 +77,7 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
   const people = new Map<string, PersonNode>();
   checkDuplicates(model, model.people, "person", report);
   for (const person of model.people) {
-    if (people.has(person.id)) continue;
+    if (people.has(person.id) || absent.has(person.id)) continue;
     const skills = person.skills ?? NO_SKILLS;
     for (const competency in skills) {
       if (!known(competencies, competency))
@@ -131,7 +139,7 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
     for (const [index, member] of (team.members ?? []).entries()) {
       const person = people.get(member);
       if (!person) {
-        if (!model.invalidIds.has(member)) unknown(team, ["members", index], "person", member, people.keys());
+        if (!known(people, member)) unknown(team, ["members", index], "person", member, people.keys());
         continue;
       }
       members.push(member);
@@ -230,12 +238,12 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
     if (explicit) {
       const [, kind, id] = explicit as unknown as [string, "role" | "person", string];
       const pool = kind === "role" ? roles : people;
-      if (pool.has(id)) return intern(kind, id);
+      if (pool.has(id) || (kind === "person" && absent.has(id))) return intern(kind, id);
       if (!model.invalidIds.has(id)) unknown(row, path, kind, id, pool.keys());
       return undefined;
     }
     const isRole = roles.has(raw);
-    const isPerson = people.has(raw);
+    const isPerson = people.has(raw) || absent.has(raw);
     if (isRole && isPerson) {
       report(
         row,
@@ -252,7 +260,7 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
   };
 
   const peopleOf = (ref: RaciRef, product: string | undefined) =>
-    ref.kind === "role" ? holdersFor(ref.id, product) : [ref.id];
+    ref.kind === "role" ? holdersFor(ref.id, product) : absent.has(ref.id) ? [] : [ref.id];
   const raci: RaciEntry[] = [];
   const raciByActivity = new Map<string, RaciEntry[]>();
   const rowKeys = new Map<string, Map<string, RaciRow>>(); // activity → product ("" for none) → row
@@ -312,13 +320,15 @@ export function resolveTeam(model: Model, catalog: Catalog): ResolveResult {
     people,
     teams,
     products,
+    names: new Map(model.people.map((p) => [p.id, p.name])),
     holders,
     teamRoles: teamHolders,
     skilled,
     productsByTeam,
     raci,
     raciByActivity,
-    stakeholders: model.stakeholders,
+    stakeholders:
+      absent.size === 0 ? model.stakeholders : model.stakeholders.filter((s) => !absent.has(s.person ?? "")),
   };
   return { graph, diagnostics };
 }

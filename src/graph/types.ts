@@ -79,6 +79,8 @@ export interface TeamGraph {
   people: ReadonlyMap<string, PersonNode>;
   teams: ReadonlyMap<string, TeamNode>;
   products: ReadonlyMap<string, ProductNode>;
+  /** Person id → name, for every person of the model (also those left out as absent). */
+  names: ReadonlyMap<string, string>;
   /** Role id → ids of the people who hold it. */
   holders: ReadonlyMap<string, readonly string[]>;
   /** Team id → role id → ids of the team's members who hold the role. */

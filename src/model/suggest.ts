@@ -9,7 +9,10 @@ export function suggest(value: string, candidates: Iterable<string>): string | u
   if (exactCase) return exactCase;
   const best = closest(value, list);
   const limit = Math.min(Math.max(2, Math.floor(value.length / 3)), value.length - 1);
-  return distance(value, best) <= limit ? best : undefined;
+  if (distance(value, best) <= limit) return best;
+  // A shortened id ("mlops" for "mlops-engineer") when it starts only one candidate.
+  const prefixed = value.length >= 3 ? list.filter((c) => c.toLowerCase().startsWith(lower)) : [];
+  return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
 /** " (did you mean \"x\"?)" or "" — appended to messages about unknown names. */

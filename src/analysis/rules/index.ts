@@ -17,6 +17,7 @@ import responsiblePresent from "./raci/responsible-present.ts";
 import roleOverload from "./raci/role-overload.ts";
 import roleUnstaffed from "./raci/role-unstaffed.ts";
 import singleAccountable from "./raci/single-accountable.ts";
+import uncovered from "./raci/uncovered.ts";
 import absenceCoverage from "./risk/absence-coverage.ts";
 import noBackup from "./risk/no-backup.ts";
 import singleExpert from "./risk/single-expert.ts";
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   responsiblePresent,
   oneLetterPerRole,
   accountableOnePerson,
+  uncovered,
   roleUnstaffed,
   crowdedRow,
   roleOverload,

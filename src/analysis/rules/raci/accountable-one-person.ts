@@ -6,9 +6,10 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "warn",
-    description: "The Accountable of each activity resolves to exactly one person.",
+    description:
+      "The Accountable of each activity resolves to one person, not to a role several people hold.",
     rationale:
-      "Accountability only works when one person answers for the result. A role named as Accountable that several people hold spreads the answer over all of them; one that nobody holds leaves it with nobody. 003 stresses clear accountabilities over titles.",
+      "Accountability only works when one person answers for the result. A role named as Accountable that several people hold spreads the answer over all of them. 003 stresses clear accountabilities over titles. (An Accountable that stands for nobody is raci/uncovered.)",
     source: "003 Key Project Roles and Responsibilities; 001 §3.4",
     fix: "Name one person as Accountable (`A: person:<id>`), or scope the row to a product (`product:`) whose team has one holder of the role.",
     example:
@@ -19,15 +20,13 @@ export default defineRule({
       const accountable = entry.cells.filter((c) => c.letter === "A");
       if (accountable.length !== 1) continue; // raci/single-accountable reports these rows
       const cell = accountable[0];
-      if (!cell || cell.people.length === 1) continue;
+      // Nobody at all is raci/uncovered's to report.
+      if (!cell || cell.ref.kind !== "role" || cell.people.length <= 1) continue;
       report({
         node: entry.source,
         path: cell.path,
         subject: entry.activity,
-        message:
-          cell.people.length === 0
-            ? `the Accountable of ${describeEntry(graph, entry)}, role ${cell.ref.id}, is held by nobody`
-            : `the Accountable of ${describeEntry(graph, entry)}, role ${cell.ref.id}, is held by ${cell.people.length} people (${describePeople(graph, cell.people)})`,
+        message: `the Accountable of ${describeEntry(graph, entry)}, role ${cell.ref.id}, is held by ${cell.people.length} people (${describePeople(graph, cell.people)})`,
       });
     }
   },

@@ -1,0 +1,197 @@
+/**
+ * What-if: the team with some people away (for a period) and some hypothetical hires, compared
+ * with the team as it is — findings that appear and disappear, activities that lose their R or A,
+ * competencies lost, and the change in the health score.
+ */
+import type { Catalog } from "../catalog/index.ts";
+import { resolveTeam } from "../graph/resolve.ts";
+import type { RaciEntry, TeamGraph } from "../graph/types.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import type { Model } from "../model/model.ts";
+import type { Person } from "../model/schema.ts";
+import { didYouMean } from "../model/suggest.ts";
+import { runRules } from "./engine.ts";
+import { peopleWith } from "./facts.ts";
+import type { Finding, Rule, RuleEnvironment } from "./rule.ts";
+import { type Score, scoreFindings } from "./score.ts";
+
+export interface Scenario {
+  /** People to take away. */
+  without?: readonly string[];
+  /** With `to`: the period of the absence; people with declared absences in it are away too. */
+  from?: string;
+  to?: string;
+  /** Roles to hire for: one hypothetical person per entry, holding the role at its required levels. */
+  add?: readonly string[];
+}
+
+export interface Away {
+  id: string;
+  name: string;
+  why: "asked" | "declared absence";
+}
+
+export interface LostCoverage {
+  activity: string;
+  product?: string;
+  /** The letters that no one is left to hold. */
+  letters: ("R" | "A")[];
+}
+
+export interface LostCompetency {
+  competency: string;
+  /** The best level in the team before and after. */
+  before: number;
+  after: number;
+}
+
+export interface WhatIfResult {
+  away: Away[];
+  hires: { id: string; role: string }[];
+  appeared: Finding[];
+  disappeared: Finding[];
+  /** Findings about the same thing whose message changed (e.g. a count). */
+  changed: { before: Finding; after: Finding }[];
+  lostCoverage: LostCoverage[];
+  competenciesLost: LostCompetency[];
+  before: Score;
+  after: Score;
+}
+
+/** The level from which a competency counts as held. */
+export const WORKING_LEVEL = 3;
+
+/** Checks the scenario's ids and dates against the graph; returns problems as messages. */
+export function scenarioProblems(graph: TeamGraph, scenario: Scenario): string[] {
+  const problems: string[] = [];
+  for (const id of scenario.without ?? []) {
+    if (!graph.people.has(id)) problems.push(`unknown person "${id}"${didYouMean(id, graph.people.keys())}`);
+  }
+  for (const role of scenario.add ?? []) {
+    if (!graph.roles.has(role))
+      problems.push(`unknown role "${role}"${didYouMean(role, graph.roles.keys())}`);
+  }
+  for (const [name, date] of [
+    ["--from", scenario.from],
+    ["--to", scenario.to],
+  ] as const) {
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+      problems.push(`${name} must be a date written YYYY-MM-DD, got "${date}"`);
+  }
+  if ((scenario.from === undefined) !== (scenario.to === undefined))
+    problems.push("--from and --to go together");
+  else if (scenario.from !== undefined && scenario.to !== undefined && scenario.to < scenario.from) {
+    problems.push(`the period ends (${scenario.to}) before it starts (${scenario.from})`);
+  }
+  return problems;
+}
+
+/** Who is away in the scenario: the people asked for, plus declared absences that overlap its period. */
+export function awayIn(graph: TeamGraph, scenario: Scenario): Away[] {
+  const away = new Map<string, Away>();
+  for (const id of scenario.without ?? [])
+    away.set(id, { id, name: graph.people.get(id)?.name ?? id, why: "asked" });
+  const { from, to } = scenario;
+  if (from !== undefined && to !== undefined) {
+    for (const person of graph.people.values()) {
+      if (away.has(person.id)) continue;
+      if ((person.source.absences ?? []).some((a) => a.from <= to && a.to >= from)) {
+        away.set(person.id, { id: person.id, name: person.name, why: "declared absence" });
+      }
+    }
+  }
+  return [...away.values()];
+}
+
+/** The hypothetical people the scenario hires, each holding one role at its required levels. */
+export function hiresFor(graph: TeamGraph, roles: readonly string[]): Person[] {
+  return roles.map((role, i) => ({
+    id: `hire-${i + 1}-${role}`,
+    name: `New ${graph.roles.get(role)?.name ?? role} (hypothetical)`,
+    roles: [{ role, allocation: 100 }],
+    skills: { ...(graph.roles.get(role)?.competencies ?? {}) },
+  }));
+}
+
+/**
+ * Runs the scenario against the model: resolves the team with the people away and the hires in,
+ * runs the rules, and compares with the team as it is.
+ */
+export function whatIf(
+  model: Model,
+  baseline: TeamGraph,
+  catalog: Catalog,
+  rules: readonly Rule[],
+  environment: RuleEnvironment,
+  scenario: Scenario,
+  baselineFindings: readonly Finding[] = runRules(baseline, rules, environment).findings,
+): WhatIfResult | { diagnostics: Diagnostic[] } {
+  const away = awayIn(baseline, scenario);
+  const hires = hiresFor(baseline, scenario.add ?? []);
+  const scenarioModel: Model = hires.length > 0 ? { ...model, people: [...model.people, ...hires] } : model;
+  const resolved = resolveTeam(scenarioModel, catalog, { absent: new Set(away.map((a) => a.id)) });
+  if (resolved.diagnostics.length > 0) return { diagnostics: resolved.diagnostics };
+  const before = baselineFindings;
+  const after = runRules(resolved.graph, rules, environment).findings;
+  // The same finding is the same rule about the same subject at the same place.
+  const key = (f: Finding) =>
+    `${f.ruleId}\u0000${f.subject ?? ""}\u0000${f.location.file}:${f.location.line}:${f.location.column}`;
+  const beforeByKey = new Map(before.map((f) => [key(f), f]));
+  const afterByKey = new Map(after.map((f) => [key(f), f]));
+  const changed: { before: Finding; after: Finding }[] = [];
+  for (const [k, f] of afterByKey) {
+    const was = beforeByKey.get(k);
+    if (was && was.message !== f.message) changed.push({ before: was, after: f });
+  }
+  return {
+    away,
+    hires: hires.map((h) => ({ id: h.id, role: (h.roles?.[0] as { role: string }).role })),
+    appeared: after.filter((f) => !beforeByKey.has(key(f))),
+    disappeared: before.filter((f) => !afterByKey.has(key(f))),
+    changed,
+    lostCoverage: lostCoverage(baseline, resolved.graph),
+    competenciesLost: competenciesLost(baseline, resolved.graph),
+    before: scoreFindings(before),
+    after: scoreFindings(after),
+  };
+}
+
+function lostCoverage(before: TeamGraph, after: TeamGraph): LostCoverage[] {
+  const out: LostCoverage[] = [];
+  const rowKey = (e: RaciEntry) => `${e.activity}\u0000${e.product ?? ""}`;
+  const afterRows = new Map(after.raci.map((e) => [rowKey(e), e]));
+  for (const entry of before.raci) {
+    const later = afterRows.get(rowKey(entry));
+    if (!later) continue;
+    const letters = (["R", "A"] as const).filter(
+      (l) => peopleWith(entry, [l]).size > 0 && peopleWith(later, [l]).size === 0,
+    );
+    if (letters.length === 0) continue;
+    out.push({
+      activity: entry.activity,
+      ...(entry.product !== undefined ? { product: entry.product } : {}),
+      letters,
+    });
+  }
+  return out;
+}
+
+function bestLevels(graph: TeamGraph): Map<string, number> {
+  const best = new Map<string, number>();
+  for (const [competency, people] of graph.skilled) {
+    for (const p of people)
+      best.set(competency, Math.max(best.get(competency) ?? 0, graph.people.get(p)?.skills[competency] ?? 0));
+  }
+  return best;
+}
+
+function competenciesLost(before: TeamGraph, after: TeamGraph): LostCompetency[] {
+  const was = bestLevels(before);
+  const is = bestLevels(after);
+  const out: LostCompetency[] = [];
+  for (const [competency, level] of was) {
+    const now = is.get(competency) ?? 0;
+    if (level >= WORKING_LEVEL && now < WORKING_LEVEL) out.push({ competency, before: level, after: now });
+  }
+  return out;
+}

@@ -1,0 +1,135 @@
+import { type AbsenceImpact, rankAbsences } from "../../analysis/absence-rank.ts";
+import { ruleEnvironment } from "../../analysis/check-model.ts";
+import { runRules } from "../../analysis/engine.ts";
+import { RULES } from "../../analysis/rules/index.ts";
+import { type Scenario, scenarioProblems, type WhatIfResult, whatIf } from "../../analysis/whatif.ts";
+import { CATALOG } from "../../catalog/index.ts";
+import { fsHost } from "../../io/fs-host.ts";
+import type { Colors } from "../../render/colors.ts";
+import { renderDiagnostics } from "../../render/diagnostics.ts";
+import { EXIT, ExitError } from "../exit.ts";
+import { out, stdoutColors } from "../io.ts";
+import { loadValidModel } from "../load.ts";
+import { today } from "../today.ts";
+
+export interface WhatIfOptions {
+  without?: string[];
+  from?: string;
+  to?: string;
+  add?: string[];
+  rank?: boolean;
+  top: string;
+  format: "text" | "json";
+}
+
+/** `mlteam whatif`: the team with people away or hypothetical hires, or everyone ranked by the damage of their absence. */
+export function whatif(modelPath: string, options: WhatIfOptions): void {
+  const { model, graph } = loadValidModel(modelPath, { validateOnly: true });
+  const environment = ruleEnvironment(model, fsHost, today());
+  const c = stdoutColors();
+  if (options.rank) {
+    const top = Number.parseInt(options.top, 10);
+    if (!Number.isInteger(top) || top < 1)
+      throw new ExitError(EXIT.invalid, `--top must be a whole number ≥ 1, got "${options.top}"`);
+    const ranking = rankAbsences(graph);
+    // The exact score change for the few at the top, from a full what-if each.
+    const baseline = runRules(graph, RULES, environment).findings;
+    const exact = ranking.slice(0, Math.min(5, top)).map((r) => {
+      const result = whatIf(model, graph, CATALOG, RULES, environment, { without: [r.person] }, baseline);
+      return "away" in result ? result.after.overall - result.before.overall : undefined;
+    });
+    if (options.format === "json") {
+      out(
+        JSON.stringify(
+          { ranking: ranking.slice(0, top).map((r, i) => ({ ...r, scoreDelta: exact[i] })) },
+          null,
+          2,
+        ),
+      );
+    } else {
+      out(renderRanking(ranking.slice(0, top), exact, ranking.length, c));
+    }
+    return;
+  }
+  const scenario: Scenario = {
+    ...(options.without ? { without: options.without } : {}),
+    ...(options.add ? { add: options.add } : {}),
+    ...(options.from !== undefined ? { from: options.from } : {}),
+    ...(options.to !== undefined ? { to: options.to } : {}),
+  };
+  if (!scenario.without?.length && !scenario.add?.length && scenario.from === undefined) {
+    throw new ExitError(
+      EXIT.invalid,
+      "say what to change: --without <person…>, --from/--to <dates>, --add <role…>, or --rank",
+    );
+  }
+  const problems = scenarioProblems(graph, scenario);
+  if (problems.length > 0) throw new ExitError(EXIT.invalid, problems.join("\n"));
+  const result = whatIf(model, graph, CATALOG, RULES, environment, scenario);
+  if (!("away" in result)) {
+    throw new ExitError(EXIT.invalid, renderDiagnostics(result.diagnostics));
+  }
+  out(options.format === "json" ? JSON.stringify(result, null, 2) : renderWhatIf(result, scenario, c));
+}
+
+function renderWhatIf(r: WhatIfResult, scenario: Scenario, c: Colors): string {
+  const lines: string[] = [];
+  const who = r.away.map(
+    (a) => `${a.name} (${a.id}${a.why === "declared absence" ? ", declared absence" : ""})`,
+  );
+  const period = scenario.from !== undefined ? ` from ${scenario.from} to ${scenario.to}` : "";
+  const hires = r.hires.map((h) => `a new ${h.role}`);
+  lines.push(
+    c.bold(
+      `What if ${[who.length ? `${who.join(", ")} ${who.length === 1 ? "is" : "are"} away${period}` : "", hires.length ? `we hire ${hires.join(", ")}` : ""].filter(Boolean).join(" and ")}?`,
+    ),
+  );
+  if (r.away.length === 0 && scenario.from !== undefined)
+    lines.push(c.dim(`  nobody has a declared absence${period}`));
+  const delta = r.after.overall - r.before.overall;
+  const sign = delta > 0 ? c.green(`+${delta}`) : delta < 0 ? c.red(String(delta)) : "±0";
+  lines.push("", `${c.bold("Health")} ${r.before.overall} → ${r.after.overall} (${sign})`);
+  const areas = Object.keys(r.after.areas)
+    .filter((a) => r.after.areas[a] !== r.before.areas[a])
+    .map((a) => `${a} ${r.before.areas[a] ?? 100} → ${r.after.areas[a]}`);
+  if (areas.length) lines.push(`  ${areas.join(" · ")}`);
+  lines.push("", c.bold(`Activities that lose their Responsible or Accountable (${r.lostCoverage.length})`));
+  for (const l of r.lostCoverage)
+    lines.push(`  ${l.activity}${l.product ? ` [${l.product}]` : ""}: no ${l.letters.join(", no ")}`);
+  lines.push("", c.bold(`Competencies lost at working level (${r.competenciesLost.length})`));
+  for (const l of r.competenciesLost) lines.push(`  ${l.competency}: best level ${l.before} → ${l.after}`);
+  lines.push("", c.bold(`Findings that appear (${r.appeared.length})`));
+  for (const f of r.appeared) lines.push(`  ${f.severity.padEnd(5)}  ${f.message}  ${c.dim(f.ruleId)}`);
+  lines.push("", c.bold(`Findings that disappear (${r.disappeared.length})`));
+  for (const f of r.disappeared) lines.push(`  ${f.severity.padEnd(5)}  ${f.message}  ${c.dim(f.ruleId)}`);
+  lines.push("", c.bold(`Findings that change (${r.changed.length})`));
+  for (const { before, after } of r.changed) {
+    lines.push(
+      `  ${after.severity.padEnd(5)}  ${after.message}  ${c.dim(after.ruleId)}`,
+      c.dim(`         was: ${before.message}`),
+    );
+  }
+  return lines.join("\n");
+}
+
+function renderRanking(
+  ranking: AbsenceImpact[],
+  exact: (number | undefined)[],
+  total: number,
+  c: Colors,
+): string {
+  const lines = [
+    c.bold(
+      `Who the team can least do without (top ${ranking.length} of ${total}; damage in points, see docs/whatif.md)`,
+    ),
+    "",
+  ];
+  ranking.forEach((r, i) => {
+    const delta = exact[i] !== undefined ? c.dim(` health ${exact[i] === 0 ? "±0" : exact[i]}`) : "";
+    lines.push(`${String(i + 1).padStart(3)}. ${c.bold(r.name)} (${r.person})  ${r.damage} points${delta}`);
+    for (const reason of r.reasons.slice(0, 3))
+      lines.push(`       ${c.dim(`+${reason.points}`)} ${reason.text}`);
+    if (r.reasons.length > 3) lines.push(c.dim(`       … and ${r.reasons.length - 3} more`));
+  });
+  return lines.join("\n");
+}
