@@ -225,8 +225,20 @@ describe("mlteam (the built CLI)", () => {
     assert.match(nothing.stderr, /say what to change/);
   });
 
+  it("recommend explains the topology, the next hires and the upskilling", () => {
+    const r = run(["recommend", "examples/meghan-story"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Topology\n {2}Centralized ML platform \(centralized\) — as declared$/m);
+    assert.match(r.stdout, /001 §3\.3: best for/);
+    assert.match(r.stdout, /^ {2}1\. [a-z-]+: weighted findings \d+ → \d+, health \d+ → \d+$/m);
+    assert.match(
+      r.stdout,
+      /^ {2}statistics-ml: only one person has it at level 3; .*\n {5}closest: Sofia Brandt \(2\/3\)$/m,
+    );
+  });
+
   it("has --help with examples for every command", () => {
-    for (const command of ["init", "validate", "doctor", "whatif", "raci", "catalog"]) {
+    for (const command of ["init", "validate", "doctor", "whatif", "recommend", "raci", "catalog"]) {
       const r = run([command, "--help"]);
       assert.equal(r.code, 0);
       assert.match(r.stdout, /Examples:/, command);

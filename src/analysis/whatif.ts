@@ -56,6 +56,8 @@ export interface WhatIfResult {
   competenciesLost: LostCompetency[];
   before: Score;
   after: Score;
+  /** Every finding in the scenario. */
+  findings: Finding[];
 }
 
 /** The level from which a competency counts as held. */
@@ -153,6 +155,7 @@ export function whatIf(
     competenciesLost: competenciesLost(baseline, resolved.graph),
     before: scoreFindings(before),
     after: scoreFindings(after),
+    findings: after,
   };
 }
 

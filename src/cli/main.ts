@@ -116,6 +116,27 @@ Examples:
   .action(async (model: string, options) => (await import("./commands/whatif.ts")).whatif(model, options));
 
 program
+  .command("recommend")
+  .description("the topology that fits, the next hires (greedy) and who to train")
+  .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+  .option("--hires <n>", "how many hires to plan at most", "3")
+  .addOption(format(["text", "json"], "text"))
+  .addHelpText(
+    "after",
+    `
+Topology: the one of 001 §3.3 that the organisation's stage and number of ML products point to,
+with the facts that lead there. Next hires: each step adds the one role that clears the most
+weighted findings (error 15, warn 5, info 1), and says which. Upskilling: for each competency
+that fewer than two people hold at the level the RACI needs, the people closest to it.
+Examples:
+  mlteam recommend examples/meghan-story
+  mlteam recommend --hires 5 --format json`,
+  )
+  .action(async (model: string, options) =>
+    (await import("./commands/recommend.ts")).recommendCommand(model, options),
+  );
+
+program
   .command("raci")
   .description("print the RACI matrix, by role or by person")
   .argument("[model]", MODEL_ARG, DEFAULT_MODEL)

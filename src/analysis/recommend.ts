@@ -1,0 +1,151 @@
+/**
+ * Recommendations: the topology the organisation's facts point to, the next hires (greedy: each
+ * step adds the one role that clears the most weighted findings), and who is closest to each
+ * missing competency level.
+ */
+import type { Catalog } from "../catalog/index.ts";
+import type { TeamGraph } from "../graph/types.ts";
+import type { Model } from "../model/model.ts";
+import { runRules } from "./engine.ts";
+import type { Finding, Rule, RuleEnvironment } from "./rule.ts";
+import { SEVERITY_COST } from "./score.ts";
+import { recommendTopology, type TopologyFit } from "./topology-fit.ts";
+import { WORKING_LEVEL, whatIf } from "./whatif.ts";
+
+export interface HireStep {
+  role: string;
+  /** Weighted findings (error 15, warn 5, info 1, uncapped) before and after this hire. */
+  before: number;
+  after: number;
+  cleared: Finding[];
+  added: Finding[];
+  scoreBefore: number;
+  scoreAfter: number;
+}
+
+export interface Upskilling {
+  competency: string;
+  /** The level wanted: the highest that an assigned activity or a held role needs, at least working level. */
+  target: number;
+  why: string;
+  /** The people closest to the target, best first. */
+  candidates: { person: string; name: string; level: number }[];
+}
+
+export interface Recommendation {
+  topology: (TopologyFit & { declared?: string }) | undefined;
+  hires: HireStep[];
+  upskilling: Upskilling[];
+}
+
+export interface RecommendOptions {
+  /** How many hires to plan at most. */
+  hires?: number;
+}
+
+const weight = (findings: readonly Finding[]) =>
+  findings.reduce((sum, f) => sum + SEVERITY_COST[f.severity], 0);
+
+/** Roles worth trying as hires: those findings name, those the RACI uses, and the core roles. */
+function candidateRoles(graph: TeamGraph, findings: readonly Finding[]): string[] {
+  const roles = new Set<string>([
+    "tech-lead",
+    "data-scientist",
+    "ml-engineer",
+    "data-engineer",
+    "mlops-engineer",
+    "platform-engineer",
+  ]);
+  for (const f of findings) if (f.subject !== undefined && graph.roles.has(f.subject)) roles.add(f.subject);
+  for (const entry of graph.raci)
+    for (const cell of entry.cells) if (cell.ref.kind === "role") roles.add(cell.ref.id);
+  for (const f of findings) {
+    if (f.ruleId === "leadership/executive-sponsor") roles.add("executive-sponsor");
+    if (f.ruleId === "leadership/evangelist") roles.add("evangelist");
+  }
+  return [...roles].filter((r) => graph.roles.has(r)).sort();
+}
+
+export function recommend(
+  model: Model,
+  graph: TeamGraph,
+  catalog: Catalog,
+  rules: readonly Rule[],
+  environment: RuleEnvironment,
+  options: RecommendOptions = {},
+): Recommendation {
+  const fit = recommendTopology(graph, graph.topologies);
+  const declared = graph.organisation?.topology;
+  const baseline = runRules(graph, rules, environment).findings;
+
+  const hires: HireStep[] = [];
+  const chosen: string[] = [];
+  let current = baseline;
+  const candidates = candidateRoles(graph, baseline);
+  for (let step = 0; step < (options.hires ?? 3); step++) {
+    let best: HireStep | undefined;
+    for (const role of candidates) {
+      const result = whatIf(model, graph, catalog, rules, environment, { add: [...chosen, role] }, baseline);
+      if (!("away" in result)) continue;
+      const after = result.findings;
+      const afterWeight = weight(after);
+      if (best && afterWeight >= best.after) continue;
+      const currentKeys = new Set(current.map((f) => `${f.ruleId}|${f.subject}|${f.message}`));
+      const afterKeys = new Set(after.map((f) => `${f.ruleId}|${f.subject}|${f.message}`));
+      best = {
+        role,
+        before: weight(current),
+        after: afterWeight,
+        cleared: current.filter((f) => !afterKeys.has(`${f.ruleId}|${f.subject}|${f.message}`)),
+        added: after.filter((f) => !currentKeys.has(`${f.ruleId}|${f.subject}|${f.message}`)),
+        scoreBefore: hires.at(-1)?.scoreAfter ?? result.before.overall,
+        scoreAfter: result.after.overall,
+      };
+    }
+    if (!best || best.after >= best.before) break;
+    hires.push(best);
+    chosen.push(best.role);
+    current = [...current.filter((f) => !best.cleared.includes(f)), ...best.added];
+  }
+
+  return {
+    topology: fit ? { ...fit, ...(declared !== undefined ? { declared } : {}) } : undefined,
+    hires,
+    upskilling: upskilling(graph),
+  };
+}
+
+/** Competencies the team needs more of, with the people closest to the level. */
+function upskilling(graph: TeamGraph): Upskilling[] {
+  const needs = new Map<string, { target: number; why: string }>();
+  const need = (competency: string, level: number, why: string) => {
+    const target = Math.max(level, WORKING_LEVEL);
+    const known = needs.get(competency);
+    if (!known || target > known.target) needs.set(competency, { target, why });
+  };
+  for (const activity of graph.raciByActivity.keys()) {
+    for (const [c, level] of Object.entries(graph.activities.get(activity)?.competencies ?? {}))
+      need(c, level, `needed by ${activity}`);
+  }
+  const out: Upskilling[] = [];
+  for (const [competency, { target, why }] of needs) {
+    const levels = [...graph.people.values()].map((p) => ({
+      person: p.id,
+      name: p.name,
+      level: p.skills[competency] ?? 0,
+    }));
+    const atTarget = levels.filter((l) => l.level >= target).length;
+    if (atTarget >= 2) continue;
+    const candidates = levels
+      .filter((l) => l.level < target && l.level > 0)
+      .sort((a, b) => b.level - a.level || a.name.localeCompare(b.name))
+      .slice(0, 3);
+    out.push({
+      competency,
+      target,
+      why: `${atTarget === 0 ? "nobody has it" : "only one person has it"} at level ${target}; ${why}`,
+      candidates,
+    });
+  }
+  return out.sort((a, b) => a.competency.localeCompare(b.competency));
+}

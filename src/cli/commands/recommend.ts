@@ -1,0 +1,63 @@
+import { ruleEnvironment } from "../../analysis/check-model.ts";
+import { type Recommendation, recommend } from "../../analysis/recommend.ts";
+import { RULES } from "../../analysis/rules/index.ts";
+import { CATALOG } from "../../catalog/index.ts";
+import { fsHost } from "../../io/fs-host.ts";
+import type { Colors } from "../../render/colors.ts";
+import { EXIT, ExitError } from "../exit.ts";
+import { out, stdoutColors } from "../io.ts";
+import { loadValidModel } from "../load.ts";
+import { today } from "../today.ts";
+
+export interface RecommendOptions {
+  hires: string;
+  format: "text" | "json";
+}
+
+/** `mlteam recommend`: the topology that fits, the next hires and who to train. */
+export function recommendCommand(modelPath: string, options: RecommendOptions): void {
+  const hires = Number.parseInt(options.hires, 10);
+  if (!Number.isInteger(hires) || hires < 0)
+    throw new ExitError(EXIT.invalid, `--hires must be a whole number ≥ 0, got "${options.hires}"`);
+  const { model, graph } = loadValidModel(modelPath, { validateOnly: true });
+  const result = recommend(model, graph, CATALOG, RULES, ruleEnvironment(model, fsHost, today()), { hires });
+  out(options.format === "json" ? JSON.stringify(result, null, 2) : render(result, stdoutColors()));
+}
+
+function render(r: Recommendation, c: Colors): string {
+  const lines: string[] = [];
+  lines.push(c.bold("Topology"));
+  if (!r.topology) lines.push("  (the model has no organisation stage to go on)");
+  else {
+    const { topology, facts, declared } = r.topology;
+    const verdict =
+      declared === undefined
+        ? ""
+        : declared === topology.id
+          ? c.green(" — as declared")
+          : c.yellow(` — the model declares ${declared}`);
+    lines.push(`  ${c.bold(topology.name)} (${topology.id})${verdict}`);
+    lines.push(`  ${topology.summary}`);
+    for (const fact of facts) lines.push(`  · ${fact}`);
+  }
+  lines.push("", c.bold("Next hires"));
+  if (r.hires.length === 0) lines.push("  No single hire reduces the findings; see the doctor's fixes.");
+  r.hires.forEach((h, i) => {
+    lines.push(
+      `  ${i + 1}. ${c.bold(h.role)}: weighted findings ${h.before} → ${h.after}, health ${h.scoreBefore} → ${h.scoreAfter}`,
+    );
+    for (const f of h.cleared.slice(0, 4)) lines.push(`     ${c.green("−")} ${f.message} ${c.dim(f.ruleId)}`);
+    if (h.cleared.length > 4) lines.push(c.dim(`     … and ${h.cleared.length - 4} more cleared`));
+    for (const f of h.added.slice(0, 2)) lines.push(`     ${c.red("+")} ${f.message} ${c.dim(f.ruleId)}`);
+  });
+  lines.push("", c.bold("Upskilling"));
+  if (r.upskilling.length === 0)
+    lines.push("  Every competency the RACI needs has two people at working level.");
+  for (const u of r.upskilling) {
+    const who = u.candidates.length
+      ? u.candidates.map((p) => `${p.name} (${p.level}/${u.target})`).join(", ")
+      : "nobody has started: hire or get outside help";
+    lines.push(`  ${c.bold(u.competency)}: ${u.why}`, `     closest: ${who}`);
+  }
+  return lines.join("\n");
+}
