@@ -42,6 +42,23 @@ describe("the rule engine", () => {
     );
   });
 
+  it("stops applying a suppression on its expiry date, and says so", () => {
+    const yaml = (expires: string) =>
+      `${OVER}suppress:\n  - { rule: staffing/over-allocation, subject: m, reason: leave cover, expires: ${expires} }\n`;
+    const active = checkText(yaml("2026-11-23"), RULES);
+    assert.equal(active.doctor?.suppressed, 1);
+    assert.deepEqual(active.diagnostics, []);
+    const expired = checkText(yaml("2026-11-22"), RULES);
+    assert.equal(expired.doctor?.suppressed, 0);
+    assert.ok(expired.doctor?.findings.some((f) => f.ruleId === "staffing/over-allocation"));
+    assert.deepEqual(
+      expired.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`),
+      [
+        '8:81 unused-suppression suppression of staffing/over-allocation for "m" expired on 2026-11-22; its findings are reported again',
+      ],
+    );
+  });
+
   it("rejects settings for unknown rules and options, with a suggestion", () => {
     const result = checkText(
       `${OVER}rules:

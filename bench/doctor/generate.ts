@@ -3,6 +3,8 @@
  * (data science, ML and data engineering), platform teams serving them, two products per team
  * with their own RACI rows, skills for everyone, and some findings to report.
  */
+import { CATALOG } from "../../src/catalog/index.ts";
+
 const PRODUCT_TEAM = [
   "data-scientist",
   "data-scientist",
@@ -23,15 +25,10 @@ const PLATFORM_TEAM = [
   "tech-lead",
   "devops-engineer",
 ];
-const SKILLS: Record<string, string> = {
-  "data-scientist": "{ statistics-ml: 3, data-analysis: 3, mlops-knowledge: 2 }",
-  "ml-engineer": "{ software-engineering: 3, containerization: 3, statistics-ml: 2 }",
-  "data-engineer": "{ etl: 3, data-pipelines: 3 }",
-  "tech-lead": "{ statistics-ml: 3, team-leadership: 3, software-engineering: 3 }",
-  "inside-to-outside": "{ product-management: 3, stakeholder-management: 2 }",
-  "mlops-engineer": "{ cloud-devops: 3, containerization: 3, monitoring-logging: 3 }",
-  "platform-engineer": "{ infrastructure-as-code: 3, containerization: 3 }",
-  "devops-engineer": "{ infrastructure-as-code: 3, cloud-devops: 3 }",
+/** The levels each role needs, from the catalog; every tenth person is one level short somewhere. */
+const SKILLS = (role: string, person: number): string => {
+  const levels = Object.entries(CATALOG.roles.find((r) => r.id === role)?.competencies ?? {});
+  return `{ ${levels.map(([c, l], i) => `${c}: ${person % 10 === 3 && i === 0 ? l - 1 : l}`).join(", ")} }`;
 };
 const PRODUCT_ROWS = [
   "{ activity: define-business-problem, product: P, R: data-scientist, A: inside-to-outside, C: [ml-engineer], I: [data-engineer] }",
@@ -63,7 +60,7 @@ export function generateOrganisation(people: number): string {
       // Every 50th person carries a second, over-allocated role.
       const extra = person % 50 === 7 ? `\n      - { role: mlops-engineer, allocation: 40 }` : "";
       out.push(
-        `  - id: ${id}\n    name: Person ${person}\n    emails: [${id}@synthetic.example]\n    roles:\n      - { role: ${role}, allocation: 80 }${extra}\n    skills: ${SKILLS[role]}\n    reportsTo: p${Math.floor(person / 8) * 8}`,
+        `  - id: ${id}\n    name: Person ${person}\n    emails: [${id}@synthetic.example]\n    roles:\n      - { role: ${role}, allocation: 80 }${extra}\n    skills: ${SKILLS(role, person)}\n    reportsTo: p${Math.floor(person / 8) * 8}`,
       );
     }
     const serves = platform

@@ -29,10 +29,19 @@ export default defineRule({
   },
   check({ graph, report }) {
     if (!hasProduction(graph)) return;
+    const skilled = new Map<string, string[]>();
     for (const entry of graph.raci) {
       if (!graph.activities.get(entry.activity)?.productionCritical) continue;
       const people = peopleWith(entry, ["R", "A"]);
-      for (const p of capable(graph, entry.activity)) people.add(p);
+      let able = skilled.get(entry.activity);
+      if (!able) {
+        able = capable(graph, entry.activity);
+        skilled.set(entry.activity, able);
+      }
+      for (const p of able) {
+        if (people.size >= 2) break;
+        people.add(p);
+      }
       if (people.size >= 2) continue;
       report({
         node: entry.source,
