@@ -147,7 +147,7 @@ export function whatIf(
   }
   return {
     away,
-    hires: hires.map((h) => ({ id: h.id, role: (h.roles?.[0] as { role: string }).role })),
+    hires: hires.map((h, i) => ({ id: h.id, role: scenario.add?.[i] ?? "" })),
     appeared: after.filter((f) => !beforeByKey.has(key(f))),
     disappeared: before.filter((f) => !afterByKey.has(key(f))),
     changed,

@@ -24,6 +24,8 @@ export function recommendCommand(modelPath: string, options: RecommendOptions): 
   out(options.format === "json" ? JSON.stringify(result, null, 2) : render(result, stdoutColors()));
 }
 
+const SOURCES = new Map(RULES.map((rule) => [rule.id, rule.meta.source]));
+
 function render(r: Recommendation, c: Colors): string {
   const lines: string[] = [];
   lines.push(c.bold("Topology"));
@@ -46,7 +48,10 @@ function render(r: Recommendation, c: Colors): string {
     lines.push(
       `  ${i + 1}. ${c.bold(h.role)}: weighted findings ${h.before} → ${h.after}, health ${h.scoreBefore} → ${h.scoreAfter}`,
     );
-    for (const f of h.cleared.slice(0, 4)) lines.push(`     ${c.green("−")} ${f.message} ${c.dim(f.ruleId)}`);
+    for (const f of h.cleared.slice(0, 4))
+      lines.push(
+        `     ${c.green("−")} ${f.message} ${c.dim(`${f.ruleId} · ${SOURCES.get(f.ruleId) ?? ""}`)}`,
+      );
     if (h.cleared.length > 4) lines.push(c.dim(`     … and ${h.cleared.length - 4} more cleared`));
     for (const f of h.added.slice(0, 2)) lines.push(`     ${c.red("+")} ${f.message} ${c.dim(f.ruleId)}`);
   });
