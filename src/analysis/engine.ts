@@ -137,7 +137,7 @@ export function runRules(
   return { findings, diagnostics, suppressed };
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
+function compareFindings(a: Finding, b: Finding): number {
   return (
     a.area.localeCompare(b.area) ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||

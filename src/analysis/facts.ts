@@ -47,11 +47,6 @@ export function nameOf(graph: TeamGraph, id: string): string {
   return graph.names.get(id) ?? id;
 }
 
-/** The level `person` has in `competency` (0 when not recorded). */
-export function levelOf(graph: TeamGraph, person: string, competency: string): number {
-  return graph.people.get(person)?.skills[competency] ?? 0;
-}
-
 /** Whether the model records skills for anyone (rules about skills stay quiet otherwise). */
 export function recordsSkills(graph: TeamGraph): boolean {
   return graph.skilled.size > 0;

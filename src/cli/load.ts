@@ -6,8 +6,6 @@ import { renderDiagnostics, summariseDiagnostics } from "../render/diagnostics.t
 import { EXIT, ExitError } from "./exit.ts";
 import { err, stderrColors } from "./io.ts";
 
-export const DEFAULT_MODEL = "mlteam.yaml";
-
 /** Checks the model; on invalid input prints the diagnostics to stderr and exits 2. */
 export function loadValidModel(path: string, options: { validateOnly?: boolean } = {}): CheckResult {
   const result = checkModel(path, fsHost, options);

@@ -9,8 +9,6 @@ import {
 import { EXIT, ExitError } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
 
-export const CATALOG_KINDS: CatalogKind[] = ["roles", "activities", "competencies", "topologies"];
-
 /** `mlteam catalog <kind> [id]`: the built-in roles, activities, competencies and topologies. */
 export function catalog(
   kind: CatalogKind,

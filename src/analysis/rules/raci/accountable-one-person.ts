@@ -21,7 +21,7 @@ export default defineRule({
       if (accountable.length !== 1) continue; // raci/single-accountable reports these rows
       const cell = accountable[0];
       // Nobody at all is raci/uncovered's to report.
-      if (!cell || cell.ref.kind !== "role" || cell.people.length <= 1) continue;
+      if (cell?.ref.kind !== "role" || cell.people.length <= 1) continue;
       report({
         node: entry.source,
         path: cell.path,
