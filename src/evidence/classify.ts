@@ -1,0 +1,45 @@
+/** Maps a repository path to the catalog activity it is evidence of, and says why. */
+import picomatch from "picomatch";
+import { BUILTIN_PATTERNS } from "./patterns.ts";
+
+export interface Classification {
+  activity: string;
+  pattern: string;
+  /** "built-in", "model" or "repository". */
+  origin: string;
+}
+
+export interface PatternSet {
+  activity: string;
+  patterns: readonly string[];
+  origin: string;
+}
+
+/** Builds a classifier: earlier sets win; with `replace`, the model's patterns replace the built-in ones. */
+export function makeClassifier(
+  sets: readonly PatternSet[],
+  options: { replace?: boolean } = {},
+): (path: string) => Classification | undefined {
+  const all = options.replace
+    ? sets
+    : [
+        ...sets,
+        ...BUILTIN_PATTERNS.map(([activity, patterns]) => ({ activity, patterns, origin: "built-in" })),
+      ];
+  const matchers = all.flatMap((set) =>
+    set.patterns.map((pattern) => ({
+      activity: set.activity,
+      pattern,
+      origin: set.origin,
+      test: picomatch(pattern, { dot: true }),
+    })),
+  );
+  const cache = new Map<string, Classification | undefined>();
+  return (path) => {
+    if (cache.has(path)) return cache.get(path);
+    const hit = matchers.find((m) => m.test(path));
+    const result = hit ? { activity: hit.activity, pattern: hit.pattern, origin: hit.origin } : undefined;
+    cache.set(path, result);
+    return result;
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Runs git on repositories we do not trust: argument arrays only, and every setting through which a
+ * repository could make git run a program of its choosing is overridden on the command line.
+ * Nothing is ever written to the repository.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { LOG_FORMAT } from "./log-parser.ts";
+
+/** `-c` overrides that keep a hostile repository's config from running anything or changing output. */
+const SAFE_CONFIG = [
+  "core.hooksPath=/dev/null",
+  "core.fsmonitor=false",
+  "core.pager=cat",
+  "core.quotePath=false",
+  "core.sshCommand=false",
+  "core.askPass=false",
+  "diff.external=",
+  "diff.renameLimit=100000",
+  "log.showSignature=false",
+  "log.follow=false",
+  "log.showRoot=true",
+  "log.mailmap=true",
+  "gpg.program=false",
+  "credential.helper=",
+  "protocol.allow=never",
+].flatMap((setting) => ["-c", setting]);
+
+const SAFE_ENV: NodeJS.ProcessEnv = {
+  GIT_TERMINAL_PROMPT: "0",
+  GIT_OPTIONAL_LOCKS: "0",
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_NO_REPLACE_OBJECTS: "1",
+  GIT_PAGER: "cat",
+  PAGER: "cat",
+  LC_ALL: "C",
+};
+
+/** An error running git: the repository is not one, or git failed. */
+export class GitError extends Error {}
+
+function env(): NodeJS.ProcessEnv {
+  const clean: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    // Variables that would redirect git elsewhere or make it run something.
+    if (
+      /^GIT_(DIR|WORK_TREE|EXEC_PATH|EXTERNAL_DIFF|SSH|SSH_COMMAND|ASKPASS|CONFIG.*|INDEX_FILE|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|NAMESPACE|CEILING_DIRECTORIES)$/.test(
+        key,
+      )
+    )
+      continue;
+    clean[key] = value;
+  }
+  return { ...clean, ...SAFE_ENV };
+}
+
+/** Runs a short git command and returns its stdout; throws GitError with git's message on failure. */
+export function gitSync(repo: string, args: readonly string[]): string {
+  const result = spawnSync("git", ["-C", repo, ...SAFE_CONFIG, "--no-pager", ...args], {
+    encoding: "utf8",
+    env: env(),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.error) throw new GitError(`cannot run git: ${result.error.message}`);
+  if (result.status !== 0) throw new GitError(result.stderr.trim().split("\n")[0] || `git ${args[0]} failed`);
+  return result.stdout;
+}
+
+/** Like {@link gitSync}, but returns undefined instead of throwing. */
+export function gitTry(repo: string, args: readonly string[]): string | undefined {
+  try {
+    return gitSync(repo, args);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Streams a git command's stdout chunk by chunk; resolves when git exits successfully. */
+export function gitStream(
+  repo: string,
+  args: readonly string[],
+  onChunk: (chunk: Buffer) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", ["-C", repo, ...SAFE_CONFIG, "--no-pager", ...args], {
+      env: env(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stdout.on("data", onChunk);
+    child.stderr.on("data", (d: Buffer) => {
+      if (stderr.length < 4096) stderr += d.toString("utf8");
+    });
+    child.on("error", (error) => reject(new GitError(`cannot run git: ${error.message}`)));
+    child.on("close", (code) => {
+      if (code === 0) resolve();
+      else reject(new GitError(stderr.trim().split("\n")[0] || `git ${args[0]} exited with ${code}`));
+    });
+  });
+}
+
+/** The arguments of the history walk: names and statuses only, renames followed, merges without diffs. */
+export function logArgs(range: string): string[] {
+  return [
+    "log",
+    "-z",
+    "--name-status",
+    "-M",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--no-color",
+    "--use-mailmap",
+    `--format=${LOG_FORMAT}`,
+    range,
+    "--",
+  ];
+}

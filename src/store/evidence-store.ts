@@ -1,0 +1,198 @@
+/**
+ * The evidence store: each repository's progress (the last commit mined) and its per-file
+ * authorship, so that a re-run reads only the commits added since. Behind this small interface;
+ * the queries go through Kysely, so the same code speaks SQLite (embedded, the default) and
+ * PostgreSQL.
+ */
+import { type Kysely, sql } from "kysely";
+import type { DevStats, FileState } from "../evidence/authorship.ts";
+import type { StoreDatabase } from "./schema.ts";
+
+export interface RepoState {
+  key: string;
+  head: string;
+  commits: number;
+  shallow: boolean;
+  files: Map<number, FileState>;
+}
+
+export interface EvidenceStore {
+  load(key: string): Promise<RepoState | undefined>;
+  /**
+   * Saves the files in `changed` (all when omitted) and the new head, if the stored head is still
+   * `expectedHead`; returns false when another process moved it meanwhile (the caller starts again).
+   */
+  save(state: RepoState, expectedHead: string | undefined, changed?: ReadonlySet<number>): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Creates the tables when missing. */
+export async function migrate(db: Kysely<StoreDatabase>): Promise<void> {
+  await db.schema
+    .createTable("repos")
+    .ifNotExists()
+    .addColumn("key", "text", (c) => c.primaryKey())
+    .addColumn("head", "text", (c) => c.notNull())
+    .addColumn("commits", "integer", (c) => c.notNull())
+    .addColumn("shallow", "integer", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
+  await db.schema
+    .createTable("files")
+    .ifNotExists()
+    .addColumn("repo", "text", (c) => c.notNull())
+    .addColumn("id", "integer", (c) => c.notNull())
+    .addColumn("path", "text", (c) => c.notNull())
+    .addColumn("at_head", "integer", (c) => c.notNull())
+    .addColumn("created", "integer", (c) => c.notNull())
+    .addColumn("oldest_path", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("files_pk", ["repo", "id"])
+    .execute();
+  await db.schema
+    .createTable("authorship")
+    .ifNotExists()
+    .addColumn("repo", "text", (c) => c.notNull())
+    .addColumn("file_id", "integer", (c) => c.notNull())
+    .addColumn("dev", "text", (c) => c.notNull())
+    .addColumn("fa", "integer", (c) => c.notNull())
+    .addColumn("dl", "integer", (c) => c.notNull())
+    .addColumn("last", "integer", (c) => c.notNull())
+    .addColumn("months", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("authorship_pk", ["repo", "file_id", "dev"])
+    .execute();
+}
+
+const CHUNK = 500;
+
+/** An EvidenceStore over any Kysely database; `begin` starts a write transaction that excludes other writers. */
+export class KyselyEvidenceStore implements EvidenceStore {
+  constructor(
+    private readonly db: Kysely<StoreDatabase>,
+    private readonly begin: string = "BEGIN IMMEDIATE",
+  ) {}
+
+  async load(key: string): Promise<RepoState | undefined> {
+    const repo = await this.db.selectFrom("repos").selectAll().where("key", "=", key).executeTakeFirst();
+    if (!repo) return undefined;
+    const files = new Map<number, FileState>();
+    for (const f of await this.db.selectFrom("files").selectAll().where("repo", "=", key).execute()) {
+      files.set(f.id, {
+        id: f.id,
+        path: f.path,
+        atHead: f.at_head === 1,
+        created: f.created === 1,
+        oldestPath: f.oldest_path,
+        devs: new Map(),
+      });
+    }
+    for (const a of await this.db.selectFrom("authorship").selectAll().where("repo", "=", key).execute()) {
+      const stats: DevStats = {
+        fa: a.fa,
+        dl: a.dl,
+        last: a.last,
+        months: new Map(Object.entries(JSON.parse(a.months) as Record<string, number>)),
+      };
+      files.get(a.file_id)?.devs.set(a.dev, stats);
+    }
+    return { key, head: repo.head, commits: repo.commits, shallow: repo.shallow === 1, files };
+  }
+
+  async save(
+    state: RepoState,
+    expectedHead: string | undefined,
+    changed?: ReadonlySet<number>,
+  ): Promise<boolean> {
+    const conn = this.db;
+    await sql.raw(this.begin).execute(conn);
+    try {
+      const current = await conn
+        .selectFrom("repos")
+        .select("head")
+        .where("key", "=", state.key)
+        .executeTakeFirst();
+      if ((current?.head ?? undefined) !== expectedHead) {
+        await sql`ROLLBACK`.execute(conn);
+        return false;
+      }
+      const ids = changed ? [...changed] : undefined;
+      if (!ids) {
+        await conn.deleteFrom("authorship").where("repo", "=", state.key).execute();
+        await conn.deleteFrom("files").where("repo", "=", state.key).execute();
+      } else {
+        for (let i = 0; i < ids.length; i += CHUNK) {
+          const part = ids.slice(i, i + CHUNK);
+          await conn
+            .deleteFrom("authorship")
+            .where("repo", "=", state.key)
+            .where("file_id", "in", part)
+            .execute();
+          await conn.deleteFrom("files").where("repo", "=", state.key).where("id", "in", part).execute();
+        }
+      }
+      const files = ids
+        ? ids.map((id) => state.files.get(id)).filter((f): f is FileState => !!f)
+        : [...state.files.values()];
+      const fileRows = files.map((f) => ({
+        repo: state.key,
+        id: f.id,
+        path: f.path,
+        at_head: f.atHead ? 1 : 0,
+        created: f.created ? 1 : 0,
+        oldest_path: f.oldestPath,
+      }));
+      for (let i = 0; i < fileRows.length; i += CHUNK)
+        await conn
+          .insertInto("files")
+          .values(fileRows.slice(i, i + CHUNK))
+          .execute();
+      const authorRows = files.flatMap((f) =>
+        [...f.devs].map(([dev, s]) => ({
+          repo: state.key,
+          file_id: f.id,
+          dev,
+          fa: s.fa,
+          dl: s.dl,
+          last: s.last,
+          months: JSON.stringify(Object.fromEntries(s.months)),
+        })),
+      );
+      for (let i = 0; i < authorRows.length; i += CHUNK) {
+        await conn
+          .insertInto("authorship")
+          .values(authorRows.slice(i, i + CHUNK))
+          .execute();
+      }
+      const row = {
+        key: state.key,
+        head: state.head,
+        commits: state.commits,
+        shallow: state.shallow ? 1 : 0,
+        updated_at: new Date().toISOString(),
+      };
+      await conn
+        .insertInto("repos")
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .column("key")
+            .doUpdateSet({
+              head: row.head,
+              commits: row.commits,
+              shallow: row.shallow,
+              updated_at: row.updated_at,
+            }),
+        )
+        .execute();
+      await sql`COMMIT`.execute(conn);
+      return true;
+    } catch (error) {
+      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

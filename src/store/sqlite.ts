@@ -1,0 +1,31 @@
+/** Opens the embedded evidence store: SQLite in `.mlteam/evidence.db`, WAL mode, safe for several processes. */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import { type EvidenceStore, KyselyEvidenceStore, migrate } from "./evidence-store.ts";
+import type { StoreDatabase } from "./schema.ts";
+
+export async function openSqliteStore(file: string): Promise<EvidenceStore> {
+  mkdirSync(dirname(file), { recursive: true });
+  const database = new Database(file);
+  database.pragma("journal_mode = WAL");
+  database.pragma("busy_timeout = 30000");
+  database.pragma("synchronous = NORMAL");
+  const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database }) });
+  await migrateExclusively(db);
+  return new KyselyEvidenceStore(db);
+}
+
+/** Runs the migration inside a write transaction, so two processes creating the store do not collide. */
+async function migrateExclusively(db: Kysely<StoreDatabase>): Promise<void> {
+  const { sql } = await import("kysely");
+  await sql`BEGIN IMMEDIATE`.execute(db);
+  try {
+    await migrate(db);
+    await sql`COMMIT`.execute(db);
+  } catch (error) {
+    await sql`ROLLBACK`.execute(db).catch(() => undefined);
+    throw error;
+  }
+}
