@@ -174,14 +174,12 @@ export class KyselyEvidenceStore implements EvidenceStore {
         .insertInto("repos")
         .values(row)
         .onConflict((oc) =>
-          oc
-            .column("key")
-            .doUpdateSet({
-              head: row.head,
-              commits: row.commits,
-              shallow: row.shallow,
-              updated_at: row.updated_at,
-            }),
+          oc.column("key").doUpdateSet({
+            head: row.head,
+            commits: row.commits,
+            shallow: row.shallow,
+            updated_at: row.updated_at,
+          }),
         )
         .execute();
       await sql`COMMIT`.execute(conn);
