@@ -44,7 +44,8 @@ export function generateRepository(dir: string, commits: number): void {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     return seed / 2 ** 31;
   };
-  const start = Date.UTC(2019, 0, 1) / 1000;
+  // Half-hourly commits that end on 2026-11-01, so the recent window has activity.
+  const start = Date.UTC(2026, 10, 1) / 1000 - commits * 1800;
   for (let c = 1; c <= commits; c++) {
     const author = AUTHORS[Math.floor(random() * AUTHORS.length)] as (typeof AUTHORS)[number];
     const time = start + c * 1800;

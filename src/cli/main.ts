@@ -137,6 +137,32 @@ Examples:
   );
 
 program
+  .command("evidence")
+  .description("who really does each activity, from git history: authors, truck factors, recent activity")
+  .argument("[model]", "the model (optional: without one, contributors are git identities)", DEFAULT_MODEL)
+  .option("-r, --repo <path...>", "repositories to read, besides those the model lists")
+  .option(
+    "--since <date>",
+    "count changes from this date (YYYY-MM-DD) as recent; default: evidence.windowMonths (12) back",
+  )
+  .option("--explain <path>", "say which activity a file path is evidence of, and why")
+  .addOption(format(["text", "json"], "text"))
+  .addHelpText(
+    "after",
+    `
+Reads each repository's history (names and statuses only, renames followed) into .mlteam/evidence.db
+beside the model; a second run reads only the commits added since. Authors are mapped to people
+through their e-mails, names and the repository's .mailmap; bots are left out.
+Examples:
+  mlteam evidence --repo .                         # no model needed
+  mlteam evidence examples/meghan-story --repo ../ml-platform
+  mlteam evidence --explain deploy/charts/api/values.yaml`,
+  )
+  .action(async (model: string, options) =>
+    (await import("./commands/evidence.ts")).evidence(model, options),
+  );
+
+program
   .command("raci")
   .description("print the RACI matrix, by role or by person")
   .argument("[model]", MODEL_ARG, DEFAULT_MODEL)

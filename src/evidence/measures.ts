@@ -80,7 +80,7 @@ const day = (seconds: number) => (seconds > 0 ? new Date(seconds * 1000).toISOSt
 
 export function measureEvidence(
   states: readonly RepoState[],
-  classify: (path: string) => Classification | undefined,
+  classifierFor: (state: RepoState) => (path: string) => Classification | undefined,
   resolver: IdentityResolver,
   windowStart: string,
 ): EvidenceReport {
@@ -94,6 +94,7 @@ export function measureEvidence(
   const repositories: RepositoryEvidence[] = [];
   let unclassified = 0;
   for (const state of states) {
+    const classify = classifierFor(state);
     const repoAuthors: string[][] = [];
     for (const file of state.files.values()) {
       if (!file.atHead) continue;

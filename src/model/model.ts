@@ -8,6 +8,7 @@ import {
   type CustomActivity,
   type CustomCompetency,
   type CustomRole,
+  type EvidenceSettings,
   type ModelFile,
   modelFileSchema,
   type Organisation,
@@ -58,6 +59,8 @@ export interface Model {
   activities: CustomActivity[];
   competencies: CustomCompetency[];
   rules: Record<string, RuleSetting>;
+  /** The `evidence` section, with the file it was written in (repository paths are relative to it). */
+  evidence: { settings: EvidenceSettings; file: string } | undefined;
   /** Rule id → the `rules` mapping it is set in (to locate the setting). */
   ruleSettingNodes: ReadonlyMap<string, object>;
   suppress: Suppression[];
@@ -94,6 +97,7 @@ export class ModelBuilder {
   #organisation: { value: Organisation; file: string } | undefined;
   #rules: Record<string, RuleSetting> = {};
   #organisationSeen = false;
+  #evidence: { settings: EvidenceSettings; file: string } | undefined;
   readonly #ruleNodes = new Map<string, object>();
 
   /** Whether any file has an `organisation` section, valid or not. */
@@ -138,6 +142,20 @@ export class ModelBuilder {
         this.#setOrigin(organisation as object, source, "organisation");
       }
     }
+    if (raw.evidence !== undefined && (valid || shape.evidence.safeParse(raw.evidence).success)) {
+      if (this.#evidence) {
+        diagnostics.push({
+          file: source.path,
+          ...source.locate(["evidence"], "key"),
+          severity: "error",
+          code: "duplicate-section",
+          message: `evidence is already defined in ${this.#evidence.file}; define it in one file only`,
+        });
+      } else {
+        this.#evidence = { settings: raw.evidence as EvidenceSettings, file: source.path };
+        this.#setOrigin(raw.evidence as object, source, "evidence");
+      }
+    }
     if (raw.rules !== undefined && (valid || shape.rules.safeParse(raw.rules).success)) {
       this.#rules = { ...this.#rules, ...(raw.rules as Record<string, RuleSetting>) };
       this.#setOrigin(raw.rules as object, source, "rules");
@@ -166,6 +184,7 @@ export class ModelBuilder {
       organisation: this.#organisation?.value,
       ...lists,
       rules: this.#rules,
+      evidence: this.#evidence,
       ruleSettingNodes: this.#ruleNodes,
       files,
       invalidIds: this.#invalidIds,

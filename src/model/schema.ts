@@ -189,6 +189,41 @@ const suppression = z.strictObject({
   expires: date.optional().describe("From this date on the suppression no longer applies."),
 });
 
+const repository = z.strictObject({
+  path: z.string().describe("The repository's directory (or a bare repository), relative to this file."),
+  branch: z.string().optional().describe("The branch or ref to read; HEAD when omitted."),
+  patterns: z
+    .record(id, z.array(z.string()))
+    .optional()
+    .describe(
+      "Activity id → extra path globs for this repository; they win over the model's and the built-in ones.",
+    ),
+});
+
+const evidence = z
+  .strictObject({
+    repositories: z
+      .array(repository)
+      .optional()
+      .describe("Repositories whose history is evidence of who does what."),
+    patterns: z
+      .record(id, z.array(z.string()))
+      .optional()
+      .describe("Activity id → path globs; they win over the built-in patterns."),
+    replacePatterns: z.boolean().optional().describe("Use only the model's patterns, not the built-in ones."),
+    bots: z
+      .array(z.string())
+      .optional()
+      .describe("Globs of author names or e-mails to leave out (replaces the defaults)."),
+    windowMonths: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("How many months count as recent (default 12)."),
+  })
+  .describe("Evidence from git history: which repositories to read and how.");
+
 /** The shape of one model file; every section is optional so that a model can be split over files. */
 export const modelFileSchema = z
   .strictObject({
@@ -215,6 +250,7 @@ export const modelFileSchema = z
       .describe("Competencies that extend or override the catalog."),
     rules: z.record(z.string(), ruleSetting).optional().describe("Rule id → off / info / warn / error."),
     suppress: z.array(suppression).optional().describe("Findings accepted on purpose, each with a reason."),
+    evidence: evidence.optional(),
   })
   .describe("An mlteam team model (team-as-code).");
 
@@ -232,6 +268,7 @@ export type CustomActivity = z.infer<typeof customActivity>;
 export type CustomCompetency = z.infer<typeof customCompetency>;
 export type RuleSetting = z.infer<typeof ruleSetting>;
 export type Suppression = z.infer<typeof suppression>;
+export type EvidenceSettings = z.infer<typeof evidence>;
 export type Stage = (typeof STAGES)[number];
 export type Topology = (typeof TOPOLOGIES)[number];
 export type RaciLetter = (typeof RACI_LETTERS)[number];

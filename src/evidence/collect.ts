@@ -1,0 +1,96 @@
+/**
+ * Collects evidence for a model (or for bare repositories): mines each repository into the store,
+ * then measures per activity with the model's people, patterns and bots.
+ */
+import { posix } from "node:path";
+import type { Model } from "../model/model.ts";
+import type { EvidenceStore, RepoState } from "../store/evidence-store.ts";
+import { makeClassifier, type PatternSet } from "./classify.ts";
+import { DEFAULT_BOTS, makeIdentityResolver } from "./identities.ts";
+import { type EvidenceReport, measureEvidence, windowStartFor } from "./measures.ts";
+import { type MineResult, mineRepository } from "./mine.ts";
+
+export interface RepositorySpec {
+  path: string;
+  branch?: string | undefined;
+  patterns?: Record<string, string[]> | undefined;
+}
+
+export interface CollectOptions {
+  model?: Model;
+  /** Repositories named on the command line, besides those the model lists. */
+  repositories?: readonly RepositorySpec[];
+  store: EvidenceStore;
+  today: string;
+  /** The first day of the recent window; `windowMonths` back from today when omitted. */
+  since?: string;
+  onProgress?: (repo: string, done: number, total: number) => void;
+}
+
+export interface CollectedEvidence {
+  report: EvidenceReport;
+  runs: (MineResult & { repo: string })[];
+  warnings: string[];
+}
+
+/** The repositories the model lists, with paths resolved against the file that lists them. */
+export function modelRepositories(model: Model | undefined): RepositorySpec[] {
+  const evidence = model?.evidence;
+  if (!evidence) return [];
+  const dir = posix.dirname(evidence.file);
+  return (evidence.settings.repositories ?? []).map((r) => ({
+    ...r,
+    path: posix.isAbsolute(r.path) ? r.path : posix.join(dir, r.path),
+  }));
+}
+
+export async function collectEvidence(options: CollectOptions): Promise<CollectedEvidence> {
+  const settings = options.model?.evidence?.settings;
+  const specs = [...modelRepositories(options.model), ...(options.repositories ?? [])];
+  const runs: CollectedEvidence["runs"] = [];
+  const warnings: string[] = [];
+  const patternsByKey = new Map<string, RepositorySpec["patterns"]>();
+  for (const spec of specs) {
+    const result = await mineRepository({
+      repo: spec.path,
+      ...(spec.branch !== undefined ? { branch: spec.branch } : {}),
+      store: options.store,
+      onProgress: (done, total) => options.onProgress?.(spec.path, done, total),
+    });
+    runs.push({ ...result, repo: spec.path });
+    warnings.push(...result.warnings);
+    patternsByKey.set(result.state.key, spec.patterns);
+  }
+  const modelSets: PatternSet[] = Object.entries(settings?.patterns ?? {}).map(([activity, patterns]) => ({
+    activity,
+    patterns,
+    origin: "model",
+  }));
+  const classifiers = new Map<string, ReturnType<typeof makeClassifier>>();
+  const classifierFor = (state: RepoState) => {
+    let classify = classifiers.get(state.key);
+    if (!classify) {
+      const repoSets: PatternSet[] = Object.entries(patternsByKey.get(state.key) ?? {}).map(
+        ([activity, patterns]) => ({
+          activity,
+          patterns,
+          origin: "repository",
+        }),
+      );
+      classify = makeClassifier([...repoSets, ...modelSets], { replace: settings?.replacePatterns === true });
+      classifiers.set(state.key, classify);
+    }
+    return classify;
+  };
+  const resolver = makeIdentityResolver(options.model?.people ?? [], settings?.bots ?? DEFAULT_BOTS);
+  const windowStart = options.since
+    ? options.since.slice(0, 7)
+    : windowStartFor(options.today, settings?.windowMonths ?? 12);
+  const report = measureEvidence(
+    runs.map((r) => r.state),
+    classifierFor,
+    resolver,
+    windowStart,
+  );
+  return { report, runs, warnings };
+}
