@@ -10,7 +10,7 @@ const who = (id: string, names: ReadonlyMap<string, string> | undefined) =>
 
 export function renderEvidenceText(
   evidence: CollectedEvidence,
-  names: ReadonlyMap<string, string>,
+  names: ReadonlyMap<string, string> | undefined,
   c: Colors,
 ): string {
   const { report, runs } = evidence;
