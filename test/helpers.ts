@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { type CheckResult, checkModel } from "../src/analysis/check-model.ts";
 import type { Rule, Severity } from "../src/analysis/rule.ts";
+import type { EvidenceReport } from "../src/evidence/measures.ts";
 import type { ModelHost } from "../src/model/load.ts";
 
 /** A ModelHost over a map of path → text; directories are the paths' prefixes. */
@@ -31,6 +32,7 @@ export function checkText(
   yaml: string,
   rules?: readonly Rule[],
   extraFiles: Record<string, string> = {},
+  evidence?: EvidenceReport,
 ): CheckResult {
   const text = /^organisation:/m.test(yaml)
     ? yaml
@@ -38,6 +40,7 @@ export function checkText(
   return checkModel("mlteam.yaml", memoryHost({ "mlteam.yaml": text, ...extraFiles }), {
     today: TODAY,
     ...(rules ? { rules } : {}),
+    ...(evidence ? { evidence } : {}),
   });
 }
 
@@ -50,8 +53,14 @@ export interface ExpectedFinding {
 }
 
 export interface RuleCases {
-  valid: { name: string; yaml: string; files?: Record<string, string> }[];
-  invalid: { name: string; yaml: string; files?: Record<string, string>; findings: ExpectedFinding[] }[];
+  valid: { name: string; yaml: string; files?: Record<string, string>; evidence?: EvidenceReport }[];
+  invalid: {
+    name: string;
+    yaml: string;
+    files?: Record<string, string>;
+    evidence?: EvidenceReport;
+    findings: ExpectedFinding[];
+  }[];
 }
 
 /**
@@ -62,14 +71,14 @@ export function testRule(rule: Rule, cases: RuleCases): void {
   describe(rule.id, () => {
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, () => {
-        const result = checkText(c.yaml, [rule], c.files);
+        const result = checkText(c.yaml, [rule], c.files, c.evidence);
         assert.deepEqual(result.diagnostics, [], "the case itself must be a valid model");
         assert.deepEqual(result.doctor?.findings, []);
       });
     }
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, () => {
-        const result = checkText(c.yaml, [rule], c.files);
+        const result = checkText(c.yaml, [rule], c.files, c.evidence);
         assert.deepEqual(result.diagnostics, [], "the case itself must be a valid model");
         const findings = result.doctor?.findings ?? [];
         assert.equal(findings.length, c.findings.length, JSON.stringify(findings, null, 1));

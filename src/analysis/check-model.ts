@@ -4,6 +4,7 @@
  */
 import { posix } from "node:path";
 import { CATALOG, type Catalog } from "../catalog/index.ts";
+import type { EvidenceReport } from "../evidence/measures.ts";
 import { resolveTeam } from "../graph/resolve.ts";
 import type { TeamGraph } from "../graph/types.ts";
 import { type Diagnostic, hasErrors } from "../model/diagnostic.ts";
@@ -29,6 +30,8 @@ export interface CheckOptions {
   validateOnly?: boolean;
   /** Today's date, YYYY-MM-DD; the current date when omitted. */
   today?: string;
+  /** Evidence from git history, for the rules that need it. */
+  evidence?: EvidenceReport;
 }
 
 /** Validates the model at `entry` and, when it is valid, runs the rules over it. */
@@ -38,7 +41,9 @@ export function checkModel(entry: string, host: ModelHost, options: CheckOptions
   const all = sortDiagnostics([...loaded.diagnostics, ...diagnostics], loaded.model.files);
   const result: CheckResult = { model: loaded.model, graph, diagnostics: all };
   if (hasErrors(all) || options.validateOnly) return result;
-  const doctor = runRules(graph, options.rules ?? RULES, ruleEnvironment(loaded.model, host, options.today));
+  const environment = ruleEnvironment(loaded.model, host, options.today);
+  if (options.evidence) environment.evidence = options.evidence;
+  const doctor = runRules(graph, options.rules ?? RULES, environment);
   all.push(...doctor.diagnostics);
   if (!hasErrors(doctor.diagnostics)) result.doctor = doctor;
   return result;

@@ -97,6 +97,7 @@ export function runRules(
     const setting = model.rules[rule.id];
     const configured = severityOf(setting);
     if (configured === "off") continue;
+    if (rule.meta.needs?.includes("evidence") && !environment.evidence) continue;
     const options = optionsOf(rule, setting);
     const report = (r: Report) => {
       const hit = suppressions.find(
@@ -121,7 +122,7 @@ export function runRules(
       if (r.subject !== undefined) finding.subject = r.subject;
       findings.push(finding);
     };
-    rule.check({ graph, options, report, today: environment.today, exists: environment.exists });
+    rule.check({ ...environment, graph, options, report });
   }
   for (const { s, used } of suppressions) {
     if (used) continue;

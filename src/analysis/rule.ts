@@ -2,6 +2,7 @@
  * What a rule is: metadata (from which its documentation is generated) and a pure check over
  * the team graph that reports findings. Rules never throw and never read files.
  */
+import type { EvidenceReport } from "../evidence/measures.ts";
 import type { TeamGraph } from "../graph/types.ts";
 import type { Location } from "../model/model.ts";
 import type { PathKey } from "../model/yaml-source.ts";
@@ -27,8 +28,10 @@ export interface RuleMeta {
   fix: string;
   /** Thresholds the model can set under `rules: { <id>: { options: … } }`. */
   options?: Record<string, RuleOption>;
-  /** A minimal model excerpt that the rule reports, for the docs. */
+  /** A minimal model excerpt that the rule reports, for the docs (not for rules that need evidence). */
   example?: string;
+  /** What the rule needs besides the model; the engine runs it only when that is provided. */
+  needs?: readonly "evidence"[];
 }
 
 /** What a rule reports: a message about a subject, pinned to an entry of the model. */
@@ -51,6 +54,8 @@ export interface RuleEnvironment {
   today: string;
   /** Whether a file exists; `path` is relative to the directory of the model file `node` was written in. */
   exists(node: object, path: string): boolean;
+  /** Evidence from git history, when the model lists repositories or the doctor was asked for it. */
+  evidence?: EvidenceReport;
 }
 
 export interface RuleContext extends RuleEnvironment {

@@ -45,6 +45,14 @@ export function renderRuleDoc(rule: Rule): string {
     );
   }
   if (meta.example) lines.push("## Example that is reported", "", "```yaml", meta.example, "```", "");
+  if (meta.needs?.includes("evidence")) {
+    lines.push(
+      "## Needs evidence",
+      "",
+      "This rule runs only with evidence from git history: when the model lists `evidence.repositories`, or with `mlteam doctor --evidence`.",
+      "",
+    );
+  }
   lines.push(
     "## Turning it off or changing its severity",
     "",

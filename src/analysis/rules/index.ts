@@ -1,5 +1,9 @@
 /** Every built-in rule, in the order the doctor runs and documents them. */
 import type { Rule } from "../rule.ts";
+import missingFiles from "./evidence/missing-files.ts";
+import responsibleInactive from "./evidence/responsible-inactive.ts";
+import truckFactorOne from "./evidence/truck-factor-one.ts";
+import undeclaredAuthor from "./evidence/undeclared-author.ts";
 import reviewAge from "./governance/review-age.ts";
 import governanceStakeholders from "./governance/stakeholders.ts";
 import systemDocs from "./knowledge/system-docs.ts";
@@ -70,4 +74,8 @@ export const RULES: readonly Rule[] = [
   platformCoverage,
   idlePlatform,
   systemDocs,
+  responsibleInactive,
+  undeclaredAuthor,
+  truckFactorOne,
+  missingFiles,
 ];

@@ -1,0 +1,13 @@
+/** What the evidence rules share: the RACI rows of an activity and the people behind R and A. */
+import type { RaciEntry, TeamGraph } from "../../../graph/types.ts";
+import { peopleWith } from "../../facts.ts";
+
+export function rowsOf(graph: TeamGraph, activity: string): readonly RaciEntry[] {
+  return graph.raciByActivity.get(activity) ?? [];
+}
+
+export function declared(rows: readonly RaciEntry[], letters: readonly ("R" | "A")[]): Set<string> {
+  const people = new Set<string>();
+  for (const row of rows) for (const p of peopleWith(row, letters)) people.add(p);
+  return people;
+}
