@@ -71,6 +71,10 @@ program
   .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
   .addOption(format(["text", "json", "markdown", "sarif"], "text"))
   .option("--explain", "show how the health score is made: what each rule's findings cost")
+  .option(
+    "--evidence",
+    "also check the RACI against git history (automatic when the model lists evidence.repositories)",
+  )
   .addHelpText(
     "after",
     `

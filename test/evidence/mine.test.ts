@@ -1,0 +1,178 @@
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { authorsOf } from "../../src/evidence/authorship.ts";
+import { GitError } from "../../src/evidence/git.ts";
+import { mineRepository } from "../../src/evidence/mine.ts";
+import type { RepoState } from "../../src/store/evidence-store.ts";
+import { openSqliteStore } from "../../src/store/sqlite.ts";
+import { RepoBuilder } from "./repo-builder.ts";
+
+const ann = { name: "Ann Lee", email: "ann@x.org" };
+const bob = { name: "Bob Ng", email: "bob@x.org" };
+const bot = { name: "dependabot[bot]", email: "49699333+dependabot[bot]@users.noreply.github.com" };
+
+const scratch = mkdtempSync(join(tmpdir(), "mlteam-evidence-"));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+let stores = 0;
+const newStore = () => openSqliteStore(join(scratch, `store-${stores++}`, "evidence.db"));
+
+/** path → { dev: [fa, dl] } for the files at head. */
+function summary(state: RepoState): Record<string, Record<string, [number, number]>> {
+  const out: Record<string, Record<string, [number, number]>> = {};
+  for (const f of state.files.values()) {
+    if (!f.atHead) continue;
+    out[f.path] = Object.fromEntries([...f.devs].map(([d, s]) => [d.replace(/ <.*/, ""), [s.fa, s.dl]]));
+  }
+  return out;
+}
+
+function hostileRepo(): RepoBuilder {
+  const repo = new RepoBuilder();
+  repo.write(".github/workflows/ci.yml").write('a file with "quotes" & spaces.py').write("line\nbreak.txt");
+  repo.write(Buffer.from([0x62, 0x61, 0x64, 0xff, 0x2e, 0x74, 0x78, 0x74]), "x");
+  repo.commit(ann, "first", [`Co-authored-by: ${bob.name} <${bob.email}>`]);
+  repo.git("mv", ".github/workflows/ci.yml", ".github/workflows/build.yml");
+  repo.write(
+    "Dockerfile",
+    "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD serve\n",
+  );
+  repo.commit(bob, "rename and docker");
+  repo.write(".github/workflows/build.yml", "on: push\n");
+  repo.commit(bot, "bump");
+  repo.git("rm", "-q", "line\nbreak.txt");
+  repo.commit(ann, "remove");
+  return repo;
+}
+
+describe("mining a repository", () => {
+  it("reads odd file names, renames, deletions and co-authors, and never runs repository commands", async () => {
+    const repo = hostileRepo();
+    const marker = join(scratch, "fsmonitor-ran");
+    const hook = join(scratch, "monitor.sh");
+    writeFileSync(hook, `#!/bin/sh\ntouch ${marker}\n`, { mode: 0o755 });
+    repo.git("config", "core.fsmonitor", hook);
+    repo.git("config", "diff.external", hook);
+    const store = await newStore();
+    const result = await mineRepository({ repo: repo.dir, store });
+    await store.close();
+    assert.equal(result.mode, "full");
+    assert.equal(result.read, 4);
+    assert.equal(existsSync(marker), false, "no repository-configured command ran");
+    assert.deepEqual(summary(result.state), {
+      ".github/workflows/build.yml": { "Ann Lee": [1, 0], "Bob Ng": [1, 1], "dependabot[bot]": [0, 1] },
+      'a file with "quotes" & spaces.py': { "Ann Lee": [1, 0], "Bob Ng": [1, 0] },
+      "bad\ufffd.txt": { "Ann Lee": [1, 0], "Bob Ng": [1, 0] },
+      Dockerfile: { "Bob Ng": [1, 0] },
+    });
+    repo.remove();
+  });
+
+  it("reads only new commits on a re-run, with the same result as from scratch", async () => {
+    const repo = hostileRepo();
+    const store = await newStore();
+    const first = await mineRepository({ repo: repo.dir, store });
+    assert.equal((await mineRepository({ repo: repo.dir, store })).mode, "current");
+    repo.write(
+      "Dockerfile",
+      "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD serve --port 80\n",
+    );
+    repo.git("mv", "Dockerfile", "Dockerfile.prod");
+    repo.commit(ann, "move");
+    const second = await mineRepository({ repo: repo.dir, store });
+    await store.close();
+    assert.equal(second.mode, "incremental");
+    assert.equal(second.read, 1);
+    assert.equal(second.state.commits, first.state.commits + 1);
+    const fresh = await newStore();
+    const scratchRun = await mineRepository({ repo: repo.dir, store: fresh });
+    await fresh.close();
+    assert.deepEqual(summary(second.state), summary(scratchRun.state));
+    assert.deepEqual(summary(second.state)["Dockerfile.prod"], { "Bob Ng": [1, 0], "Ann Lee": [0, 1] });
+    repo.remove();
+  });
+
+  it("detects rewritten history and recomputes", async () => {
+    const repo = hostileRepo();
+    const store = await newStore();
+    await mineRepository({ repo: repo.dir, store });
+    repo.git("reset", "-q", "--hard", "HEAD~2");
+    repo.write("new.py", "x\n");
+    repo.commit(bob, "another line of history");
+    const result = await mineRepository({ repo: repo.dir, store });
+    await store.close();
+    assert.equal(result.mode, "rewritten");
+    assert.match(result.warnings.join(), /history was rewritten/);
+    assert.equal(result.state.commits, 3);
+    assert.ok(summary(result.state)["new.py"]);
+    repo.remove();
+  });
+
+  it("handles an empty repository, a bare clone, a shallow clone, a detached HEAD, and refuses a non-repository", async () => {
+    const store = await newStore();
+    const empty = new RepoBuilder();
+    const none = await mineRepository({ repo: empty.dir, store });
+    assert.equal(none.mode, "empty");
+    assert.match(none.warnings.join(), /no commits yet/);
+    const repo = hostileRepo();
+    const bare = join(scratch, "bare.git");
+    spawnSync("git", ["clone", "-q", "--bare", repo.dir, bare]);
+    assert.equal((await mineRepository({ repo: bare, store })).state.commits, 4);
+    const shallow = join(scratch, "shallow");
+    spawnSync("git", ["clone", "-q", "--depth", "2", `file://${repo.dir}`, shallow]);
+    const cut = await mineRepository({ repo: shallow, store });
+    assert.equal(cut.state.shallow, true);
+    assert.match(cut.warnings.join(), /shallow clone/);
+    repo.git("checkout", "-q", "--detach", "HEAD~1");
+    assert.equal((await mineRepository({ repo: repo.dir, store })).state.commits, 3);
+    await assert.rejects(
+      mineRepository({ repo: scratch, store }),
+      (e: unknown) => e instanceof GitError && /is not a git repository/.test(e.message),
+    );
+    await assert.rejects(
+      mineRepository({ repo: repo.dir, branch: "nope", store }),
+      /has no branch or ref "nope"/,
+    );
+    await store.close();
+    empty.remove();
+    repo.remove();
+  });
+
+  it("lets two processes mine into one store at once without losing or corrupting anything", async () => {
+    const repo = hostileRepo();
+    for (let i = 0; i < 30; i++) {
+      repo.write(`src/train_${i % 7}.py`, `v${i}\n`);
+      repo.commit(i % 2 ? ann : bob);
+    }
+    const db = join(scratch, "shared", "evidence.db");
+    const script = join(import.meta.dirname, "mine-once.ts");
+    const run = () =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, ["--import", "tsx", script, repo.dir, db], {
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        let out = "";
+        let errors = "";
+        child.stdout.on("data", (d) => (out += d));
+        child.stderr.on("data", (d) => (errors += d));
+        child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(errors))));
+      });
+    const results = (await Promise.all([run(), run()])).map(
+      (o) => JSON.parse(o) as { commits: number; files: number },
+    );
+    for (const r of results) assert.equal(r.commits, 34);
+    const store = await openSqliteStore(db);
+    const after = await mineRepository({ repo: repo.dir, store });
+    await store.close();
+    assert.equal(after.mode, "current");
+    const fresh = await newStore();
+    const reference = await mineRepository({ repo: repo.dir, store: fresh });
+    await fresh.close();
+    assert.deepEqual(summary(after.state), summary(reference.state));
+    for (const f of after.state.files.values()) if (f.atHead) assert.ok(authorsOf(f).length > 0);
+    repo.remove();
+  });
+});
