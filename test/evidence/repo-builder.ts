@@ -15,6 +15,7 @@ export class RepoBuilder {
 
   constructor(dir = mkdtempSync(join(tmpdir(), "mlteam-repo-"))) {
     this.dir = dir;
+    mkdirSync(dir, { recursive: true });
     this.git("init", "-q", "-b", "main");
   }
 
