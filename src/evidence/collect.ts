@@ -55,7 +55,9 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
       repo: spec.path,
       ...(spec.branch !== undefined ? { branch: spec.branch } : {}),
       store: options.store,
-      onProgress: (done, total) => options.onProgress?.(spec.path, done, total),
+      ...(options.onProgress
+        ? { onProgress: (done: number, total: number) => options.onProgress?.(spec.path, done, total) }
+        : {}),
     });
     runs.push({ ...result, repo: spec.path });
     warnings.push(...result.warnings);

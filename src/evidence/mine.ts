@@ -74,7 +74,8 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   if (stored?.head === head) return { state: stored, read: 0, mode: "current", warnings };
   const incremental = stored !== undefined && stored.head !== "" && isAncestor(repo, stored.head, head);
   const range = incremental ? `${stored.head}..${head}` : head;
-  const total = Number(gitSync(repo, ["rev-list", "--count", range]).trim()) || 0;
+  // Counting commits costs another walk of the history: only for a progress display.
+  const total = options.onProgress ? Number(gitSync(repo, ["rev-list", "--count", range]).trim()) || 0 : 0;
 
   const accumulator = new HistoryAccumulator();
   let read = 0;

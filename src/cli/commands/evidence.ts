@@ -78,16 +78,19 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
       store,
       today: today(),
       ...(options.since !== undefined ? { since: options.since } : {}),
-      onProgress: (repo, done, total) => {
-        if (!bar) return;
-        if (repo !== current) {
-          if (current !== "") bar.stop();
-          current = repo;
-          started = Date.now();
-          bar.start(total, 0, { repo, speed: 0 });
-        }
-        bar.update(done, { speed: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) });
-      },
+      ...(bar
+        ? {
+            onProgress: (repo: string, done: number, total: number) => {
+              if (repo !== current) {
+                if (current !== "") bar.stop();
+                current = repo;
+                started = Date.now();
+                bar.start(total, 0, { repo, speed: 0 });
+              }
+              bar.update(done, { speed: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) });
+            },
+          }
+        : {}),
     });
     bar?.stop();
     for (const warning of collected.warnings) err(`warning: ${warning}`);
