@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { makeClassifier } from "../../src/evidence/classify.ts";
+import { makeIdentityResolver } from "../../src/evidence/identities.ts";
+import { measureEvidence } from "../../src/evidence/measures.ts";
+import { mineRepository } from "../../src/evidence/mine.ts";
+import { openSqliteStore } from "../../src/store/sqlite.ts";
+import { RepoBuilder } from "./repo-builder.ts";
+
+const scratch = mkdtempSync(join(tmpdir(), "mlteam-identities-"));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("identities", () => {
+  it("follows .mailmap, matches people by e-mail and name, leaves bots out and lists strangers", async () => {
+    const repo = new RepoBuilder(join(scratch, "repo"));
+    repo.write(".mailmap", "Meghan Doyle <meghan@acme.example> <mdoyle@old-laptop.local>\n");
+    repo.write(".github/workflows/ci.yml", "on: push\n");
+    repo.commit({ name: "mdoyle", email: "mdoyle@old-laptop.local" });
+    repo.write(".github/workflows/ci.yml", "on: [push, pull_request]\n");
+    repo.commit({ name: "Dan  Ortiz", email: "dan.ortiz@gmail.example" });
+    repo.write(".github/workflows/ci.yml", "on: [push, pull_request] # bump\n");
+    repo.commit({ name: "renovate[bot]", email: "bot@renovateapp.example" });
+    repo.write("docs/notes.md", "x\n");
+    repo.commit({ name: "Zed Unknown", email: "zed@else.example" });
+    // A submodule is one path (a gitlink) in the history; it must not break the walk.
+    const sub = new RepoBuilder(join(scratch, "sub"));
+    sub.write("README.md", "sub\n");
+    sub.commit({ name: "Zed Unknown", email: "zed@else.example" });
+    spawnSync("git", ["-c", "protocol.file.allow=always", "submodule", "add", "-q", sub.dir, "vendor/sub"], {
+      cwd: repo.dir,
+    });
+    repo.commit({ name: "Zed Unknown", email: "zed@else.example" });
+
+    const store = await openSqliteStore(join(scratch, "store", "evidence.db"));
+    const { state } = await mineRepository({ repo: repo.dir, store });
+    await store.close();
+    const resolver = makeIdentityResolver([
+      { id: "meghan", name: "Meghan Doyle", emails: ["meghan@acme.example"] },
+      { id: "dan", name: "Dan Ortiz" },
+    ]);
+    const report = measureEvidence([state], () => makeClassifier([]), resolver, "2026-01");
+    const ci = report.activities.find((a) => a.activity === "ci-cd-pipeline");
+    assert.deepEqual(ci?.contributors.map((c) => c.id).sort(), ["dan", "meghan"], "the bot is left out");
+    assert.equal(ci?.contributors.find((c) => c.id === "meghan")?.authored, 1);
+    assert.deepEqual(report.unmatched, [
+      { id: "git:zed@else.example", seen: ["Zed Unknown <zed@else.example>"] },
+    ]);
+    assert.ok(state.files.size >= 4);
+  });
+});
