@@ -99,12 +99,12 @@ export function gitStream(
 }
 
 /** The arguments of the history walk: names and statuses only, renames followed, merges without diffs. */
-export function logArgs(range: string): string[] {
+export function logArgs(range: string, renames = true): string[] {
   return [
     "log",
     "-z",
     "--name-status",
-    "-M",
+    renames ? "-M" : "--no-renames",
     "--no-ext-diff",
     "--no-textconv",
     "--no-color",

@@ -12,6 +12,7 @@ export const DEFAULT_BOTS = [
   "renovate*",
   "github-actions*",
   "*-bot",
+  "*-bot@*",
   "bot@*",
   "*noreply@github.com",
 ];

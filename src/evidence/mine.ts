@@ -77,15 +77,28 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   // Counting commits costs another walk of the history: only for a progress display.
   const total = options.onProgress ? Number(gitSync(repo, ["rev-list", "--count", range]).trim()) || 0 : 0;
 
-  const accumulator = new HistoryAccumulator();
+  let accumulator = new HistoryAccumulator();
   let read = 0;
-  const parser = new LogParser((commit) => {
-    accumulator.add(commit, contributorsOf(commit));
-    read++;
-    if (read % 1000 === 0) options.onProgress?.(read, total);
-  });
-  await gitStream(repo, logArgs(range), (chunk) => parser.push(chunk));
-  parser.end();
+  const walk = async (renames: boolean) => {
+    accumulator = new HistoryAccumulator();
+    read = 0;
+    const parser = new LogParser((commit) => {
+      accumulator.add(commit, contributorsOf(commit));
+      read++;
+      if (read % 1000 === 0) options.onProgress?.(read, total);
+    });
+    await gitStream(repo, logArgs(range, renames), (chunk) => parser.push(chunk));
+    parser.end();
+  };
+  try {
+    await walk(true);
+  } catch (error) {
+    // Rename detection reads file contents; a partial or damaged clone may lack some.
+    if (!(error instanceof GitError) || !/unable to read|missing blob|could not read/i.test(error.message))
+      throw error;
+    warnings.push(`${repo}: some file contents are missing (a partial clone?), so renames are not followed`);
+    await walk(false);
+  }
   options.onProgress?.(read, total);
 
   let files: Map<number, FileState>;

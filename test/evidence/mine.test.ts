@@ -141,6 +141,26 @@ describe("mining a repository", () => {
     repo.remove();
   });
 
+  it("falls back to no rename detection when file contents are missing, with a warning", async () => {
+    const repo = new RepoBuilder();
+    repo.write("a.txt", "some content that is long enough to be detected as a rename\n".repeat(5));
+    repo.commit(ann);
+    repo.git("mv", "a.txt", "b.txt");
+    repo.write(
+      "b.txt",
+      `${"some content that is long enough to be detected as a rename\n".repeat(5)}and one more line\n`,
+    );
+    repo.commit(bob);
+    const blob = repo.git("rev-parse", "HEAD:b.txt").trim();
+    rmSync(join(repo.dir, ".git", "objects", blob.slice(0, 2), blob.slice(2)));
+    const store = await newStore();
+    const result = await mineRepository({ repo: repo.dir, store });
+    await store.close();
+    assert.match(result.warnings.join(), /some file contents are missing .* renames are not followed/);
+    assert.deepEqual(summary(result.state), { "b.txt": { "Bob Ng": [1, 0] } });
+    repo.remove();
+  });
+
   it("lets two processes mine into one store at once without losing or corrupting anything", async () => {
     const repo = hostileRepo();
     for (let i = 0; i < 30; i++) {
