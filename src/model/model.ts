@@ -94,10 +94,9 @@ export class ModelBuilder {
   };
   readonly #invalidIds = new Set<string>();
   readonly #files: string[] = [];
-  #organisation: { value: Organisation; file: string } | undefined;
+  readonly #single = new Map<"organisation" | "evidence", { value: object; file: string }>();
   #rules: Record<string, RuleSetting> = {};
   #organisationSeen = false;
-  #evidence: { settings: EvidenceSettings; file: string } | undefined;
   readonly #ruleNodes = new Map<string, object>();
 
   /** Whether any file has an `organisation` section, valid or not. */
@@ -126,35 +125,24 @@ export class ModelBuilder {
         }
       });
     }
-    const organisation = raw.organisation;
-    if (organisation !== undefined) this.#organisationSeen = true;
-    if (organisation !== undefined && (valid || shape.organisation.safeParse(organisation).success)) {
-      if (this.#organisation) {
+    if (raw.organisation !== undefined) this.#organisationSeen = true;
+    // Sections that one file alone may define.
+    for (const section of ["organisation", "evidence"] as const) {
+      const value = raw[section];
+      if (value === undefined || !(valid || shape[section].safeParse(value).success)) continue;
+      const first = this.#single.get(section);
+      if (first) {
         diagnostics.push({
           file: source.path,
-          ...source.locate(["organisation"], "key"),
+          ...source.locate([section], "key"),
           severity: "error",
           code: "duplicate-section",
-          message: `organisation is already defined in ${this.#organisation.file}; define it in one file only`,
+          message: `${section} is already defined in ${first.file}; define it in one file only`,
         });
-      } else {
-        this.#organisation = { value: organisation as Organisation, file: source.path };
-        this.#setOrigin(organisation as object, source, "organisation");
+        continue;
       }
-    }
-    if (raw.evidence !== undefined && (valid || shape.evidence.safeParse(raw.evidence).success)) {
-      if (this.#evidence) {
-        diagnostics.push({
-          file: source.path,
-          ...source.locate(["evidence"], "key"),
-          severity: "error",
-          code: "duplicate-section",
-          message: `evidence is already defined in ${this.#evidence.file}; define it in one file only`,
-        });
-      } else {
-        this.#evidence = { settings: raw.evidence as EvidenceSettings, file: source.path };
-        this.#setOrigin(raw.evidence as object, source, "evidence");
-      }
+      this.#single.set(section, { value: value as object, file: source.path });
+      this.#setOrigin(value as object, source, section);
     }
     if (raw.rules !== undefined && (valid || shape.rules.safeParse(raw.rules).success)) {
       this.#rules = { ...this.#rules, ...(raw.rules as Record<string, RuleSetting>) };
@@ -181,10 +169,10 @@ export class ModelBuilder {
     const files = this.#files;
     const lists = this.#lists as unknown as { [K in ListSection]-?: NonNullable<ModelFile[K]> };
     return {
-      organisation: this.#organisation?.value,
+      organisation: this.#single.get("organisation")?.value as Organisation | undefined,
       ...lists,
       rules: this.#rules,
-      evidence: this.#evidence,
+      evidence: evidenceOf(this.#single.get("evidence")),
       ruleSettingNodes: this.#ruleNodes,
       files,
       invalidIds: this.#invalidIds,
@@ -197,6 +185,10 @@ export class ModelBuilder {
       },
     };
   }
+}
+
+function evidenceOf(entry: { value: object; file: string } | undefined): Model["evidence"] {
+  return entry ? { settings: entry.value as EvidenceSettings, file: entry.file } : undefined;
 }
 
 /** Drops the fields the schema rejects until the entry passes, or gives up (undefined). */
