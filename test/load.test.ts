@@ -103,6 +103,13 @@ raci:
     );
   });
 
+  it("reports unknown activities in evidence patterns", () => {
+    assert.equal(
+      only({ "m.yaml": `${ORG}evidence:\n  patterns: { docker-packagin: ["containers/**"] }\n` }),
+      'm.yaml:3:15 unknown-reference evidence.patterns.docker-packagin: unknown activity "docker-packagin" — did you mean "docker-packaging"?',
+    );
+  });
+
   it("reports ambiguous and explicit references", () => {
     const people = `${ORG}people:\n  - { id: data-scientist, name: D, roles: [data-scientist] }\n`;
     assert.match(

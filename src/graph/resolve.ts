@@ -73,6 +73,19 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
     }
   }
 
+  // Evidence patterns name activities.
+  const evidence = model.evidence?.settings;
+  if (evidence) {
+    const check = (patterns: Record<string, string[]> | undefined, path: PathKey[]) => {
+      for (const activity of Object.keys(patterns ?? {})) {
+        if (!known(activities, activity))
+          unknown(evidence, [...path, activity], "activity", activity, activities.keys(), "key");
+      }
+    };
+    check(evidence.patterns, ["patterns"]);
+    (evidence.repositories ?? []).forEach((r, i) => check(r.patterns, ["repositories", i, "patterns"]));
+  }
+
   // People
   const people = new Map<string, PersonNode>();
   checkDuplicates(model, model.people, "person", report);
