@@ -167,6 +167,34 @@ Examples:
   );
 
 program
+  .command("export")
+  .description(
+    "write the team in other tools' formats: CSV roster, XLSX, JSON, Mermaid, CODEOWNERS, Backstage",
+  )
+  .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+  .addOption(
+    new Option("-f, --format <format>", "what to write")
+      .choices(["csv", "xlsx", "json", "mermaid", "codeowners", "backstage"])
+      .makeOptionMandatory(),
+  )
+  .option("-o, --out <file>", "write to this file (atomically) instead of standard output")
+  .addHelpText(
+    "after",
+    `
+Formats: csv (a people roster with a column per competency), xlsx (sheets RACI — colour-coded —,
+People, Skills, Findings), json (the resolved team), mermaid (the topology as a flowchart),
+codeowners (owners of each activity's paths: its R/A people by their handle, plus an ML engineer
+and an MLOps engineer on ML code), backstage (Group and User entities).
+Examples:
+  mlteam export --format xlsx --out team.xlsx
+  mlteam export --format codeowners --out .github/CODEOWNERS
+  mlteam export examples/central-platform --format mermaid`,
+  )
+  .action(async (model: string, options) =>
+    (await import("./commands/export.ts")).exportCommand(model, options),
+  );
+
+program
   .command("raci")
   .description("print the RACI matrix, by role or by person")
   .argument("[model]", MODEL_ARG, DEFAULT_MODEL)

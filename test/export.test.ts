@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { matchFile, parse as parseCodeowners } from "codeowners-utils";
+import { strFromU8, unzipSync } from "fflate";
+import readXlsxFile from "read-excel-file/node";
+import { parseAllDocuments } from "yaml";
+import { checkModel } from "../src/analysis/check-model.ts";
+import { fsHost } from "../src/io/fs-host.ts";
+import { renderBackstage } from "../src/render/export/backstage.ts";
+import { renderCodeowners, toCodeownersPatterns } from "../src/render/export/codeowners.ts";
+import { renderTeamJson } from "../src/render/export/json.ts";
+import { renderMermaid } from "../src/render/export/mermaid.ts";
+import { renderPeopleCsv } from "../src/render/export/people-csv.ts";
+import { RACI_COLOURS, renderXlsx } from "../src/render/export/xlsx.ts";
+import { checkText, TODAY } from "./helpers.ts";
+
+const meghan = checkModel("examples/meghan-story", fsHost, { today: TODAY });
+
+describe("exports", () => {
+  it("CODEOWNERS: each activity's paths owned by its R/A handles, ML code also by an ML and an MLOps engineer", () => {
+    const text = renderCodeowners(meghan.graph);
+    const entries = parseCodeowners(text);
+    const owners = (path: string) => matchFile(path, entries)?.owners.sort();
+    assert.deepEqual(owners(".github/workflows/ci.yml"), ["@mdoyle"]);
+    assert.deepEqual(owners("services/api/Dockerfile"), ["@mdoyle"]);
+    assert.deepEqual(owners("deploy/charts/api/templates/deployment.yaml"), ["@mdoyle"]);
+    // model-training-code: R data-scientist (Dan, Sofia), A Dan; plus the ML engineer and MLOps engineer (Meghan).
+    assert.deepEqual(owners("src/training/train.py"), ["@dortiz", "@mdoyle", "@sbrandt"]);
+    assert.equal(owners("docs/guide.md"), undefined, "no RACI row and no handle: no owner line");
+    assert.match(text, /# system-tech-spec \(no RACI row\)\n# no owner with a handle/);
+    assert.deepEqual(toCodeownersPatterns("**/docker-compose*.y?(a)ml"), [
+      "**/docker-compose*.yml",
+      "**/docker-compose*.yaml",
+    ]);
+  });
+
+  it("Backstage: a Group per team and the organisation, a User per person", () => {
+    const docs = parseAllDocuments(renderBackstage(meghan.graph)).map(
+      (d) => d.toJS() as { kind: string; metadata: { name: string }; spec: Record<string, unknown> },
+    );
+    assert.deepEqual(
+      docs.map((d) => `${d.kind}:${d.metadata.name}`),
+      ["Group:brightfield-home-goods", "Group:data", "User:meghan", "User:dan", "User:sofia", "User:paul"],
+    );
+    assert.deepEqual(docs[2]?.spec, {
+      profile: { displayName: "Meghan Doyle", email: "meghan.doyle@brightfield.example" },
+      memberOf: ["data"],
+    });
+  });
+
+  it("XLSX: sheets for the RACI (colour-coded), people, skills and findings, readable back", async () => {
+    const buffer = await renderXlsx(meghan.graph, meghan.doctor?.findings ?? []);
+    const sheets = await readXlsxFile(buffer);
+    assert.deepEqual(
+      sheets.map((s) => s.sheet),
+      ["RACI", "People", "Skills", "Findings"],
+    );
+    const raci = sheets[0]?.data ?? [];
+    assert.deepEqual(raci[0]?.slice(0, 3), ["Activity", "Product", "Data scientist"]);
+    assert.deepEqual(raci[1]?.slice(0, 3), ["Define business problem", null, "R/A"]);
+    assert.equal(sheets[3]?.data.length, (meghan.doctor?.findings.length ?? 0) + 1);
+    const styles = strFromU8(unzipSync(new Uint8Array(buffer))["xl/styles.xml"] ?? new Uint8Array());
+    for (const colour of Object.values(RACI_COLOURS)) {
+      assert.match(
+        styles,
+        new RegExp(colour.slice(1), "i"),
+        `the fill ${colour} is in the workbook's styles`,
+      );
+    }
+  });
+
+  it("CSV roster and JSON carry every person with roles and skills", () => {
+    const csv = renderPeopleCsv(meghan.graph).trim().split("\n");
+    assert.equal(csv.length, 5);
+    assert.match(csv[0] ?? "", /^id,name,email,title,roles,teams,reports_to,statistics-ml,/);
+    assert.match(
+      csv[1] ?? "",
+      /^meghan,Meghan Doyle,meghan\.doyle@brightfield\.example,MLOps Engineer,mlops-engineer:70; data-engineer:50; ml-engineer:30,data,,/,
+    );
+    const json = JSON.parse(renderTeamJson(meghan.graph));
+    assert.equal(json.people.length, 4);
+    assert.equal(json.raci.rows.length, 8);
+  });
+
+  it("Mermaid: teams as subgraphs, who serves whom, products, and model strings escaped", () => {
+    const { graph } = checkText(`people:
+  - { id: x, name: '<script>alert("x")</script> #1', roles: [mlops-engineer] }
+teams:
+  - { id: plat, type: platform, members: [x], serves: [ds] }
+  - { id: ds, type: product, members: [] }
+products: [{ id: p1, team: ds, stage: production }]
+`);
+    const text = renderMermaid(graph);
+    assert.match(text, /^flowchart LR\n {2}subgraph team_plat\["plat \(platform\)"\]/);
+    assert.match(
+      text,
+      /p_plat_x\["#lt;script#gt;alert\(#quot;x#quot;\)#lt;\/script#gt; #35;1<br\/>mlops-engineer"\]/,
+    );
+    assert.match(text, /team_plat -- serves --> team_ds/);
+    assert.match(text, /team_ds --> product_p1/);
+    assert.doesNotMatch(text, /<script>/);
+  });
+});
