@@ -237,8 +237,28 @@ describe("mlteam (the built CLI)", () => {
     );
   });
 
+  it("export writes a file atomically, and refuses a missing format", () => {
+    const file = join(tmp, "out", "CODEOWNERS");
+    const r = run(["export", "examples/meghan-story", "--format", "codeowners", "--out", file]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(readFileSync(file, "utf8"), /^\.github\/workflows\/\*\* @mdoyle$/m);
+    const missing = run(["export", "examples/meghan-story"]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /required option '-f, --format <format>' not specified/);
+  });
+
   it("has --help with examples for every command", () => {
-    for (const command of ["init", "validate", "doctor", "whatif", "recommend", "raci", "catalog"]) {
+    for (const command of [
+      "init",
+      "validate",
+      "doctor",
+      "whatif",
+      "recommend",
+      "evidence",
+      "export",
+      "raci",
+      "catalog",
+    ]) {
       const r = run([command, "--help"]);
       assert.equal(r.code, 0);
       assert.match(r.stdout, /Examples:/, command);

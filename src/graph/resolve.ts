@@ -83,7 +83,8 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
       }
     };
     check(evidence.patterns, ["patterns"]);
-    (evidence.repositories ?? []).forEach((r, i) => check(r.patterns, ["repositories", i, "patterns"]));
+    for (const [i, r] of (evidence.repositories ?? []).entries())
+      check(r.patterns, ["repositories", i, "patterns"]);
   }
 
   // People
