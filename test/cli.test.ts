@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -245,6 +245,33 @@ describe("mlteam (the built CLI)", () => {
     const missing = run(["export", "examples/meghan-story"]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /required option '-f, --format <format>' not specified/);
+  });
+
+  it("import merges a CSV roster into a model, keeping its comments, and says what it changed", () => {
+    const dir = join(tmp, "import");
+    mkdirSync(dir, { recursive: true });
+    const model = join(dir, "mlteam.yaml");
+    writeFileSync(
+      model,
+      "# keep me\norganisation: { name: O, stage: starting }\npeople:\n  - { id: ada, name: Ada }\n",
+    );
+    writeFileSync(
+      join(dir, "roster.csv"),
+      "name,email,title\nAda,ada@x.org,Data Scientist\nBo Chen,bo@x.org,MLOps Engineer\n",
+    );
+    const r = run(["import", "--from", "csv", join(dir, "roster.csv"), "--into", model]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /added 1 \(person bo\)/);
+    assert.match(r.stdout, /skipped 1: person ada \(already in the model\)/);
+    const text = readFileSync(model, "utf8");
+    assert.ok(text.startsWith("# keep me\n"));
+    assert.match(text, /id: bo\n\s+name: Bo Chen/);
+    assert.equal(run(["validate", model]).code, 0);
+    const bad = run(["import", "--from", "backstage", join(dir, "roster.csv")]);
+    assert.equal(bad.code, 0, "a CSV read as Backstage YAML has no entities");
+    const missing = run(["import", "--from", "csv", join(dir, "nope.csv")]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no such file/);
   });
 
   it("has --help with examples for every command", () => {

@@ -195,6 +195,36 @@ Examples:
   );
 
 program
+  .command("import")
+  .description("people and teams from Backstage or a CSV roster; proposed RACI rows from CODEOWNERS")
+  .argument("<file>", "the file to import")
+  .addOption(
+    new Option("--from <kind>", "what the file is")
+      .choices(["backstage", "codeowners", "csv"])
+      .makeOptionMandatory(),
+  )
+  .option(
+    "--into <model>",
+    "merge into this model file, keeping its comments (entries already there are skipped)",
+  )
+  .option("-o, --out <file>", "write the imported entries to a new file instead of standard output")
+  .addHelpText(
+    "after",
+    `
+backstage: Group (team) and User entities → teams and people. csv: a roster with name, email, title
+(and optionally id, roles, reports_to, and a column per competency with levels 0–4) → people whose
+titles map to roles through the catalog's aliases; unmapped titles are reported. codeowners: each
+pattern mapped to an activity by the evidence classifier, its owners (by handle) proposed as R.
+Examples:
+  mlteam import --from backstage org.yaml --out team/people.yaml
+  mlteam import --from csv roster.csv --into mlteam.yaml
+  mlteam import --from codeowners .github/CODEOWNERS --into mlteam.yaml`,
+  )
+  .action(async (file: string, options) =>
+    (await import("./commands/import.ts")).importCommand(file, options),
+  );
+
+program
   .command("raci")
   .description("print the RACI matrix, by role or by person")
   .argument("[model]", MODEL_ARG, DEFAULT_MODEL)

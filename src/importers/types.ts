@@ -1,0 +1,22 @@
+/** What an importer proposes: model entries to add, and notes for the person reviewing them. */
+import type { Person, RaciRow, Team } from "../model/schema.ts";
+
+export interface Imported {
+  people: Person[];
+  teams: Team[];
+  raci: RaciRow[];
+  /** What could not be mapped, for review (unmapped titles, unknown handles…). */
+  notes: string[];
+}
+
+/** A model id from free text: lower case, letters, digits and dashes. */
+export function slug(text: string): string {
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, "-")
+      .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "") || "unnamed"
+  );
+}
