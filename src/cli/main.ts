@@ -225,6 +225,26 @@ Examples:
   );
 
 program
+  .command("docs")
+  .description(
+    "write the team's documentation site: charter, role and person cards, RACI, skills, stakeholders, system documents",
+  )
+  .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+  .option("-o, --out <dir>", "where to write the site", "docs/team")
+  .addHelpText(
+    "after",
+    `
+Writes Markdown (GitHub renders its Mermaid diagram) and HTML (the topology drawn as SVG) side by
+side: index (the team charter with the doctor's summary), roles/, people/, raci, skills,
+stakeholders, and for each production ML system an ML science document and a system tech spec,
+prefilled from the model for the team to complete (000 §8A.3).
+Examples:
+  mlteam docs
+  mlteam docs examples/embedded-platform --out site`,
+  )
+  .action(async (model: string, options) => (await import("./commands/docs.ts")).docs(model, options));
+
+program
   .command("raci")
   .description("print the RACI matrix, by role or by person")
   .argument("[model]", MODEL_ARG, DEFAULT_MODEL)

@@ -1,0 +1,365 @@
+/**
+ * The team documentation site as Markdown pages: a charter, role and person cards, the RACI by
+ * role and by person, the skills matrix, the stakeholder register, and for each production ML
+ * system an ML science document and a system tech spec prefilled from the model (000 §8A.3).
+ * Every string from the model is escaped.
+ */
+import { raciMatrix } from "../../analysis/raci-matrix.ts";
+import type { Finding } from "../../analysis/rule.ts";
+import type { Score } from "../../analysis/score.ts";
+import type { TeamGraph } from "../../graph/types.ts";
+import { renderMermaid } from "../export/mermaid.ts";
+import { renderMatrix } from "../matrix.ts";
+
+export interface Page {
+  /** Path of the Markdown file in the site, e.g. "people/meghan.md". */
+  path: string;
+  title: string;
+  markdown: string;
+}
+
+/** Escapes text from the model for Markdown (and the HTML it becomes). */
+export const md = (text: string) =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\|/g, "\\|")
+    .replace(/([[\]*_`])/g, "\\$1");
+
+const fileId = (id: string) => id.replace(/[^A-Za-z0-9._-]/g, "_");
+const rel = (from: string, to: string) => `${"../".repeat(from.split("/").length - 1)}${to}`;
+
+export interface SiteInput {
+  graph: TeamGraph;
+  findings: readonly Finding[];
+  score: Score;
+}
+
+export function sitePages({ graph, findings, score }: SiteInput): Page[] {
+  const org = graph.organisation;
+  const pages: Page[] = [];
+  const heldRoles = [...graph.roles.values()].filter((r) => (graph.holders.get(r.id)?.length ?? 0) > 0);
+  const production = [...graph.products.values()].filter((p) => p.source.stage === "production");
+  const byRole = raciMatrix(graph, { by: "role" });
+  const byPerson = raciMatrix(graph, { by: "person" });
+  const link = (from: string, to: string, text: string) => `[${md(text)}](${rel(from, to)})`;
+  const personLink = (from: string, id: string) =>
+    link(from, `people/${fileId(id)}.md`, graph.names.get(id) ?? id);
+  const roleLink = (from: string, id: string) =>
+    link(from, `roles/${fileId(id)}.md`, graph.roles.get(id)?.name ?? id);
+
+  // Charter
+  {
+    const path = "index.md";
+    const lines = [
+      `# ${md(org?.name ?? "Team")} — ML team charter`,
+      "",
+      `**Stage:** ${org?.stage ?? "—"} · **Topology:** ${org?.topology ?? "not declared"} · **ML products:** ${org?.mlProducts ?? graph.products.size}`,
+      "",
+      "## Purpose",
+      "",
+      `This team builds and runs ${graph.products.size} ML ${graph.products.size === 1 ? "product" : "products"}${production.length ? `, ${production.length} in production` : ""}. _Write the team's mission here._`,
+      "",
+      "## Topology",
+      "",
+      "```mermaid",
+      renderMermaid(graph).trimEnd(),
+      "```",
+      "",
+      "## Teams and members",
+      "",
+    ];
+    for (const team of graph.teams.values()) {
+      lines.push(`### ${md(team.source.name ?? team.id)} (${team.source.type})`, "");
+      if (team.serves.length) lines.push(`Serves: ${team.serves.map(md).join(", ")}.`, "");
+      for (const m of team.members) {
+        const person = graph.people.get(m);
+        lines.push(
+          `- ${personLink(path, m)} — ${(person?.roles ?? []).map((r) => roleLink(path, r.role)).join(", ") || "no role"}`,
+        );
+      }
+      lines.push("");
+    }
+    lines.push(
+      "## Sponsor and stakeholders",
+      "",
+      `See the ${link(path, "stakeholders.md", "stakeholder register")}.`,
+      "",
+    );
+    const sponsors = graph.stakeholders.filter((s) => s.kind === "executive-sponsor");
+    lines.push(
+      sponsors.length
+        ? `Executive sponsor: ${sponsors.map((s) => (s.person ? personLink(path, s.person) : md(s.name ?? ""))).join(", ")}.`
+        : "**No executive sponsor is named.**",
+      "",
+    );
+    const count = (s: string) => findings.filter((f) => f.severity === s).length;
+    lines.push(
+      "## Health",
+      "",
+      `Health **${score.overall}/100** (${Object.entries(score.areas)
+        .map(([a, v]) => `${a} ${v}`)
+        .join(
+          " · ",
+        )}); ${count("error")} errors, ${count("warn")} warnings, ${count("info")} info from \`mlteam doctor\`.`,
+      "",
+    );
+    for (const f of findings.filter((f) => f.severity === "error").slice(0, 10))
+      lines.push(`- ${md(f.message)} (\`${f.ruleId}\`)`);
+    lines.push(
+      "",
+      "## Pages",
+      "",
+      `- ${link(path, "raci.md", "RACI matrix")} · ${link(path, "skills.md", "Skills matrix")} · ${link(path, "stakeholders.md", "Stakeholder register")}`,
+      `- Roles: ${heldRoles.map((r) => roleLink(path, r.id)).join(", ") || "none"}`,
+      `- People: ${[...graph.people.keys()].map((id) => personLink(path, id)).join(", ") || "none"}`,
+    );
+    if (production.length) {
+      lines.push(
+        `- Production systems: ${production
+          .map(
+            (p) =>
+              `${md(p.source.name ?? p.id)} (${link(path, `systems/${fileId(p.id)}/science.md`, "ML science document")}, ${link(path, `systems/${fileId(p.id)}/tech-spec.md`, "system tech spec")})`,
+          )
+          .join("; ")}`,
+      );
+    }
+    pages.push({ path, title: "Charter", markdown: `${lines.join("\n")}\n` });
+  }
+
+  // Role cards
+  for (const role of heldRoles) {
+    const path = `roles/${fileId(role.id)}.md`;
+    const column = byRole.columns.find((c) => c.id === role.id);
+    const activities = column
+      ? byRole.rows
+          .filter((r) => r.cells[column.id])
+          .map((r) => `| ${md(r.name)}${r.product ? ` [${md(r.product)}]` : ""} | ${r.cells[column.id]} |`)
+      : [];
+    const holders = graph.holders.get(role.id) ?? [];
+    const lines = [
+      `# ${md(role.name)}`,
+      "",
+      `${md(role.focus)}${role.projectOnly ? " _Exists for the duration of a project._" : ""} (source: ${md(role.source)})`,
+      "",
+      "## Responsibilities",
+      "",
+      ...role.responsibilities.map((r) => `- ${md(r)}`),
+      "",
+      "## Activities",
+      "",
+      ...(activities.length
+        ? ["| activity | letter |", "| --- | :---: |", ...activities]
+        : ["No RACI row names this role."]),
+      "",
+      "## Competencies",
+      "",
+      "| person | " + Object.keys(role.competencies).map(md).join(" | ") + " |",
+      "| --- |" +
+        Object.keys(role.competencies)
+          .map(() => " :---: |")
+          .join(""),
+      `| _required_ | ${Object.values(role.competencies).join(" | ")} |`,
+      ...holders.map((id) => {
+        const person = graph.people.get(id);
+        const cells = Object.entries(role.competencies).map(([c, need]) => {
+          const has = person?.skills[c] ?? 0;
+          return has < need ? `**${has}** (gap)` : String(has);
+        });
+        return `| ${personLink(path, id)} | ${cells.join(" | ")} |`;
+      }),
+      "",
+      `Tools: ${role.tools.map(md).join(", ") || "—"}. Deliverables: ${role.deliverables.map(md).join(", ") || "—"}.`,
+    ];
+    pages.push({ path, title: role.name, markdown: `${lines.join("\n")}\n` });
+  }
+
+  // Person cards
+  for (const person of graph.people.values()) {
+    const path = `people/${fileId(person.id)}.md`;
+    const column = byPerson.columns.find((c) => c.id === person.id);
+    const activities = column
+      ? byPerson.rows
+          .filter((r) => r.cells[column.id])
+          .map((r) => `| ${md(r.name)}${r.product ? ` [${md(r.product)}]` : ""} | ${r.cells[column.id]} |`)
+      : [];
+    const gaps = person.roles.flatMap((h) =>
+      Object.entries(graph.roles.get(h.role)?.competencies ?? {})
+        .filter(([c, need]) => (person.skills[c] ?? 0) < need)
+        .map(
+          ([c, need]) =>
+            `- ${md(graph.competencies.get(c)?.name ?? c)}: ${person.skills[c] ?? 0} of ${need} (for ${md(h.role)})`,
+        ),
+    );
+    const lines = [
+      `# ${md(person.name)}`,
+      "",
+      `${(person.source.titles ?? []).map(md).join(", ") || "No title recorded"}${person.source.reportsTo ? ` · reports to ${personLink(path, person.source.reportsTo)}` : ""}`,
+      "",
+      "## Roles",
+      "",
+      ...person.roles.map((r) => `- ${roleLink(path, r.role)} — ${Math.round(r.allocation)}%`),
+      `- Total allocation: ${Math.round(person.allocation)}%`,
+      "",
+      "## Activities",
+      "",
+      ...(activities.length
+        ? ["| activity | letter |", "| --- | :---: |", ...activities]
+        : ["No RACI row names this person or their roles."]),
+      "",
+      "## Skill gaps",
+      "",
+      ...(gaps.length ? gaps : ["None against the roles held (or no skills recorded)."]),
+      "",
+      ...(person.source.absences?.length
+        ? [
+            "## Absences",
+            "",
+            ...person.source.absences.map(
+              (a) => `- ${a.from} – ${a.to}${a.reason ? `: ${md(a.reason)}` : ""}`,
+            ),
+            "",
+          ]
+        : []),
+      `Back to the ${link(path, "index.md", "charter")}.`,
+    ];
+    pages.push({ path, title: person.name, markdown: `${lines.join("\n")}\n` });
+  }
+
+  // RACI, skills, stakeholders
+  const escapeMatrix = (markdown: string) => markdown.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  pages.push({
+    path: "raci.md",
+    title: "RACI",
+    markdown: `# RACI matrix\n\nR = Responsible, A = Accountable, C = Consulted, I = Informed.\n\n## By role\n\n${escapeMatrix(renderMatrix(byRole, "markdown"))}\n\n## By person\n\n${escapeMatrix(renderMatrix(byPerson, "markdown"))}\n`,
+  });
+  const competencies = [...graph.competencies.values()].filter((c) => graph.skilled.has(c.id));
+  pages.push({
+    path: "skills.md",
+    title: "Skills",
+    markdown: [
+      "# Skills matrix",
+      "",
+      "Levels: 0 none, 1 aware, 2 basic, 3 working, 4 expert.",
+      "",
+      `| person | ${competencies.map((c) => md(c.name)).join(" | ")} |`,
+      `| --- |${competencies.map(() => " :---: |").join("")}`,
+      ...[...graph.people.values()].map(
+        (p) =>
+          `| ${personLink("skills.md", p.id)} | ${competencies.map((c) => (p.skills[c.id] === undefined ? "" : String(p.skills[c.id]))).join(" | ")} |`,
+      ),
+      "",
+    ].join("\n"),
+  });
+  pages.push({
+    path: "stakeholders.md",
+    title: "Stakeholders",
+    markdown: [
+      "# Governance stakeholder register",
+      "",
+      "000 §8A.2: engage the CIO, the CISO, the solution architect, the data governance team and existing vendors.",
+      "",
+      "| kind | who | engaged | last review | note |",
+      "| --- | --- | :---: | --- | --- |",
+      ...graph.stakeholders.map(
+        (s) =>
+          `| ${s.kind} | ${s.person ? personLink("stakeholders.md", s.person) : md(s.name ?? "")} | ${s.engaged === false ? "no" : "yes"} | ${s.lastReview ?? "—"} | ${md(s.note ?? "")} |`,
+      ),
+      "",
+    ].join("\n"),
+  });
+
+  // Production systems: documents prefilled for the team to write.
+  for (const product of production) {
+    const base = `systems/${fileId(product.id)}`;
+    const team = product.team ? graph.teams.get(product.team) : undefined;
+    const owners = (team?.members ?? []).map((m) => personLink(`${base}/science.md`, m)).join(", ") || "—";
+    const rows = graph.raci.filter((e) => e.product === product.id || e.product === undefined);
+    const activityList = rows.map(
+      (e) =>
+        `- ${md(graph.activities.get(e.activity)?.name ?? e.activity)}${e.product ? " (this product)" : ""}`,
+    );
+    const header = (kind: string) => [
+      `# ${md(product.source.name ?? product.id)} — ${kind}`,
+      "",
+      `Owning team: ${md(team?.source.name ?? product.team ?? "—")} · Members: ${owners} · Stage: ${product.source.stage}`,
+      "",
+      "> Prefilled by `mlteam docs` from the team model (000 §8A.3). The sections below are for the team to write.",
+      "",
+    ];
+    pages.push({
+      path: `${base}/science.md`,
+      title: `${product.source.name ?? product.id}: ML science document`,
+      markdown: [
+        ...header("ML science document"),
+        "## Problem and success criteria",
+        "",
+        "_What business problem does the model solve, and how is success measured?_",
+        "",
+        "## Data",
+        "",
+        "_Sources, sensitivity (agree it with data governance), quality checks, known biases._",
+        "",
+        "## Features",
+        "",
+        "_Features, how they are computed, and where they are stored._",
+        "",
+        "## Model",
+        "",
+        "_Algorithm, training procedure, hyper-parameters, experiment tracking._",
+        "",
+        "## Evaluation",
+        "",
+        "_Offline metrics, validation protocol, fairness checks._",
+        "",
+        "## Monitoring and retraining",
+        "",
+        "_Drift signals, performance thresholds, what triggers a retrain._",
+        "",
+        "## Activities and who holds them",
+        "",
+        ...activityList,
+        "",
+        `See the ${link(`${base}/science.md`, "raci.md", "RACI matrix")}.`,
+        "",
+      ].join("\n"),
+    });
+    pages.push({
+      path: `${base}/tech-spec.md`,
+      title: `${product.source.name ?? product.id}: system tech spec`,
+      markdown: [
+        ...header("System tech spec"),
+        "## Architecture",
+        "",
+        "_Components, data flows and integrations (agree them with the solution architect)._",
+        "",
+        "## Deployment",
+        "",
+        "_Environments, CI/CD, packaging, infrastructure as code._",
+        "",
+        "## Operations",
+        "",
+        "_Monitoring, alerting, on-call, service-level objectives, runbooks._",
+        "",
+        "## Security",
+        "",
+        "_Threats, access control, secrets, review with the CISO._",
+        "",
+        "## Scalability and cost",
+        "",
+        "_Expected load, scaling strategy, cost controls._",
+        "",
+        "## Stakeholders",
+        "",
+        ...graph.stakeholders.map(
+          (s) => `- ${s.kind}: ${s.person ? personLink(`${base}/tech-spec.md`, s.person) : md(s.name ?? "")}`,
+        ),
+        "",
+        `See the ${link(`${base}/tech-spec.md`, "stakeholders.md", "stakeholder register")}.`,
+        "",
+      ].join("\n"),
+    });
+  }
+  return pages;
+}

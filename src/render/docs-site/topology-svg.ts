@@ -1,0 +1,100 @@
+/** The topology as an SVG diagram, laid out on the server by ELK (elkjs): teams, products, who serves whom. */
+import ELK from "elkjs/lib/elk.bundled.js";
+import type { TeamGraph } from "../../graph/types.ts";
+
+const escape = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+interface ElkPoint {
+  x: number;
+  y: number;
+}
+interface ElkNode {
+  id: string;
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  labels?: { text: string }[];
+}
+interface ElkEdge {
+  id: string;
+  sources: string[];
+  targets: string[];
+  sections?: { id: string; startPoint: ElkPoint; endPoint: ElkPoint; bendPoints?: ElkPoint[] }[];
+}
+
+export async function topologySvg(graph: TeamGraph): Promise<string> {
+  const nodes: ElkNode[] = [];
+  const labels = new Map<string, string[]>();
+  for (const team of graph.teams.values()) {
+    const lines = [
+      `${team.source.name ?? team.id}`,
+      `${team.source.type} · ${team.members.length} ${team.members.length === 1 ? "member" : "members"}`,
+    ];
+    labels.set(`t:${team.id}`, lines);
+    nodes.push({
+      id: `t:${team.id}`,
+      width: Math.max(160, 7.5 * Math.max(...lines.map((l) => l.length))),
+      height: 46,
+    });
+  }
+  for (const product of graph.products.values()) {
+    const lines = [product.source.name ?? product.id, product.source.stage];
+    labels.set(`p:${product.id}`, lines);
+    nodes.push({
+      id: `p:${product.id}`,
+      width: Math.max(140, 7.5 * Math.max(...lines.map((l) => l.length))),
+      height: 40,
+    });
+  }
+  const edges: ElkEdge[] = [];
+  for (const team of graph.teams.values()) {
+    for (const served of team.serves)
+      edges.push({ id: `s:${team.id}:${served}`, sources: [`t:${team.id}`], targets: [`t:${served}`] });
+  }
+  for (const product of graph.products.values()) {
+    if (product.team)
+      edges.push({ id: `o:${product.id}`, sources: [`t:${product.team}`], targets: [`p:${product.id}`] });
+  }
+  const elk = new ELK.default();
+  const laid = (await elk.layout({
+    id: "root",
+    layoutOptions: {
+      "elk.algorithm": "layered",
+      "elk.direction": "RIGHT",
+      "elk.spacing.nodeNode": "24",
+      "elk.layered.spacing.nodeNodeBetweenLayers": "56",
+    },
+    children: nodes,
+    edges,
+  })) as { width?: number; height?: number; children?: ElkNode[]; edges?: ElkEdge[] };
+  const width = Math.ceil((laid.width ?? 0) + 20);
+  const height = Math.ceil((laid.height ?? 0) + 20);
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-10 -10 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Team topology">`,
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>',
+  ];
+  for (const edge of laid.edges ?? []) {
+    for (const s of edge.sections ?? []) {
+      const points = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]
+        .map((p) => `${p.x},${p.y}`)
+        .join(" ");
+      const dashed = edge.id.startsWith("s:") ? ' stroke-dasharray="5 3"' : "";
+      parts.push(
+        `<polyline points="${points}" fill="none" stroke="#555"${dashed} marker-end="url(#arrow)"/>`,
+      );
+    }
+  }
+  for (const node of laid.children ?? []) {
+    const product = node.id.startsWith("p:");
+    const [first = "", second = ""] = labels.get(node.id) ?? [];
+    parts.push(
+      `<g transform="translate(${node.x ?? 0},${node.y ?? 0})"><rect width="${node.width}" height="${node.height}" rx="${product ? 18 : 4}" fill="${product ? "#eef6ee" : "#eef2fb"}" stroke="#667"/>`,
+      `<text x="${node.width / 2}" y="18" text-anchor="middle" font-family="sans-serif" font-size="13" font-weight="bold">${escape(first)}</text>`,
+      `<text x="${node.width / 2}" y="34" text-anchor="middle" font-family="sans-serif" font-size="11" fill="#444">${escape(second)}</text></g>`,
+    );
+  }
+  parts.push("</svg>");
+  return parts.join("\n");
+}

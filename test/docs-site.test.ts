@@ -1,0 +1,91 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { after, describe, it } from "node:test";
+import { scoreFindings } from "../src/analysis/score.ts";
+import { pageHtml } from "../src/render/docs-site/html.ts";
+import { sitePages } from "../src/render/docs-site/pages.ts";
+import { topologySvg } from "../src/render/docs-site/topology-svg.ts";
+import { checkText, TODAY } from "./helpers.ts";
+
+const BIN = join(import.meta.dirname, "..", "dist", "cli", "main.js");
+const out = mkdtempSync(join(tmpdir(), "mlteam-site-"));
+after(() => rmSync(out, { recursive: true, force: true }));
+
+/** Every relative link target in a page, resolved against it. */
+function links(file: string, text: string, html: boolean): string[] {
+  const pattern = html ? /href="([^"#:]+)(?:#[^"]*)?"/g : /\]\(([^)#:\s]+)(?:#[^)]*)?\)/g;
+  return [...text.matchAll(pattern)].map((m) => join(dirname(file), m[1] as string));
+}
+
+describe("mlteam docs", () => {
+  const r = spawnSync(process.execPath, [BIN, "docs", "examples/embedded-platform", "--out", out], {
+    encoding: "utf8",
+    env: { ...process.env, MLTEAM_TODAY: TODAY },
+  });
+
+  it("writes the charter, cards, matrices, register and system documents in Markdown and HTML", () => {
+    assert.equal(r.status, 0, r.stderr);
+    for (const page of [
+      "index",
+      "raci",
+      "skills",
+      "stakeholders",
+      "roles/tech-lead",
+      "people/hana",
+      "systems/recs/science",
+      "systems/recs/tech-spec",
+    ]) {
+      assert.ok(existsSync(join(out, `${page}.md`)), `${page}.md`);
+      assert.ok(existsSync(join(out, `${page}.html`)), `${page}.html`);
+    }
+    assert.equal(existsSync(join(out, "systems", "markdown")), false, "no documents for a prototype");
+    const index = readFileSync(join(out, "index.md"), "utf8");
+    assert.match(index, /^# Meridian Retail Group — ML team charter$/m);
+    assert.match(index, /```mermaid\nflowchart LR\n/);
+    assert.match(index, /^Health \*\*\d+\/100\*\*/m);
+    assert.match(
+      readFileSync(join(out, "index.html"), "utf8"),
+      /<figure><svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/,
+    );
+    assert.match(
+      readFileSync(join(out, "systems/recs/science.md"), "utf8"),
+      /^## Monitoring and retraining$/m,
+    );
+  });
+
+  it("has no broken links, in Markdown or HTML", () => {
+    const files = spawnSync("find", [out, "-type", "f"], { encoding: "utf8" }).stdout.trim().split("\n");
+    let checked = 0;
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      for (const target of links(file, text, file.endsWith(".html"))) {
+        assert.ok(existsSync(target), `${file} links to ${target}`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 50, `${checked} links checked`);
+  });
+
+  it("escapes every string from the model", async () => {
+    const { graph, doctor } = checkText(`people:
+  - { id: x, name: '<script>alert(1)</script>', titles: ['<b>boss</b>'], roles: [tech-lead] }
+teams: [{ id: t, type: product, name: '<img src=x onerror=alert(1)>', members: [x] }]
+products: [{ id: p, team: t, stage: production, name: '"><svg onload=alert(1)>' }]
+`);
+    const findings = doctor?.findings ?? [];
+    const pages = sitePages({ graph, findings, score: scoreFindings(findings) });
+    const svg = await topologySvg(graph);
+    for (const page of pages) {
+      const html = pageHtml(page, svg);
+      assert.doesNotMatch(html, /<script>|<img |<svg onload|<b>boss/, page.path);
+      assert.doesNotMatch(page.markdown, /<script>|<img |<b>boss/, page.path);
+    }
+    assert.match(
+      pageHtml(pages.find((p) => p.path === "people/x.md") as (typeof pages)[number], svg),
+      /&lt;script&gt;alert\(1\)&lt;\/script&gt;/,
+    );
+  });
+});
