@@ -2,7 +2,7 @@
 import { Marked } from "marked";
 import type { Page } from "./pages.ts";
 
-const escape = (text: string) =>
+const escapeXml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:0;color:#222}nav{background:#1f2d3d;padding:.6rem 1rem}nav a{color:#fff;margin-right:1rem;text-decoration:none}main{max-width:70rem;margin:1.5rem auto;padding:0 1rem}table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.25rem .6rem}th{background:#f3f3f3}blockquote{color:#555;border-left:3px solid #ccc;margin:0;padding-left:1rem}svg{max-width:100%;height:auto}`;
@@ -15,11 +15,11 @@ export function pageHtml(page: Page, topology: string): string {
       code({ text, lang }) {
         return lang === "mermaid"
           ? `<figure>${topology}</figure>`
-          : `<pre><code>${escape(text)}</code></pre>`;
+          : `<pre><code>${escapeXml(text)}</code></pre>`;
       },
       html({ text }) {
         // Raw HTML in the Markdown is shown as text: everything in the pages comes from the model.
-        return escape(text);
+        return escapeXml(text);
       },
     },
     walkTokens(token) {
@@ -36,5 +36,5 @@ export function pageHtml(page: Page, topology: string): string {
   ]
     .map(([href, label]) => `<a href="${up}${href}">${label}</a>`)
     .join("");
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(page.title)}</title><style>${STYLE}</style></head>\n<body><nav>${nav}</nav><main>\n${body}</main></body></html>\n`;
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(page.title)}</title><style>${STYLE}</style></head>\n<body><nav>${nav}</nav><main>\n${body}</main></body></html>\n`;
 }

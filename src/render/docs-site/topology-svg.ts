@@ -2,7 +2,7 @@
 import ELK from "elkjs/lib/elk.bundled.js";
 import type { TeamGraph } from "../../graph/types.ts";
 
-const escape = (text: string) =>
+const escapeXml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 interface ElkPoint {
@@ -91,8 +91,8 @@ export async function topologySvg(graph: TeamGraph): Promise<string> {
     const [first = "", second = ""] = labels.get(node.id) ?? [];
     parts.push(
       `<g transform="translate(${node.x ?? 0},${node.y ?? 0})"><rect width="${node.width}" height="${node.height}" rx="${product ? 18 : 4}" fill="${product ? "#eef6ee" : "#eef2fb"}" stroke="#667"/>`,
-      `<text x="${node.width / 2}" y="18" text-anchor="middle" font-family="sans-serif" font-size="13" font-weight="bold">${escape(first)}</text>`,
-      `<text x="${node.width / 2}" y="34" text-anchor="middle" font-family="sans-serif" font-size="11" fill="#444">${escape(second)}</text></g>`,
+      `<text x="${node.width / 2}" y="18" text-anchor="middle" font-family="sans-serif" font-size="13" font-weight="bold">${escapeXml(first)}</text>`,
+      `<text x="${node.width / 2}" y="34" text-anchor="middle" font-family="sans-serif" font-size="11" fill="#444">${escapeXml(second)}</text></g>`,
     );
   }
   parts.push("</svg>");
