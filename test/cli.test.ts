@@ -274,6 +274,33 @@ describe("mlteam (the built CLI)", () => {
     assert.match(missing.stderr, /no such file/);
   });
 
+  it("serve starts quickly on loopback, answers the API, and needs a token elsewhere", async () => {
+    const { spawn } = await import("node:child_process");
+    const started = Date.now();
+    const child = spawn(process.execPath, [BIN, "serve", "examples/meghan-story", "--port", "0"], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (d: Buffer) => {
+          const m = /at (http:\/\/[^ ]+\/)/.exec(d.toString());
+          if (m) resolve(m[1] as string);
+        });
+        child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      assert.ok(Date.now() - started < 3000, "prints its URL promptly");
+      const response = await fetch(`${url}api/model`);
+      assert.equal(response.status, 200);
+      assert.ok(response.headers.get("etag"));
+    } finally {
+      child.kill();
+    }
+    const open = run(["serve", "examples/meghan-story", "--host", "0.0.0.0"]);
+    assert.equal(open.code, 2);
+    assert.match(open.stderr, /needs a token/);
+  });
+
   it("has --help with examples for every command", () => {
     for (const command of [
       "init",

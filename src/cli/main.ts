@@ -245,6 +245,26 @@ Examples:
   .action(async (model: string, options) => (await import("./commands/docs.ts")).docs(model, options));
 
 program
+  .command("serve")
+  .description("serve the model's HTTP API (findings, RACI with safe edits, what-if), on loopback by default")
+  .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+  .option("-p, --port <port>", "port", "4173")
+  .option("--host <host>", "address to listen on; anything but loopback needs a token", "127.0.0.1")
+  .option("--token <secret>", "require Authorization: Bearer <secret> on every API call (or MLTEAM_TOKEN)")
+  .addHelpText(
+    "after",
+    `
+The API is described at /api/openapi.json. RACI edits (PUT /api/raci/cell) are written into the
+YAML keeping its comments, atomically, and refused with 409 when the file changed since it was read.
+Examples:
+  mlteam serve examples/meghan-story
+  MLTEAM_TOKEN=s3cret mlteam serve --host 0.0.0.0 --port 8080`,
+  )
+  .action(async (model: string, options) =>
+    (await import("./commands/serve.ts")).serveCommand(model, options),
+  );
+
+program
   .command("raci")
   .description("print the RACI matrix, by role or by person")
   .argument("[model]", MODEL_ARG, DEFAULT_MODEL)

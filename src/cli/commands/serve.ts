@@ -1,0 +1,40 @@
+import { resolve } from "node:path";
+import { serve as listen } from "@hono/node-server";
+import { createApp } from "../../server/app.ts";
+import { EXIT, ExitError } from "../exit.ts";
+import { out } from "../io.ts";
+import { loadValidModel } from "../load.ts";
+import { today } from "../today.ts";
+
+export interface ServeOptions {
+  port: string;
+  host: string;
+  token?: string;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
+
+/** `mlteam serve`: the HTTP API on loopback (a token is required on any other address). */
+export async function serveCommand(modelPath: string, options: ServeOptions): Promise<void> {
+  const port = Number.parseInt(options.port, 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ExitError(EXIT.invalid, `--port must be 0–65535, got "${options.port}"`);
+  const token = options.token ?? process.env.MLTEAM_TOKEN;
+  if (!LOOPBACK.test(options.host) && !token) {
+    throw new ExitError(
+      EXIT.invalid,
+      `serving on ${options.host} (not loopback) needs a token: --token <secret> or MLTEAM_TOKEN`,
+    );
+  }
+  loadValidModel(modelPath, { validateOnly: true });
+  const app = createApp({ modelPath: resolve(modelPath), today, ...(token ? { token } : {}) });
+  await new Promise<void>((done) => {
+    listen({ fetch: app.fetch, port, hostname: options.host }, (info) => {
+      const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+      out(
+        `mlteam is serving ${modelPath} at http://${host}:${info.port}/ (API: /api/openapi.json)${token ? " — send Authorization: Bearer <token>" : ""}`,
+      );
+      done();
+    });
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * Sets one cell of the RACI in the YAML file that holds the row, keeping every comment and the
+ * layout of everything else (the `yaml` Document API). Pure: text in, text out.
+ */
+import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
+import { RACI_LETTERS, type RaciLetter } from "../model/schema.ts";
+
+export interface CellEdit {
+  activity: string;
+  product?: string | undefined;
+  /** A role id, or `person:<id>`. */
+  column: string;
+  /** The letters the column should have on the row: "", "R", "A", "C", "I" or "R/A". */
+  letters: RaciLetter[];
+}
+
+/** Applies `edit` to the model text; `rowIndex` is the row's index in the file's `raci` list, or undefined to add a row. */
+export function editRaciCell(text: string, rowIndex: number | undefined, edit: CellEdit): string {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) throw new Error(`the model file is not valid YAML: ${doc.errors[0]?.message}`);
+  const ref = edit.column;
+  const bare = ref.replace(/^(role|person):/, "");
+  const sameRef = (value: unknown) =>
+    value === ref || value === bare || value === `role:${bare}` || value === `person:${bare}`;
+  let row: YAMLMap;
+  if (rowIndex === undefined) {
+    const raci = doc.get("raci", true);
+    const fresh = doc.createNode({
+      activity: edit.activity,
+      ...(edit.product ? { product: edit.product } : {}),
+    });
+    if (isSeq(raci)) raci.add(fresh);
+    else doc.set("raci", doc.createNode([fresh]));
+    row = fresh as YAMLMap;
+  } else {
+    const node = doc.getIn(["raci", rowIndex], true);
+    if (!isMap(node)) throw new Error(`raci[${rowIndex}] is not a mapping`);
+    row = node;
+  }
+  for (const letter of RACI_LETTERS) {
+    const value = row.get(letter, true);
+    const wanted = edit.letters.includes(letter);
+    if (isSeq(value)) {
+      value.items = value.items.filter((item) => !(isScalar(item) && sameRef(item.value)));
+      if (wanted) value.add(doc.createNode(ref));
+      if (value.items.length === 0) row.delete(letter);
+    } else if (isScalar(value)) {
+      if (sameRef(value.value)) {
+        if (!wanted) row.delete(letter);
+      } else if (wanted) {
+        row.set(letter, doc.createNode([value.value, ref]));
+      }
+    } else if (wanted) {
+      row.set(letter, ref);
+    }
+  }
+  // Serialising the whole document would normalise spacing elsewhere; keep every line outside the
+  // edited row exactly as it was, and take the row's lines from the new serialisation.
+  const rowText = text.slice(...rowRange(parseDocument(text), rowIndex));
+  const updated = doc.toString({ flowCollectionPadding: /[[{] /.test(rowText) });
+  const index = rowIndex ?? lastIndex(doc);
+  const oldDoc = parseDocument(text);
+  const newRange = rowRange(parseDocument(updated), index);
+  const newLines = linesOf(updated, newRange);
+  if (rowIndex === undefined) {
+    if (!isSeq(oldDoc.get("raci", true)))
+      return `${text}${text.endsWith("\n") || text === "" ? "" : "\n"}${updated.slice(lineStart(updated, updated.search(/^raci:/m)))}`;
+    const [, end] = lineSpan(text, rowRange(oldDoc, lastIndex(oldDoc)));
+    return splice(text, end + 1, end, newLines);
+  }
+  const [start, end] = lineSpan(text, rowRange(oldDoc, rowIndex));
+  return splice(text, start, end, newLines);
+}
+
+function lastIndex(doc: ReturnType<typeof parseDocument>): number {
+  const raci = doc.get("raci", true);
+  return isSeq(raci) ? raci.items.length - 1 : 0;
+}
+
+/** The character range of raci[index] in the document's source. */
+function rowRange(doc: ReturnType<typeof parseDocument>, index: number | undefined): [number, number] {
+  const node = index === undefined ? undefined : doc.getIn(["raci", index], true);
+  const range = (node as { range?: [number, number, number] } | undefined)?.range;
+  return range ? [range[0], range[2]] : [0, 0];
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+
+/** The first and last line (0-based) that a character range touches. */
+function lineSpan(text: string, [start, end]: [number, number]): [number, number] {
+  const first = text.slice(0, start).split("\n").length - 1;
+  const trimmedEnd = text.slice(0, end).replace(/\s+$/, "").length;
+  const last = text.slice(0, trimmedEnd).split("\n").length - 1;
+  return [first, last];
+}
+
+function linesOf(text: string, range: [number, number]): string[] {
+  const [first, last] = lineSpan(text, range);
+  return text.split("\n").slice(first, last + 1);
+}
+
+/** Replaces lines first..last (inclusive; last < first inserts before first) with `lines`. */
+function splice(text: string, first: number, last: number, lines: string[]): string {
+  const all = text.split("\n");
+  all.splice(first, Math.max(0, last - first + 1), ...lines);
+  return all.join("\n");
+}
