@@ -5,7 +5,9 @@
  * ETag they were based on (`If-Match`); a file changed since then answers 409. With a token, every
  * API call must carry it (`Authorization: Bearer …`).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { extname, join, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import { rankAbsences } from "../analysis/absence-rank.ts";
 import { ruleEnvironment } from "../analysis/check-model.ts";
@@ -17,6 +19,7 @@ import { CATALOG } from "../catalog/index.ts";
 import { fsHost } from "../io/fs-host.ts";
 import { writeFileAtomic } from "../io/write-atomic.ts";
 import type { RACI_LETTERS } from "../model/schema.ts";
+import { topologySvg } from "../render/docs-site/topology-svg.ts";
 import { type LoadedModel, ModelSource } from "./model-source.ts";
 import { openApiDocument } from "./openapi.ts";
 import { editRaciCell } from "./raci-edit.ts";
@@ -36,6 +39,8 @@ export interface AppOptions {
   modelPath: string;
   /** Required on every API call when set. */
   token?: string;
+  /** Where the built dashboard is (dist/web by default). */
+  webRoot?: string;
   today: () => string;
 }
 
@@ -234,14 +239,39 @@ export function createApp(options: AppOptions): Hono {
     return c.json(CATALOG[kind]);
   });
 
-  app.get("/", (c) =>
-    c.html(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>mlteam</title></head><body><h1>mlteam API</h1><p>The web dashboard is not part of this version yet. The API is described at <a href="/api/openapi.json">/api/openapi.json</a>: <a href="/api/model">model</a>, <a href="/api/findings">findings</a>, <a href="/api/raci">RACI</a>, <a href="/api/rank">absence ranking</a>.</p></body></html>`,
-    ),
-  );
+  app.get("/api/topology.svg", async (c) => {
+    const { checked } = valid();
+    return c.body(await topologySvg(checked.graph), 200, { "content-type": "image/svg+xml; charset=utf-8" });
+  });
 
   app.all("/api/*", () => {
     throw new HttpError(404, "no such API route (see /api/openapi.json)");
   });
+  // The dashboard: static files built by Vite, served from one directory and nothing outside it.
+  const webRoot = resolve(options.webRoot ?? fileURLToPath(new URL("../web/", import.meta.url)));
+  app.get("*", (c) => {
+    const wanted = decodeURIComponent(new URL(c.req.url).pathname);
+    const file = resolve(webRoot, `.${wanted === "/" ? "/index.html" : wanted}`);
+    if (!file.startsWith(`${webRoot}${sep}`) || !existsSync(file) || !statSync(file).isFile()) {
+      if (!existsSync(join(webRoot, "index.html"))) {
+        return c.text(
+          "The dashboard is not built: run `npm run build`. The API is at /api/openapi.json.",
+          404,
+        );
+      }
+      return c.text("not found", 404);
+    }
+    return c.body(readFileSync(file), 200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+    });
+  });
   return app;
 }
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+};

@@ -48,7 +48,7 @@ export function editRaciCell(text: string, rowIndex: number | undefined, edit: C
       if (sameRef(value.value)) {
         if (!wanted) row.delete(letter);
       } else if (wanted) {
-        row.set(letter, doc.createNode([value.value, ref]));
+        row.set(letter, doc.createNode([value.value, ref], { flow: true }));
       }
     } else if (wanted) {
       row.set(letter, ref);

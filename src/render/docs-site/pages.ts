@@ -155,7 +155,7 @@ export function sitePages({ graph, findings, score }: SiteInput): Page[] {
       "",
       "## Competencies",
       "",
-      "| person | " + Object.keys(role.competencies).map(md).join(" | ") + " |",
+      `| person | ${Object.keys(role.competencies).map(md).join(" | ")} |`,
       "| --- |" +
         Object.keys(role.competencies)
           .map(() => " :---: |")

@@ -1,0 +1,137 @@
+/**
+ * The dashboard in a real browser (Debian's Chromium via playwright-core) against `mlteam serve`'s
+ * app on a copy of the Meghan example: edit the RACI and see the YAML and the findings change, see
+ * a concurrent change refused, play what-if, and keep a screenshot of every page.
+ */
+import assert from "node:assert/strict";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { serve } from "@hono/node-server";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { createApp } from "../src/server/app.ts";
+import { TODAY } from "./helpers.ts";
+
+const ROOT = join(import.meta.dirname, "..");
+const ARTIFACTS = join(ROOT, "test-artifacts");
+const dir = mkdtempSync(join(tmpdir(), "mlteam-dashboard-"));
+const model = join(dir, "mlteam.yaml");
+copyFileSync(join(ROOT, "examples", "meghan-story", "mlteam.yaml"), model);
+
+let browser: Browser;
+let page: Page;
+let base = "";
+let server: ReturnType<typeof serve>;
+
+before(async () => {
+  assert.ok(existsSync(join(ROOT, "dist", "web", "index.html")), "build the dashboard first: npm run build");
+  const app = createApp({ modelPath: model, today: () => TODAY, webRoot: join(ROOT, "dist", "web") });
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
+      base = `http://127.0.0.1:${info.port}/`;
+      resolve();
+    });
+  });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const shot = (name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `dashboard-${name}.png`), fullPage: true });
+
+describe("the dashboard", () => {
+  it("shows the score and the findings, with Meghan as the single point of failure", async () => {
+    await page.goto(`${base}#/overview`);
+    await page.getByTestId("overall").waitFor();
+    assert.match(await page.getByTestId("overall").innerText(), /Health\s+\d+/);
+    await page.getByText("5 activities rest on Meghan Doyle alone", { exact: false }).first().waitFor();
+    await page.getByPlaceholder("search findings").fill("Accountables");
+    await page.getByText('"Monitoring setup" has 2 Accountables', { exact: false }).waitFor();
+    await shot("overview");
+  });
+
+  it("sets a RACI cell: the YAML changes with its comments kept, and the findings follow", async () => {
+    await page.goto(`${base}#/raci`);
+    const cell = page.locator('button[data-activity="ci-cd-pipeline"][data-column="data-scientist"]');
+    await cell.waitFor();
+    assert.equal(await cell.innerText(), "I");
+    await cell.click(); // I → R/A
+    await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+    await page
+      .locator('button[data-activity="ci-cd-pipeline"][data-column="data-scientist"]', { hasText: "R/A" })
+      .waitFor();
+    const text = readFileSync(model, "utf8");
+    assert.match(text, /# "Meghan is our MLOps girl, she's running that stuff\." \(002\)/);
+    assert.match(
+      text,
+      /- activity: ci-cd-pipeline\n {4}R: \[meghan, data-scientist\]\n {4}A: \[meghan, data-scientist\]\n/,
+    );
+    await shot("raci");
+    await page.goto(`${base}#/overview`);
+    await page.getByPlaceholder("search findings").fill("CI/CD pipeline");
+    await page.getByText('"CI/CD pipeline" has 2 Accountables', { exact: false }).waitFor();
+  });
+
+  it("refuses an edit when the file changed underneath, and says so", async () => {
+    await page.goto(`${base}#/raci`);
+    const cell = page.locator('button[data-activity="data-pipeline"][data-column="data-scientist"]');
+    await cell.waitFor();
+    writeFileSync(model, `${readFileSync(model, "utf8")}# edited in an editor meanwhile\n`);
+    await cell.click();
+    await page.getByRole("status").filter({ hasText: "Not saved" }).waitFor();
+    assert.match(await page.getByRole("status").innerText(), /changed since you loaded it/);
+    assert.match(readFileSync(model, "utf8"), /# edited in an editor meanwhile\n$/);
+  });
+
+  it("moves the score when Meghan is ticked away, and ranks her first", async () => {
+    await page.goto(`${base}#/whatif`);
+    await page.getByText("Who the team can least do without").waitFor();
+    await page.locator("ol li").first().getByText("Meghan Doyle", { exact: false }).waitFor();
+    await page.getByLabel("Meghan Doyle").check();
+    await page.getByTestId("whatif-score").waitFor();
+    const [, before, after] =
+      /Health (\d+) → (\d+)/.exec(await page.getByTestId("whatif-score").innerText()) ?? [];
+    assert.ok(Number(after) < Number(before), `${before} → ${after}`);
+    await shot("whatif");
+  });
+
+  it("renders every other page, with model strings as text", async () => {
+    for (const name of ["people", "skills", "topology", "evidence", "catalog"]) {
+      await page.goto(`${base}#/${name}`);
+      await page.locator("main").getByText(/\w/).first().waitFor();
+      await shot(name);
+    }
+    await page.goto(`${base}#/topology`);
+    await page.locator("main svg").waitFor();
+    await page.goto(`${base}#/people`);
+    await page.getByText("150% allocated — 3 hats", { exact: false }).waitFor();
+  });
+});

@@ -1,0 +1,84 @@
+/** The dashboard shell: navigation, the model's version, and a refresh whenever the YAML changes on disk. */
+import { useCallback, useEffect, useState } from "react";
+import { api, type ModelView } from "./api.ts";
+import { Catalog } from "./pages/Catalog.tsx";
+import { Evidence } from "./pages/Evidence.tsx";
+import { Overview } from "./pages/Overview.tsx";
+import { People } from "./pages/People.tsx";
+import { Raci } from "./pages/Raci.tsx";
+import { Skills } from "./pages/Skills.tsx";
+import { Topology } from "./pages/Topology.tsx";
+import { WhatIf } from "./pages/WhatIf.tsx";
+
+export interface PageProps {
+  model: ModelView;
+  /** Reloads the model (after an edit). */
+  reload: () => void;
+}
+
+const PAGES: [string, string, (props: PageProps) => React.JSX.Element][] = [
+  ["overview", "Overview", Overview],
+  ["raci", "RACI", Raci],
+  ["people", "People", People],
+  ["skills", "Skills", Skills],
+  ["topology", "Topology", Topology],
+  ["whatif", "What-if", WhatIf],
+  ["evidence", "Evidence", Evidence],
+  ["catalog", "Catalog", Catalog],
+];
+
+const route = () => location.hash.replace(/^#\/?/, "").split("?")[0] || "overview";
+
+export function App() {
+  const [page, setPage] = useState(route());
+  const [model, setModel] = useState<ModelView | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const reload = useCallback(() => {
+    api
+      .get<ModelView>("/api/model")
+      .then((m) => {
+        setModel((old) => (old?.etag === m.etag ? old : m));
+        setError(undefined);
+      })
+      .catch((e: Error) => setError(e.message));
+  }, []);
+  useEffect(() => {
+    reload();
+    const timer = setInterval(reload, 2000); // picks up edits made to the file outside the dashboard
+    const onHash = () => setPage(route());
+    window.addEventListener("hashchange", onHash);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("hashchange", onHash);
+    };
+  }, [reload]);
+  const Current = (PAGES.find(([id]) => id === page) ?? PAGES[0])?.[2] ?? Overview;
+  return (
+    <>
+      <nav>
+        <span className="org">{model?.organisation?.name ?? "mlteam"}</span>
+        {PAGES.map(([id, label]) => (
+          <a key={id} href={`#/${id}`} className={id === page ? "active" : ""}>
+            {label}
+          </a>
+        ))}
+      </nav>
+      <main>
+        {error && <div className="message error">{error}</div>}
+        {model?.diagnostics.some((d) => d.severity === "error") && (
+          <div className="message error">
+            The model has errors; fix them in the YAML:
+            <ul>
+              {model.diagnostics.map((d) => (
+                <li
+                  key={`${d.file}:${d.line}:${d.column}:${d.message}`}
+                >{`${d.file}:${d.line}:${d.column} ${d.message}`}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {model ? <Current key={page} model={model} reload={reload} /> : !error && <p>Loading…</p>}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+/** Skills heatmap: people × competencies; a cell below what the person's roles need is outlined. */
+import type { PageProps } from "../App.tsx";
+import { useApi } from "./useApi.ts";
+
+interface Role {
+  id: string;
+  competencies: Record<string, number>;
+}
+interface Competency {
+  id: string;
+  name: string;
+}
+
+export function Skills({ model }: PageProps) {
+  const roles = useApi<Role[]>("/api/catalog/roles");
+  const competencies = useApi<Competency[]>("/api/catalog/competencies");
+  if (!roles.data || !competencies.data) return <p>{roles.error ?? competencies.error ?? "Loading…"}</p>;
+  const need = (person: ModelPerson, competency: string) =>
+    Math.max(
+      0,
+      ...person.roles.map((r) => roles.data?.find((x) => x.id === r.role)?.competencies[competency] ?? 0),
+    );
+  return (
+    <table className="grid">
+      <thead>
+        <tr>
+          <th>Person</th>
+          {competencies.data.map((c) => (
+            <th key={c.id}>{c.name}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {model.people.map((p) => (
+          <tr key={p.id}>
+            <th>{p.name}</th>
+            {competencies.data?.map((c) => {
+              const level = p.skills[c.id] ?? 0;
+              const required = need(p, c.id);
+              return (
+                <td
+                  key={c.id}
+                  className={`heat${level}${level < required ? " gap" : ""}`}
+                  title={required ? `needs ${required}` : ""}
+                >
+                  {p.skills[c.id] ?? ""}
+                  {level < required ? `/${required}` : ""}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+type ModelPerson = PageProps["model"]["people"][number];
