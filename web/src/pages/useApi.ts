@@ -5,6 +5,7 @@ import { api } from "../api.ts";
 /** `version` (the model's ETag) reloads the resource when the model changes. */
 export function useApi<T>(path: string, version = ""): { data?: T; error?: string } {
   const [state, setState] = useState<{ data?: T; error?: string }>({});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is there to fetch again when the model changes
   useEffect(() => {
     let live = true;
     api
