@@ -69,6 +69,12 @@ describe("the HTTP API", () => {
     assert.ok(doc.paths["/api/raci/cell"]);
     assert.deepEqual(doc.components.schemas.RaciCell.required.sort(), ["activity", "column", "letters"]);
     assert.equal((await get("/api/nothing")).status, 404);
+    const evidence = await get("/api/evidence");
+    assert.equal(evidence.status, 404);
+    assert.match(((await evidence.json()) as { error: string }).error, /lists no evidence\.repositories/);
+    const svg = await get("/api/topology.svg");
+    assert.equal(svg.headers.get("content-type"), "image/svg+xml; charset=utf-8");
+    assert.match(await svg.text(), /^<svg xmlns/);
   });
 
   it("edits a RACI cell in the YAML, keeping comments, and the findings follow", async () => {

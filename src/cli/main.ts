@@ -246,11 +246,14 @@ Examples:
 
 program
   .command("serve")
-  .description("serve the model's HTTP API (findings, RACI with safe edits, what-if), on loopback by default")
+  .description(
+    "serve the web dashboard and the HTTP API (findings, RACI with safe edits, what-if), on loopback by default",
+  )
   .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
   .option("-p, --port <port>", "port", "4173")
   .option("--host <host>", "address to listen on; anything but loopback needs a token", "127.0.0.1")
   .option("--token <secret>", "require Authorization: Bearer <secret> on every API call (or MLTEAM_TOKEN)")
+  .option("--open", "open the dashboard in the desktop's browser")
   .addHelpText(
     "after",
     `

@@ -6,7 +6,7 @@
  * API call must carry it (`Authorization: Bearer …`).
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { extname, join, resolve, sep } from "node:path";
+import { dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
 import { rankAbsences } from "../analysis/absence-rank.ts";
@@ -16,10 +16,13 @@ import { RULES } from "../analysis/rules/index.ts";
 import { scoreFindings } from "../analysis/score.ts";
 import { scenarioProblems, whatIf } from "../analysis/whatif.ts";
 import { CATALOG } from "../catalog/index.ts";
+import { collectEvidence, modelRepositories } from "../evidence/collect.ts";
+import { GitError } from "../evidence/git.ts";
 import { fsHost } from "../io/fs-host.ts";
 import { writeFileAtomic } from "../io/write-atomic.ts";
 import type { RACI_LETTERS } from "../model/schema.ts";
 import { topologySvg } from "../render/docs-site/topology-svg.ts";
+import { openSqliteStore } from "../store/sqlite.ts";
 import { type LoadedModel, ModelSource } from "./model-source.ts";
 import { openApiDocument } from "./openapi.ts";
 import { editRaciCell } from "./raci-edit.ts";
@@ -237,6 +240,29 @@ export function createApp(options: AppOptions): Hono {
       throw new HttpError(404, `no catalog "${kind}" (roles, activities, competencies, topologies)`);
     }
     return c.json(CATALOG[kind]);
+  });
+
+  app.get("/api/evidence", async (c) => {
+    const { checked } = valid();
+    const repositories = modelRepositories(checked.model);
+    if (repositories.length === 0) {
+      throw new HttpError(
+        404,
+        "the model lists no evidence.repositories: add them (or run `mlteam evidence --repo <path>`)",
+      );
+    }
+    const store = await openSqliteStore(
+      join(dirname(checked.model.files[0] ?? options.modelPath), ".mlteam", "evidence.db"),
+    );
+    try {
+      const collected = await collectEvidence({ model: checked.model, store, today: options.today() });
+      return c.json({ report: collected.report, warnings: collected.warnings });
+    } catch (error) {
+      if (error instanceof GitError) throw new HttpError(409, error.message);
+      throw error;
+    } finally {
+      await store.close();
+    }
   });
 
   app.get("/api/topology.svg", async (c) => {

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { serve as listen } from "@hono/node-server";
 import { createApp } from "../../server/app.ts";
@@ -10,6 +11,7 @@ export interface ServeOptions {
   port: string;
   host: string;
   token?: string;
+  open?: boolean;
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
@@ -37,4 +39,13 @@ export async function serveCommand(modelPath: string, options: ServeOptions): Pr
       done();
     });
   });
+}
+
+/** Opens the dashboard in the desktop's browser, if there is one; says so otherwise. */
+function openInBrowser(url: string): void {
+  const command =
+    process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
+  const child = spawn(command, [url], { stdio: "ignore", detached: true });
+  child.on("error", () => out(`(could not open a browser: open ${url} yourself)`));
+  child.unref();
 }

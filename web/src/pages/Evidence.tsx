@@ -1,16 +1,81 @@
-/** Evidence from git: shown by `mlteam evidence`; the page says how to get it. */
+/** Evidence from git: per activity, who authored its files, the truck factor and recent activity. */
 import type { PageProps } from "../App.tsx";
+import { useApi } from "./useApi.ts";
 
-export function Evidence(_: PageProps) {
+interface Report {
+  report: {
+    windowStart: string;
+    activities: {
+      activity: string;
+      files: number;
+      truckFactor: { value: number; removed: string[] };
+      contributors: { id: string; authored: number; recent: number }[];
+      lastChange: string;
+    }[];
+    unmatched: { id: string }[];
+  };
+  warnings: string[];
+}
+
+export function Evidence({ model }: PageProps) {
+  const { data, error } = useApi<Report>("/api/evidence", model.etag);
+  if (error) {
+    return (
+      <div className="card">
+        <h3>Evidence from git history</h3>
+        <p>{error}</p>
+        <p>
+          List the repositories under <code>evidence.repositories</code> in the model to see who really
+          authors each activity, its truck factor and the drift from the RACI here and in{" "}
+          <code>mlteam doctor</code>.
+        </p>
+      </div>
+    );
+  }
+  if (!data) return <p>Reading the repositories’ history…</p>;
+  const name = (id: string) => model.people.find((p) => p.id === id)?.name ?? id.replace(/^git:/, "");
   return (
-    <div className="card">
-      <h3>Evidence from git history</h3>
-      <p>
-        This version of the dashboard does not mine repositories itself. Run <code>mlteam evidence</code> (or{" "}
-        <code>mlteam doctor --evidence</code>) to see who really authors each activity, its truck factor and
-        the drift from this RACI; list repositories under <code>evidence.repositories</code> in the model to
-        include them in the doctor.
-      </p>
-    </div>
+    <>
+      {data.warnings.map((w) => (
+        <div className="message info" key={w}>
+          {w}
+        </div>
+      ))}
+      <table className="grid">
+        <thead>
+          <tr>
+            <th>Activity</th>
+            <th>Files</th>
+            <th>Truck factor</th>
+            <th>Main authors</th>
+            <th>Changed since {data.report.windowStart}</th>
+            <th>Last change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.report.activities.map((a) => (
+            <tr key={a.activity}>
+              <th>{a.activity}</th>
+              <td>{a.files}</td>
+              <td className={a.truckFactor.value === 1 ? "poor" : ""}>{a.truckFactor.value}</td>
+              <td>{a.truckFactor.removed.map(name).join(", ")}</td>
+              <td>
+                {a.contributors
+                  .filter((c) => c.recent > 0)
+                  .slice(0, 3)
+                  .map((c) => `${name(c.id)} (${c.recent})`)
+                  .join(", ") || "—"}
+              </td>
+              <td>{a.lastChange}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data.report.unmatched.length > 0 && (
+        <p>
+          Contributors who match no person of the model: {data.report.unmatched.map((u) => u.id).join(", ")}
+        </p>
+      )}
+    </>
   );
 }
