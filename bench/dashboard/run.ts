@@ -26,7 +26,7 @@ function bigModel(): string {
   lines.push("activities:");
   for (let a = 0; a < 500; a++) lines.push(`  - { id: act-${a}, name: Activity ${a} }`);
   lines.push("people:");
-  roles.forEach((r, i) => lines.push(`  - { id: p${i}, name: Person ${i}, roles: [${r}] }`));
+  for (const [i, r] of roles.entries()) lines.push(`  - { id: p${i}, name: Person ${i}, roles: [${r}] }`);
   lines.push("raci:");
   for (let a = 0; a < 500; a++) {
     const pick = (k: number) => roles[(a * 7 + k * 13) % roles.length];
