@@ -191,3 +191,31 @@ describe("RACI cell edits in YAML", () => {
     );
   });
 });
+
+describe("the evidence route", () => {
+  it("mines the repositories the model lists and reports per activity", async () => {
+    const { RepoBuilder } = await import("./evidence/repo-builder.ts");
+    const root = mkdtempSync(join(tmpdir(), "mlteam-server-evidence-"));
+    try {
+      const repo = new RepoBuilder(join(root, "platform"));
+      repo.write(".github/workflows/ci.yml", "on: push\n");
+      repo.commit({ name: "Ann Lee", email: "ann@x.org" });
+      writeFileSync(
+        join(root, "mlteam.yaml"),
+        "organisation: { name: O, stage: starting }\npeople: [{ id: ann, name: Ann Lee, emails: [ann@x.org] }]\nevidence:\n  repositories: [{ path: platform }]\n",
+      );
+      const withRepo = createApp({ modelPath: join(root, "mlteam.yaml"), today: () => TODAY });
+      const r = await withRepo.request("/api/evidence");
+      assert.equal(r.status, 200, await r.clone().text());
+      const body = (await r.json()) as {
+        report: { activities: { activity: string; truckFactor: { removed: string[] } }[] };
+      };
+      assert.deepEqual(
+        body.report.activities.map((a) => [a.activity, a.truckFactor.removed]),
+        [["ci-cd-pipeline", ["ann"]]],
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
