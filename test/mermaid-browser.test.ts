@@ -3,33 +3,20 @@
  * (Debian's /usr/bin/chromium, driven by playwright-core; `.ci/run` installs it).
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { after, before, describe, it } from "node:test";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../scripts/chromium.ts";
 import { checkModel } from "../src/analysis/check-model.ts";
 import { fsHost } from "../src/io/fs-host.ts";
 import { renderMermaid } from "../src/render/export/mermaid.ts";
 import { checkText, TODAY } from "./helpers.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const MERMAID = createRequire(import.meta.url).resolve("mermaid/dist/mermaid.min.js");
 let browser: Browser;
 
 before(async () => {
-  assert.ok(existsSync(CHROMIUM), "browser tests need Debian's Chromium: apt-get install -y chromium");
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
 });
 after(async () => browser?.close());
 

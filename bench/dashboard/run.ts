@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../../scripts/chromium.ts";
 import { createApp } from "../../src/server/app.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -50,18 +50,7 @@ console.log(`bench/dashboard — node ${process.version}, ${new Date().toISOStri
 // Warm the model cache (first load parses and checks it).
 await fetch(`${base}api/findings`);
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchChromium();
 const times: number[] = [];
 for (let i = 0; i < 5; i++) {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
