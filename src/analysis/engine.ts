@@ -48,31 +48,16 @@ export function runRules(
     if (typeof setting === "object") {
       for (const [name, value] of Object.entries(setting.options ?? {})) {
         const option = rule.meta.options?.[name];
-        if (!option) {
-          const known = Object.keys(rule.meta.options ?? {});
-          const hint = known.length
-            ? didYouMean(name, known) || ` (it has: ${known.join(", ")})`
-            : " (it has no options)";
+        const known = Object.keys(rule.meta.options ?? {});
+        const problem = !option
+          ? `rule ${id} has no option "${name}"${known.length ? didYouMean(name, known) || ` (it has: ${known.join(", ")})` : " (it has no options)"}`
+          : typeof value !== typeof option.default
+            ? `option ${name} of ${id} expects a ${typeof option.default}, got ${JSON.stringify(value)}`
+            : undefined;
+        if (problem)
           diagnostics.push(
-            settingDiagnostic(
-              graph,
-              settingsNode,
-              [id, "options", name],
-              "rule-option",
-              `rule ${id} has no option "${name}"${hint}`,
-            ),
+            settingDiagnostic(graph, settingsNode, [id, "options", name], "rule-option", problem),
           );
-        } else if (typeof value !== typeof option.default) {
-          diagnostics.push(
-            settingDiagnostic(
-              graph,
-              settingsNode,
-              [id, "options", name],
-              "rule-option",
-              `option ${name} of ${id} expects a ${typeof option.default}, got ${JSON.stringify(value)}`,
-            ),
-          );
-        }
       }
     }
   }
