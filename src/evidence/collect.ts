@@ -2,19 +2,16 @@
  * Collects evidence for a model (or for bare repositories): mines each repository into the store,
  * then measures per activity with the model's people, patterns and bots.
  */
-import { posix } from "node:path";
 import type { Model } from "../model/model.ts";
 import type { EvidenceStore, RepoState } from "../store/evidence-store.ts";
 import { makeClassifier, type PatternSet } from "./classify.ts";
 import { DEFAULT_BOTS, makeIdentityResolver } from "./identities.ts";
 import { type EvidenceReport, measureEvidence, windowStartFor } from "./measures.ts";
 import { type MineResult, mineRepository } from "./mine.ts";
+import { modelRepositories, type RepositorySpec } from "./repositories.ts";
 
-export interface RepositorySpec {
-  path: string;
-  branch?: string | undefined;
-  patterns?: Record<string, string[]> | undefined;
-}
+export type { RepositorySpec } from "./repositories.ts";
+export { modelRepositories } from "./repositories.ts";
 
 export interface CollectOptions {
   model?: Model;
@@ -31,17 +28,6 @@ export interface CollectedEvidence {
   report: EvidenceReport;
   runs: (MineResult & { repo: string })[];
   warnings: string[];
-}
-
-/** The repositories the model lists, with paths resolved against the file that lists them. */
-export function modelRepositories(model: Model | undefined): RepositorySpec[] {
-  const evidence = model?.evidence;
-  if (!evidence) return [];
-  const dir = posix.dirname(evidence.file);
-  return (evidence.settings.repositories ?? []).map((r) => ({
-    ...r,
-    path: posix.isAbsolute(r.path) ? r.path : posix.join(dir, r.path),
-  }));
 }
 
 export async function collectEvidence(options: CollectOptions): Promise<CollectedEvidence> {

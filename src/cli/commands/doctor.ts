@@ -3,8 +3,7 @@ import { checkModel, ruleEnvironment } from "../../analysis/check-model.ts";
 import { runRules } from "../../analysis/engine.ts";
 import { RULES } from "../../analysis/rules/index.ts";
 import { SCORE_AREAS, scoreFindings } from "../../analysis/score.ts";
-import { collectEvidence, modelRepositories } from "../../evidence/collect.ts";
-import { GitError, gitTry } from "../../evidence/git.ts";
+import { modelRepositories } from "../../evidence/repositories.ts";
 import { fsHost } from "../../io/fs-host.ts";
 import { hasErrors } from "../../model/diagnostic.ts";
 import type { Model } from "../../model/model.ts";
@@ -13,12 +12,11 @@ import type { DoctorReport } from "../../render/doctor-report.ts";
 import { renderFindingsText } from "../../render/findings-text.ts";
 import { type DoctorFormat, REPORTERS } from "../../render/reporters.ts";
 import { renderScoreExplanation, renderScoreLine } from "../../render/score-text.ts";
-import { openSqliteStore } from "../../store/sqlite.ts";
 import { VERSION } from "../../version.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { err, out, stderrColors, stdoutColors } from "../io.ts";
+import { storePath } from "../store-path.ts";
 import { today } from "../today.ts";
-import { storePath } from "./evidence.ts";
 
 export interface DoctorOptions {
   format: DoctorFormat;
@@ -74,6 +72,12 @@ export async function doctor(model: string, options: DoctorOptions): Promise<voi
 async function gatherEvidence(model: Model, asked: boolean, date: string) {
   const listed = modelRepositories(model);
   if (listed.length === 0 && !asked) return undefined;
+  // Loaded only when needed: the store's native module and git plumbing cost start-up time.
+  const [{ collectEvidence }, { GitError, gitTry }, { openSqliteStore }] = await Promise.all([
+    import("../../evidence/collect.ts"),
+    import("../../evidence/git.ts"),
+    import("../../store/sqlite.ts"),
+  ]);
   const repositories = [];
   if (listed.length === 0) {
     const top = gitTry(dirname(model.files[0] ?? "."), ["rev-parse", "--show-toplevel"])?.trim();

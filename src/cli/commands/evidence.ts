@@ -10,6 +10,7 @@ import { openSqliteStore } from "../../store/sqlite.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { err, out, stdoutColors } from "../io.ts";
 import { loadValidModel } from "../load.ts";
+import { storePath } from "../store-path.ts";
 import { today } from "../today.ts";
 
 export interface EvidenceOptions {
@@ -17,12 +18,6 @@ export interface EvidenceOptions {
   since?: string;
   format: "text" | "json";
   explain?: string;
-}
-
-/** Where the evidence store lives: `.mlteam/evidence.db` beside the model (or in the current directory). */
-export function storePath(model: Model | undefined): string {
-  const file = model?.files[0];
-  return join(file ? dirname(file) : ".", ".mlteam", "evidence.db");
 }
 
 /** `mlteam evidence`: who really does each activity, from git history. */
