@@ -124,4 +124,19 @@ describe("the dashboard", () => {
     await page.goto(`${base}#/people`);
     await page.getByText("150% allocated — 3 hats", { exact: false }).waitFor();
   });
+
+  it("shows a person named like markup as text, and runs nothing", async () => {
+    const text = readFileSync(model, "utf8").replace(
+      "people:\n",
+      `people:\n  - { id: mallory, name: '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>', roles: [data-scientist] }\n`,
+    );
+    writeFileSync(model, text);
+    await page.goto(`${base}#/people`);
+    await page.getByText('<img src=x onerror="window.__xss=1">', { exact: false }).first().waitFor();
+    for (const name of ["overview", "raci", "skills", "whatif", "topology"]) {
+      await page.goto(`${base}#/${name}`);
+      await page.locator("main table, main .card, main .scores").first().waitFor();
+    }
+    assert.equal(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss), undefined);
+  });
 });
