@@ -123,6 +123,9 @@ describe("the dashboard", () => {
     await page.locator("main svg").waitFor();
     await page.goto(`${base}#/people`);
     await page.getByText("150% allocated — 3 hats", { exact: false }).waitFor();
+    await page
+      .getByText("Paul Verhoeven is both outside-to-inside and inside-to-outside", { exact: false })
+      .waitFor();
   });
 
   it("shows a person named like markup as text, and runs nothing", async () => {

@@ -1,39 +1,54 @@
-/** People: the roles each one holds with allocation bars, their teams and absences. */
+/** People: the roles each one holds with allocation bars, their teams, absences, and the doctor's findings about them. */
+
 import type { PageProps } from "../App.tsx";
+import type { Finding } from "../api.ts";
+import { useApi } from "./useApi.ts";
 
 export function People({ model }: PageProps) {
+  const { data } = useApi<{ findings: Finding[] }>("/api/findings", model.etag);
   return (
     <>
-      {model.people.map((p) => (
-        <div className="card" key={p.id}>
-          <h3>
-            {p.name} <small>({p.id})</small>
-          </h3>
-          <p>
-            <span className="bar" title={`${Math.round(p.allocation)}%`}>
-              <span
-                className={p.allocation > 100 ? "over" : ""}
-                style={{ width: `${Math.min(100, p.allocation)}%` }}
-              />
-            </span>{" "}
-            {Math.round(p.allocation)}% allocated{p.roles.length > 2 ? ` — ${p.roles.length} hats` : ""}
-          </p>
-          <ul>
-            {p.roles.map((r) => (
-              <li key={r.role}>
-                {r.role}: {Math.round(r.allocation)}%
-              </li>
-            ))}
-          </ul>
-          <p>Teams: {p.teams.join(", ") || "none"}</p>
-          {p.absences.length > 0 && (
+      {model.people.map((p) => {
+        const about = (data?.findings ?? []).filter((f) => f.subject === p.id);
+        return (
+          <div className="card" key={p.id}>
+            <h3>
+              {p.name} <small>({p.id})</small>
+            </h3>
             <p>
-              Away:{" "}
-              {p.absences.map((a) => `${a.from} – ${a.to}${a.reason ? ` (${a.reason})` : ""}`).join("; ")}
+              <span className="bar" title={`${Math.round(p.allocation)}%`}>
+                <span
+                  className={p.allocation > 100 ? "over" : ""}
+                  style={{ width: `${Math.min(100, p.allocation)}%` }}
+                />
+              </span>{" "}
+              {Math.round(p.allocation)}% allocated{p.roles.length > 2 ? ` — ${p.roles.length} hats` : ""}
             </p>
-          )}
-        </div>
-      ))}
+            <ul>
+              {p.roles.map((r) => (
+                <li key={r.role}>
+                  {r.role}: {Math.round(r.allocation)}%
+                </li>
+              ))}
+            </ul>
+            <p>Teams: {p.teams.join(", ") || "none"}</p>
+            {p.absences.length > 0 && (
+              <p>
+                Away:{" "}
+                {p.absences.map((a) => `${a.from} – ${a.to}${a.reason ? ` (${a.reason})` : ""}`).join("; ")}
+              </p>
+            )}
+            {about.map((f) => (
+              <div className={`finding ${f.severity}`} key={`${f.ruleId}:${f.message}`}>
+                {f.message}
+                <small>
+                  fix: {f.fix} — {f.ruleId}
+                </small>
+              </div>
+            ))}
+          </div>
+        );
+      })}
     </>
   );
 }
