@@ -94,9 +94,12 @@ describe("the dashboard", () => {
     await page.goto(`${base}#/raci`);
     const cell = page.locator('button[data-activity="data-pipeline"][data-column="data-scientist"]');
     await cell.waitFor();
+    // Hold the page's polling for changes, so that it still edits the version it loaded.
+    await page.route("**/api/model", (route) => route.abort());
     writeFileSync(model, `${readFileSync(model, "utf8")}# edited in an editor meanwhile\n`);
     await cell.click();
     await page.getByRole("status").filter({ hasText: "Not saved" }).waitFor();
+    await page.unroute("**/api/model");
     assert.match(await page.getByRole("status").innerText(), /changed since you loaded it/);
     assert.match(readFileSync(model, "utf8"), /# edited in an editor meanwhile\n$/);
   });
