@@ -174,6 +174,36 @@ describe("the HTTP API", () => {
   });
 });
 
+describe("RACI cell edits in YAML: adding a row", () => {
+  it("adds the raci section, appends to a block list, and rewrites an empty or flow list", () => {
+    assert.equal(
+      editRaciCell("# c\norganisation: { name: O, stage: starting } # x\npeople: []\n", undefined, {
+        activity: "a1",
+        column: "r1",
+        letters: ["R", "A"],
+      }),
+      "# c\norganisation: { name: O, stage: starting } # x\npeople: []\nraci:\n  - activity: a1\n    R: r1\n    A: r1\n",
+    );
+    assert.equal(
+      editRaciCell("organisation: { name: O, stage: starting }\nraci: []\n", undefined, {
+        activity: "a1",
+        column: "r1",
+        letters: ["C"],
+      }),
+      "organisation: { name: O, stage: starting }\nraci: [{activity: a1, C: r1}]\n",
+    );
+    assert.equal(
+      editRaciCell("raci:\n  - activity: z\n    R: q\n# trailing comment\n", undefined, {
+        activity: "a1",
+        product: "p",
+        column: "r1",
+        letters: ["I"],
+      }),
+      "raci:\n  - activity: z\n    R: q\n  - activity: a1\n    product: p\n    I: r1\n# trailing comment\n",
+    );
+  });
+});
+
 describe("RACI cell edits in YAML", () => {
   const text = "# head\nraci:\n  - { activity: x, R: a, A: a } # keep\n  - activity: y\n    R: [a, b]\n";
   it("sets, moves and clears letters in flow and block rows", () => {

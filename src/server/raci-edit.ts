@@ -63,13 +63,31 @@ export function editRaciCell(text: string, rowIndex: number | undefined, edit: C
   const newRange = rowRange(parseDocument(updated), index);
   const newLines = linesOf(updated, newRange);
   if (rowIndex === undefined) {
-    if (!isSeq(oldDoc.get("raci", true)))
+    const existing = oldDoc.get("raci", true);
+    if (!isSeq(existing)) {
       return `${text}${text.endsWith("\n") || text === "" ? "" : "\n"}${updated.slice(lineStart(updated, updated.search(/^raci:/m)))}`;
+    }
+    if (existing.items.length === 0 || existing.flow) {
+      // An empty or flow-style list: rewrite the `raci:` entry itself.
+      const [start, end] = lineSpan(text, pairRange(oldDoc));
+      return splice(text, start, end, linesOf(updated, pairRange(parseDocument(updated))));
+    }
     const [, end] = lineSpan(text, rowRange(oldDoc, lastIndex(oldDoc)));
     return splice(text, end + 1, end, newLines);
   }
   const [start, end] = lineSpan(text, rowRange(oldDoc, rowIndex));
   return splice(text, start, end, newLines);
+}
+
+/** The character range of the whole `raci:` entry, key to end of value. */
+function pairRange(doc: ReturnType<typeof parseDocument>): [number, number] {
+  const contents = doc.contents;
+  const pair = isMap(contents)
+    ? contents.items.find((p) => isScalar(p.key) && p.key.value === "raci")
+    : undefined;
+  const key = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+  const value = (pair?.value as { range?: [number, number, number] } | undefined)?.range;
+  return key && value ? [key[0], value[2]] : [0, 0];
 }
 
 function lastIndex(doc: ReturnType<typeof parseDocument>): number {
