@@ -99,7 +99,8 @@ describe("imports", () => {
 organisation: { name: O, stage: starting } # inline comment
 people:
   # the lead
-  - { id: ada, name: Ada }
+  - { id: ada, name: Ada, roles: [data-scientist] }
+teams: []
 `;
     const merged = mergeIntoModel(model, {
       people: [
@@ -112,10 +113,10 @@ people:
     });
     assert.deepEqual(merged.added, ["person bob", "team t"]);
     assert.deepEqual(merged.skipped, ["person ada (already in the model)"]);
-    assert.ok(
-      merged.text.startsWith(
-        "# Our team — keep this comment\norganisation: { name: O, stage: starting } # inline comment\npeople:\n  # the lead\n  - { id: ada, name: Ada }\n",
-      ),
+    assert.equal(
+      merged.text,
+      "# Our team — keep this comment\norganisation: { name: O, stage: starting } # inline comment\npeople:\n  # the lead\n  - { id: ada, name: Ada, roles: [data-scientist] }\n  - id: bob\n    name: Bob\n    roles:\n      - data-engineer\nteams:\n  - id: t\n    type: product\n    members:\n      - ada\n      - bob\n",
+      "existing lines are kept byte for byte",
     );
     const result = checkText(merged.text);
     assert.deepEqual(result.diagnostics, []);

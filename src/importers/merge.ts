@@ -1,9 +1,9 @@
 /**
- * Writes imported entries into a model file without losing its comments or layout: the YAML
- * document is edited in place (new entries appended to their sections), and entries whose id is
- * already there are skipped and reported.
+ * Writes imported entries into a model file without losing its comments or layout: new entries
+ * are appended as text after the last entry of their section (with its indentation), so every
+ * existing line stays as it was; entries whose id is already there are skipped and reported.
  */
-import { isMap, isSeq, parseDocument, stringify } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, stringify } from "yaml";
 import type { Imported } from "./types.ts";
 
 export interface MergeResult {
@@ -12,47 +12,78 @@ export interface MergeResult {
   skipped: string[];
 }
 
+type Doc = ReturnType<typeof parseDocument>;
+
 export function mergeIntoModel(text: string, imported: Imported): MergeResult {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) throw new Error(`the model is not valid YAML: ${doc.errors[0]?.message}`);
-  if (!isMap(doc.contents)) throw new Error("the model is not a mapping of sections");
+  const first = parseDocument(text);
+  if (first.errors.length > 0) throw new Error(`the model is not valid YAML: ${first.errors[0]?.message}`);
+  if (!isMap(first.contents) && first.contents !== null)
+    throw new Error("the model is not a mapping of sections");
   const added: string[] = [];
   const skipped: string[] = [];
-  const existing = (section: string, key: (item: Record<string, unknown>) => string) => {
-    const node = doc.get(section, true);
-    const items = isSeq(node) ? (node.toJSON() as Record<string, unknown>[]) : [];
-    return new Set(items.map(key));
-  };
-  const append = (section: string, item: object) => {
-    const node = doc.get(section, true);
-    if (isSeq(node)) node.add(doc.createNode(item));
-    else doc.set(section, doc.createNode([item]));
-  };
-  const sections: [
-    string,
-    { id?: string | undefined; activity?: string | undefined; product?: string | undefined }[],
-    (i: Record<string, unknown>) => string,
-    string,
-  ][] = [
+  let result = text;
+  const sections: [string, object[], (i: Record<string, unknown>) => string, string][] = [
     ["people", imported.people, (i) => String(i.id), "person"],
     ["teams", imported.teams, (i) => String(i.id), "team"],
     ["raci", imported.raci, (i) => `${String(i.activity)}|${String(i.product ?? "")}`, "RACI row for"],
   ];
   for (const [section, items, key, what] of sections) {
-    const ids = existing(section, key);
+    const doc = parseDocument(result);
+    const node = doc.get(section, true);
+    const ids = new Set(isSeq(node) ? (node.toJSON() as Record<string, unknown>[]).map(key) : []);
+    const fresh: object[] = [];
     for (const item of items) {
-      const k = key(item as Record<string, unknown>);
-      const label = `${what} ${section === "raci" ? (item.activity ?? "") : (item.id ?? "")}`;
-      if (ids.has(k)) {
+      const record = item as Record<string, unknown>;
+      const label = `${what} ${String(section === "raci" ? record.activity : record.id)}`;
+      if (ids.has(key(record))) {
         skipped.push(`${label} (already in the model)`);
         continue;
       }
-      ids.add(k);
-      append(section, item);
+      ids.add(key(record));
+      fresh.push(item);
       added.push(label);
     }
+    if (fresh.length > 0) result = appendToSection(result, doc, section, fresh);
   }
-  return { text: doc.toString(), added, skipped };
+  return { text: result, added, skipped };
+}
+
+/** Appends `items` to the list under `section`, touching no existing line (but an empty or flow list's own line). */
+function appendToSection(text: string, doc: Doc, section: string, items: object[]): string {
+  const node = doc.get(section, true);
+  const lines = text.split("\n");
+  const serialised = stringify(items).trimEnd().split("\n");
+  if (isSeq(node) && node.items.length > 0 && !node.flow) {
+    const last = node.items.at(-1) as { range?: [number, number, number] };
+    const firstItem = node.items[0] as { range?: [number, number, number] };
+    const lineOf = (offset: number) => text.slice(0, offset).split("\n").length - 1;
+    const itemLine = lines[lineOf(firstItem.range?.[0] ?? 0)] ?? "";
+    const indent = " ".repeat(Math.max(0, itemLine.indexOf("-")));
+    const end = lineOf(text.slice(0, last.range?.[2] ?? 0).replace(/\s+$/, "").length);
+    lines.splice(end + 1, 0, ...serialised.map((l) => indent + l));
+    return lines.join("\n");
+  }
+  const entry = [`${section}:`, ...serialised.map((l) => `  ${l}`)];
+  if (!isSeq(node) || !isMap(doc.contents)) {
+    const body = text.endsWith("\n") || text === "" ? text : `${text}\n`;
+    return `${body}${entry.join("\n")}\n`;
+  }
+  // An empty or flow list: replace the section's own lines.
+  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === section);
+  const start = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0] ?? 0;
+  const stop = (pair?.value as { range?: [number, number, number] } | undefined)?.range?.[2] ?? start;
+  const first = text.slice(0, start).split("\n").length - 1;
+  const last = text.slice(0, text.slice(0, stop).replace(/\s+$/, "").length).split("\n").length - 1;
+  const existing = (node.toJSON() as object[]) ?? [];
+  const merged = [
+    `${section}:`,
+    ...stringify([...existing, ...items])
+      .trimEnd()
+      .split("\n")
+      .map((l) => `  ${l}`),
+  ];
+  lines.splice(first, last - first + 1, ...merged);
+  return lines.join("\n");
 }
 
 /** A new model fragment holding the imported entries (for `--out`, or to read before merging). */
