@@ -296,6 +296,28 @@ describe("mlteam (the built CLI)", () => {
     } finally {
       child.kill();
     }
+    // --open hands the URL to the desktop's opener; with none on PATH it says so and keeps serving.
+    const opening = spawn(
+      process.execPath,
+      [BIN, "serve", "examples/meghan-story", "--port", "0", "--open"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: "1", PATH: tmp },
+      },
+    );
+    try {
+      const said = await new Promise<string>((resolve, reject) => {
+        let text = "";
+        opening.stdout.on("data", (d: Buffer) => {
+          text += d.toString();
+          if (/could not open a browser: open http:\/\/[^ ]+ yourself/.test(text)) resolve(text);
+        });
+        opening.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${text}`)));
+      });
+      assert.match(said, /mlteam is serving/);
+    } finally {
+      opening.kill();
+    }
     const open = run(["serve", "examples/meghan-story", "--host", "0.0.0.0"]);
     assert.equal(open.code, 2);
     assert.match(open.stderr, /needs a token/);

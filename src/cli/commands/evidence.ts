@@ -1,10 +1,8 @@
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { SingleBar } from "cli-progress";
 import { makeClassifier } from "../../evidence/classify.ts";
 import { collectEvidence, modelRepositories } from "../../evidence/collect.ts";
 import { GitError } from "../../evidence/git.ts";
-import type { Model } from "../../model/model.ts";
 import { renderEvidenceText } from "../../render/evidence-text.ts";
 import { openSqliteStore } from "../../store/sqlite.ts";
 import { EXIT, ExitError } from "../exit.ts";

@@ -33,9 +33,11 @@ export async function serveCommand(modelPath: string, options: ServeOptions): Pr
   await new Promise<void>((done) => {
     listen({ fetch: app.fetch, port, hostname: options.host }, (info) => {
       const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+      const url = `http://${host}:${info.port}/`;
       out(
-        `mlteam is serving ${modelPath} at http://${host}:${info.port}/ (API: /api/openapi.json)${token ? " — send Authorization: Bearer <token>" : ""}`,
+        `mlteam is serving ${modelPath} at ${url} (API: /api/openapi.json)${token ? " — send Authorization: Bearer <token>" : ""}`,
       );
+      if (options.open) openInBrowser(token ? `${url}#/overview?token=${encodeURIComponent(token)}` : url);
       done();
     });
   });
