@@ -1,15 +1,11 @@
 import { join } from "node:path";
-import { checkModel } from "../../analysis/check-model.ts";
 import { scoreFindings } from "../../analysis/score.ts";
-import { fsHost } from "../../io/fs-host.ts";
 import { writeFileAtomic } from "../../io/write-atomic.ts";
-import { hasErrors } from "../../model/diagnostic.ts";
-import { renderDiagnostics, summariseDiagnostics } from "../../render/diagnostics.ts";
 import { pageHtml } from "../../render/docs-site/html.ts";
 import { sitePages } from "../../render/docs-site/pages.ts";
 import { topologySvg } from "../../render/docs-site/topology-svg.ts";
-import { EXIT, ExitError } from "../exit.ts";
-import { err, out, stderrColors } from "../io.ts";
+import { out } from "../io.ts";
+import { loadValidModel } from "../load.ts";
 import { today } from "../today.ts";
 
 export interface DocsOptions {
@@ -18,13 +14,8 @@ export interface DocsOptions {
 
 /** `mlteam docs`: the team's documentation site, in Markdown and HTML. */
 export async function docs(modelPath: string, options: DocsOptions): Promise<void> {
-  const checked = checkModel(modelPath, fsHost, { today: today() });
-  if (hasErrors(checked.diagnostics) || !checked.doctor) {
-    const c = stderrColors();
-    err(renderDiagnostics(checked.diagnostics, c));
-    throw new ExitError(EXIT.invalid, summariseDiagnostics(checked.diagnostics, c));
-  }
-  const findings = checked.doctor.findings;
+  const checked = loadValidModel(modelPath, { today: today() });
+  const findings = checked.doctor?.findings ?? [];
   const pages = sitePages({ graph: checked.graph, findings, score: scoreFindings(findings) });
   const svg = await topologySvg(checked.graph);
   for (const page of pages) {

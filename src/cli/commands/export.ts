@@ -1,5 +1,3 @@
-import { checkModel } from "../../analysis/check-model.ts";
-import { fsHost } from "../../io/fs-host.ts";
 import { writeFileAtomic } from "../../io/write-atomic.ts";
 import { renderBackstage } from "../../render/export/backstage.ts";
 import { renderCodeowners } from "../../render/export/codeowners.ts";
@@ -21,7 +19,12 @@ export interface ExportOptions {
 
 /** `mlteam export`: the model in other tools' formats. */
 export async function exportCommand(modelPath: string, options: ExportOptions): Promise<void> {
-  const { graph } = loadValidModel(modelPath, { validateOnly: true });
+  // The workbook has a sheet of findings, so only it needs the rules run.
+  const checked = loadValidModel(
+    modelPath,
+    options.format === "xlsx" ? { today: today() } : { validateOnly: true },
+  );
+  const { graph } = checked;
   let content: string | Buffer;
   switch (options.format) {
     case "csv":
@@ -46,8 +49,7 @@ export async function exportCommand(modelPath: string, options: ExportOptions): 
           "an XLSX workbook is binary: pass --out <file>.xlsx (or redirect the output)",
         );
       }
-      const findings = checkModel(modelPath, fsHost, { today: today() }).doctor?.findings ?? [];
-      content = await renderXlsx(graph, findings);
+      content = await renderXlsx(graph, checked.doctor?.findings ?? []);
       break;
     }
   }
