@@ -242,6 +242,16 @@ describe("mlteam (the built CLI)", () => {
     const r = run(["export", "examples/meghan-story", "--format", "codeowners", "--out", file]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(readFileSync(file, "utf8"), /^\.github\/workflows\/\*\* @mdoyle$/m);
+    const unwritable = run([
+      "export",
+      "examples/meghan-story",
+      "--format",
+      "csv",
+      "--out",
+      "/etc/passwd/x.csv",
+    ]);
+    assert.equal(unwritable.code, 2);
+    assert.match(unwritable.stderr, /^error: cannot write \/etc\/passwd\/x\.csv: E[A-Z]+$/m);
     const missing = run(["export", "examples/meghan-story"]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /required option '-f, --format <format>' not specified/);

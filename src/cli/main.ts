@@ -322,6 +322,10 @@ function exitCodeFor(error: unknown): number {
     // Commander has already printed its message.
     return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
   }
+  if (error instanceof Error && error.name === "WriteError") {
+    err(`${stderrColors().red("error:")} ${error.message}`);
+    return EXIT.invalid;
+  }
   const message = error instanceof Error ? error.message : String(error);
   err(`${stderrColors().red("internal error:")} ${message}`);
   if (process.env.MLTEAM_DEBUG && error instanceof Error && error.stack) err(error.stack);
