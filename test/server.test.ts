@@ -3,8 +3,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { editRaciCell } from "../src/model/raci-edit.ts";
 import { createApp } from "../src/server/app.ts";
-import { editRaciCell } from "../src/server/raci-edit.ts";
 import { TODAY } from "./helpers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "mlteam-server-"));

@@ -107,7 +107,20 @@ export function runRules(
       if (r.subject !== undefined) finding.subject = r.subject;
       findings.push(finding);
     };
-    rule.check({ ...environment, graph, options, report });
+    try {
+      rule.check({ ...environment, graph, options, report });
+    } catch (error) {
+      // A rule that throws is a bug in mlteam, not in the model: say so for that rule and go on.
+      findings.push({
+        ruleId: rule.id,
+        area: rule.meta.area,
+        severity: "error",
+        message: `internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}; its other findings may be missing (please report it)`,
+        subject: "internal-error",
+        location: fallback ? model.locate(fallback, []) : { file: model.files[0] ?? "", line: 1, column: 1 },
+        fix: "report this to mlteam's maintainers with the model that triggers it; turn the rule off under `rules:` meanwhile",
+      });
+    }
   }
   for (const { s, used } of suppressions) {
     if (used) continue;

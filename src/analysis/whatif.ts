@@ -13,7 +13,7 @@ import { didYouMean } from "../model/suggest.ts";
 import { runRules } from "./engine.ts";
 import { peopleWith } from "./facts.ts";
 import type { Finding, Rule, RuleEnvironment } from "./rule.ts";
-import { type Score, scoreFindings } from "./score.ts";
+import { SCORE_AREAS, type Score, scoreFindings } from "./score.ts";
 
 export interface Scenario {
   /** People to take away. */
@@ -134,6 +134,8 @@ export function whatIf(
   const resolved = resolveTeam(scenarioModel, catalog, { absent: new Set(away.map((a) => a.id)) });
   if (resolved.diagnostics.length > 0) return { diagnostics: resolved.diagnostics };
   const before = baselineFindings;
+  // Scored over the same areas as the doctor's score, the evidence area included when there is evidence.
+  const areas = environment.evidence ? [...SCORE_AREAS, "evidence"] : SCORE_AREAS;
   const after = runRules(resolved.graph, rules, environment).findings;
   // The same finding is the same rule about the same subject at the same place.
   const key = (f: Finding) =>
@@ -153,8 +155,8 @@ export function whatIf(
     changed,
     lostCoverage: lostCoverage(baseline, resolved.graph),
     competenciesLost: competenciesLost(baseline, resolved.graph),
-    before: scoreFindings(before),
-    after: scoreFindings(after),
+    before: scoreFindings(before, areas),
+    after: scoreFindings(after, areas),
     findings: after,
   };
 }

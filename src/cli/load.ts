@@ -1,21 +1,19 @@
-/** Loads and validates the model a command was given, or stops with exit code 2. */
-import { type CheckOptions, type CheckResult, checkModel } from "../analysis/check-model.ts";
-import { fsHost } from "../io/fs-host.ts";
-import { hasErrors } from "../model/diagnostic.ts";
-import { renderDiagnostics, summariseDiagnostics } from "../render/diagnostics.ts";
-import { EXIT, ExitError } from "./exit.ts";
-import { err, stderrColors } from "./io.ts";
+/** Loads the model a command was given: the check of a valid model, or an InvalidModelError (exit 2). */
+import { type CheckTeamOptions, checkTeam, requireValid, type ValidTeamCheck } from "../app/check-team.ts";
+import { InvalidModelError } from "../app/errors.ts";
+import { cliContext } from "./context.ts";
 
-/** Checks the model; on invalid input prints the diagnostics to stderr and exits 2. */
-export function loadValidModel(
+/** Validates only (no rules, no evidence): for commands that need the team graph alone. */
+export async function loadValidModel(path: string) {
+  const check = await checkTeam(path, { ...cliContext(), validateOnly: true, evidence: "never" });
+  if (!check.valid) throw new InvalidModelError(check.diagnostics);
+  return check;
+}
+
+/** The doctor's whole check (evidence when the model lists repositories), as every surface runs it. */
+export async function checkValidModel(
   path: string,
-  options: Pick<CheckOptions, "validateOnly" | "today"> = {},
-): CheckResult {
-  const result = checkModel(path, fsHost, options);
-  if (hasErrors(result.diagnostics)) {
-    const c = stderrColors();
-    err(renderDiagnostics(result.diagnostics, c));
-    throw new ExitError(EXIT.invalid, summariseDiagnostics(result.diagnostics, c));
-  }
-  return result;
+  options: Pick<CheckTeamOptions, "evidence"> = {},
+): Promise<ValidTeamCheck> {
+  return requireValid(await checkTeam(path, { ...cliContext(), ...options }));
 }

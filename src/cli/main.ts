@@ -4,9 +4,19 @@
  * start-up fast; every failure ends here, as an exit code and a message without a stack trace.
  */
 import { Argument, Command, CommanderError, Option } from "commander";
+import { AppError, InvalidModelError } from "../app/errors.ts";
+import { renderDiagnostics, summariseDiagnostics } from "../render/diagnostics.ts";
 import { VERSION } from "../version.ts";
 import { EXIT, ExitError } from "./exit.ts";
 import { err, stderrColors } from "./io.ts";
+
+// A reader that goes away (`mlteam doctor | head -1`) ends the run quietly, as for any Unix tool.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 
 const DEFAULT_MODEL = "mlteam.yaml";
 const MODEL_ARG = "path of the model: a YAML file, or a directory holding mlteam.yaml";
@@ -21,7 +31,7 @@ const program = new Command("mlteam")
   .addHelpText(
     "after",
     `
-Exit codes: 0 clean or warnings only, 1 findings at error level, 2 invalid input or usage.
+Exit codes: 0 clean or warnings only, 1 findings at error level (or a doctor gate crossed), 2 invalid input or usage.
 Docs: docs/model.md (the model), docs/rules/ (each rule), docs/architecture.md.`,
   );
 
@@ -75,19 +85,23 @@ program
     "--evidence",
     "also check the RACI against git history (automatic when the model lists evidence.repositories)",
   )
+  .option("--max-warnings <n>", "CI gate: exit 1 when there are more than n warning-level findings")
+  .option("--min-score <s>", "CI gate: exit 1 when the health score is below s (0–100)")
   .addHelpText(
     "after",
     `
 Findings are grouped by area, each with its location, rule id and a fix, followed by the health
 score (0–100, overall and per area). Colour on a terminal; NO_COLOR=1 turns it off.
 Formats: text; json ({ findings, diagnostics, score, summary }); markdown (for a pull-request
-comment); sarif (SARIF 2.1.0 for code scanning, pointing into the YAML).
+comment); sarif (SARIF 2.1.0 for code scanning, pointing into the YAML). On an invalid model every
+format still writes a whole document (the input problems, located) and the exit code is 2.
 Rule severities and options are set in the model under \`rules:\`; MLTEAM_TODAY=YYYY-MM-DD runs the
 date-dependent rules (absences, review ages, suppression expiry) as of another day.
 Examples:
   mlteam doctor
   mlteam doctor examples/meghan-story --explain
   mlteam doctor --format sarif > mlteam.sarif
+  mlteam doctor --max-warnings 10 --min-score 70    # fail CI on drift, not only on errors
   mlteam doctor --format markdown >> "$GITHUB_STEP_SUMMARY"`,
   )
   .action(async (model: string, options) => (await import("./commands/doctor.ts")).doctor(model, options));
@@ -317,6 +331,17 @@ function exitCodeFor(error: unknown): number {
     if (error.message)
       err(error.code === EXIT.invalid ? `${stderrColors().red("error:")} ${error.message}` : error.message);
     return error.code;
+  }
+  if (error instanceof InvalidModelError) {
+    const c = stderrColors();
+    err(renderDiagnostics(error.diagnostics, c));
+    err(summariseDiagnostics(error.diagnostics, c));
+    return EXIT.invalid;
+  }
+  if (error instanceof AppError) {
+    // Every other kind (input, not found, conflict, precondition, unavailable) is the user's to fix.
+    err(`${stderrColors().red("error:")} ${error.message}`);
+    return EXIT.invalid;
   }
   if (error instanceof CommanderError) {
     // Commander has already printed its message.

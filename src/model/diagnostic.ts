@@ -10,6 +10,7 @@ export interface Diagnostic {
 
 export type DiagnosticCode =
   | "file-not-found"
+  | "unsafe-include"
   | "yaml-syntax"
   | "schema"
   | "unknown-field"

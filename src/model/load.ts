@@ -17,6 +17,14 @@ export interface ModelHost {
   exists?(path: string): boolean;
   /** The *.yaml / *.yml files directly in `path`, sorted, or undefined when it is not a directory. */
   listYamlFiles(path: string): string[] | undefined;
+  /**
+   * What is at `path` once symbolic links are followed: its real path and whether it is a regular
+   * file or a directory ("other" for devices, FIFOs, sockets), or undefined when nothing is there.
+   * Hosts without it (in-memory ones) are trusted to hold only model files.
+   */
+  inspect?(path: string): { realPath: string; kind: "file" | "directory" | "other" } | undefined;
+  /** The root a model's includes must stay inside: the git work tree `dir` is in, or undefined. */
+  workTreeOf?(dir: string): string | undefined;
 }
 
 export interface LoadResult {
@@ -37,7 +45,10 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const builder = new ModelBuilder();
   const seen = new Set<string>();
-  const roots = entryFiles(entry, host);
+  const directories: string[] = [];
+  const roots = entryFiles(entry, host, directories);
+  // Includes may not leave the model's root: the git work tree it sits in, else its own folder.
+  const rootDir = modelRoot(entry, roots, host);
   if (roots.length === 0) {
     diagnostics.push(notFound(entry, `no YAML files in ${entry} (expected mlteam.yaml)`));
   }
@@ -48,6 +59,20 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
     const { file, includedAt } = queue.shift() as (typeof queue)[number];
     if (seen.has(file)) continue;
     seen.add(file);
+    const refused = roots.includes(file)
+      ? host.inspect?.(file)?.kind === "other"
+        ? "is not a regular file (a device, FIFO or socket)"
+        : undefined
+      : unsafeInclude(file, rootDir, host);
+    if (refused) {
+      diagnostics.push({
+        ...(includedAt ?? { file, line: 1, column: 1, severity: "error" as const }),
+        code: "unsafe-include",
+        message: `${file} ${refused}; it was not read`,
+      });
+      unreadable = true;
+      continue;
+    }
     let text: string | undefined;
     try {
       text = host.readFile(file);
@@ -101,20 +126,32 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
     const includes = modelFileSchema.shape.include.safeParse((value as { include?: unknown }).include);
     for (const [index, include] of (includes.success ? (includes.data ?? []) : []).entries()) {
       const target = posix.join(posix.dirname(file), include);
+      const at = { file, ...parsed.source.locate(["include", index]), severity: "error" as const };
       const includedAt: Diagnostic = {
-        file,
-        ...parsed.source.locate(["include", index]),
-        severity: "error",
+        ...at,
         code: "file-not-found",
         message: `${formatPath(["include", index])}: "${include}" is neither a file nor a directory with YAML files`,
       };
+      const refused = unsafeInclude(target, rootDir, host);
+      if (refused) {
+        diagnostics.push({
+          ...at,
+          code: "unsafe-include",
+          message: `${formatPath(["include", index])}: "${include}" ${refused}; it was not read`,
+        });
+        continue;
+      }
       const inDir = host.listYamlFiles(target);
       if (inDir === undefined) queue.push({ file: target, includedAt });
       else if (inDir.length === 0) diagnostics.push(includedAt);
-      else queue.push(...inDir.map((f) => ({ file: f })));
+      else {
+        directories.push(target);
+        queue.push(...inDir.map((f) => ({ file: f })));
+      }
     }
   }
   const model = builder.build();
+  model.directories = directories;
   if (!builder.hasOrganisation && roots.length > 0 && !unreadable) {
     diagnostics.push({
       file: roots[0] as string,
@@ -138,11 +175,32 @@ export function sortDiagnostics(diagnostics: Diagnostic[], files: readonly strin
 }
 
 /** The files a model path stands for; a path that is not a directory is read as a file. */
-function entryFiles(entry: string, host: ModelHost): string[] {
+function entryFiles(entry: string, host: ModelHost, directories: string[]): string[] {
   const inDir = host.listYamlFiles(entry);
   if (inDir === undefined) return [entry];
   const main = posix.join(entry, DEFAULT_MODEL_FILE);
-  return inDir.includes(main) ? [main] : inDir;
+  if (inDir.includes(main)) return [main];
+  directories.push(entry);
+  return inDir;
+}
+
+/** The folder includes must stay in: the git work tree holding the entry, or the entry's own folder. */
+function modelRoot(entry: string, roots: readonly string[], host: ModelHost): string | undefined {
+  if (!host.inspect) return undefined;
+  const dir = roots[0] === entry ? posix.dirname(entry) : entry;
+  const real = host.inspect(dir)?.realPath ?? dir;
+  return host.workTreeOf?.(real) ?? real;
+}
+
+/** Why an include may not be read (outside the root, not a regular file), or undefined when it may. */
+function unsafeInclude(target: string, root: string | undefined, host: ModelHost): string | undefined {
+  if (!host.inspect || root === undefined) return undefined;
+  const found = host.inspect(target);
+  if (!found) return undefined; // reported as missing by the caller
+  const inside = found.realPath === root || found.realPath.startsWith(root.endsWith("/") ? root : `${root}/`);
+  if (!inside) return `leads outside the model's folder (${root})`;
+  if (found.kind === "other") return "is not a regular file or a directory (a device, FIFO or socket)";
+  return undefined;
 }
 
 function notFound(file: string, message: string): Diagnostic {

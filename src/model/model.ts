@@ -66,6 +66,8 @@ export interface Model {
   suppress: Suppression[];
   /** Every file read, entry first. */
   files: string[];
+  /** The directories whose YAML files were listed (a directory model, included directories). */
+  directories: string[];
   /** Ids of entries that exist but failed the schema (so references to them are not also reported). */
   invalidIds: Set<string>;
   /** Where `node` (an entry of the model) was written. */
@@ -175,6 +177,7 @@ export class ModelBuilder {
       evidence: evidenceOf(this.#single.get("evidence")),
       ruleSettingNodes: this.#ruleNodes,
       files,
+      directories: [],
       invalidIds: this.#invalidIds,
       origin: originOf,
       locate(node, path = [], target = "value") {

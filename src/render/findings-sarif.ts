@@ -38,7 +38,7 @@ export function renderFindingsSarif(report: DoctorReport, version: string): stri
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: toUri(f.location.file) },
+          artifactLocation: { uri: toSarifUri(f.location.file) },
           region: { startLine: f.location.line, startColumn: f.location.column },
         },
       },
@@ -60,7 +60,7 @@ export function renderFindingsSarif(report: DoctorReport, version: string): stri
 }
 
 /** A relative POSIX path as a URI reference (code scanning resolves it against the repository root). */
-function toUri(file: string): string {
+export function toSarifUri(file: string): string {
   return file
     .replace(/\\/g, "/")
     .replace(/^\.\//, "")

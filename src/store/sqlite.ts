@@ -8,9 +8,10 @@ import type { StoreDatabase } from "./schema.ts";
 
 export async function openSqliteStore(file: string): Promise<EvidenceStore> {
   mkdirSync(dirname(file), { recursive: true });
-  const database = new Database(file);
+  // The busy timeout first: switching a new database to WAL takes a lock that a second process
+  // opening it at the same moment must wait for, not fail on.
+  const database = new Database(file, { timeout: 30_000 });
   database.pragma("journal_mode = WAL");
-  database.pragma("busy_timeout = 30000");
   database.pragma("synchronous = NORMAL");
   const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database }) });
   await migrateExclusively(db);

@@ -35,7 +35,7 @@ export function App() {
   const [error, setError] = useState<string | undefined>();
   const reload = useCallback(() => {
     api
-      .get<ModelView>("/api/model")
+      .get("/api/model")
       .then((m) => {
         setModel((old) => (old?.etag === m.etag ? old : m));
         setError(undefined);

@@ -1,4 +1,18 @@
-/** Calls to mlteam's API. A token given in the page's address (#token=…) is sent with every call. */
+/**
+ * The dashboard's typed client of mlteam's API: the paths and response types come from the
+ * server's contract (src/server/contract.ts), so a change there breaks the build here, not the page.
+ * A token given in the page's address (#token=…) is sent with every call.
+ */
+import type {
+  ApiResponses,
+  CellSavedT,
+  FindingT,
+  MatrixT,
+  ModelViewT,
+  RaciCellBodyT,
+  ScoreT,
+} from "../../src/server/contract.ts";
+
 const token =
   new URLSearchParams(location.hash.split("?")[1] ?? "").get("token") ??
   sessionStorage.getItem("mlteam-token");
@@ -17,6 +31,26 @@ export class ApiError extends Error {
   }
 }
 
+export type ApiRoute = keyof ApiResponses;
+
+export interface Request {
+  /** Values for `{name}` in the path. */
+  params?: Record<string, string>;
+  query?: Record<string, string | undefined>;
+}
+
+/** The URL of `route` with its parameters and query filled in. */
+export function apiUrl(route: ApiRoute, request: Request = {}): string {
+  const path = route.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(request.params?.[name] ?? ""),
+  );
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(request.query ?? {}))
+    if (value !== undefined) query.set(key, value);
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
+
 async function parse<T>(response: Response): Promise<T> {
   const body = (await response.json().catch(() => ({}))) as T & { error?: string };
   if (!response.ok) throw new ApiError(response.status, body.error ?? `HTTP ${response.status}`);
@@ -24,57 +58,24 @@ async function parse<T>(response: Response): Promise<T> {
 }
 
 export const api = {
-  get: async <T>(path: string): Promise<T> => parse<T>(await fetch(path, { headers: headers() })),
-  put: async <T>(path: string, body: unknown, etag: string): Promise<T> =>
-    parse<T>(
-      await fetch(path, {
+  get: async <R extends ApiRoute>(route: R, request?: Request): Promise<ApiResponses[R]> =>
+    parse<ApiResponses[R]>(await fetch(apiUrl(route, request), { headers: headers() })),
+  setRaciCell: async (body: RaciCellBodyT, etag: string): Promise<CellSavedT> =>
+    parse<CellSavedT>(
+      await fetch("/api/raci/cell", {
         method: "PUT",
         headers: headers({ "content-type": "application/json", "x-mlteam-request": "1", "if-match": etag }),
         body: JSON.stringify(body),
       }),
     ),
-  text: async (path: string): Promise<string> => {
+  svg: async (path: "/api/topology.svg"): Promise<string> => {
     const response = await fetch(path, { headers: headers() });
     if (!response.ok) throw new ApiError(response.status, `HTTP ${response.status}`);
     return response.text();
   },
 };
 
-export interface Finding {
-  ruleId: string;
-  area: string;
-  severity: "error" | "warn" | "info";
-  message: string;
-  subject?: string;
-  location: { file: string; line: number; column: number };
-  fix: string;
-}
-
-export interface Score {
-  overall: number;
-  areas: Record<string, number>;
-}
-
-export interface ModelView {
-  etag: string;
-  files: string[];
-  diagnostics: { file: string; line: number; column: number; message: string; severity: string }[];
-  organisation: { name: string; stage: string; topology?: string } | null;
-  people: {
-    id: string;
-    name: string;
-    roles: { role: string; allocation: number }[];
-    allocation: number;
-    teams: string[];
-    skills: Record<string, number>;
-    absences: { from: string; to: string; reason?: string }[];
-  }[];
-  teams: { id: string; name: string; type: string; members: string[]; serves: string[] }[];
-}
-
-export interface Matrix {
-  etag: string;
-  by: "role" | "person";
-  columns: { id: string; name: string }[];
-  rows: { activity: string; name: string; product?: string; cells: Record<string, string> }[];
-}
+export type Finding = FindingT;
+export type Score = ScoreT;
+export type ModelView = ModelViewT;
+export type Matrix = MatrixT;

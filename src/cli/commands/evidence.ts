@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { SingleBar } from "cli-progress";
+import { storePath } from "../../app/evidence.ts";
 import { makeClassifier } from "../../evidence/classify.ts";
 import { collectEvidence, modelRepositories } from "../../evidence/collect.ts";
 import { GitError } from "../../evidence/git.ts";
@@ -8,7 +9,6 @@ import { openSqliteStore } from "../../store/sqlite.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { err, out, stdoutColors } from "../io.ts";
 import { loadValidModel } from "../load.ts";
-import { storePath } from "../store-path.ts";
 import { today } from "../today.ts";
 
 export interface EvidenceOptions {
@@ -22,7 +22,7 @@ export interface EvidenceOptions {
 export async function evidence(modelPath: string, options: EvidenceOptions): Promise<void> {
   const hasModel = existsSync(modelPath);
   if (!hasModel && modelPath !== "mlteam.yaml") throw new ExitError(EXIT.invalid, `no model at ${modelPath}`);
-  const model = hasModel ? loadValidModel(modelPath, { validateOnly: true }).model : undefined;
+  const model = hasModel ? (await loadValidModel(modelPath)).model : undefined;
   const settings = model?.evidence?.settings;
   if (options.explain !== undefined) {
     const classify = makeClassifier(

@@ -12,8 +12,8 @@ export interface RaciOptions {
 }
 
 /** `mlteam raci`: prints the model's RACI matrix. */
-export function raci(model: string, options: RaciOptions): void {
-  const { graph } = loadValidModel(model, { validateOnly: true });
+export async function raci(model: string, options: RaciOptions): Promise<void> {
+  const { graph } = await loadValidModel(model);
   if (options.product !== undefined && !graph.products.has(options.product)) {
     throw new ExitError(
       EXIT.invalid,

@@ -1,13 +1,10 @@
-import { ruleEnvironment } from "../../analysis/check-model.ts";
 import { type Recommendation, recommend } from "../../analysis/recommend.ts";
 import { RULES } from "../../analysis/rules/index.ts";
 import { CATALOG } from "../../catalog/index.ts";
-import { fsHost } from "../../io/fs-host.ts";
 import type { Colors } from "../../render/colors.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
-import { loadValidModel } from "../load.ts";
-import { today } from "../today.ts";
+import { checkValidModel } from "../load.ts";
 
 export interface RecommendOptions {
   hires: string;
@@ -15,12 +12,12 @@ export interface RecommendOptions {
 }
 
 /** `mlteam recommend`: the topology that fits, the next hires and who to train. */
-export function recommendCommand(modelPath: string, options: RecommendOptions): void {
+export async function recommendCommand(modelPath: string, options: RecommendOptions): Promise<void> {
   const hires = Number.parseInt(options.hires, 10);
   if (!Number.isInteger(hires) || hires < 0)
     throw new ExitError(EXIT.invalid, `--hires must be a whole number ≥ 0, got "${options.hires}"`);
-  const { model, graph } = loadValidModel(modelPath, { validateOnly: true });
-  const result = recommend(model, graph, CATALOG, RULES, ruleEnvironment(model, fsHost, today()), { hires });
+  const { model, graph, environment } = await checkValidModel(modelPath);
+  const result = recommend(model, graph, CATALOG, RULES, environment, { hires });
   out(options.format === "json" ? JSON.stringify(result, null, 2) : render(result, stdoutColors()));
 }
 

@@ -28,10 +28,18 @@ export async function serveCommand(modelPath: string, options: ServeOptions): Pr
       `serving on ${options.host} (not loopback) needs a token: --token <secret> or MLTEAM_TOKEN`,
     );
   }
-  loadValidModel(modelPath, { validateOnly: true });
-  const app = createApp({ modelPath: resolve(modelPath), today, ...(token ? { token } : {}) });
+  await loadValidModel(modelPath);
+  let listening: number | undefined;
+  const app = createApp({
+    modelPath: resolve(modelPath),
+    today,
+    host: options.host,
+    port: () => listening,
+    ...(token ? { token } : {}),
+  });
   await new Promise<void>((done) => {
     listen({ fetch: app.fetch, port, hostname: options.host }, (info) => {
+      listening = info.port;
       const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
       const url = `http://${host}:${info.port}/`;
       out(

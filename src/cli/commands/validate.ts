@@ -1,7 +1,7 @@
-import { checkModel } from "../../analysis/check-model.ts";
-import { fsHost } from "../../io/fs-host.ts";
+import { checkTeam } from "../../app/check-team.ts";
 import { hasErrors } from "../../model/diagnostic.ts";
 import { renderDiagnostics, summariseDiagnostics } from "../../render/diagnostics.ts";
+import { cliContext } from "../context.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
 
@@ -10,8 +10,8 @@ export interface ValidateOptions {
 }
 
 /** `mlteam validate`: syntax, schema and references; exit 2 on any error. Never modifies the file. */
-export function validate(model: string, options: ValidateOptions): void {
-  const { diagnostics, model: loaded } = checkModel(model, fsHost, { validateOnly: true });
+export async function validate(model: string, options: ValidateOptions): Promise<void> {
+  const { diagnostics, model: loaded } = await checkTeam(model, { ...cliContext(), validateOnly: true });
   const invalid = hasErrors(diagnostics);
   if (options.format === "json") {
     out(JSON.stringify({ valid: !invalid, files: loaded.files, diagnostics }, null, 2));

@@ -1,16 +1,9 @@
-import { type AbsenceImpact, rankAbsences } from "../../analysis/absence-rank.ts";
-import { ruleEnvironment } from "../../analysis/check-model.ts";
-import { runRules } from "../../analysis/engine.ts";
-import { RULES } from "../../analysis/rules/index.ts";
-import { type Scenario, scenarioProblems, type WhatIfResult, whatIf } from "../../analysis/whatif.ts";
-import { CATALOG } from "../../catalog/index.ts";
-import { fsHost } from "../../io/fs-host.ts";
+import type { Scenario, WhatIfResult } from "../../analysis/whatif.ts";
+import { type RankedAbsence, rankTeamAbsences, runWhatIf } from "../../app/what-if.ts";
 import type { Colors } from "../../render/colors.ts";
-import { renderDiagnostics } from "../../render/diagnostics.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
-import { loadValidModel } from "../load.ts";
-import { today } from "../today.ts";
+import { checkValidModel } from "../load.ts";
 
 export interface WhatIfOptions {
   without?: string[];
@@ -23,32 +16,14 @@ export interface WhatIfOptions {
 }
 
 /** `mlteam whatif`: the team with people away or hypothetical hires, or everyone ranked by the damage of their absence. */
-export function whatif(modelPath: string, options: WhatIfOptions): void {
-  const { model, graph } = loadValidModel(modelPath, { validateOnly: true });
-  const environment = ruleEnvironment(model, fsHost, today());
+export async function whatif(modelPath: string, options: WhatIfOptions): Promise<void> {
   const c = stdoutColors();
   if (options.rank) {
-    const top = Number.parseInt(options.top, 10);
-    if (!Number.isInteger(top) || top < 1)
+    const top = Number(options.top);
+    if (!/^\d+$/.test(options.top) || top < 1)
       throw new ExitError(EXIT.invalid, `--top must be a whole number ≥ 1, got "${options.top}"`);
-    const ranking = rankAbsences(graph);
-    // The exact score change for the few at the top, from a full what-if each.
-    const baseline = runRules(graph, RULES, environment).findings;
-    const exact = ranking.slice(0, Math.min(5, top)).map((r) => {
-      const result = whatIf(model, graph, CATALOG, RULES, environment, { without: [r.person] }, baseline);
-      return "away" in result ? result.after.overall - result.before.overall : undefined;
-    });
-    if (options.format === "json") {
-      out(
-        JSON.stringify(
-          { ranking: ranking.slice(0, top).map((r, i) => ({ ...r, scoreDelta: exact[i] })) },
-          null,
-          2,
-        ),
-      );
-    } else {
-      out(renderRanking(ranking.slice(0, top), exact, ranking.length, c));
-    }
+    const { ranking, total } = rankTeamAbsences(await checkValidModel(modelPath), top);
+    out(options.format === "json" ? JSON.stringify({ ranking }, null, 2) : renderRanking(ranking, total, c));
     return;
   }
   const scenario: Scenario = {
@@ -63,12 +38,7 @@ export function whatif(modelPath: string, options: WhatIfOptions): void {
       "say what to change: --without <person…>, --from/--to <dates>, --add <role…>, or --rank",
     );
   }
-  const problems = scenarioProblems(graph, scenario);
-  if (problems.length > 0) throw new ExitError(EXIT.invalid, problems.join("\n"));
-  const result = whatIf(model, graph, CATALOG, RULES, environment, scenario);
-  if (!("away" in result)) {
-    throw new ExitError(EXIT.invalid, renderDiagnostics(result.diagnostics));
-  }
+  const result = runWhatIf(await checkValidModel(modelPath), scenario);
   out(options.format === "json" ? JSON.stringify(result, null, 2) : renderWhatIf(result, scenario, c));
 }
 
@@ -112,12 +82,7 @@ function renderWhatIf(r: WhatIfResult, scenario: Scenario, c: Colors): string {
   return lines.join("\n");
 }
 
-function renderRanking(
-  ranking: AbsenceImpact[],
-  exact: (number | undefined)[],
-  total: number,
-  c: Colors,
-): string {
+function renderRanking(ranking: RankedAbsence[], total: number, c: Colors): string {
   const lines = [
     c.bold(
       `Who the team can least do without (top ${ranking.length} of ${total}; damage in points, see docs/whatif.md)`,
@@ -125,7 +90,8 @@ function renderRanking(
     "",
   ];
   ranking.forEach((r, i) => {
-    const delta = exact[i] !== undefined ? c.dim(` health ${exact[i] === 0 ? "±0" : exact[i]}`) : "";
+    const delta =
+      r.scoreDelta !== undefined ? c.dim(` health ${r.scoreDelta === 0 ? "±0" : r.scoreDelta}`) : "";
     lines.push(`${String(i + 1).padStart(3)}. ${c.bold(r.name)} (${r.person})  ${r.damage} points${delta}`);
     for (const reason of r.reasons.slice(0, 3))
       lines.push(`       ${c.dim(`+${reason.points}`)} ${reason.text}`);

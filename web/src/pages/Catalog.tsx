@@ -7,9 +7,17 @@ const KINDS = ["roles", "activities", "competencies", "topologies"] as const;
 
 export function Catalog(_: PageProps) {
   const [kind, setKind] = useState<(typeof KINDS)[number]>("roles");
-  const { data, error } = useApi<
-    { id: string; name: string; source: string; focus?: string; description?: string; summary?: string }[]
-  >(`/api/catalog/${kind}`);
+  const { data, error } = useApi("/api/catalog/{kind}", { params: { kind } }) as {
+    data?: {
+      id: string;
+      name: string;
+      source: string;
+      focus?: string;
+      description?: string;
+      summary?: string;
+    }[];
+    error?: string;
+  };
   return (
     <>
       <p>

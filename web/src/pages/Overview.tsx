@@ -1,11 +1,10 @@
 /** The team's health: score per area, and the doctor's findings grouped by area, with filter and search. */
 import { useState } from "react";
 import type { PageProps } from "../App.tsx";
-import type { Finding, Score } from "../api.ts";
 import { tone, useApi } from "./useApi.ts";
 
 export function Overview({ model }: PageProps) {
-  const { data, error } = useApi<{ findings: Finding[]; score: Score }>("/api/findings", model.etag);
+  const { data, error } = useApi("/api/findings", {}, model.etag);
   const [severity, setSeverity] = useState("all");
   const [query, setQuery] = useState("");
   if (error) return <div className="message error">{error}</div>;

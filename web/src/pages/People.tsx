@@ -1,11 +1,10 @@
 /** People: the roles each one holds with allocation bars, their teams, absences, and the doctor's findings about them. */
 
 import type { PageProps } from "../App.tsx";
-import type { Finding } from "../api.ts";
 import { useApi } from "./useApi.ts";
 
 export function People({ model }: PageProps) {
-  const { data } = useApi<{ findings: Finding[] }>("/api/findings", model.etag);
+  const { data } = useApi("/api/findings", {}, model.etag);
   return (
     <>
       {model.people.map((p) => {

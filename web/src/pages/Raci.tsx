@@ -1,5 +1,6 @@
 /** The RACI grid: click a cell (or focus it and type r, a, c, i, or Backspace) to change it; saved to the YAML. */
 import { useState } from "react";
+import type { RaciCellBodyT } from "../../../src/server/contract.ts";
 import type { PageProps } from "../App.tsx";
 import { ApiError, api, type Matrix } from "../api.ts";
 import { useApi } from "./useApi.ts";
@@ -8,15 +9,14 @@ const CYCLE = ["", "R", "A", "C", "I", "R/A"];
 
 export function Raci({ model, reload }: PageProps) {
   const [by, setBy] = useState<"role" | "person">("role");
-  const { data, error } = useApi<Matrix>(`/api/raci?by=${by}`, model.etag);
+  const { data, error } = useApi("/api/raci", { query: { by } }, model.etag);
   const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | undefined>();
   if (error) return <div className="message error">{error}</div>;
   if (!data) return <p>Loading…</p>;
   const save = async (activity: string, product: string | undefined, column: string, letters: string) => {
     try {
-      await api.put(
-        "/api/raci/cell",
-        { activity, ...(product ? { product } : {}), column, letters },
+      await api.setRaciCell(
+        { activity, ...(product ? { product } : {}), column, letters: letters as RaciCellBodyT["letters"] },
         data.etag,
       );
       setMessage({ kind: "info", text: `Saved: ${activity} → ${column} = ${letters || "–"}` });

@@ -12,8 +12,14 @@ interface Competency {
 }
 
 export function Skills({ model }: PageProps) {
-  const roles = useApi<Role[]>("/api/catalog/roles");
-  const competencies = useApi<Competency[]>("/api/catalog/competencies");
+  const roles = useApi("/api/catalog/{kind}", { params: { kind: "roles" } }) as unknown as {
+    data?: Role[];
+    error?: string;
+  };
+  const competencies = useApi("/api/catalog/{kind}", { params: { kind: "competencies" } }) as {
+    data?: Competency[];
+    error?: string;
+  };
   if (!roles.data || !competencies.data) return <p>{roles.error ?? competencies.error ?? "Loading…"}</p>;
   const need = (person: ModelPerson, competency: string) =>
     Math.max(

@@ -6,7 +6,7 @@ import { api } from "../api.ts";
 export function Topology({ model }: PageProps) {
   const [svg, setSvg] = useState<string | undefined>();
   useEffect(() => {
-    api.text("/api/topology.svg").then(setSvg, () => setSvg(""));
+    api.svg("/api/topology.svg").then(setSvg, () => setSvg(""));
   }, []);
   if (model.teams.length === 0) return <p>The model lists no teams yet: add them under `teams:`.</p>;
   return (

@@ -1,30 +1,23 @@
 /** What-if: tick people away and see the score and findings change; the absence ranking. */
 import { useEffect, useState } from "react";
+import type { WhatIfViewT } from "../../../src/server/contract.ts";
 import type { PageProps } from "../App.tsx";
-import { api, type Finding, type Score } from "../api.ts";
+import { api } from "../api.ts";
 import { useApi } from "./useApi.ts";
 
-interface Result {
-  before: Score;
-  after: Score;
-  appeared: Finding[];
-  disappeared: Finding[];
-  lostCoverage: { activity: string; product?: string; letters: string[] }[];
-}
+type Result = WhatIfViewT;
 
 export function WhatIf({ model }: PageProps) {
   const [away, setAway] = useState<string[]>([]);
   const [result, setResult] = useState<Result | undefined>();
-  const ranking = useApi<{
-    ranking: { person: string; name: string; damage: number; reasons: { text: string }[] }[];
-  }>("/api/rank", model.etag);
+  const ranking = useApi("/api/rank", {}, model.etag);
   useEffect(() => {
     if (away.length === 0) {
       setResult(undefined);
       return;
     }
     api
-      .get<Result>(`/api/whatif?without=${encodeURIComponent(away.join(","))}`)
+      .get("/api/whatif", { query: { without: away.join(",") } })
       .then(setResult, () => setResult(undefined));
   }, [away]);
   return (

@@ -3,7 +3,7 @@
  * layout of everything else (the `yaml` Document API). Pure: text in, text out.
  */
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
-import { RACI_LETTERS, type RaciLetter } from "../model/schema.ts";
+import { RACI_LETTERS, type RaciLetter } from "./schema.ts";
 
 export interface CellEdit {
   activity: string;

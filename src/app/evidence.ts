@@ -1,0 +1,59 @@
+/**
+ * The evidence port of the use cases: who really does each activity, from git history, mined into
+ * the embedded store beside the model. The git plumbing and the store's native module are loaded
+ * only when evidence is asked for, so commands that do not need it start fast.
+ */
+import { dirname, join } from "node:path";
+import type { EvidenceReport } from "../evidence/measures.ts";
+import type { RepositorySpec } from "../evidence/repositories.ts";
+import type { Model } from "../model/model.ts";
+import { UnavailableError } from "./errors.ts";
+
+export interface EvidenceRequest {
+  model: Model;
+  /** Repositories to read besides those the model lists; when none at all, the model's own repository. */
+  repositories?: readonly RepositorySpec[];
+  today: string;
+}
+
+export interface GatheredEvidence {
+  report: EvidenceReport;
+  warnings: string[];
+}
+
+export type EvidenceGatherer = (request: EvidenceRequest) => Promise<GatheredEvidence>;
+
+/** Where the evidence store lives: `.mlteam/evidence.db` beside the model (or in the current directory). */
+export function storePath(model: Model | undefined): string {
+  const file = model?.files[0];
+  return join(file ? dirname(file) : ".", ".mlteam", "evidence.db");
+}
+
+/** Mines the model's repositories (or the one it lives in) with git into the SQLite store. */
+export const gitEvidence: EvidenceGatherer = async ({ model, repositories = [], today }) => {
+  const [{ collectEvidence, modelRepositories }, { GitError, gitTry }, { openSqliteStore }] =
+    await Promise.all([
+      import("../evidence/collect.ts"),
+      import("../evidence/git.ts"),
+      import("../store/sqlite.ts"),
+    ]);
+  const extra = [...repositories];
+  if (modelRepositories(model).length === 0 && extra.length === 0) {
+    const top = gitTry(dirname(model.files[0] ?? "."), ["rev-parse", "--show-toplevel"])?.trim();
+    if (!top)
+      throw new UnavailableError(
+        "evidence: the model lists no `evidence.repositories` and is not inside a git repository",
+      );
+    extra.push({ path: top });
+  }
+  const store = await openSqliteStore(storePath(model));
+  try {
+    const collected = await collectEvidence({ model, repositories: extra, store, today });
+    return { report: collected.report, warnings: collected.warnings };
+  } catch (error) {
+    if (error instanceof GitError) throw new UnavailableError(error.message);
+    throw error;
+  } finally {
+    await store.close();
+  }
+};

@@ -1,0 +1,30 @@
+/** The use case behind `mlteam export`: the team in other tools' formats. */
+import { renderBackstage } from "../render/export/backstage.ts";
+import { renderCodeowners } from "../render/export/codeowners.ts";
+import { renderTeamJson } from "../render/export/json.ts";
+import { renderMermaid } from "../render/export/mermaid.ts";
+import { renderPeopleCsv } from "../render/export/people-csv.ts";
+import { renderXlsx } from "../render/export/xlsx.ts";
+import type { ValidTeamCheck } from "./check-team.ts";
+
+export const EXPORT_FORMATS = ["csv", "xlsx", "json", "mermaid", "codeowners", "backstage"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The export as text, or as bytes for the XLSX workbook (whose Findings sheet is the doctor's). */
+export async function exportTeam(check: ValidTeamCheck, format: ExportFormat): Promise<string | Buffer> {
+  const { graph } = check;
+  switch (format) {
+    case "csv":
+      return renderPeopleCsv(graph);
+    case "json":
+      return renderTeamJson(graph);
+    case "mermaid":
+      return renderMermaid(graph);
+    case "codeowners":
+      return renderCodeowners(graph);
+    case "backstage":
+      return renderBackstage(graph);
+    case "xlsx":
+      return renderXlsx(graph, check.findings);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The use case behind `mlteam import`: people and teams from Backstage or a CSV roster, proposed
+ * RACI rows from CODEOWNERS — as a YAML fragment, or merged into a model keeping its comments.
+ */
+import { CATALOG } from "../catalog/index.ts";
+import { makeClassifier } from "../evidence/classify.ts";
+import { importBackstage } from "../importers/backstage.ts";
+import { importCodeowners } from "../importers/codeowners.ts";
+import { importCsvRoster } from "../importers/csv-roster.ts";
+import { importedToYaml, mergeIntoModel } from "../importers/merge.ts";
+import type { Imported } from "../importers/types.ts";
+import type { TeamCheck } from "./check-team.ts";
+import { InputError } from "./errors.ts";
+
+export const IMPORT_KINDS = ["backstage", "codeowners", "csv"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** Reads `text` (the file `name`) as `kind`; `into` is the validated model it goes into, if any. */
+export function importEntries(kind: ImportKind, name: string, text: string, into?: TeamCheck): Imported {
+  try {
+    switch (kind) {
+      case "backstage":
+        return importBackstage(text);
+      case "csv":
+        return importCsvRoster(
+          text,
+          [...(into?.graph.roles.values() ?? CATALOG.roles)],
+          [...(into?.graph.competencies.values() ?? CATALOG.competencies)],
+        );
+      case "codeowners": {
+        const model = into?.model;
+        if (!model)
+          throw new InputError(
+            "importing CODEOWNERS needs a model with people's handles: pass --into <model>",
+          );
+        const settings = model.evidence?.settings;
+        const classify = makeClassifier(
+          Object.entries(settings?.patterns ?? {}).map(([activity, patterns]) => ({
+            activity,
+            patterns,
+            origin: "model" as const,
+          })),
+          { replace: settings?.replacePatterns === true },
+        );
+        return importCodeowners(text, model.people, classify);
+      }
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The imported entries as a new YAML file. */
+export const importedFragment = (imported: Imported, from: string) => importedToYaml(imported, from);
+
+/** The model text with the imported entries appended; entries already there are skipped. */
+export const mergeImported = (modelText: string, imported: Imported) => mergeIntoModel(modelText, imported);

@@ -1,0 +1,84 @@
+/**
+ * The use case behind a RACI edit in the dashboard: set one cell of the matrix in the YAML file
+ * that holds its row, keeping comments, layout and line endings, and refuse when the model changed
+ * since the version the caller edited.
+ */
+import { editRaciCell } from "../model/raci-edit.ts";
+import type { RaciLetter } from "../model/schema.ts";
+import { requireValid } from "./check-team.ts";
+import { ConflictError, echo, InputError, NotFoundError, PreconditionError } from "./errors.ts";
+import type { ModelWorkspace } from "./workspace.ts";
+
+export interface CellChange {
+  activity: string;
+  /** The product whose own row to edit (created when missing); the team-wide row when omitted. */
+  product?: string | undefined;
+  /** A role id, or `person:<id>`. */
+  column: string;
+  letters: "" | "R" | "A" | "C" | "I" | "R/A";
+}
+
+export interface CellSaved {
+  /** The model's version after the edit. */
+  etag: string;
+  /** The file that was changed, relative to the model's folder. */
+  file: string;
+}
+
+export async function setRaciCell(
+  workspace: ModelWorkspace,
+  change: CellChange,
+  ifMatch: string | undefined,
+): Promise<CellSaved> {
+  if (!ifMatch)
+    throw new PreconditionError(
+      "send the ETag you edited (If-Match), so that no one else's change is overwritten",
+    );
+  const { etag, check } = await workspace.current();
+  const valid = requireValid(check);
+  if (ifMatch !== etag)
+    throw new ConflictError(
+      "the model changed since you loaded it (someone else edited it); reload and try again",
+    );
+  const { graph, model } = valid;
+  if (!graph.activities.has(change.activity)) throw new NotFoundError(`no activity ${echo(change.activity)}`);
+  if (change.product !== undefined && !graph.products.has(change.product))
+    throw new NotFoundError(`no product ${echo(change.product)}`);
+  const [kind, id] = change.column.startsWith("person:")
+    ? (["person", change.column.slice(7)] as const)
+    : (["role", change.column.replace(/^role:/, "")] as const);
+  if (kind === "person" ? !graph.people.has(id) : !graph.roles.has(id))
+    throw new NotFoundError(`no ${kind} ${echo(id)}`);
+  const entry = graph.raci.find((e) => e.activity === change.activity && e.product === change.product);
+  const origin = entry ? model.origin(entry.source) : undefined;
+  const file = origin?.source.path ?? model.files[0] ?? workspace.entry;
+  const letters: RaciLetter[] =
+    change.letters === "" ? [] : change.letters === "R/A" ? ["R", "A"] : [change.letters];
+  const before = workspace.host.readFile(file);
+  if (before === undefined) throw new ConflictError(`${file} is gone; reload and try again`);
+  let after: string;
+  try {
+    after = editRaciCell(before, origin?.path[1] as number | undefined, {
+      activity: change.activity,
+      product: change.product,
+      column: change.column,
+      letters,
+    });
+  } catch (error) {
+    throw new InputError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  // A file written with CRLF line endings keeps them.
+  if (before.includes("\r\n")) after = after.replace(/\r?\n/g, "\r\n");
+  // The file may have changed while we computed: check again right before replacing it.
+  if (workspace.etag() !== etag)
+    throw new ConflictError("the model changed while saving; reload and try again");
+  workspace.host.writeFile(file, after);
+  const saved = await workspace.current();
+  return { etag: saved.etag, file: relativeToModel(file, workspace.entry) };
+}
+
+/** A path as the user knows it: relative to the model's folder, never the machine's absolute path. */
+export function relativeToModel(file: string, entry: string): string {
+  const base = entry.endsWith(".yaml") || entry.endsWith(".yml") ? entry.replace(/[^/]*$/, "") : `${entry}/`;
+  return file.startsWith(base) ? file.slice(base.length) : file.replace(/^.*\//, "");
+}

@@ -1,0 +1,208 @@
+/**
+ * The API's contract: every request and response of `mlteam serve` as a zod schema. The routes
+ * validate with them, the OpenAPI document is generated from them, and the dashboard's types are
+ * inferred from them — so the three cannot drift apart.
+ */
+import { z } from "@hono/zod-openapi";
+
+export const ErrorBody = z.object({ error: z.string() }).openapi("Error");
+
+export const Location = z
+  .object({ file: z.string(), line: z.number().int(), column: z.number().int() })
+  .openapi("Location");
+
+export const Severity = z.enum(["error", "warn", "info"]).openapi("Severity");
+
+export const Finding = z
+  .object({
+    ruleId: z.string(),
+    area: z.string(),
+    severity: Severity,
+    message: z.string(),
+    subject: z.string().optional(),
+    location: Location,
+    fix: z.string(),
+  })
+  .openapi("Finding");
+
+export const Score = z
+  .object({
+    overall: z.number().int(),
+    areas: z.record(z.string(), z.number()),
+    costs: z.array(
+      z.object({
+        ruleId: z.string(),
+        area: z.string(),
+        findings: z.number().int(),
+        raw: z.number(),
+        cost: z.number(),
+      }),
+    ),
+  })
+  .openapi("Score");
+
+export const Diagnostic = z
+  .object({
+    file: z.string(),
+    line: z.number().int(),
+    column: z.number().int(),
+    severity: z.enum(["error", "warning"]),
+    message: z.string(),
+    code: z.string(),
+  })
+  .openapi("Diagnostic");
+
+/** An entry of the model as written (its fields are documented in docs/model.md). */
+const Entry = z.looseObject({}).describe("As written in the model (docs/model.md)");
+
+export const ModelView = z
+  .object({
+    etag: z.string(),
+    files: z.array(z.string()).describe("The model's files, relative to its folder"),
+    diagnostics: z.array(Diagnostic),
+    organisation: z
+      .looseObject({ name: z.string(), stage: z.string(), topology: z.string().optional() })
+      .nullable(),
+    people: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        roles: z.array(z.object({ role: z.string(), allocation: z.number() })),
+        allocation: z.number(),
+        teams: z.array(z.string()),
+        skills: z.record(z.string(), z.number()),
+        absences: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string().optional() })),
+      }),
+    ),
+    teams: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        type: z.string(),
+        members: z.array(z.string()),
+        serves: z.array(z.string()),
+      }),
+    ),
+    products: z.array(Entry),
+    stakeholders: z.array(Entry),
+  })
+  .openapi("Model");
+
+export const FindingsView = z
+  .object({
+    etag: z.string(),
+    findings: z.array(Finding),
+    score: Score,
+    suppressed: z.number().int(),
+    evidence: z.boolean().describe("Whether git evidence was part of the check"),
+    warnings: z.array(z.string()),
+  })
+  .openapi("Findings");
+
+export const Matrix = z
+  .object({
+    etag: z.string(),
+    by: z.enum(["role", "person"]),
+    product: z.string().optional(),
+    columns: z.array(z.object({ id: z.string(), name: z.string() })),
+    rows: z.array(
+      z.object({
+        activity: z.string(),
+        name: z.string(),
+        product: z.string().optional(),
+        cells: z.record(z.string(), z.string()).describe("Column id → letters, e.g. R/A"),
+      }),
+    ),
+  })
+  .openapi("Matrix");
+
+export const RaciCellBody = z
+  .strictObject({
+    activity: z.string().min(1).max(200).describe("An activity id."),
+    product: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("Edit the product's own row (created if missing)."),
+    column: z.string().min(1).max(200).describe("A role id, or person:<id>."),
+    letters: z.enum(["", "R", "A", "C", "I", "R/A"]).describe("What the cell should hold; empty clears it."),
+  })
+  .openapi("RaciCell");
+
+export const CellSaved = z
+  .object({ etag: z.string(), file: z.string().describe("The file changed, relative to the model's folder") })
+  .openapi("CellSaved");
+
+export const WhatIfView = z
+  .object({
+    away: z.array(z.object({ id: z.string(), name: z.string(), why: z.enum(["asked", "declared absence"]) })),
+    hires: z.array(z.object({ id: z.string(), role: z.string() })),
+    appeared: z.array(Finding),
+    disappeared: z.array(Finding),
+    changed: z.array(z.object({ before: Finding, after: Finding })),
+    lostCoverage: z.array(
+      z.object({
+        activity: z.string(),
+        product: z.string().optional(),
+        letters: z.array(z.enum(["R", "A"])),
+      }),
+    ),
+    competenciesLost: z.array(z.object({ competency: z.string(), before: z.number(), after: z.number() })),
+    before: Score,
+    after: Score,
+  })
+  .openapi("WhatIf");
+
+export const Ranking = z
+  .object({
+    ranking: z.array(
+      z.object({
+        person: z.string(),
+        name: z.string(),
+        damage: z.number(),
+        reasons: z.array(z.object({ points: z.number(), text: z.string() })),
+        scoreDelta: z.number().int().optional().describe("Exact health change if away (the top five)"),
+      }),
+    ),
+    total: z.number().int(),
+  })
+  .openapi("Ranking");
+
+export const CATALOG_KINDS = ["roles", "activities", "competencies", "topologies"] as const;
+
+export const CatalogEntries = z
+  .array(z.looseObject({ id: z.string(), name: z.string(), source: z.string().optional() }))
+  .openapi("CatalogEntries");
+
+export const EvidenceView = z
+  .object({
+    report: z
+      .looseObject({})
+      .describe("Per activity: observed contributors, truck factors (docs/evidence.md)"),
+    warnings: z.array(z.string()),
+  })
+  .openapi("Evidence");
+
+export type FindingT = z.infer<typeof Finding>;
+export type ScoreT = z.infer<typeof Score>;
+export type ModelViewT = z.infer<typeof ModelView>;
+export type FindingsViewT = z.infer<typeof FindingsView>;
+export type MatrixT = z.infer<typeof Matrix>;
+export type RaciCellBodyT = z.infer<typeof RaciCellBody>;
+export type CellSavedT = z.infer<typeof CellSaved>;
+export type WhatIfViewT = z.infer<typeof WhatIfView>;
+export type RankingT = z.infer<typeof Ranking>;
+export type EvidenceViewT = z.infer<typeof EvidenceView>;
+export type CatalogEntriesT = z.infer<typeof CatalogEntries>;
+
+/** Each GET route's path template and the response it answers with, for the dashboard's typed client. */
+export interface ApiResponses {
+  "/api/model": ModelViewT;
+  "/api/findings": FindingsViewT;
+  "/api/raci": MatrixT;
+  "/api/whatif": WhatIfViewT;
+  "/api/rank": RankingT;
+  "/api/evidence": EvidenceViewT;
+  "/api/catalog/{kind}": CatalogEntriesT;
+}

@@ -1,0 +1,51 @@
+/** GET /api/model: the resolved model — people, teams, products, stakeholders — and its diagnostics. */
+import { createRoute } from "@hono/zod-openapi";
+import type { Api, ServerContext } from "../context.ts";
+import { ErrorBody, ModelView, type ModelViewT } from "../contract.ts";
+
+const route = createRoute({
+  method: "get",
+  path: "/api/model",
+  summary: "The resolved model: people, teams, products, stakeholders, diagnostics",
+  description:
+    "Answers even when the model is invalid, with its diagnostics. The ETag header identifies this version.",
+  responses: {
+    200: { description: "The model", content: { "application/json": { schema: ModelView } } },
+    500: { description: "An internal error", content: { "application/json": { schema: ErrorBody } } },
+  },
+});
+
+export function modelRoutes(app: Api, ctx: ServerContext): void {
+  app.openapi(route, async (c) => {
+    const checked = await ctx.workspace.current();
+    const body = ctx.view(checked, "model", (): ModelViewT => {
+      const { graph, model, diagnostics } = checked.check;
+      return ctx.publicValue({
+        etag: checked.etag,
+        files: model.files,
+        diagnostics,
+        organisation: model.organisation ?? null,
+        people: [...graph.people.values()].map((p) => ({
+          id: p.id,
+          name: p.name,
+          roles: p.roles.map((r) => ({ role: r.role, allocation: r.allocation })),
+          allocation: p.allocation,
+          teams: p.teams,
+          skills: { ...p.skills },
+          absences: (p.source.absences ?? []).map((a) => ({ ...a })),
+        })),
+        teams: [...graph.teams.values()].map((t) => ({
+          id: t.id,
+          name: t.source.name ?? t.id,
+          type: t.source.type,
+          members: t.members,
+          serves: t.serves,
+        })),
+        products: [...graph.products.values()].map((p) => ({ ...p.source })),
+        stakeholders: graph.stakeholders.map((s) => ({ ...s })),
+      });
+    });
+    c.header("ETag", checked.etag);
+    return c.json(body, 200);
+  });
+}

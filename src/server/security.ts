@@ -1,0 +1,125 @@
+/**
+ * What keeps a local server from being driven by any web page: the Host must be one this server
+ * answers to (DNS rebinding), writes must come from its own origin, need JSON and a custom header
+ * (no cross-site form can send them), bodies are bounded, the token is compared in constant time,
+ * and responses forbid sniffing and framing.
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { HttpError } from "./errors.ts";
+
+export const BODY_LIMIT = 1024 * 1024;
+
+const LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]"];
+
+export interface HostPolicy {
+  /** The address the server listens on, as given to --host. */
+  host?: string;
+  /** The port it listens on, once known. */
+  port?: () => number | undefined;
+}
+
+/** Host names (without port) this server answers to: the loopback names, and the configured host. */
+export function allowedHostnames(policy: HostPolicy): Set<string> {
+  const names = new Set(LOOPBACK_NAMES);
+  const host = policy.host?.toLowerCase();
+  if (host && host !== "0.0.0.0" && host !== "::")
+    names.add(host.includes(":") && !host.startsWith("[") ? `[${host}]` : host);
+  return names;
+}
+
+/** Splits `name:port` (or `[v6]:port`) from a Host header. */
+function splitHost(value: string): { name: string; port?: string } | undefined {
+  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/i.exec(value.trim());
+  if (!match?.[1]) return undefined;
+  return match[2] === undefined
+    ? { name: match[1].toLowerCase() }
+    : { name: match[1].toLowerCase(), port: match[2] };
+}
+
+/** Refuses (421) any request whose Host is not this server's own: the defence against DNS rebinding. */
+export function hostCheck(policy: HostPolicy): MiddlewareHandler {
+  const names = allowedHostnames(policy);
+  const anyAddress = policy.host === "0.0.0.0" || policy.host === "::";
+  return async (c, next) => {
+    // The node adapter builds the URL from the Host header; in-process requests have only the URL.
+    const host = c.req.header("host") ?? new URL(c.req.url).host;
+    const parsed = host === undefined ? undefined : splitHost(host);
+    const port = policy.port?.();
+    const portOk = parsed?.port === undefined || port === undefined || Number(parsed.port) === port;
+    // On 0.0.0.0 with a token, any name reaching us is accepted: the token is the defence there.
+    if (!parsed || !portOk || (!anyAddress && !names.has(parsed.name))) {
+      throw new HttpError(
+        421,
+        `this server does not answer to the host ${JSON.stringify((host ?? "").slice(0, 100))}; use ${[...names].join(", ")}`,
+      );
+    }
+    await next();
+  };
+}
+
+/** Writes: JSON only, the X-MLTeam-Request header, and the server's own origin when a browser says where it came from. */
+export const writeCheck: MiddlewareHandler = async (c, next) => {
+  if (c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.method !== "OPTIONS") {
+    const origin = c.req.header("origin");
+    if (
+      origin !== undefined &&
+      origin !== `http://${c.req.header("host")}` &&
+      origin !== `https://${c.req.header("host")}`
+    )
+      throw new HttpError(
+        403,
+        `writes from another origin (${JSON.stringify(origin.slice(0, 100))}) are refused`,
+      );
+    if (c.req.header("sec-fetch-site") === "cross-site")
+      throw new HttpError(403, "cross-site writes are refused");
+    if (!(c.req.header("content-type") ?? "").startsWith("application/json"))
+      throw new HttpError(415, "send JSON (Content-Type: application/json)");
+    if (c.req.header("x-mlteam-request") !== "1")
+      throw new HttpError(403, "writes need the header X-MLTeam-Request: 1");
+  }
+  await next();
+};
+
+/** Every API call carries the token, compared in constant time. */
+export function tokenCheck(token: string | undefined): MiddlewareHandler {
+  const expected = token === undefined ? undefined : createHash("sha256").update(token).digest();
+  return async (c, next) => {
+    if (expected) {
+      const sent = /^Bearer (.+)$/.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
+      const digest = createHash("sha256").update(sent).digest();
+      if (!timingSafeEqual(digest, expected))
+        throw new HttpError(401, "this server needs its token: send Authorization: Bearer <token>");
+    }
+    await next();
+  };
+}
+
+/** A path or query that cannot be percent-decoded is the client's mistake (400), not a crash. */
+export const decodableUrl: MiddlewareHandler = async (c, next) => {
+  const url = new URL(c.req.url);
+  try {
+    decodeURIComponent(url.pathname);
+    for (const part of url.search.slice(1).split("&")) decodeURIComponent(part.replace(/\+/g, " "));
+  } catch {
+    throw new HttpError(400, "the address has a malformed percent-encoding");
+  }
+  await next();
+};
+
+export const limitBody = bodyLimit({
+  maxSize: BODY_LIMIT,
+  onError: () => {
+    throw new HttpError(413, `the request body is larger than ${BODY_LIMIT / 1024 / 1024} MB`);
+  },
+});
+
+export const headers = secureHeaders({
+  xFrameOptions: "DENY",
+  xContentTypeOptions: "nosniff",
+  referrerPolicy: "no-referrer",
+  contentSecurityPolicy: { frameAncestors: ["'none'"] },
+  crossOriginResourcePolicy: "same-origin",
+});
