@@ -2,11 +2,13 @@
  * The whole check of a model, as every surface runs it: load and validate the files, resolve
  * the team graph, then run the rules when the input is valid.
  */
+
 import { posix } from "node:path";
 import { CATALOG, type Catalog } from "../catalog/index.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
 import { resolveTeam } from "../graph/resolve.ts";
 import type { TeamGraph } from "../graph/types.ts";
+import { append } from "../model/append.ts";
 import { type Diagnostic, hasErrors } from "../model/diagnostic.ts";
 import { loadModel, type ModelHost, sortDiagnostics } from "../model/load.ts";
 import type { Model } from "../model/model.ts";
@@ -44,7 +46,7 @@ export function checkModel(entry: string, host: ModelHost, options: CheckOptions
   const environment = ruleEnvironment(loaded.model, host, options.today);
   if (options.evidence) environment.evidence = options.evidence;
   const doctor = runRules(graph, options.rules ?? RULES, environment);
-  all.push(...doctor.diagnostics);
+  append(all, doctor.diagnostics);
   if (!hasErrors(doctor.diagnostics)) result.doctor = doctor;
   return result;
 }

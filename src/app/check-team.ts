@@ -3,6 +3,7 @@
  * load and validate the model, gather git evidence when the model lists repositories (or when
  * asked), run the rules and score the findings. Every surface calls this, so they cannot disagree.
  */
+
 import { checkModel, ruleEnvironment } from "../analysis/check-model.ts";
 import type { DoctorResult } from "../analysis/engine.ts";
 import { runRules } from "../analysis/engine.ts";
@@ -12,6 +13,7 @@ import { SCORE_AREAS, type Score, scoreFindings } from "../analysis/score.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
 import { modelRepositories } from "../evidence/repositories.ts";
 import type { TeamGraph } from "../graph/types.ts";
+import { append } from "../model/append.ts";
 import { type Diagnostic, hasErrors } from "../model/diagnostic.ts";
 import type { ModelHost } from "../model/load.ts";
 import type { Model } from "../model/model.ts";
@@ -82,7 +84,7 @@ export async function checkTeam(entry: string, options: CheckTeamOptions): Promi
     if (!options.gatherEvidence) throw new Error("checkTeam: evidence wanted but no gatherer given");
     const gathered = await options.gatherEvidence({ model: validated.model, today: options.today });
     result.evidence = gathered.report;
-    result.warnings.push(...gathered.warnings);
+    append(result.warnings, gathered.warnings);
     environment.evidence = gathered.report;
   }
   const doctor = runRules(validated.graph, rules, environment);

@@ -2,6 +2,7 @@
  * Collects evidence for a model (or for bare repositories): mines each repository into the store,
  * then measures per activity with the model's people, patterns and bots.
  */
+import { append } from "../model/append.ts";
 import type { Model } from "../model/model.ts";
 import type { EvidenceStore, RepoState } from "../store/evidence-store.ts";
 import { makeClassifier, type PatternSet } from "./classify.ts";
@@ -46,7 +47,7 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
         : {}),
     });
     runs.push({ ...result, repo: spec.path });
-    warnings.push(...result.warnings);
+    append(warnings, result.warnings);
     patternsByKey.set(result.state.key, spec.patterns);
   }
   const modelSets: PatternSet[] = Object.entries(settings?.patterns ?? {}).map(([activity, patterns]) => ({

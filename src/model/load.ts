@@ -2,7 +2,9 @@
  * Loads a team model: the entry file and the files it includes, each parsed, checked against
  * the schema and merged. Pure: all file access goes through a {@link ModelHost}.
  */
+
 import { posix } from "node:path";
+import { append } from "./append.ts";
 import { type Diagnostic, formatPath } from "./diagnostic.ts";
 import { type Model, ModelBuilder } from "./model.ts";
 import { modelFileSchema } from "./schema.ts";
@@ -119,13 +121,13 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
     }
     const checked = modelFileSchema.safeParse(value);
     if (!checked.success) {
-      diagnostics.push(...schemaDiagnostics(checked.error.issues, value, parsed.source, modelFileSchema));
+      append(diagnostics, schemaDiagnostics(checked.error.issues, value, parsed.source, modelFileSchema));
     }
     // Keep what is valid so that reference checks still run on the rest of the model.
-    diagnostics.push(...builder.add(value as Record<string, unknown>, parsed.source, checked.success));
+    append(diagnostics, builder.add(value as Record<string, unknown>, parsed.source, checked.success));
     const includes = modelFileSchema.shape.include.safeParse((value as { include?: unknown }).include);
     for (const [index, include] of (includes.success ? (includes.data ?? []) : []).entries()) {
-      const target = posix.join(posix.dirname(file), include);
+      const target = posix.isAbsolute(include) ? include : posix.join(posix.dirname(file), include);
       const at = { file, ...parsed.source.locate(["include", index]), severity: "error" as const };
       const includedAt: Diagnostic = {
         ...at,
@@ -146,7 +148,10 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
       else if (inDir.length === 0) diagnostics.push(includedAt);
       else {
         directories.push(target);
-        queue.push(...inDir.map((f) => ({ file: f })));
+        append(
+          queue,
+          inDir.map((f) => ({ file: f })),
+        );
       }
     }
   }

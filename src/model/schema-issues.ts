@@ -2,7 +2,9 @@
  * Turns the schema's validation issues into located diagnostics with messages a person can
  * act on: what was expected, what was found, and a "did you mean" for near-misses.
  */
+
 import type { z } from "zod";
+import { append } from "./append.ts";
 import { type Diagnostic, formatPath } from "./diagnostic.ts";
 import { didYouMean } from "./suggest.ts";
 import type { PathKey, YamlSource } from "./yaml-source.ts";
@@ -57,7 +59,7 @@ function flatten(issues: readonly Issue[], prefix: readonly PropertyKey[], input
       (branch) => !branch.every((i) => i.code === "invalid_type" && i.path.length === 0),
     );
     if (deeper.length > 0) {
-      out.push(...flatten(deeper[0] as Issue[], issue.path, input));
+      append(out, flatten(deeper[0] as Issue[], issue.path, input));
       continue;
     }
     const expected = issue.errors.flatMap((b) =>

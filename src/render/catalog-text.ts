@@ -1,6 +1,8 @@
 /** The catalog as text: a table per kind, or one entry in detail. */
+
 import Table from "cli-table3";
 import type { ActivityDef, CompetencyDef, RoleDef, TopologyDef } from "../catalog/index.ts";
+import { append } from "../model/append.ts";
 import { type Colors, plain } from "./colors.ts";
 import { COMPACT } from "./table-style.ts";
 
@@ -9,7 +11,7 @@ export type CatalogEntry = RoleDef | ActivityDef | CompetencyDef | TopologyDef;
 
 const table = (head: string[], rows: string[][]) => {
   const t = new Table({ head, style: { head: [], border: [] }, chars: COMPACT });
-  t.push(...rows);
+  append(t, rows);
   return t.toString();
 };
 

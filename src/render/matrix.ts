@@ -1,7 +1,9 @@
 /** The RACI matrix as a terminal table, Markdown, CSV or JSON. */
+
 import Table from "cli-table3";
 import { stringify } from "csv-stringify/sync";
 import type { RaciMatrix } from "../analysis/raci-matrix.ts";
+import { append } from "../model/append.ts";
 import { COMPACT } from "./table-style.ts";
 
 export const MATRIX_FORMATS = ["table", "markdown", "csv", "json"] as const;
@@ -34,7 +36,7 @@ export function renderMatrix(matrix: RaciMatrix, format: MatrixFormat): string {
     }
     case "table": {
       const table = new Table({ head: header, style: { head: [], border: [] }, chars: COMPACT });
-      table.push(...body);
+      append(table, body);
       return `${table.toString()}\nR = Responsible, A = Accountable, C = Consulted, I = Informed`;
     }
   }

@@ -1,7 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_TEMPLATE, TEMPLATES } from "../../catalog/templates.ts";
+import { fsHost } from "../../io/fs-host.ts";
+import { writeFileAtomic } from "../../io/write-atomic.ts";
+import { append } from "../../model/append.ts";
 import { DEFAULT_MODEL_FILE } from "../../model/load.ts";
 import { didYouMean } from "../../model/suggest.ts";
 import { EXIT, ExitError } from "../exit.ts";
@@ -33,20 +36,56 @@ export async function init(dir: string, options: InitOptions): Promise<void> {
       )}; templates: ${TEMPLATES.map((t) => t.id).join(", ")}`,
     );
   }
-  const target = join(dir, DEFAULT_MODEL_FILE);
-  if (existsSync(target) && !options.force) {
-    throw new ExitError(EXIT.invalid, `${target} already exists; pass --force to overwrite it`);
+  // Every file of the template: the model and the files it includes (e.g. teams/*.yaml).
+  const source = join(PACKAGE_ROOT, "examples", template.id);
+  const files = templateFiles(source);
+  const clashes = files.filter((f) => existsSync(join(dir, f)));
+  if (clashes.length > 0 && !options.force) {
+    throw new ExitError(
+      EXIT.invalid,
+      `${clashes.map((f) => join(dir, f)).join(", ")} already ${clashes.length === 1 ? "exists" : "exist"}; pass --force to overwrite`,
+    );
   }
-  let text = readFileSync(join(PACKAGE_ROOT, "examples", template.id, DEFAULT_MODEL_FILE), "utf8");
-  const schemaPath = relative(resolve(dir), SCHEMA_FILE).split(sep).join("/");
-  text = text.replace(SCHEMA_LINE, `# yaml-language-server: $schema=${schemaPath}`);
-  if (answers.name) text = setOrganisationName(text, answers.name);
-  mkdirSync(dir, { recursive: true });
-  const temp = `${target}.${process.pid}.tmp`;
-  writeFileSync(temp, text, { flag: "wx" });
-  renameSync(temp, target);
-  out(`Wrote ${target} from the template "${template.id}" (${template.name}).`);
+  const target = join(dir, DEFAULT_MODEL_FILE);
+  for (const file of files) {
+    let text = readFileSync(join(source, file), "utf8");
+    if (file === DEFAULT_MODEL_FILE) {
+      text = text.replace(SCHEMA_LINE, `# yaml-language-server: $schema=${schemaReference(dir)}`);
+      if (answers.name) text = setOrganisationName(text, answers.name);
+    }
+    writeFileAtomic(join(dir, file), text);
+  }
+  out(
+    `Wrote ${target}${files.length > 1 ? ` and ${files.length - 1} included ${files.length === 2 ? "file" : "files"}` : ""} from the template "${template.id}" (${template.name}).`,
+  );
   out("Next: edit it, then run `mlteam doctor` in that folder to see what the team is missing.");
+}
+
+/** The template's YAML files, relative to its folder, the model first. */
+function templateFiles(root: string, prefix = ""): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(join(root, prefix), { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) append(found, templateFiles(root, path));
+    else if (/\.ya?ml$/.test(entry.name)) found.push(path);
+  }
+  return found.sort((a, b) => Number(b === DEFAULT_MODEL_FILE) - Number(a === DEFAULT_MODEL_FILE));
+}
+
+/**
+ * The `$schema` reference the model's editor uses: the package's schema when it is inside the
+ * project (e.g. in its node_modules), else where `npm install mlteam` puts it in the project — never
+ * a path that only exists on the machine that ran `init`.
+ */
+function schemaReference(dir: string): string {
+  const target = resolve(dir);
+  const project = fsHost.workTreeOf?.(target) ?? target;
+  const schema = SCHEMA_FILE.startsWith(`${project}${sep}`)
+    ? SCHEMA_FILE
+    : join(project, "node_modules", "mlteam", "schema", "mlteam.schema.json");
+  return relative(target, schema).split(sep).join("/") || dirname(schema);
 }
 
 /** Replaces the organisation's name on its line, quoting it for YAML. */

@@ -1,6 +1,8 @@
 /** The topology as an SVG diagram, laid out on the server by ELK (elkjs): teams, products, who serves whom. */
+
 import ELK from "elkjs/lib/elk.bundled.js";
 import type { TeamGraph } from "../../graph/types.ts";
+import { maxOf } from "../../model/append.ts";
 
 const escapeXml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -35,7 +37,14 @@ export async function topologySvg(graph: TeamGraph): Promise<string> {
     labels.set(`t:${team.id}`, lines);
     nodes.push({
       id: `t:${team.id}`,
-      width: Math.max(160, 7.5 * Math.max(...lines.map((l) => l.length))),
+      width: Math.max(
+        160,
+        7.5 *
+          maxOf(
+            lines.map((l) => l.length),
+            0,
+          ),
+      ),
       height: 46,
     });
   }
@@ -44,7 +53,14 @@ export async function topologySvg(graph: TeamGraph): Promise<string> {
     labels.set(`p:${product.id}`, lines);
     nodes.push({
       id: `p:${product.id}`,
-      width: Math.max(140, 7.5 * Math.max(...lines.map((l) => l.length))),
+      width: Math.max(
+        140,
+        7.5 *
+          maxOf(
+            lines.map((l) => l.length),
+            0,
+          ),
+      ),
       height: 40,
     });
   }
