@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -179,13 +188,18 @@ describe("mlteam (the built CLI)", () => {
   });
 
   it("init writes a model that doctor accepts, and never overwrites without --force", () => {
-    const dir = join(tmp, "new-team");
+    // A project where mlteam is installed: the schema reference points into its node_modules.
+    const project = join(tmp, "project");
+    mkdirSync(join(project, "node_modules"), { recursive: true });
+    symlinkSync(ROOT, join(project, "node_modules", "mlteam"));
+    const dir = join(project, "new-team");
     const first = run(["init", dir, "--template", "central-platform", "--name", "Acme: Analytics"]);
     assert.equal(first.code, 0, first.stderr);
     const written = readFileSync(join(dir, "mlteam.yaml"), "utf8");
     assert.match(written, /name: "Acme: Analytics"/);
     assert.match(written, /^# yaml-language-server: \$schema=.*schema\/mlteam\.schema\.json$/m);
     const schemaPath = /\$schema=(.*)$/m.exec(written)?.[1] ?? "";
+    assert.equal(schemaPath, "../node_modules/mlteam/schema/mlteam.schema.json");
     assert.ok(existsSync(join(dir, schemaPath)), `the schema reference resolves: ${schemaPath}`);
     const doctor = run(["doctor"], dir);
     assert.equal(doctor.code, 1, "valid input; the template's error findings give exit 1");

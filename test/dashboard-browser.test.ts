@@ -65,7 +65,7 @@ describe("the dashboard", () => {
   it("shows the score and the findings, with Meghan as the single point of failure", async () => {
     await page.goto(`${base}#/overview`);
     await page.getByTestId("overall").waitFor();
-    assert.match(await page.getByTestId("overall").innerText(), /Health\s+\d+/);
+    assert.match((await page.getByTestId("overall").textContent()) ?? "", /Health\s+\d+/);
     await page.getByText("5 activities rest on Meghan Doyle alone", { exact: false }).first().waitFor();
     await page.getByPlaceholder("search findings").fill("Accountables");
     await page.getByText('"Monitoring setup" has 2 Accountables', { exact: false }).waitFor();
@@ -76,7 +76,7 @@ describe("the dashboard", () => {
     await page.goto(`${base}#/raci`);
     const cell = page.locator('button[data-activity="ci-cd-pipeline"][data-column="data-scientist"]');
     await cell.waitFor();
-    assert.equal(await cell.innerText(), "I");
+    assert.equal((await cell.textContent()) ?? "", "I");
     await cell.click(); // I → R/A
     await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
     await page
@@ -102,7 +102,7 @@ describe("the dashboard", () => {
     writeFileSync(model, `${readFileSync(model, "utf8")}# edited in an editor meanwhile\n`);
     await cell.click();
     await page.getByRole("status").filter({ hasText: "Not saved" }).waitFor();
-    assert.match(await page.getByRole("status").innerText(), /changed since you loaded it/);
+    assert.match((await page.getByRole("status").textContent()) ?? "", /changed since you loaded it/);
     assert.match(readFileSync(model, "utf8"), /# edited in an editor meanwhile\n$/);
   });
 
@@ -113,7 +113,7 @@ describe("the dashboard", () => {
     await page.getByLabel("Meghan Doyle").check();
     await page.getByTestId("whatif-score").waitFor();
     const [, before, after] =
-      /Health (\d+) → (\d+)/.exec(await page.getByTestId("whatif-score").innerText()) ?? [];
+      /Health (\d+) → (\d+)/.exec((await page.getByTestId("whatif-score").textContent()) ?? "") ?? [];
     assert.ok(Number(after) < Number(before), `${before} → ${after}`);
     await shot("whatif");
   });

@@ -81,11 +81,17 @@ function templateFiles(root: string, prefix = ""): string[] {
  */
 function schemaReference(dir: string): string {
   const target = resolve(dir);
+  const installed = join("node_modules", "mlteam", "schema", "mlteam.schema.json");
+  let schema: string | undefined;
+  // The nearest project folder where mlteam is installed, …
+  for (let at = target; schema === undefined; at = dirname(at)) {
+    if (existsSync(join(at, installed))) schema = join(at, installed);
+    if (dirname(at) === at) break;
+  }
+  // … else the package itself when it sits inside the project, else where `npm install` will put it.
   const project = fsHost.workTreeOf?.(target) ?? target;
-  const schema = SCHEMA_FILE.startsWith(`${project}${sep}`)
-    ? SCHEMA_FILE
-    : join(project, "node_modules", "mlteam", "schema", "mlteam.schema.json");
-  return relative(target, schema).split(sep).join("/") || dirname(schema);
+  schema ??= SCHEMA_FILE.startsWith(`${project}${sep}`) ? SCHEMA_FILE : join(project, installed);
+  return relative(target, schema).split(sep).join("/");
 }
 
 /** Replaces the organisation's name on its line, quoting it for YAML. */
