@@ -4,11 +4,11 @@ import { checkModel } from "../src/analysis/check-model.ts";
 import { raciMatrix } from "../src/analysis/raci-matrix.ts";
 import { fsHost } from "../src/io/fs-host.ts";
 import { renderMatrix } from "../src/render/matrix.ts";
-import { checkText } from "./helpers.ts";
+import { checkText, TODAY } from "./helpers.ts";
 
 describe("the RACI matrix", () => {
   it("reproduces 001 §3.4 on the startup example", () => {
-    const { graph, diagnostics } = checkModel("examples/startup-full-stack", fsHost);
+    const { graph, diagnostics } = checkModel("examples/startup-full-stack", fsHost, { today: TODAY });
     assert.deepEqual(diagnostics, []);
     const markdown = renderMatrix(raciMatrix(graph), "markdown");
     assert.equal(

@@ -30,7 +30,7 @@ export interface CheckOptions {
   rules?: readonly Rule[];
   /** Stop after validation (no rules run). */
   validateOnly?: boolean;
-  /** Today's date, YYYY-MM-DD; the current date when omitted. */
+  /** Today's date, YYYY-MM-DD, given by the surface (the core never reads the clock); required to run rules. */
   today?: string;
   /** Evidence from git history, for the rules that need it. */
   evidence?: EvidenceReport;
@@ -43,6 +43,7 @@ export function checkModel(entry: string, host: ModelHost, options: CheckOptions
   const all = sortDiagnostics([...loaded.diagnostics, ...diagnostics], loaded.model.files);
   const result: CheckResult = { model: loaded.model, graph, diagnostics: all };
   if (hasErrors(all) || options.validateOnly) return result;
+  if (options.today === undefined) throw new Error("checkModel: pass today's date to run the rules");
   const environment = ruleEnvironment(loaded.model, host, options.today);
   if (options.evidence) environment.evidence = options.evidence;
   const doctor = runRules(graph, options.rules ?? RULES, environment);
@@ -51,13 +52,8 @@ export function checkModel(entry: string, host: ModelHost, options: CheckOptions
   return result;
 }
 
-/** Today's date as YYYY-MM-DD in UTC. */
-export function currentDate(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /** The date and file checks the rules of `model` see. */
-export function ruleEnvironment(model: Model, host: ModelHost, today = currentDate()): RuleEnvironment {
+export function ruleEnvironment(model: Model, host: ModelHost, today: string): RuleEnvironment {
   return {
     today,
     exists(node, path) {

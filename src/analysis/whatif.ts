@@ -9,7 +9,7 @@ import type { RaciEntry, TeamGraph } from "../graph/types.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { Model } from "../model/model.ts";
 import type { Person } from "../model/schema.ts";
-import { didYouMean } from "../model/suggest.ts";
+import { didYouMean, quote } from "../model/suggest.ts";
 import { runRules } from "./engine.ts";
 import { peopleWith } from "./facts.ts";
 import type { Finding, Rule, RuleEnvironment } from "./rule.ts";
@@ -67,18 +67,19 @@ export const WORKING_LEVEL = 3;
 export function scenarioProblems(graph: TeamGraph, scenario: Scenario): string[] {
   const problems: string[] = [];
   for (const id of scenario.without ?? []) {
-    if (!graph.people.has(id)) problems.push(`unknown person "${id}"${didYouMean(id, graph.people.keys())}`);
+    if (!graph.people.has(id))
+      problems.push(`unknown person ${quote(id)}${didYouMean(id, graph.people.keys())}`);
   }
   for (const role of scenario.add ?? []) {
     if (!graph.roles.has(role))
-      problems.push(`unknown role "${role}"${didYouMean(role, graph.roles.keys())}`);
+      problems.push(`unknown role ${quote(role)}${didYouMean(role, graph.roles.keys())}`);
   }
   for (const [name, date] of [
     ["--from", scenario.from],
     ["--to", scenario.to],
   ] as const) {
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
-      problems.push(`${name} must be a date written YYYY-MM-DD, got "${date}"`);
+      problems.push(`${name} must be a date written YYYY-MM-DD, got ${quote(date)}`);
   }
   if ((scenario.from === undefined) !== (scenario.to === undefined))
     problems.push("--from and --to go together");

@@ -58,7 +58,4 @@ export class InvalidModelError extends AppError {
 }
 
 /** Cuts a value the user sent to a length that is safe to echo in a message. */
-export function echo(value: string, max = 80): string {
-  // JSON.stringify escapes control characters, so the value cannot forge lines in a log.
-  return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
-}
+export { quote as echo } from "../model/suggest.ts";

@@ -3,7 +3,9 @@
  * that holds its row, keeping comments, layout and line endings, and refuse when the model changed
  * since the version the caller edited.
  */
+
 import { editRaciCell } from "../model/raci-edit.ts";
+import { parseRaciRef } from "../model/raci-ref.ts";
 import type { RaciLetter } from "../model/schema.ts";
 import { requireValid } from "./check-team.ts";
 import { ConflictError, echo, InputError, NotFoundError, PreconditionError } from "./errors.ts";
@@ -44,9 +46,9 @@ export async function setRaciCell(
   if (!graph.activities.has(change.activity)) throw new NotFoundError(`no activity ${echo(change.activity)}`);
   if (change.product !== undefined && !graph.products.has(change.product))
     throw new NotFoundError(`no product ${echo(change.product)}`);
-  const [kind, id] = change.column.startsWith("person:")
-    ? (["person", change.column.slice(7)] as const)
-    : (["role", change.column.replace(/^role:/, "")] as const);
+  const written = parseRaciRef(change.column);
+  const kind = written.kind ?? "role"; // a bare column id is a role, as in the matrix
+  const id = written.id;
   if (kind === "person" ? !graph.people.has(id) : !graph.roles.has(id))
     throw new NotFoundError(`no ${kind} ${echo(id)}`);
   const entry = graph.raci.find((e) => e.activity === change.activity && e.product === change.product);

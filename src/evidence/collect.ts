@@ -4,12 +4,12 @@
  */
 import { append } from "../model/append.ts";
 import type { Model } from "../model/model.ts";
-import type { EvidenceStore, RepoState } from "../store/evidence-store.ts";
 import { makeClassifier, type PatternSet } from "./classify.ts";
 import { DEFAULT_BOTS, makeIdentityResolver } from "./identities.ts";
 import { type EvidenceReport, measureEvidence, windowStartFor } from "./measures.ts";
 import { type MineResult, mineRepository } from "./mine.ts";
 import { modelRepositories, type RepositorySpec } from "./repositories.ts";
+import type { EvidenceStore, RepoState } from "./store-port.ts";
 
 export type { RepositorySpec } from "./repositories.ts";
 export { modelRepositories } from "./repositories.ts";

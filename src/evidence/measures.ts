@@ -3,10 +3,11 @@
  * files (degree of authorship), its truck factor, who changed it recently, and when it last changed.
  * Pure: takes the stored states, a classifier and an identity resolver.
  */
-import type { RepoState } from "../store/evidence-store.ts";
+
 import { authorsOf, type DevStats, type FileState, type TruckFactor, truckFactor } from "./authorship.ts";
 import type { Classification } from "./classify.ts";
 import { type IdentityResolver, parseAuthor } from "./identities.ts";
+import type { RepoState } from "./store-port.ts";
 
 export interface Contributor {
   id: string;

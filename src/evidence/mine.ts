@@ -5,10 +5,10 @@
  * done when reporting, so a change to the model never invalidates the store.
  */
 import { realpathSync } from "node:fs";
-import type { EvidenceStore, RepoState } from "../store/evidence-store.ts";
 import { type FileState, HistoryAccumulator, mergeNewer } from "./authorship.ts";
 import { GitError, gitStream, gitSync, gitTry, logArgs } from "./git.ts";
 import { type Commit, LogParser } from "./log-parser.ts";
+import type { EvidenceStore, RepoState } from "./store-port.ts";
 
 export interface MineOptions {
   repo: string;

@@ -2,10 +2,12 @@
  * Resolves a model against the catalog into the team graph, checking every reference and id on
  * the way. References that do not resolve become located diagnostics, never exceptions.
  */
+
 import type { Catalog } from "../catalog/index.ts";
 import type { Diagnostic, DiagnosticCode } from "../model/diagnostic.ts";
 import { formatPath } from "../model/diagnostic.ts";
 import type { Model } from "../model/model.ts";
+import { parseRaciRef } from "../model/raci-ref.ts";
 import { RACI_LETTERS, type RaciLetter, type RaciRow, type RoleAssignment } from "../model/schema.ts";
 import { didYouMean } from "../model/suggest.ts";
 import type { PathKey } from "../model/yaml-source.ts";
@@ -248,9 +250,8 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
     return ref;
   };
   const resolveRef = (row: RaciRow, path: PathKey[], raw: string): RaciRef | undefined => {
-    const explicit = /^(role|person):(.*)$/.exec(raw);
-    if (explicit) {
-      const [, kind, id] = explicit as unknown as [string, "role" | "person", string];
+    const { kind, id } = parseRaciRef(raw);
+    if (kind) {
       const pool = kind === "role" ? roles : people;
       if (pool.has(id) || (kind === "person" && absent.has(id))) return intern(kind, id);
       if (!model.invalidIds.has(id)) unknown(row, path, kind, id, pool.keys());

@@ -2,7 +2,9 @@
  * Sets one cell of the RACI in the YAML file that holds the row, keeping every comment and the
  * layout of everything else (the `yaml` Document API). Pure: text in, text out.
  */
+
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
+import { sameRaciRef } from "./raci-ref.ts";
 import { RACI_LETTERS, type RaciLetter } from "./schema.ts";
 
 export interface CellEdit {
@@ -19,9 +21,7 @@ export function editRaciCell(text: string, rowIndex: number | undefined, edit: C
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new Error(`the model file is not valid YAML: ${doc.errors[0]?.message}`);
   const ref = edit.column;
-  const bare = ref.replace(/^(role|person):/, "");
-  const sameRef = (value: unknown) =>
-    value === ref || value === bare || value === `role:${bare}` || value === `person:${bare}`;
+  const sameRef = (value: unknown) => typeof value === "string" && sameRaciRef(value, ref);
   let row: YAMLMap;
   if (rowIndex === undefined) {
     const raci = doc.get("raci", true);

@@ -20,3 +20,9 @@ export function didYouMean(value: string, candidates: Iterable<string>): string 
   const best = suggest(value, candidates);
   return best === undefined ? "" : ` — did you mean "${best}"?`;
 }
+
+/** A value the user gave, quoted and cut to a length that is safe to echo in a message. */
+export function quote(value: string, max = 80): string {
+  // JSON.stringify escapes control characters, so the value cannot forge lines in a log.
+  return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+}

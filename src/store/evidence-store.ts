@@ -6,25 +6,11 @@
  */
 import { type Kysely, sql } from "kysely";
 import type { DevStats, FileState } from "../evidence/authorship.ts";
+import type { EvidenceStore, RepoState } from "../evidence/store-port.ts";
+
+export type { EvidenceStore, RepoState };
+
 import type { StoreDatabase } from "./schema.ts";
-
-export interface RepoState {
-  key: string;
-  head: string;
-  commits: number;
-  shallow: boolean;
-  files: Map<number, FileState>;
-}
-
-export interface EvidenceStore {
-  load(key: string): Promise<RepoState | undefined>;
-  /**
-   * Saves the files in `changed` (all when omitted) and the new head, if the stored head is still
-   * `expectedHead`; returns false when another process moved it meanwhile (the caller starts again).
-   */
-  save(state: RepoState, expectedHead: string | undefined, changed?: ReadonlySet<number>): Promise<boolean>;
-  close(): Promise<void>;
-}
 
 /** Creates the tables when missing. */
 export async function migrate(db: Kysely<StoreDatabase>): Promise<void> {

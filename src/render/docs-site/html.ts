@@ -1,9 +1,7 @@
 /** The site's HTML: each Markdown page rendered with a navigation bar; the topology drawn as SVG. */
 import { Marked } from "marked";
+import { escapeHtml as escapeXml } from "../escape.ts";
 import type { Page } from "./pages.ts";
-
-const escapeXml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:0;color:#222}nav{background:#1f2d3d;padding:.6rem 1rem}nav a{color:#fff;margin-right:1rem;text-decoration:none}main{max-width:70rem;margin:1.5rem auto;padding:0 1rem}table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.25rem .6rem}th{background:#f3f3f3}blockquote{color:#555;border-left:3px solid #ccc;margin:0;padding-left:1rem}svg{max-width:100%;height:auto}`;
 

@@ -4,8 +4,7 @@ import ELK from "elkjs/lib/elk.bundled.js";
 import type { TeamGraph } from "../../graph/types.ts";
 import { maxOf } from "../../model/append.ts";
 
-const escapeXml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+import { escapeHtml as escapeXml } from "../escape.ts";
 
 interface ElkPoint {
   x: number;

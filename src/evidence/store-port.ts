@@ -1,0 +1,24 @@
+/**
+ * The port the evidence miner saves its progress through: each repository's last commit mined and
+ * its per-file authorship. The embedded SQLite store (src/store/) implements it; the evidence layer
+ * depends only on this interface.
+ */
+import type { FileState } from "./authorship.ts";
+
+export interface RepoState {
+  key: string;
+  head: string;
+  commits: number;
+  shallow: boolean;
+  files: Map<number, FileState>;
+}
+
+export interface EvidenceStore {
+  load(key: string): Promise<RepoState | undefined>;
+  /**
+   * Saves the files in `changed` (all when omitted) and the new head, if the stored head is still
+   * `expectedHead`; returns false when another process moved it meanwhile (the caller starts again).
+   */
+  save(state: RepoState, expectedHead: string | undefined, changed?: ReadonlySet<number>): Promise<boolean>;
+  close(): Promise<void>;
+}
