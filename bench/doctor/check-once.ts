@@ -7,7 +7,9 @@ import { checkModel } from "../../src/analysis/check-model.ts";
 import { fsHost } from "../../src/io/fs-host.ts";
 
 const start = performance.now();
-const result = checkModel(process.argv[2] as string, fsHost, { today: new Date().toISOString().slice(0, 10) });
+const result = checkModel(process.argv[2] as string, fsHost, {
+  today: new Date().toISOString().slice(0, 10),
+});
 const ms = performance.now() - start;
 const errors = result.diagnostics.filter((d) => d.severity === "error");
 if (errors.length > 0) {
