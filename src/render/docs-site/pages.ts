@@ -4,10 +4,11 @@
  * system an ML science document and a system tech spec prefilled from the model (000 §8A.3).
  * Every string from the model is escaped.
  */
-import { raciMatrix } from "../../analysis/raci-matrix.ts";
+import { type RaciMatrix, raciMatrix } from "../../analysis/raci-matrix.ts";
 import type { Finding } from "../../analysis/rule.ts";
 import type { Score } from "../../analysis/score.ts";
-import type { TeamGraph } from "../../graph/types.ts";
+import type { RoleDef } from "../../catalog/types.ts";
+import type { ProductNode, TeamGraph } from "../../graph/types.ts";
 import { renderMermaid } from "../export/mermaid.ts";
 import { renderMatrix } from "../matrix.ts";
 
@@ -36,99 +37,123 @@ export interface SiteInput {
   score: Score;
 }
 
-export function sitePages({ graph, findings, score }: SiteInput): Page[] {
-  const org = graph.organisation;
-  const pages: Page[] = [];
-  const heldRoles = [...graph.roles.values()].filter((r) => (graph.holders.get(r.id)?.length ?? 0) > 0);
-  const production = [...graph.products.values()].filter((p) => p.source.stage === "production");
-  const byRole = raciMatrix(graph, { by: "role" });
-  const byPerson = raciMatrix(graph, { by: "person" });
-  const link = (from: string, to: string, text: string) => `[${md(text)}](${rel(from, to)})`;
-  const personLink = (from: string, id: string) =>
-    link(from, `people/${fileId(id)}.md`, graph.names.get(id) ?? id);
-  const roleLink = (from: string, id: string) =>
-    link(from, `roles/${fileId(id)}.md`, graph.roles.get(id)?.name ?? id);
+interface Site extends SiteInput {
+  org: TeamGraph["organisation"];
+  heldRoles: RoleDef[];
+  production: ProductNode[];
+  byRole: RaciMatrix;
+  byPerson: RaciMatrix;
+  link: (from: string, to: string, text: string) => string;
+  personLink: (from: string, id: string) => string;
+  roleLink: (from: string, id: string) => string;
+}
 
-  // Charter
-  {
-    const path = "index.md";
-    const lines = [
-      `# ${md(org?.name ?? "Team")} — ML team charter`,
-      "",
-      `**Stage:** ${org?.stage ?? "—"} · **Topology:** ${org?.topology ?? "not declared"} · **ML products:** ${org?.mlProducts ?? graph.products.size}`,
-      "",
-      "## Purpose",
-      "",
-      `This team builds and runs ${graph.products.size} ML ${graph.products.size === 1 ? "product" : "products"}${production.length ? `, ${production.length} in production` : ""}. _Write the team's mission here._`,
-      "",
-      "## Topology",
-      "",
-      "```mermaid",
-      renderMermaid(graph).trimEnd(),
-      "```",
-      "",
-      "## Teams and members",
-      "",
-    ];
-    for (const team of graph.teams.values()) {
-      lines.push(`### ${md(team.source.name ?? team.id)} (${team.source.type})`, "");
-      if (team.serves.length) lines.push(`Serves: ${team.serves.map(md).join(", ")}.`, "");
-      for (const m of team.members) {
-        const person = graph.people.get(m);
-        lines.push(
-          `- ${personLink(path, m)} — ${(person?.roles ?? []).map((r) => roleLink(path, r.role)).join(", ") || "no role"}`,
-        );
-      }
-      lines.push("");
-    }
-    lines.push(
-      "## Sponsor and stakeholders",
-      "",
-      `See the ${link(path, "stakeholders.md", "stakeholder register")}.`,
-      "",
-    );
-    const sponsors = graph.stakeholders.filter((s) => s.kind === "executive-sponsor");
-    lines.push(
-      sponsors.length
-        ? `Executive sponsor: ${sponsors.map((s) => (s.person ? personLink(path, s.person) : md(s.name ?? ""))).join(", ")}.`
-        : "**No executive sponsor is named.**",
-      "",
-    );
-    const count = (s: string) => findings.filter((f) => f.severity === s).length;
-    lines.push(
-      "## Health",
-      "",
-      `Health **${score.overall}/100** (${Object.entries(score.areas)
-        .map(([a, v]) => `${a} ${v}`)
-        .join(
-          " · ",
-        )}); ${count("error")} errors, ${count("warn")} warnings, ${count("info")} info from \`mlteam doctor\`.`,
-      "",
-    );
-    for (const f of findings.filter((f) => f.severity === "error").slice(0, 10))
-      lines.push(`- ${md(f.message)} (\`${f.ruleId}\`)`);
-    lines.push(
-      "",
-      "## Pages",
-      "",
-      `- ${link(path, "raci.md", "RACI matrix")} · ${link(path, "skills.md", "Skills matrix")} · ${link(path, "stakeholders.md", "Stakeholder register")}`,
-      `- Roles: ${heldRoles.map((r) => roleLink(path, r.id)).join(", ") || "none"}`,
-      `- People: ${[...graph.people.keys()].map((id) => personLink(path, id)).join(", ") || "none"}`,
-    );
-    if (production.length) {
+export function sitePages({ graph, findings, score }: SiteInput): Page[] {
+  const link = (from: string, to: string, text: string) => `[${md(text)}](${rel(from, to)})`;
+  const site: Site = {
+    graph,
+    findings,
+    score,
+    org: graph.organisation,
+    heldRoles: [...graph.roles.values()].filter((r) => (graph.holders.get(r.id)?.length ?? 0) > 0),
+    production: [...graph.products.values()].filter((p) => p.source.stage === "production"),
+    byRole: raciMatrix(graph, { by: "role" }),
+    byPerson: raciMatrix(graph, { by: "person" }),
+    link,
+    personLink: (from, id) => link(from, `people/${fileId(id)}.md`, graph.names.get(id) ?? id),
+    roleLink: (from, id) => link(from, `roles/${fileId(id)}.md`, graph.roles.get(id)?.name ?? id),
+  };
+  return [charterPage, roleCards, personCards, tablePages, systemDocuments].flatMap((make) => make(site));
+}
+
+/** The charter: purpose, the team, the doctor's summary. */
+function charterPage(site: Site): Page[] {
+  const { graph, findings, score, org, heldRoles, production, link, personLink, roleLink } = site;
+  const pages: Page[] = [];
+
+  const path = "index.md";
+  const lines = [
+    `# ${md(org?.name ?? "Team")} — ML team charter`,
+    "",
+    `**Stage:** ${org?.stage ?? "—"} · **Topology:** ${org?.topology ?? "not declared"} · **ML products:** ${org?.mlProducts ?? graph.products.size}`,
+    "",
+    "## Purpose",
+    "",
+    `This team builds and runs ${graph.products.size} ML ${graph.products.size === 1 ? "product" : "products"}${production.length ? `, ${production.length} in production` : ""}. _Write the team's mission here._`,
+    "",
+    "## Topology",
+    "",
+    "```mermaid",
+    renderMermaid(graph).trimEnd(),
+    "```",
+    "",
+    "## Teams and members",
+    "",
+  ];
+  for (const team of graph.teams.values()) {
+    lines.push(`### ${md(team.source.name ?? team.id)} (${team.source.type})`, "");
+    if (team.serves.length) lines.push(`Serves: ${team.serves.map(md).join(", ")}.`, "");
+    for (const m of team.members) {
+      const person = graph.people.get(m);
       lines.push(
-        `- Production systems: ${production
-          .map(
-            (p) =>
-              `${md(p.source.name ?? p.id)} (${link(path, `systems/${fileId(p.id)}/science.md`, "ML science document")}, ${link(path, `systems/${fileId(p.id)}/tech-spec.md`, "system tech spec")})`,
-          )
-          .join("; ")}`,
+        `- ${personLink(path, m)} — ${(person?.roles ?? []).map((r) => roleLink(path, r.role)).join(", ") || "no role"}`,
       );
     }
-    pages.push({ path, title: "Charter", markdown: `${lines.join("\n")}\n` });
+    lines.push("");
   }
+  lines.push(
+    "## Sponsor and stakeholders",
+    "",
+    `See the ${link(path, "stakeholders.md", "stakeholder register")}.`,
+    "",
+  );
+  const sponsors = graph.stakeholders.filter((s) => s.kind === "executive-sponsor");
+  lines.push(
+    sponsors.length
+      ? `Executive sponsor: ${sponsors.map((s) => (s.person ? personLink(path, s.person) : md(s.name ?? ""))).join(", ")}.`
+      : "**No executive sponsor is named.**",
+    "",
+  );
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  lines.push(
+    "## Health",
+    "",
+    `Health **${score.overall}/100** (${Object.entries(score.areas)
+      .map(([a, v]) => `${a} ${v}`)
+      .join(
+        " · ",
+      )}); ${count("error")} errors, ${count("warn")} warnings, ${count("info")} info from \`mlteam doctor\`.`,
+    "",
+  );
+  for (const f of findings.filter((f) => f.severity === "error").slice(0, 10))
+    lines.push(`- ${md(f.message)} (\`${f.ruleId}\`)`);
+  lines.push(
+    "",
+    "## Pages",
+    "",
+    `- ${link(path, "raci.md", "RACI matrix")} · ${link(path, "skills.md", "Skills matrix")} · ${link(path, "stakeholders.md", "Stakeholder register")}`,
+    `- Roles: ${heldRoles.map((r) => roleLink(path, r.id)).join(", ") || "none"}`,
+    `- People: ${[...graph.people.keys()].map((id) => personLink(path, id)).join(", ") || "none"}`,
+  );
+  if (production.length) {
+    lines.push(
+      `- Production systems: ${production
+        .map(
+          (p) =>
+            `${md(p.source.name ?? p.id)} (${link(path, `systems/${fileId(p.id)}/science.md`, "ML science document")}, ${link(path, `systems/${fileId(p.id)}/tech-spec.md`, "system tech spec")})`,
+        )
+        .join("; ")}`,
+    );
+  }
+  pages.push({ path, title: "Charter", markdown: `${lines.join("\n")}\n` });
 
-  // Role cards
+  return pages;
+}
+
+/** A card per role someone holds: activities with their letter, competencies. */
+function roleCards(site: Site): Page[] {
+  const { graph, heldRoles, byRole, personLink } = site;
+  const pages: Page[] = [];
   for (const role of heldRoles) {
     const path = `roles/${fileId(role.id)}.md`;
     const column = byRole.columns.find((c) => c.id === role.id);
@@ -174,8 +199,13 @@ export function sitePages({ graph, findings, score }: SiteInput): Page[] {
     ];
     pages.push({ path, title: role.name, markdown: `${lines.join("\n")}\n` });
   }
+  return pages;
+}
 
-  // Person cards
+/** A card per person: roles, activities, skills and gaps. */
+function personCards(site: Site): Page[] {
+  const { graph, byPerson, link, personLink, roleLink } = site;
+  const pages: Page[] = [];
   for (const person of graph.people.values()) {
     const path = `people/${fileId(person.id)}.md`;
     const column = byPerson.columns.find((c) => c.id === person.id);
@@ -226,8 +256,13 @@ export function sitePages({ graph, findings, score }: SiteInput): Page[] {
     ];
     pages.push({ path, title: person.name, markdown: `${lines.join("\n")}\n` });
   }
+  return pages;
+}
 
-  // RACI, skills, stakeholders
+/** The RACI by role and by person, the skills matrix, the stakeholder register. */
+function tablePages(site: Site): Page[] {
+  const { graph, byRole, byPerson, personLink } = site;
+  const pages: Page[] = [];
   const escapeMatrix = (markdown: string) => markdown.replace(/</g, "&lt;").replace(/>/g, "&gt;");
   pages.push({
     path: "raci.md",
@@ -269,8 +304,13 @@ export function sitePages({ graph, findings, score }: SiteInput): Page[] {
       "",
     ].join("\n"),
   });
+  return pages;
+}
 
-  // Production systems: documents prefilled for the team to write.
+/** For each production ML system, an ML science document and a system tech spec prefilled for the team (000 §8A.3). */
+function systemDocuments(site: Site): Page[] {
+  const { graph, production, link, personLink } = site;
+  const pages: Page[] = [];
   for (const product of production) {
     const base = `systems/${fileId(product.id)}`;
     const team = product.team ? graph.teams.get(product.team) : undefined;
