@@ -7,21 +7,12 @@ import type { Catalog } from "../catalog/index.ts";
 import type { Diagnostic, DiagnosticCode } from "../model/diagnostic.ts";
 import { formatPath } from "../model/diagnostic.ts";
 import type { Model } from "../model/model.ts";
-import { parseRaciRef } from "../model/raci-ref.ts";
-import { RACI_LETTERS, type RaciLetter, type RaciRow, type RoleAssignment } from "../model/schema.ts";
+import type { RoleAssignment } from "../model/schema.ts";
 import { didYouMean } from "../model/suggest.ts";
 import type { PathKey } from "../model/yaml-source.ts";
 import { mergeCatalog } from "./catalog-merge.ts";
-import type {
-  PersonNode,
-  ProductNode,
-  RaciCell,
-  RaciEntry,
-  RaciRef,
-  RoleHolding,
-  TeamGraph,
-  TeamNode,
-} from "./types.ts";
+import { resolveRaci } from "./resolve-raci.ts";
+import type { PersonNode, ProductNode, RoleHolding, TeamGraph, TeamNode } from "./types.ts";
 
 export interface ResolveOptions {
   /** People to leave out as if away (what-if): they hold nothing, and references to them stay valid. */
@@ -42,25 +33,79 @@ export interface ResolveResult {
 export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOptions = {}): ResolveResult {
   const absent = options.absent ?? NOBODY;
   const diagnostics: Diagnostic[] = [];
-  const report = (node: object, path: PathKey[], code: DiagnosticCode, message: string, target?: "key") => {
+  const report: ResolveContext["report"] = (node, path, code, message, target) => {
     const at = model.locate(node, path, target);
     const origin = model.origin(node);
     const where = origin ? formatPath([...origin.path, ...path]) : formatPath(path);
     diagnostics.push({ ...at, severity: "error", code, message: `${where}: ${message}` });
   };
-  const known = (ids: ReadonlySet<string> | ReadonlyMap<string, unknown>, id: string) =>
-    ids.has(id) || model.invalidIds.has(id) || absent.has(id);
-  const unknown = (
+  const ctx: ResolveContext = {
+    model,
+    absent,
+    report,
+    known: (ids, id) => ids.has(id) || model.invalidIds.has(id) || absent.has(id),
+    unknown: (node, path, what, id, candidates, target) =>
+      report(node, path, "unknown-reference", `unknown ${what} "${id}"${didYouMean(id, candidates)}`, target),
+  };
+  const merged = mergeCatalog(catalog, model);
+  checkCustomCatalog(ctx, merged.competencies);
+  checkEvidencePatterns(ctx, merged.activities);
+  const { people, skilled, holders } = resolvePeople(ctx, merged.roles, merged.competencies);
+  const teams = resolveTeams(ctx, people);
+  const { products, productsByTeam } = resolveProducts(ctx, teams, people);
+  const { raci, raciByActivity, teamHolders } = resolveRaci(ctx, {
+    roles: merged.roles,
+    activities: merged.activities,
+    people,
+    teams,
+    products,
+    holders,
+  });
+  const graph: TeamGraph = {
+    model,
+    organisation: model.organisation,
+    roles: merged.roles,
+    activities: merged.activities,
+    competencies: merged.competencies,
+    topologies: catalog.topologies,
+    people,
+    teams,
+    products,
+    names: new Map(model.people.map((p) => [p.id, p.name])),
+    holders,
+    teamRoles: teamHolders,
+    skilled,
+    productsByTeam,
+    raci,
+    raciByActivity,
+    stakeholders:
+      absent.size === 0 ? model.stakeholders : model.stakeholders.filter((s) => !absent.has(s.person ?? "")),
+  };
+  return { graph, diagnostics };
+}
+
+type Ids = ReadonlySet<string> | ReadonlyMap<string, unknown>;
+
+/** What each step of the resolution shares: the model, who is away, and how to report a problem. */
+export interface ResolveContext {
+  model: Model;
+  absent: ReadonlySet<string>;
+  report(node: object, path: PathKey[], code: DiagnosticCode, message: string, target?: "key"): void;
+  /** Whether `id` exists (or existed but failed the schema, or is away in a what-if). */
+  known(ids: Ids, id: string): boolean;
+  unknown(
     node: object,
     path: PathKey[],
     what: string,
     id: string,
     candidates: Iterable<string>,
     target?: "key",
-  ) =>
-    report(node, path, "unknown-reference", `unknown ${what} "${id}"${didYouMean(id, candidates)}`, target);
+  ): void;
+}
 
-  const { roles, activities, competencies } = mergeCatalog(catalog, model);
+/** Custom roles, activities and competencies: unique ids, and competencies that exist. */
+function checkCustomCatalog(ctx: ResolveContext, competencies: Ids): void {
+  const { model, report, known, unknown } = ctx;
   for (const [section, list] of [
     ["role", model.roles],
     ["activity", model.activities],
@@ -74,8 +119,11 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
       }
     }
   }
+}
 
-  // Evidence patterns name activities.
+/** Evidence patterns name activities. */
+function checkEvidencePatterns(ctx: ResolveContext, activities: Ids): void {
+  const { model, known, unknown } = ctx;
   const evidence = model.evidence?.settings;
   if (evidence) {
     const check = (patterns: Record<string, string[]> | undefined, path: PathKey[]) => {
@@ -88,8 +136,11 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
     for (const [i, r] of (evidence.repositories ?? []).entries())
       check(r.patterns, ["repositories", i, "patterns"]);
   }
+}
 
-  // People
+/** People with their roles (allocations shared out), skills and absences; who holds each role and competency. */
+function resolvePeople(ctx: ResolveContext, roles: Ids, competencies: Ids) {
+  const { model, absent, report, known, unknown } = ctx;
   const people = new Map<string, PersonNode>();
   checkDuplicates(model, model.people, "person", report);
   for (const person of model.people) {
@@ -145,8 +196,12 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
       else if (list.at(-1) !== person.id) list.push(person.id);
     }
   }
+  return { people, skilled, holders };
+}
 
-  // Teams
+/** Teams, their members and who serves whom. */
+function resolveTeams(ctx: ResolveContext, people: Map<string, PersonNode>): Map<string, TeamNode> {
+  const { model, report, known, unknown } = ctx;
   const teams = new Map<string, TeamNode>();
   checkDuplicates(model, model.teams, "team", report);
   for (const team of model.teams) {
@@ -177,8 +232,12 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
       target.servedBy.push(team.id);
     }
   }
+  return teams;
+}
 
-  // Products
+/** Products and their teams; stakeholders who are people of the model. */
+function resolveProducts(ctx: ResolveContext, teams: Map<string, TeamNode>, people: Map<string, PersonNode>) {
+  const { model, report, known, unknown } = ctx;
   const products = new Map<string, ProductNode>();
   checkDuplicates(model, model.products, "product", report);
   for (const product of model.products) {
@@ -204,165 +263,10 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
     if (stakeholder.person !== undefined && !known(people, stakeholder.person))
       unknown(stakeholder, ["person"], "person", stakeholder.person, people.keys());
   }
-
-  // RACI. A product row resolves a role to its holders in the product's own team, else in the
-  // teams that serve it, else to every holder.
-  const teamHolders = new Map<string, Map<string, string[]>>();
-  for (const team of teams.values()) {
-    const byRole = new Map<string, string[]>();
-    for (const member of team.members) {
-      for (const holding of (people.get(member) as PersonNode).roles) {
-        const list = byRole.get(holding.role);
-        if (!list) byRole.set(holding.role, [member]);
-        else if (!list.includes(member)) list.push(member);
-      }
-    }
-    teamHolders.set(team.id, byRole);
-  }
-  const scopedHolders = new Map<string, Map<string, readonly string[]>>(); // product → role → people
-  const holdersFor = (role: string, product: string | undefined): readonly string[] => {
-    const all = holders.get(role) ?? [];
-    const team = product === undefined ? undefined : products.get(product)?.team;
-    if (team === undefined) return all;
-    let byRole = scopedHolders.get(product as string);
-    if (!byRole) {
-      byRole = new Map();
-      scopedHolders.set(product as string, byRole);
-    }
-    let scoped = byRole.get(role);
-    if (!scoped) {
-      const node = teams.get(team) as TeamNode;
-      const own = teamHolders.get(node.id)?.get(role) ?? [];
-      const serving = new Set(node.servedBy.flatMap((id) => teamHolders.get(id)?.get(role) ?? []));
-      scoped = own.length > 0 ? own : serving.size > 0 ? [...serving] : all;
-      byRole.set(role, scoped);
-    }
-    return scoped;
-  };
-  const refCandidates = () => [...roles.keys(), ...people.keys()];
-  const interned = { role: new Map<string, RaciRef>(), person: new Map<string, RaciRef>() };
-  const intern = (kind: RaciRef["kind"], id: string): RaciRef => {
-    let ref = interned[kind].get(id);
-    if (!ref) {
-      ref = { kind, id };
-      interned[kind].set(id, ref);
-    }
-    return ref;
-  };
-  const resolveRef = (row: RaciRow, path: PathKey[], raw: string): RaciRef | undefined => {
-    const { kind, id } = parseRaciRef(raw);
-    if (kind) {
-      const pool = kind === "role" ? roles : people;
-      if (pool.has(id) || (kind === "person" && absent.has(id))) return intern(kind, id);
-      if (!model.invalidIds.has(id)) unknown(row, path, kind, id, pool.keys());
-      return undefined;
-    }
-    const isRole = roles.has(raw);
-    const isPerson = people.has(raw) || absent.has(raw);
-    if (isRole && isPerson) {
-      report(
-        row,
-        path,
-        "ambiguous-reference",
-        `"${raw}" is both a role and a person; write role:${raw} or person:${raw}`,
-      );
-      return undefined;
-    }
-    if (isRole) return intern("role", raw);
-    if (isPerson) return intern("person", raw);
-    if (!model.invalidIds.has(raw)) unknown(row, path, "role or person", raw, refCandidates());
-    return undefined;
-  };
-
-  const peopleOf = (ref: RaciRef, product: string | undefined) =>
-    ref.kind === "role" ? holdersFor(ref.id, product) : absent.has(ref.id) ? [] : [ref.id];
-  const raci: RaciEntry[] = [];
-  const raciByActivity = new Map<string, RaciEntry[]>();
-  const rowKeys = new Map<string, Map<string, RaciRow>>(); // activity → product ("" for none) → row
-  for (const row of model.raci) {
-    const activityKnown = known(activities, row.activity);
-    if (!activityKnown) unknown(row, ["activity"], "activity", row.activity, activities.keys());
-    if (row.product !== undefined && !known(products, row.product))
-      unknown(row, ["product"], "product", row.product, products.keys());
-    let byProduct = rowKeys.get(row.activity);
-    if (!byProduct) {
-      byProduct = new Map();
-      rowKeys.set(row.activity, byProduct);
-    }
-    const first = byProduct.get(row.product ?? "");
-    if (first) {
-      const at = model.locate(first);
-      report(
-        row,
-        ["activity"],
-        "duplicate-id",
-        `activity "${row.activity}"${row.product ? ` for product "${row.product}"` : ""} already has a RACI row at ${at.file}:${at.line}:${at.column}; merge the two rows`,
-      );
-      continue;
-    }
-    byProduct.set(row.product ?? "", row);
-    const cells: RaciCell[] = [];
-    const product = row.product !== undefined && products.has(row.product) ? row.product : undefined;
-    for (const letter of RACI_LETTERS) {
-      const value = row[letter];
-      if (value === undefined) continue;
-      if (typeof value === "string") {
-        const ref = resolveRef(row, [letter], value);
-        if (ref) cells.push(new Cell(letter, ref, peopleOf(ref, product), -1));
-        continue;
-      }
-      for (let index = 0; index < value.length; index++) {
-        const ref = resolveRef(row, [letter, index], value[index] as string);
-        if (ref) cells.push(new Cell(letter, ref, peopleOf(ref, product), index));
-      }
-    }
-    const entry: RaciEntry = { source: row, activity: row.activity, product: row.product, cells };
-    raci.push(entry);
-    if (activityKnown) {
-      const list = raciByActivity.get(row.activity);
-      if (list) list.push(entry);
-      else raciByActivity.set(row.activity, [entry]);
-    }
-  }
-
-  const graph: TeamGraph = {
-    model,
-    organisation: model.organisation,
-    roles,
-    activities,
-    competencies,
-    topologies: catalog.topologies,
-    people,
-    teams,
-    products,
-    names: new Map(model.people.map((p) => [p.id, p.name])),
-    holders,
-    teamRoles: teamHolders,
-    skilled,
-    productsByTeam,
-    raci,
-    raciByActivity,
-    stakeholders:
-      absent.size === 0 ? model.stakeholders : model.stakeholders.filter((s) => !absent.has(s.person ?? "")),
-  };
-  return { graph, diagnostics };
+  return { products, productsByTeam };
 }
 
 const NO_SKILLS: Readonly<Record<string, number>> = Object.freeze({});
-
-/** A RACI cell; its path in the row is derived on demand (there are millions in a large model). */
-class Cell implements RaciCell {
-  constructor(
-    readonly letter: RaciLetter,
-    readonly ref: RaciRef,
-    readonly people: readonly string[],
-    private readonly index: number,
-  ) {}
-
-  get path(): PathKey[] {
-    return this.index === -1 ? [this.letter] : [this.letter, this.index];
-  }
-}
 
 /** Shares out what explicit allocations leave among the roles that state none. */
 function allocate(assignments: readonly RoleAssignment[]): RoleHolding[] {

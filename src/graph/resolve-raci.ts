@@ -1,0 +1,158 @@
+/**
+ * The RACI rows resolved: each cell's reference (a role or a person) and the people it stands for.
+ * A product row resolves a role to its holders in the product's own team, else in the teams that
+ * serve it, else to every holder.
+ */
+
+import { parseRaciRef } from "../model/raci-ref.ts";
+import type { RaciLetter, RaciRow } from "../model/schema.ts";
+import { RACI_LETTERS } from "../model/schema.ts";
+import type { PathKey } from "../model/yaml-source.ts";
+import type { ResolveContext } from "./resolve.ts";
+import type { PersonNode, ProductNode, RaciCell, RaciEntry, RaciRef, TeamNode } from "./types.ts";
+
+export interface RaciInputs {
+  roles: ReadonlyMap<string, unknown>;
+  activities: ReadonlyMap<string, unknown>;
+  people: ReadonlyMap<string, PersonNode>;
+  teams: ReadonlyMap<string, TeamNode>;
+  products: ReadonlyMap<string, ProductNode>;
+  holders: ReadonlyMap<string, string[]>;
+}
+
+export function resolveRaci(ctx: ResolveContext, inputs: RaciInputs) {
+  const { model, absent, report, known, unknown } = ctx;
+  const { roles, activities, people, teams, products, holders } = inputs;
+  const teamHolders = new Map<string, Map<string, string[]>>();
+  for (const team of teams.values()) {
+    const byRole = new Map<string, string[]>();
+    for (const member of team.members) {
+      for (const holding of (people.get(member) as PersonNode).roles) {
+        const list = byRole.get(holding.role);
+        if (!list) byRole.set(holding.role, [member]);
+        else if (!list.includes(member)) list.push(member);
+      }
+    }
+    teamHolders.set(team.id, byRole);
+  }
+  const scopedHolders = new Map<string, Map<string, readonly string[]>>(); // product → role → people
+  const holdersFor = (role: string, product: string | undefined): readonly string[] => {
+    const all = holders.get(role) ?? [];
+    const team = product === undefined ? undefined : products.get(product)?.team;
+    if (team === undefined) return all;
+    let byRole = scopedHolders.get(product as string);
+    if (!byRole) {
+      byRole = new Map();
+      scopedHolders.set(product as string, byRole);
+    }
+    let scoped = byRole.get(role);
+    if (!scoped) {
+      const node = teams.get(team) as TeamNode;
+      const own = teamHolders.get(node.id)?.get(role) ?? [];
+      const serving = new Set(node.servedBy.flatMap((id) => teamHolders.get(id)?.get(role) ?? []));
+      scoped = own.length > 0 ? own : serving.size > 0 ? [...serving] : all;
+      byRole.set(role, scoped);
+    }
+    return scoped;
+  };
+  const refCandidates = () => [...roles.keys(), ...people.keys()];
+  const interned = { role: new Map<string, RaciRef>(), person: new Map<string, RaciRef>() };
+  const intern = (kind: RaciRef["kind"], id: string): RaciRef => {
+    let ref = interned[kind].get(id);
+    if (!ref) {
+      ref = { kind, id };
+      interned[kind].set(id, ref);
+    }
+    return ref;
+  };
+  const resolveRef = (row: RaciRow, path: PathKey[], raw: string): RaciRef | undefined => {
+    const { kind, id } = parseRaciRef(raw);
+    if (kind) {
+      const pool = kind === "role" ? roles : people;
+      if (pool.has(id) || (kind === "person" && absent.has(id))) return intern(kind, id);
+      if (!model.invalidIds.has(id)) unknown(row, path, kind, id, pool.keys());
+      return undefined;
+    }
+    const isRole = roles.has(raw);
+    const isPerson = people.has(raw) || absent.has(raw);
+    if (isRole && isPerson) {
+      report(
+        row,
+        path,
+        "ambiguous-reference",
+        `"${raw}" is both a role and a person; write role:${raw} or person:${raw}`,
+      );
+      return undefined;
+    }
+    if (isRole) return intern("role", raw);
+    if (isPerson) return intern("person", raw);
+    if (!model.invalidIds.has(raw)) unknown(row, path, "role or person", raw, refCandidates());
+    return undefined;
+  };
+
+  const peopleOf = (ref: RaciRef, product: string | undefined) =>
+    ref.kind === "role" ? holdersFor(ref.id, product) : absent.has(ref.id) ? [] : [ref.id];
+  const raci: RaciEntry[] = [];
+  const raciByActivity = new Map<string, RaciEntry[]>();
+  const rowKeys = new Map<string, Map<string, RaciRow>>(); // activity → product ("" for none) → row
+  for (const row of model.raci) {
+    const activityKnown = known(activities, row.activity);
+    if (!activityKnown) unknown(row, ["activity"], "activity", row.activity, activities.keys());
+    if (row.product !== undefined && !known(products, row.product))
+      unknown(row, ["product"], "product", row.product, products.keys());
+    let byProduct = rowKeys.get(row.activity);
+    if (!byProduct) {
+      byProduct = new Map();
+      rowKeys.set(row.activity, byProduct);
+    }
+    const first = byProduct.get(row.product ?? "");
+    if (first) {
+      const at = model.locate(first);
+      report(
+        row,
+        ["activity"],
+        "duplicate-id",
+        `activity "${row.activity}"${row.product ? ` for product "${row.product}"` : ""} already has a RACI row at ${at.file}:${at.line}:${at.column}; merge the two rows`,
+      );
+      continue;
+    }
+    byProduct.set(row.product ?? "", row);
+    const cells: RaciCell[] = [];
+    const product = row.product !== undefined && products.has(row.product) ? row.product : undefined;
+    for (const letter of RACI_LETTERS) {
+      const value = row[letter];
+      if (value === undefined) continue;
+      if (typeof value === "string") {
+        const ref = resolveRef(row, [letter], value);
+        if (ref) cells.push(new Cell(letter, ref, peopleOf(ref, product), -1));
+        continue;
+      }
+      for (let index = 0; index < value.length; index++) {
+        const ref = resolveRef(row, [letter, index], value[index] as string);
+        if (ref) cells.push(new Cell(letter, ref, peopleOf(ref, product), index));
+      }
+    }
+    const entry: RaciEntry = { source: row, activity: row.activity, product: row.product, cells };
+    raci.push(entry);
+    if (activityKnown) {
+      const list = raciByActivity.get(row.activity);
+      if (list) list.push(entry);
+      else raciByActivity.set(row.activity, [entry]);
+    }
+  }
+  return { raci, raciByActivity, teamHolders };
+}
+
+/** A RACI cell; its path in the row is derived on demand (there are millions in a large model). */
+class Cell implements RaciCell {
+  constructor(
+    readonly letter: RaciLetter,
+    readonly ref: RaciRef,
+    readonly people: readonly string[],
+    private readonly index: number,
+  ) {}
+
+  get path(): PathKey[] {
+    return this.index === -1 ? [this.letter] : [this.letter, this.index];
+  }
+}
