@@ -1,15 +1,10 @@
-import { RULES } from "../../analysis/rules/index.ts";
-import { checkTeam, requireValid } from "../../app/check-team.ts";
-import { renderDiagnostics, summariseDiagnostics } from "../../render/diagnostics.ts";
+import type { Command } from "commander";
 import type { DoctorReport } from "../../render/doctor-report.ts";
-import { renderFindingsText } from "../../render/findings-text.ts";
-import { renderInvalidJson, renderInvalidMarkdown, renderInvalidSarif } from "../../render/invalid-model.ts";
-import { type DoctorFormat, REPORTERS } from "../../render/reporters.ts";
-import { renderScoreExplanation, renderScoreLine } from "../../render/score-text.ts";
+import type { DoctorFormat } from "../../render/reporters.ts";
 import { VERSION } from "../../version.ts";
-import { cliContext } from "../context.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { err, out, stderrColors, stdoutColors } from "../io.ts";
+import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
 
 export interface DoctorOptions {
   format: DoctorFormat;
@@ -21,6 +16,16 @@ export interface DoctorOptions {
 
 /** `mlteam doctor`: runs every rule and scores the team; exit 1 on error findings or a crossed gate, 2 on invalid input. */
 export async function doctor(model: string, options: DoctorOptions): Promise<void> {
+  const { RULES } = await import("../../analysis/rules/index.ts");
+  const { checkTeam, requireValid } = await import("../../app/check-team.ts");
+  const { renderDiagnostics, summariseDiagnostics } = await import("../../render/diagnostics.ts");
+  const { renderFindingsText } = await import("../../render/findings-text.ts");
+  const { renderInvalidJson, renderInvalidMarkdown, renderInvalidSarif } = await import(
+    "../../render/invalid-model.ts"
+  );
+  const { REPORTERS } = await import("../../render/reporters.ts");
+  const { renderScoreExplanation, renderScoreLine } = await import("../../render/score-text.ts");
+  const { cliContext } = await import("../context.ts");
   const maxWarnings = gate("--max-warnings", options.maxWarnings, Number.POSITIVE_INFINITY);
   const minScore = gate("--min-score", options.minScore, 0, 100);
   const check = await checkTeam(model, { ...cliContext(), evidence: options.evidence ? "always" : "auto" });
@@ -81,4 +86,38 @@ function gate(
       `${flag} must be a whole number${Number.isFinite(max) ? ` from 0 to ${max}` : " ≥ 0"}, got "${value}"`,
     );
   return n;
+}
+
+/** `mlteam doctor`: its flags and help, beside what it does. */
+export function register(program: Command): void {
+  program
+    .command("doctor")
+    .description("find gaps and risks in the team and score its health (exit 1 on error findings)")
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .addOption(format(["text", "json", "markdown", "sarif"], "text"))
+    .option("--explain", "show how the health score is made: what each rule's findings cost")
+    .option(
+      "--evidence",
+      "also check the RACI against git history (automatic when the model lists evidence.repositories)",
+    )
+    .option("--max-warnings <n>", "CI gate: exit 1 when there are more than n warning-level findings")
+    .option("--min-score <s>", "CI gate: exit 1 when the health score is below s (0–100)")
+    .addHelpText(
+      "after",
+      `
+Findings are grouped by area, each with its location, rule id and a fix, followed by the health
+score (0–100, overall and per area). Colour on a terminal; NO_COLOR=1 turns it off.
+Formats: text; json ({ findings, diagnostics, score, summary }); markdown (for a pull-request
+comment); sarif (SARIF 2.1.0 for code scanning, pointing into the YAML). On an invalid model every
+format still writes a whole document (the input problems, located) and the exit code is 2.
+Rule severities and options are set in the model under \`rules:\`; MLTEAM_TODAY=YYYY-MM-DD runs the
+date-dependent rules (absences, review ages, suppression expiry) as of another day.
+Examples:
+  mlteam doctor
+  mlteam doctor examples/meghan-story --explain
+  mlteam doctor --format sarif > mlteam.sarif
+  mlteam doctor --max-warnings 10 --min-score 70    # fail CI on drift, not only on errors
+  mlteam doctor --format markdown >> "$GITHUB_STEP_SUMMARY"`,
+    )
+    .action(async (model: string, options) => doctor(model, options));
 }

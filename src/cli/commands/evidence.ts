@@ -1,14 +1,8 @@
 import { existsSync } from "node:fs";
-import { SingleBar } from "cli-progress";
-import { storePath } from "../../app/evidence.ts";
-import { makeClassifier } from "../../evidence/classify.ts";
-import { collectEvidence, modelRepositories } from "../../evidence/collect.ts";
-import { GitError } from "../../evidence/git.ts";
-import { renderEvidenceText } from "../../render/evidence-text.ts";
-import { openSqliteStore } from "../../store/sqlite.ts";
+import type { Command } from "commander";
 import { EXIT, ExitError } from "../exit.ts";
 import { err, out, stdoutColors } from "../io.ts";
-import { loadValidModel } from "../load.ts";
+import { DEFAULT_MODEL, format } from "../options.ts";
 import { today } from "../today.ts";
 
 export interface EvidenceOptions {
@@ -20,6 +14,14 @@ export interface EvidenceOptions {
 
 /** `mlteam evidence`: who really does each activity, from git history. */
 export async function evidence(modelPath: string, options: EvidenceOptions): Promise<void> {
+  const { SingleBar } = await import("cli-progress");
+  const { storePath } = await import("../../app/evidence.ts");
+  const { makeClassifier } = await import("../../evidence/classify.ts");
+  const { collectEvidence, modelRepositories } = await import("../../evidence/collect.ts");
+  const { GitError } = await import("../../evidence/git.ts");
+  const { renderEvidenceText } = await import("../../render/evidence-text.ts");
+  const { openSqliteStore } = await import("../../store/sqlite.ts");
+  const { loadValidModel } = await import("../load.ts");
   const hasModel = existsSync(modelPath);
   if (!hasModel && modelPath !== "mlteam.yaml") throw new ExitError(EXIT.invalid, `no model at ${modelPath}`);
   const model = hasModel ? (await loadValidModel(modelPath)).model : undefined;
@@ -109,4 +111,31 @@ function replacer(key: string, value: unknown): unknown {
     return { key: state.key, head: state.head, commits: state.commits, shallow: state.shallow };
   }
   return value instanceof Map ? Object.fromEntries(value) : value;
+}
+
+/** `mlteam evidence`: its flags and help, beside what it does. */
+export function register(program: Command): void {
+  program
+    .command("evidence")
+    .description("who really does each activity, from git history: authors, truck factors, recent activity")
+    .argument("[model]", "the model (optional: without one, contributors are git identities)", DEFAULT_MODEL)
+    .option("-r, --repo <path...>", "repositories to read, besides those the model lists")
+    .option(
+      "--since <date>",
+      "count changes from this date (YYYY-MM-DD) as recent; default: evidence.windowMonths (12) back",
+    )
+    .option("--explain <path>", "say which activity a file path is evidence of, and why")
+    .addOption(format(["text", "json"], "text"))
+    .addHelpText(
+      "after",
+      `
+Reads each repository's history (names and statuses only, renames followed) into .mlteam/evidence.db
+beside the model; a second run reads only the commits added since. Authors are mapped to people
+through their e-mails, names and the repository's .mailmap; bots are left out.
+Examples:
+  mlteam evidence --repo .                         # no model needed
+  mlteam evidence examples/meghan-story --repo ../ml-platform
+  mlteam evidence --explain deploy/charts/api/values.yaml`,
+    )
+    .action(async (model: string, options) => evidence(model, options));
 }

@@ -1,8 +1,8 @@
-import { type ExportFormat, exportTeam } from "../../app/export-team.ts";
-import { writeFileAtomic } from "../../io/write-atomic.ts";
+import { type Command, Option } from "commander";
+import type { ExportFormat } from "../../app/export-team.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { out } from "../io.ts";
-import { checkValidModel } from "../load.ts";
+import { DEFAULT_MODEL, MODEL_ARG } from "../options.ts";
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -11,6 +11,9 @@ export interface ExportOptions {
 
 /** `mlteam export`: the model in other tools' formats. */
 export async function exportCommand(modelPath: string, options: ExportOptions): Promise<void> {
+  const { exportTeam } = await import("../../app/export-team.ts");
+  const { writeFileAtomic } = await import("../../io/write-atomic.ts");
+  const { checkValidModel } = await import("../load.ts");
   if (options.format === "xlsx" && options.out === undefined && process.stdout.isTTY) {
     throw new ExitError(
       EXIT.invalid,
@@ -25,4 +28,33 @@ export async function exportCommand(modelPath: string, options: ExportOptions): 
   }
   writeFileAtomic(options.out, content);
   out(`Wrote ${options.out} (${options.format}).`);
+}
+
+/** `mlteam export`: its flags and help, beside what it does. */
+export function register(program: Command): void {
+  program
+    .command("export")
+    .description(
+      "write the team in other tools' formats: CSV roster, XLSX, JSON, Mermaid, CODEOWNERS, Backstage",
+    )
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .addOption(
+      new Option("-f, --format <format>", "what to write")
+        .choices(["csv", "xlsx", "json", "mermaid", "codeowners", "backstage"])
+        .makeOptionMandatory(),
+    )
+    .option("-o, --out <file>", "write to this file (atomically) instead of standard output")
+    .addHelpText(
+      "after",
+      `
+Formats: csv (a people roster with a column per competency), xlsx (sheets RACI — colour-coded —,
+People, Skills, Findings), json (the resolved team), mermaid (the topology as a flowchart),
+codeowners (owners of each activity's paths: its R/A people by their handle, plus an ML engineer
+and an MLOps engineer on ML code), backstage (Group and User entities).
+Examples:
+  mlteam export --format xlsx --out team.xlsx
+  mlteam export --format codeowners --out .github/CODEOWNERS
+  mlteam export examples/central-platform --format mermaid`,
+    )
+    .action(async (model: string, options) => exportCommand(model, options));
 }

@@ -1,14 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
 import { DEFAULT_TEMPLATE, TEMPLATES } from "../../catalog/templates.ts";
 import { fsHost } from "../../io/fs-host.ts";
 import { writeFileAtomic } from "../../io/write-atomic.ts";
 import { append } from "../../model/append.ts";
-import { DEFAULT_MODEL_FILE } from "../../model/load.ts";
 import { didYouMean } from "../../model/suggest.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { out } from "../io.ts";
+import { DEFAULT_MODEL } from "../options.ts";
 
 export interface InitOptions {
   template?: string;
@@ -46,10 +47,10 @@ export async function init(dir: string, options: InitOptions): Promise<void> {
       `${clashes.map((f) => join(dir, f)).join(", ")} already ${clashes.length === 1 ? "exists" : "exist"}; pass --force to overwrite`,
     );
   }
-  const target = join(dir, DEFAULT_MODEL_FILE);
+  const target = join(dir, DEFAULT_MODEL);
   for (const file of files) {
     let text = readFileSync(join(source, file), "utf8");
-    if (file === DEFAULT_MODEL_FILE) {
+    if (file === DEFAULT_MODEL) {
       text = text.replace(SCHEMA_LINE, `# yaml-language-server: $schema=${schemaReference(dir)}`);
       if (answers.name) text = setOrganisationName(text, answers.name);
     }
@@ -71,7 +72,7 @@ function templateFiles(root: string, prefix = ""): string[] {
     if (entry.isDirectory()) append(found, templateFiles(root, path));
     else if (/\.ya?ml$/.test(entry.name)) found.push(path);
   }
-  return found.sort((a, b) => Number(b === DEFAULT_MODEL_FILE) - Number(a === DEFAULT_MODEL_FILE));
+  return found.sort((a, b) => Number(b === DEFAULT_MODEL) - Number(a === DEFAULT_MODEL));
 }
 
 /**
@@ -119,4 +120,27 @@ async function ask(options: InitOptions): Promise<InitOptions | undefined> {
   if (prompts.isCancel(name)) return undefined;
   prompts.outro(`Using ${template}`);
   return { ...options, template, ...(name ? { name } : {}) };
+}
+
+/** `mlteam init`: its flags and help, beside what it does. */
+export function register(program: Command): void {
+  program
+    .command("init")
+    .description("write a starter mlteam.yaml from a template (asks on a terminal; flags otherwise)")
+    .argument("[dir]", "directory to write mlteam.yaml into", ".")
+    .option(
+      "-t, --template <id>",
+      "template: first-use-case, startup-full-stack, central-platform, embedded-platform, azure-accelerator",
+    )
+    .option("-n, --name <name>", "the organisation's name")
+    .option("--force", "overwrite an existing mlteam.yaml")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  mlteam init                                  # asks which template on a terminal
+  mlteam init my-team --template central-platform --name "Acme Analytics"
+  mlteam init . --template startup-full-stack --force`,
+    )
+    .action(async (dir: string, options) => init(dir, options));
 }

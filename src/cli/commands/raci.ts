@@ -1,9 +1,9 @@
-import { raciMatrix } from "../../analysis/raci-matrix.ts";
+import { type Command, Option } from "commander";
 import { didYouMean } from "../../model/suggest.ts";
-import { type MatrixFormat, renderMatrix } from "../../render/matrix.ts";
+import type { MatrixFormat } from "../../render/matrix.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { out } from "../io.ts";
-import { loadValidModel } from "../load.ts";
+import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
 
 export interface RaciOptions {
   by: "role" | "person";
@@ -13,6 +13,9 @@ export interface RaciOptions {
 
 /** `mlteam raci`: prints the model's RACI matrix. */
 export async function raci(model: string, options: RaciOptions): Promise<void> {
+  const { raciMatrix } = await import("../../analysis/raci-matrix.ts");
+  const { renderMatrix } = await import("../../render/matrix.ts");
+  const { loadValidModel } = await import("../load.ts");
   const { graph } = await loadValidModel(model);
   if (options.product !== undefined && !graph.products.has(options.product)) {
     throw new ExitError(
@@ -29,4 +32,26 @@ export async function raci(model: string, options: RaciOptions): Promise<void> {
     return;
   }
   out(renderMatrix(matrix, options.format));
+}
+
+/** `mlteam raci`: its flags and help, beside what it does. */
+export function register(program: Command): void {
+  program
+    .command("raci")
+    .description("print the RACI matrix, by role or by person")
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .addOption(
+      new Option("-b, --by <view>", "columns: roles or people").choices(["role", "person"]).default("role"),
+    )
+    .option("-p, --product <id>", "the matrix as it applies to one product")
+    .addOption(format(["table", "markdown", "csv", "json"], "table"))
+    .addHelpText(
+      "after",
+      `
+Examples:
+  mlteam raci examples/startup-full-stack         # 001's matrix
+  mlteam raci --by person --format markdown
+  mlteam raci --product churn --format csv > raci.csv`,
+    )
+    .action(async (model: string, options) => raci(model, options));
 }

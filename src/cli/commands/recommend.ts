@@ -1,10 +1,9 @@
-import { type Recommendation, recommend } from "../../analysis/recommend.ts";
-import { RULES } from "../../analysis/rules/index.ts";
-import { CATALOG } from "../../catalog/index.ts";
+import type { Command } from "commander";
+import type { Recommendation } from "../../analysis/recommend.ts";
 import type { Colors } from "../../render/colors.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
-import { checkValidModel } from "../load.ts";
+import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
 
 export interface RecommendOptions {
   hires: string;
@@ -13,17 +12,23 @@ export interface RecommendOptions {
 
 /** `mlteam recommend`: the topology that fits, the next hires and who to train. */
 export async function recommendCommand(modelPath: string, options: RecommendOptions): Promise<void> {
+  const { recommend } = await import("../../analysis/recommend.ts");
+  const { RULES } = await import("../../analysis/rules/index.ts");
+  const { CATALOG } = await import("../../catalog/index.ts");
+  const { checkValidModel } = await import("../load.ts");
   const hires = Number.parseInt(options.hires, 10);
   if (!Number.isInteger(hires) || hires < 0)
     throw new ExitError(EXIT.invalid, `--hires must be a whole number ≥ 0, got "${options.hires}"`);
   const { model, graph, environment } = await checkValidModel(modelPath);
   const result = recommend(model, graph, CATALOG, RULES, environment, { hires });
-  out(options.format === "json" ? JSON.stringify(result, null, 2) : render(result, stdoutColors()));
+  out(
+    options.format === "json"
+      ? JSON.stringify(result, null, 2)
+      : render(result, stdoutColors(), new Map(RULES.map((rule) => [rule.id, rule.meta.source]))),
+  );
 }
 
-const SOURCES = new Map(RULES.map((rule) => [rule.id, rule.meta.source]));
-
-function render(r: Recommendation, c: Colors): string {
+function render(r: Recommendation, c: Colors, sources: ReadonlyMap<string, string>): string {
   const lines: string[] = [];
   lines.push(c.bold("Topology"));
   if (!r.topology) lines.push("  (the model has no organisation stage to go on)");
@@ -47,7 +52,7 @@ function render(r: Recommendation, c: Colors): string {
     );
     for (const f of h.cleared.slice(0, 4))
       lines.push(
-        `     ${c.green("−")} ${f.message} ${c.dim(`${f.ruleId} · ${SOURCES.get(f.ruleId) ?? ""}`)}`,
+        `     ${c.green("−")} ${f.message} ${c.dim(`${f.ruleId} · ${sources.get(f.ruleId) ?? ""}`)}`,
       );
     if (h.cleared.length > 4) lines.push(c.dim(`     … and ${h.cleared.length - 4} more cleared`));
     for (const f of h.added.slice(0, 2)) lines.push(`     ${c.red("+")} ${f.message} ${c.dim(f.ruleId)}`);
@@ -62,4 +67,26 @@ function render(r: Recommendation, c: Colors): string {
     lines.push(`  ${c.bold(u.competency)}: ${u.why}`, `     closest: ${who}`);
   }
   return lines.join("\n");
+}
+
+/** `mlteam recommend`: its flags and help, beside what it does. */
+export function register(program: Command): void {
+  program
+    .command("recommend")
+    .description("the topology that fits, the next hires (greedy) and who to train")
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .option("--hires <n>", "how many hires to plan at most", "3")
+    .addOption(format(["text", "json"], "text"))
+    .addHelpText(
+      "after",
+      `
+Topology: the one of 001 §3.3 that the organisation's stage and number of ML products point to,
+with the facts that lead there. Next hires: each step adds the one role that clears the most
+weighted findings (error 15, warn 5, info 1), and says which. Upskilling: for each competency
+that fewer than two people hold at the level the RACI needs, the people closest to it.
+Examples:
+  mlteam recommend examples/meghan-story
+  mlteam recommend --hires 5 --format json`,
+    )
+    .action(async (model: string, options) => recommendCommand(model, options));
 }

@@ -1,10 +1,9 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
-import { serve as listen } from "@hono/node-server";
-import { createApp } from "../../server/app.ts";
+import type { Command } from "commander";
 import { EXIT, ExitError } from "../exit.ts";
 import { out } from "../io.ts";
-import { loadValidModel } from "../load.ts";
+import { DEFAULT_MODEL, MODEL_ARG } from "../options.ts";
 import { today } from "../today.ts";
 
 export interface ServeOptions {
@@ -18,6 +17,9 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 
 /** `mlteam serve`: the HTTP API on loopback (a token is required on any other address). */
 export async function serveCommand(modelPath: string, options: ServeOptions): Promise<void> {
+  const { serve: listen } = await import("@hono/node-server");
+  const { createApp } = await import("../../server/app.ts");
+  const { loadValidModel } = await import("../load.ts");
   const port = Number.parseInt(options.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ExitError(EXIT.invalid, `--port must be 0–65535, got "${options.port}"`);
@@ -58,4 +60,28 @@ function openInBrowser(url: string): void {
   const child = spawn(command, [url], { stdio: "ignore", detached: true });
   child.on("error", () => out(`(could not open a browser: open ${url} yourself)`));
   child.unref();
+}
+
+/** `mlteam serve`: its flags and help, beside what it does. */
+export function register(program: Command): void {
+  program
+    .command("serve")
+    .description(
+      "serve the web dashboard and the HTTP API (findings, RACI with safe edits, what-if), on loopback by default",
+    )
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .option("-p, --port <port>", "port", "4173")
+    .option("--host <host>", "address to listen on; anything but loopback needs a token", "127.0.0.1")
+    .option("--token <secret>", "require Authorization: Bearer <secret> on every API call (or MLTEAM_TOKEN)")
+    .option("--open", "open the dashboard in the desktop's browser")
+    .addHelpText(
+      "after",
+      `
+The API is described at /api/openapi.json. RACI edits (PUT /api/raci/cell) are written into the
+YAML keeping its comments, atomically, and refused with 409 when the file changed since it was read.
+Examples:
+  mlteam serve examples/meghan-story
+  MLTEAM_TOKEN=s3cret mlteam serve --host 0.0.0.0 --port 8080`,
+    )
+    .action(async (model: string, options) => serveCommand(model, options));
 }

@@ -1,9 +1,7 @@
-import { checkTeam } from "../../app/check-team.ts";
-import { hasErrors } from "../../model/diagnostic.ts";
-import { renderDiagnostics, summariseDiagnostics } from "../../render/diagnostics.ts";
-import { cliContext } from "../context.ts";
+import type { Command } from "commander";
 import { EXIT, ExitError } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
+import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
 
 export interface ValidateOptions {
   format: "text" | "json";
@@ -11,6 +9,10 @@ export interface ValidateOptions {
 
 /** `mlteam validate`: syntax, schema and references; exit 2 on any error. Never modifies the file. */
 export async function validate(model: string, options: ValidateOptions): Promise<void> {
+  const { checkTeam } = await import("../../app/check-team.ts");
+  const { hasErrors } = await import("../../model/diagnostic.ts");
+  const { renderDiagnostics, summariseDiagnostics } = await import("../../render/diagnostics.ts");
+  const { cliContext } = await import("../context.ts");
   const { diagnostics, model: loaded } = await checkTeam(model, { ...cliContext(), validateOnly: true });
   const invalid = hasErrors(diagnostics);
   if (options.format === "json") {
@@ -23,4 +25,22 @@ export async function validate(model: string, options: ValidateOptions): Promise
     );
   }
   if (invalid) throw new ExitError(EXIT.invalid);
+}
+
+/** `mlteam validate`: its flags and help, beside what it does. */
+export function register(program: Command): void {
+  program
+    .command("validate")
+    .description("check the model's YAML, schema and references; never modifies the file")
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .addOption(format(["text", "json"], "text"))
+    .addHelpText(
+      "after",
+      `
+Each problem is printed as  file:line:col  error  message  (code).
+Examples:
+  mlteam validate
+  mlteam validate examples/meghan-story --format json`,
+    )
+    .action(async (model: string, options) => validate(model, options));
 }

@@ -1,9 +1,10 @@
+import type { Command } from "commander";
 import type { Scenario, WhatIfResult } from "../../analysis/whatif.ts";
-import { type RankedAbsence, rankTeamAbsences, runWhatIf } from "../../app/what-if.ts";
+import type { RankedAbsence } from "../../app/what-if.ts";
 import type { Colors } from "../../render/colors.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
-import { checkValidModel } from "../load.ts";
+import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
 
 export interface WhatIfOptions {
   without?: string[];
@@ -17,6 +18,8 @@ export interface WhatIfOptions {
 
 /** `mlteam whatif`: the team with people away or hypothetical hires, or everyone ranked by the damage of their absence. */
 export async function whatif(modelPath: string, options: WhatIfOptions): Promise<void> {
+  const { rankTeamAbsences, runWhatIf } = await import("../../app/what-if.ts");
+  const { checkValidModel } = await import("../load.ts");
   const c = stdoutColors();
   if (options.rank) {
     const top = Number(options.top);
@@ -98,4 +101,34 @@ function renderRanking(ranking: RankedAbsence[], total: number, c: Colors): stri
     if (r.reasons.length > 3) lines.push(c.dim(`       … and ${r.reasons.length - 3} more`));
   });
   return lines.join("\n");
+}
+
+/** `mlteam whatif`: its flags and help, beside what it does. */
+export function register(program: Command): void {
+  program
+    .command("whatif")
+    .description(
+      "see what happens if people are away or you hire, or rank everyone by the damage of their absence",
+    )
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .option("-w, --without <person...>", "people who are away (ids)")
+    .option("--from <date>", "start of the period (YYYY-MM-DD); declared absences in it count too")
+    .option("--to <date>", "end of the period (YYYY-MM-DD)")
+    .option("-a, --add <role...>", "hypothetical hires, one per role id")
+    .option("--rank", "rank every person by the damage their absence does")
+    .option("--top <n>", "with --rank: how many to show", "10")
+    .addOption(format(["text", "json"], "text"))
+    .addHelpText(
+      "after",
+      `
+Shows how the health score changes, which activities lose their Responsible or Accountable, which
+competencies the team loses at working level, and the findings that appear and disappear.
+Exit 0 (the scenario is information, not a failure) or 2 on invalid input.
+Examples:
+  mlteam whatif examples/meghan-story --without meghan
+  mlteam whatif --from 2026-12-20 --to 2027-01-05          # declared absences in that period
+  mlteam whatif --without meghan --add mlops-engineer       # and if we hire a backup?
+  mlteam whatif --rank --top 5`,
+    )
+    .action(async (model: string, options) => whatif(model, options));
 }

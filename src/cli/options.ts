@@ -1,0 +1,8 @@
+/** What several commands share on the command line: the model argument and the --format option. */
+import { Option } from "commander";
+
+export const DEFAULT_MODEL = "mlteam.yaml";
+export const MODEL_ARG = "path of the model: a YAML file, or a directory holding mlteam.yaml";
+
+export const format = (choices: string[], fallback: string) =>
+  new Option("-f, --format <format>", "output format").choices(choices).default(fallback);
