@@ -4,7 +4,7 @@
  * responses forbid sniffing and framing, and no response carries the machine's absolute paths.
  */
 import assert from "node:assert/strict";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -107,5 +107,27 @@ describe("the local server's defences", () => {
     }
     const saved = (await (await cellEdit({})).json()) as { file: string };
     assert.equal(saved.file, "mlteam.yaml");
+  });
+});
+
+describe("paths in the evidence route", () => {
+  it("shows a sibling repository as the model wrote it, not as the machine's path", async () => {
+    const { RepoBuilder } = await import("./evidence/repo-builder.ts");
+    const root = mkdtempSync(join(tmpdir(), "mlteam-paths-"));
+    try {
+      const repo = new RepoBuilder(join(root, "platform"));
+      repo.write("deploy/helm/values.yaml", "a: 1\n").commit({ name: "Ann Lee", email: "ann@x.org" });
+      mkdirSync(join(root, "team"));
+      writeFileSync(
+        join(root, "team", "mlteam.yaml"),
+        "organisation: { name: O, stage: starting }\npeople: [{ id: ann, name: Ann Lee, emails: [ann@x.org] }]\nevidence:\n  repositories: [{ path: ../platform }]\n",
+      );
+      const withRepo = createApp({ modelPath: join(root, "team", "mlteam.yaml"), today: () => TODAY });
+      const text = await (await withRepo.request("/api/evidence")).text();
+      assert.ok(!text.includes(root), text.slice(0, 400));
+      assert.match(text, /\.\.\/platform/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 /** What every route module gets: the model's workspace, the date, and how to make a value public. */
+import { dirname } from "node:path";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { requireValid, type TeamCheck, type ValidTeamCheck } from "../app/check-team.ts";
 import type { Checked, ModelWorkspace } from "../app/workspace.ts";
@@ -23,8 +24,16 @@ export async function validModel(
 }
 
 export function makeContext(workspace: ModelWorkspace, root: string): ServerContext {
-  const prefix = root.endsWith("/") ? root : `${root}/`;
-  const publicText = (text: string) => text.split(prefix).join("");
+  // The model's folder becomes "", its parent "../" and so on (two levels up, never a top-level
+  // folder such as /home or /tmp): a sibling repository reads as the model wrote it, ../platform.
+  const prefixes: [string, string][] = [];
+  for (let dir = root.replace(/\/+$/, ""), up = ""; prefixes.length < 3 && dir.split("/").length > 2; ) {
+    prefixes.push([`${dir}/`, up]);
+    dir = dirname(dir);
+    up += "../";
+  }
+  const publicText = (text: string) =>
+    text.includes("/") ? prefixes.reduce((t, [prefix, rel]) => t.split(prefix).join(rel), text) : text;
   const replacer = (_key: string, value: unknown) => (typeof value === "string" ? publicText(value) : value);
   const views = new WeakMap<Checked, Map<string, unknown>>();
   return {
