@@ -8,14 +8,30 @@ import type { StoreDatabase } from "./schema.ts";
 
 export async function openSqliteStore(file: string): Promise<EvidenceStore> {
   mkdirSync(dirname(file), { recursive: true });
-  // The busy timeout first: switching a new database to WAL takes a lock that a second process
-  // opening it at the same moment must wait for, not fail on.
   const database = new Database(file, { timeout: 30_000 });
-  database.pragma("journal_mode = WAL");
+  switchToWal(database);
   database.pragma("synchronous = NORMAL");
   const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database }) });
   await migrateExclusively(db);
   return new KyselyEvidenceStore(db);
+}
+
+/**
+ * Puts the database in WAL mode. Switching takes an exclusive lock, and when a second process opens
+ * the new database at the same moment SQLite answers "busy" without waiting (its busy handler is
+ * not called there, to avoid a deadlock): so wait and try again, for as long as the busy timeout.
+ */
+function switchToWal(database: Database.Database): void {
+  const deadline = Date.now() + 30_000;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+    try {
+      database.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+    }
+  }
 }
 
 /** Runs the migration inside a write transaction, so two processes creating the store do not collide. */
