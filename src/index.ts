@@ -10,7 +10,7 @@ export { recommend } from "./analysis/recommend.ts";
 export type { Finding, Rule, RuleContext, Severity } from "./analysis/rule.ts";
 export { defineRule } from "./analysis/rule.ts";
 export { RULES } from "./analysis/rules/index.ts";
-export { scoreFindings } from "./analysis/score.ts";
+export { scoreTeam } from "./analysis/score.ts";
 export { whatIf } from "./analysis/whatif.ts";
 export { CATALOG, roleForTitle } from "./catalog/index.ts";
 export { collectEvidence } from "./evidence/collect.ts";

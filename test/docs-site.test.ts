@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
-import { scoreFindings } from "../src/analysis/score.ts";
+import { assessCoverage } from "../src/analysis/coverage.ts";
+import { scoreTeam } from "../src/analysis/score.ts";
 import { pageHtml } from "../src/render/docs-site/html.ts";
 import { sitePages } from "../src/render/docs-site/pages.ts";
 import { topologySvg } from "../src/render/docs-site/topology-svg.ts";
@@ -76,7 +77,8 @@ teams: [{ id: t, type: product, name: '<img src=x onerror=alert(1)>', members: [
 products: [{ id: p, team: t, stage: production, name: '"><svg onload=alert(1)>' }]
 `);
     const findings = doctor?.findings ?? [];
-    const pages = sitePages({ graph, findings, score: scoreFindings(findings) });
+    const score = scoreTeam({ findings, rules: doctor?.ran ?? [], coverage: assessCoverage(graph) });
+    const pages = sitePages({ graph, findings, score });
     const svg = await topologySvg(graph);
     for (const page of pages) {
       const html = pageHtml(page, svg);

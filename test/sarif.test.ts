@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { it } from "node:test";
 import AjvDraft04 from "ajv-draft-04";
 import { checkModel } from "../src/analysis/check-model.ts";
+import { assessCoverage } from "../src/analysis/coverage.ts";
 import { RULES } from "../src/analysis/rules/index.ts";
-import { scoreFindings } from "../src/analysis/score.ts";
+import { scoreTeam } from "../src/analysis/score.ts";
 import { fsHost } from "../src/io/fs-host.ts";
 import { renderFindingsSarif } from "../src/render/findings-sarif.ts";
 import { TODAY } from "./helpers.ts";
@@ -33,7 +34,11 @@ it("writes SARIF 2.1.0 that the official schema accepts, pointing into the YAML"
   const sarif = renderFindingsSarif(
     {
       result: checked.doctor,
-      score: scoreFindings(checked.doctor.findings),
+      score: scoreTeam({
+        findings: checked.doctor.findings,
+        rules: checked.doctor.ran,
+        coverage: assessCoverage(checked.graph),
+      }),
       diagnostics: [],
       rules: RULES,
       title: "x",

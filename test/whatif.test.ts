@@ -50,7 +50,14 @@ describe("what-if", () => {
       r.competenciesLost.some((c) => c.competency === "containerization" && c.before === 4 && c.after === 0),
     );
     assert.ok(r.after.overall < r.before.overall);
-    assert.ok(r.appeared.some((f) => f.ruleId === "raci/uncovered" && f.severity === "error"));
+    assert.ok(
+      r.appeared.some(
+        (f) =>
+          f.ruleId === "risk/single-point-of-failure" &&
+          f.severity === "error" &&
+          /has nobody/.test(f.message),
+      ),
+    );
     assert.ok(r.disappeared.some((f) => f.ruleId === "staffing/over-allocation"));
   });
 

@@ -17,6 +17,8 @@ export interface DoctorResult {
   diagnostics: Diagnostic[];
   /** How many findings suppressions hid. */
   suppressed: number;
+  /** The rules that ran: not turned off, and what they need was there. */
+  ran: Rule[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
@@ -30,9 +32,28 @@ export function runRules(
   const { model } = graph;
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(rules.map((r) => [r.id, r]));
+  // Rules merged into another keep answering to their old ids.
+  const replaced = new Map<string, Rule>();
+  for (const rule of rules) for (const old of rule.meta.replaces ?? []) replaced.set(old, rule);
+  const settingOf = (rule: Rule): RuleSetting | undefined =>
+    model.rules[rule.id] ??
+    (rule.meta.replaces ?? []).map((old) => model.rules[old]).find((x) => x !== undefined);
   for (const [id, setting] of Object.entries(model.rules)) {
     const settingsNode = model.ruleSettingNodes.get(id) ?? model.rules;
-    const rule = byId.get(id);
+    const successor = byId.has(id) ? undefined : replaced.get(id);
+    if (successor) {
+      diagnostics.push({
+        ...settingDiagnostic(
+          graph,
+          settingsNode,
+          [id],
+          "renamed-rule",
+          `rule ${id} is now part of ${successor.id}; the setting applies to it (rename it)`,
+        ),
+        severity: "warning",
+      });
+    }
+    const rule = byId.get(id) ?? successor;
     if (!rule) {
       diagnostics.push(
         settingDiagnostic(
@@ -76,17 +97,21 @@ export function runRules(
     });
   }
   const findings: Finding[] = [];
+  const ran: Rule[] = [];
   let suppressed = 0;
   const fallback = graph.organisation;
   for (const rule of rules) {
-    const setting = model.rules[rule.id];
+    const setting = settingOf(rule);
     const configured = severityOf(setting);
     if (configured === "off") continue;
     if (rule.meta.needs?.includes("evidence") && !environment.evidence) continue;
+    ran.push(rule);
     const options = optionsOf(rule, setting);
     const report = (r: Report) => {
       const hit = suppressions.find(
-        ({ s }) => s.rule === rule.id && (s.subject === undefined || s.subject === r.subject),
+        ({ s }) =>
+          (s.rule === rule.id || rule.meta.replaces?.includes(s.rule) === true) &&
+          (s.subject === undefined || s.subject === r.subject),
       );
       if (hit) {
         hit.used = true;
@@ -105,6 +130,7 @@ export function runRules(
         fix: r.fix ?? rule.meta.fix,
       };
       if (r.subject !== undefined) finding.subject = r.subject;
+      if (r.weight !== undefined && r.weight > 1) finding.weight = r.weight;
       findings.push(finding);
     };
     try {
@@ -133,13 +159,32 @@ export function runRules(
     });
   }
   findings.sort(compareFindings);
-  return { findings, diagnostics, suppressed };
+  return { findings, diagnostics, suppressed, ran };
 }
 
+/** Areas in the order a lead reads them: production risk and leadership first (as the score weighs them). */
+const AREA_ORDER = [
+  "risk",
+  "leadership",
+  "raci",
+  "staffing",
+  "skills",
+  "governance",
+  "topology",
+  "knowledge",
+  "evidence",
+];
+const areaRank = (area: string) => {
+  const i = AREA_ORDER.indexOf(area);
+  return i === -1 ? AREA_ORDER.length : i;
+};
+
+/** Most severe first, then by area, then by place in the model. */
 function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.area.localeCompare(b.area) ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    areaRank(a.area) - areaRank(b.area) ||
+    a.area.localeCompare(b.area) ||
     a.location.file.localeCompare(b.location.file) ||
     a.location.line - b.location.line ||
     a.location.column - b.location.column ||

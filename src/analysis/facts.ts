@@ -25,14 +25,17 @@ export function peopleWith(entry: RaciEntry, letters: readonly RaciLetter[]): Se
 }
 
 /** The roles a person holds, plus those their job titles map to through the catalog's aliases. */
-export function hats(graph: TeamGraph, person: PersonNode): Set<string> {
-  const roles = new Set(person.roles.map((r) => r.role));
+export function hats(_graph: TeamGraph, person: PersonNode): Set<string> {
+  return new Set([...person.roles.map((r) => r.role), ...person.titleRoles]);
+}
+
+/** Where `person` holds `role` in the model: its entry under `roles`, else the job title that maps to it. */
+export function wherePersonHolds(graph: TeamGraph, person: PersonNode, role: string): (string | number)[] {
+  const byRole = (person.source.roles ?? []).findIndex((r) => (typeof r === "string" ? r : r.role) === role);
+  if (byRole !== -1) return ["roles", byRole];
   const all = [...graph.roles.values()];
-  for (const title of person.source.titles ?? []) {
-    const role = roleForTitle(all, title);
-    if (role) roles.add(role);
-  }
-  return roles;
+  const byTitle = (person.source.titles ?? []).findIndex((t) => roleForTitle(all, t) === role);
+  return byTitle !== -1 ? ["titles", byTitle] : ["id"];
 }
 
 /** People who hold `role` or are named as a stakeholder of the same kind. */

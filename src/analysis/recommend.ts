@@ -8,7 +8,6 @@ import type { TeamGraph } from "../graph/types.ts";
 import type { Model } from "../model/model.ts";
 import { runRules } from "./engine.ts";
 import type { Finding, Rule, RuleEnvironment } from "./rule.ts";
-import { SEVERITY_COST } from "./score.ts";
 import { recommendTopology, type TopologyFit } from "./topology-fit.ts";
 import { WORKING_LEVEL, whatIf } from "./whatif.ts";
 
@@ -43,8 +42,10 @@ export interface RecommendOptions {
   hires?: number;
 }
 
-const weight = (findings: readonly Finding[]) =>
-  findings.reduce((sum, f) => sum + SEVERITY_COST[f.severity], 0);
+const weight = (findings: readonly Finding[]) => findings.reduce((sum, f) => sum + WEIGHT[f.severity], 0);
+
+/** How much a finding weighs when comparing hires (error 15, warn 5, info 1). */
+const WEIGHT = { error: 15, warn: 5, info: 1 } as const;
 
 /** Roles worth trying as hires: those findings name, those the RACI uses, and the core roles. */
 function candidateRoles(graph: TeamGraph, findings: readonly Finding[]): string[] {

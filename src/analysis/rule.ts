@@ -30,8 +30,15 @@ export interface RuleMeta {
   options?: Record<string, RuleOption>;
   /** A minimal model excerpt that the rule reports, for the docs (not for rules that need evidence). */
   example?: string;
+  /** Ids of rules merged into this one: settings and suppressions naming them apply to it. */
+  replaces?: readonly string[];
   /** What the rule needs besides the model; the engine runs it only when that is provided. */
   needs?: readonly "evidence"[];
+  /**
+   * The parts of the model the rule assesses (src/analysis/coverage.ts). When the model does not
+   * record them, the score counts the rule as bad as it can be: leaving information out never helps.
+   */
+  assesses?: readonly ("people" | "roles" | "raci" | "skills" | "teams" | "products")[];
 }
 
 /** What a rule reports: a message about a subject, pinned to an entry of the model. */
@@ -46,6 +53,11 @@ export interface Report {
   /** Overrides the rule's severity for this finding (e.g. a softer case of the same rule). */
   severity?: Severity;
   fix?: string;
+  /**
+   * How many things the finding stands for when it groups several (activities resting on one
+   * person, rows missing…): the score counts each, so fixing one of them moves it. Default 1.
+   */
+  weight?: number;
 }
 
 /** What the world outside the model tells rules; the caller provides it, so rules stay pure. */
@@ -80,6 +92,8 @@ export interface Finding {
   subject?: string;
   location: Location;
   fix: string;
+  /** How many things the finding stands for, when more than one (see Report.weight). */
+  weight?: number;
 }
 
 /** Declares a rule; the id must start with the rule's area. */

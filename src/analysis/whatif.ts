@@ -10,10 +10,11 @@ import type { Diagnostic } from "../model/diagnostic.ts";
 import type { Model } from "../model/model.ts";
 import type { Person } from "../model/schema.ts";
 import { didYouMean, quote } from "../model/suggest.ts";
+import { assessCoverage } from "./coverage.ts";
 import { runRules } from "./engine.ts";
 import { peopleWith } from "./facts.ts";
 import type { Finding, Rule, RuleEnvironment } from "./rule.ts";
-import { SCORE_AREAS, type Score, scoreFindings } from "./score.ts";
+import { type Score, scoredAreas, scoreTeam } from "./score.ts";
 
 export interface Scenario {
   /** People to take away. */
@@ -127,17 +128,22 @@ export function whatIf(
   rules: readonly Rule[],
   environment: RuleEnvironment,
   scenario: Scenario,
-  baselineFindings: readonly Finding[] = runRules(baseline, rules, environment).findings,
+  baselineFindings?: readonly Finding[],
 ): WhatIfResult | { diagnostics: Diagnostic[] } {
   const away = awayIn(baseline, scenario);
   const hires = hiresFor(baseline, scenario.add ?? []);
   const scenarioModel: Model = hires.length > 0 ? { ...model, people: [...model.people, ...hires] } : model;
   const resolved = resolveTeam(scenarioModel, catalog, { absent: new Set(away.map((a) => a.id)) });
   if (resolved.diagnostics.length > 0) return { diagnostics: resolved.diagnostics };
-  const before = baselineFindings;
-  // Scored over the same areas as the doctor's score, the evidence area included when there is evidence.
-  const areas = environment.evidence ? [...SCORE_AREAS, "evidence"] : SCORE_AREAS;
-  const after = runRules(resolved.graph, rules, environment).findings;
+  const baselineRun = baselineFindings ? undefined : runRules(baseline, rules, environment);
+  const before = baselineFindings ?? baselineRun?.findings ?? [];
+  const afterRun = runRules(resolved.graph, rules, environment);
+  const after = afterRun.findings;
+  // Scored as the doctor scores: the same areas (evidence included when there is evidence) and
+  // the coverage of each graph.
+  const areas = scoredAreas(environment.evidence !== undefined);
+  const score = (graph: TeamGraph, findings: readonly Finding[]) =>
+    scoreTeam({ findings, rules: afterRun.ran, coverage: assessCoverage(graph), areas });
   // The same finding is the same rule about the same subject at the same place.
   const key = (f: Finding) =>
     `${f.ruleId}\u0000${f.subject ?? ""}\u0000${f.location.file}:${f.location.line}:${f.location.column}`;
@@ -156,8 +162,8 @@ export function whatIf(
     changed,
     lostCoverage: lostCoverage(baseline, resolved.graph),
     competenciesLost: competenciesLost(baseline, resolved.graph),
-    before: scoreFindings(before, areas),
-    after: scoreFindings(after, areas),
+    before: score(baseline, before),
+    after: score(resolved.graph, after),
     findings: after,
   };
 }

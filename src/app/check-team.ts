@@ -5,11 +5,12 @@
  */
 
 import { checkModel, ruleEnvironment } from "../analysis/check-model.ts";
+import { assessCoverage } from "../analysis/coverage.ts";
 import type { DoctorResult } from "../analysis/engine.ts";
 import { runRules } from "../analysis/engine.ts";
 import type { Finding, Rule, RuleEnvironment } from "../analysis/rule.ts";
 import { RULES } from "../analysis/rules/index.ts";
-import { SCORE_AREAS, type Score, scoreFindings } from "../analysis/score.ts";
+import { type Score, scoredAreas, scoreTeam } from "../analysis/score.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
 import { modelRepositories } from "../evidence/repositories.ts";
 import type { TeamGraph } from "../graph/types.ts";
@@ -94,7 +95,12 @@ export async function checkTeam(entry: string, options: CheckTeamOptions): Promi
     return result;
   }
   result.doctor = doctor;
-  result.score = scoreFindings(doctor.findings, result.evidence ? [...SCORE_AREAS, "evidence"] : SCORE_AREAS);
+  result.score = scoreTeam({
+    findings: doctor.findings,
+    rules: doctor.ran,
+    coverage: assessCoverage(validated.graph),
+    areas: scoredAreas(result.evidence !== undefined),
+  });
   return result;
 }
 

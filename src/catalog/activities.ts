@@ -11,6 +11,7 @@ interface ActivityInput {
   source: string;
   essentialFrom?: Stage;
   productionCritical?: boolean;
+  partOf?: string;
 }
 
 const activity = ({ raci, productionCritical = false, ...rest }: ActivityInput): ActivityDef => {
@@ -155,6 +156,7 @@ export const ACTIVITIES: ActivityDef[] = [
     raci: { R: [DE], A: DE, C: [DS], I: [MLOPS] },
     essentialFrom: "starting",
     productionCritical: true,
+    partOf: "data-pipeline",
     source: "003 Data Science, ML and Developer Roles",
   }),
   activity({
@@ -165,6 +167,7 @@ export const ACTIVITIES: ActivityDef[] = [
     competencies: { etl: 3 },
     raci: { R: [DE], A: DE, C: [DS], I: [MLE] },
     essentialFrom: "scaling",
+    partOf: "data-pipeline",
     source: "003 Data Science, ML and Developer Roles",
   }),
   activity({
@@ -176,6 +179,7 @@ export const ACTIVITIES: ActivityDef[] = [
     raci: { R: [DE], A: DE, C: [DS, "qa-engineer"], I: [MLOPS] },
     essentialFrom: "scaling",
     productionCritical: true,
+    partOf: "data-pipeline",
     source: "003 Data Science, ML and Developer Roles; 001 §3.2",
   }),
   activity({
@@ -185,6 +189,7 @@ export const ACTIVITIES: ActivityDef[] = [
     description: "Develop the extract-transform-load processes that prepare data for ML.",
     competencies: { etl: 3 },
     raci: { R: [DE], A: DE, C: [DS], I: [MLE] },
+    partOf: "data-pipeline",
     source: "000 §8A.1",
   }),
   // — Data science responsibilities (003, 001) —
@@ -197,6 +202,7 @@ export const ACTIVITIES: ActivityDef[] = [
     competencies: { "mlops-knowledge": 2 },
     raci: { R: [DS], A: DS, C: [MLE], I: [MLOPS] },
     essentialFrom: "starting",
+    partOf: "model-training-code",
     source: "003 Data Science, ML and Developer Roles; 001 §3.5",
   }),
   activity({
@@ -207,6 +213,7 @@ export const ACTIVITIES: ActivityDef[] = [
     competencies: { "statistics-ml": 3, "mlops-knowledge": 2, "software-engineering": 2 },
     raci: { R: [DS, MLE], A: MLE, C: [MLOPS], I: [DE] },
     essentialFrom: "scaling",
+    partOf: "model-training-code",
     source: "003 Data Science, ML and Developer Roles",
   }),
   activity({
@@ -228,6 +235,7 @@ export const ACTIVITIES: ActivityDef[] = [
     competencies: { "mlops-knowledge": 3, "monitoring-logging": 2 },
     raci: { R: [MLOPS], A: DS, C: [MLE], I: [DE] },
     essentialFrom: "mature",
+    partOf: "model-retraining",
     source: "000 §8A.1",
   }),
   activity({
@@ -249,6 +257,7 @@ export const ACTIVITIES: ActivityDef[] = [
     raci: { R: [DS], A: DS, C: [MLOPS, DE], I: [MLE] },
     essentialFrom: "scaling",
     productionCritical: true,
+    partOf: "monitoring-setup",
     source: "003 Data Science, ML and Developer Roles",
   }),
   // — MLOps and DevOps responsibilities (003, 001) —
@@ -261,6 +270,7 @@ export const ACTIVITIES: ActivityDef[] = [
     raci: { R: [MLOPS], A: MLOPS, C: [MLE, "devops-engineer"], I: [DS] },
     essentialFrom: "scaling",
     productionCritical: true,
+    partOf: "ci-cd-pipeline",
     source: "003 Data Science, ML and Developer Roles",
   }),
   activity({
@@ -272,6 +282,7 @@ export const ACTIVITIES: ActivityDef[] = [
     raci: { R: [MLOPS], A: MLOPS, C: [DS], I: [MLE, "inside-to-outside"] },
     essentialFrom: "scaling",
     productionCritical: true,
+    partOf: "monitoring-setup",
     source: "003 Data Science, ML and Developer Roles",
   }),
   activity({
@@ -283,6 +294,7 @@ export const ACTIVITIES: ActivityDef[] = [
     raci: { R: [MLOPS], A: MLOPS, C: [MLE, "platform-engineer"], I: [DS] },
     essentialFrom: "scaling",
     productionCritical: true,
+    partOf: "monitoring-setup",
     source: "003 Data Science, ML and Developer Roles",
   }),
   activity({
@@ -333,6 +345,7 @@ export const ACTIVITIES: ActivityDef[] = [
     raci: { R: [MLE], A: MLE, C: [MLOPS, DS], I: [DE] },
     essentialFrom: "scaling",
     productionCritical: true,
+    partOf: "docker-packaging",
     source: "001 §3.2",
   }),
   activity({
@@ -372,7 +385,7 @@ export const ACTIVITIES: ActivityDef[] = [
     description: "Test the model automatically through its serving endpoint.",
     competencies: { testing: 3 },
     raci: { R: ["qa-engineer"], A: MLE, C: [MLOPS], I: [DS] },
-    essentialFrom: "scaling",
+    essentialFrom: "mature",
     source: "003 Data Science, ML and Developer Roles",
   }),
   activity({
@@ -383,6 +396,7 @@ export const ACTIVITIES: ActivityDef[] = [
     competencies: { testing: 3, "software-engineering": 2 },
     raci: { R: ["qa-engineer"], A: MLE, C: ["application-developer", MLOPS], I: [DS] },
     essentialFrom: "mature",
+    partOf: "endpoint-testing",
     source: "003 Data Science, ML and Developer Roles; 001 §3.1",
   }),
   activity({
@@ -411,7 +425,7 @@ export const ACTIVITIES: ActivityDef[] = [
     description: "Design the technical architecture of the ML system and advise on it throughout.",
     competencies: { "solution-architecture": 3 },
     raci: { R: ["solution-architect"], A: "tech-lead", C: [MLOPS, "platform-engineer"], I: [MLE, DE] },
-    essentialFrom: "scaling",
+    essentialFrom: "mature",
     source: '003 IT Infrastructure Architect roles; 002 "Tech lead"',
   }),
   activity({
@@ -488,7 +502,6 @@ export const ACTIVITIES: ActivityDef[] = [
     description: "Write and keep the ML science document of each ML system.",
     competencies: { "statistics-ml": 3 },
     raci: { R: [DS], A: "tech-lead", C: [MLE], I: ["inside-to-outside"] },
-    essentialFrom: "scaling",
     source: "000 §8A.3",
   }),
   activity({
@@ -498,7 +511,6 @@ export const ACTIVITIES: ActivityDef[] = [
     description: "Write and keep the technical specification of each ML system.",
     competencies: { "software-engineering": 2, "solution-architecture": 2 },
     raci: { R: [MLE], A: "tech-lead", C: [MLOPS, "solution-architect"], I: [DS] },
-    essentialFrom: "scaling",
     source: "000 §8A.3",
   }),
   // — Business leads and leadership (003, 002) —
@@ -575,7 +587,7 @@ export const ACTIVITIES: ActivityDef[] = [
       C: ["tech-lead", "outside-to-inside"],
       I: [DS, MLE],
     },
-    essentialFrom: "scaling",
+    essentialFrom: "mature",
     source: '002 "Inside-to-outside person"; 003 Key Business Leads',
   }),
   activity({
@@ -590,7 +602,7 @@ export const ACTIVITIES: ActivityDef[] = [
       C: ["inside-to-outside", "tech-lead"],
       I: ["executive-sponsor"],
     },
-    essentialFrom: "scaling",
+    essentialFrom: "mature",
     source: '002 "Outside-to-inside person"; 003 Project Management Roles',
   }),
   activity({
@@ -601,7 +613,6 @@ export const ACTIVITIES: ActivityDef[] = [
       "Secure buy-in and investment at executive level and keep the sponsor close with short feedback loops.",
     competencies: { "stakeholder-management": 3 },
     raci: { R: ["outside-to-inside"], A: "executive-sponsor", C: ["tech-lead"], I: ["evangelist"] },
-    essentialFrom: "starting",
     source: '002 "Strategic/executive level"',
   }),
   activity({
@@ -620,7 +631,7 @@ export const ACTIVITIES: ActivityDef[] = [
     description: "Set solution design, quality assurance and standard operating procedures.",
     competencies: { "team-leadership": 3, "software-engineering": 3 },
     raci: { R: ["tech-lead"], A: "tech-lead", C: [MLE, MLOPS], I: [DS, DE] },
-    essentialFrom: "scaling",
+    essentialFrom: "mature",
     source: '002 "Tech lead"',
   }),
   activity({

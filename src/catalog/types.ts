@@ -49,6 +49,12 @@ export interface ActivityDef {
   competencies: Record<string, number>;
   /** The earliest organisation stage at which a RACI row for this activity is expected. */
   essentialFrom?: Stage;
+  /**
+   * The broader activity this one is part of (e.g. data quality is part of the data pipeline): a
+   * RACI row for that one covers this one, so a team that writes 001's coarser rows is not asked
+   * for the finer ones.
+   */
+  partOf?: string;
   /** Activities whose loss stops a production system (deployment, CI/CD, monitoring, data pipelines). */
   productionCritical: boolean;
   /** The default RACI by role id. */

@@ -8,7 +8,7 @@ import { parseRaciRef } from "../model/raci-ref.ts";
 import type { RaciLetter, RaciRow } from "../model/schema.ts";
 import { RACI_LETTERS } from "../model/schema.ts";
 import type { PathKey } from "../model/yaml-source.ts";
-import type { ResolveContext } from "./resolve.ts";
+import { heldRoles, type ResolveContext } from "./resolve.ts";
 import type { PersonNode, ProductNode, RaciCell, RaciEntry, RaciRef, TeamNode } from "./types.ts";
 
 export interface RaciInputs {
@@ -27,9 +27,9 @@ export function resolveRaci(ctx: ResolveContext, inputs: RaciInputs) {
   for (const team of teams.values()) {
     const byRole = new Map<string, string[]>();
     for (const member of team.members) {
-      for (const holding of (people.get(member) as PersonNode).roles) {
-        const list = byRole.get(holding.role);
-        if (!list) byRole.set(holding.role, [member]);
+      for (const role of heldRoles(people.get(member) as PersonNode)) {
+        const list = byRole.get(role);
+        if (!list) byRole.set(role, [member]);
         else if (!list.includes(member)) list.push(member);
       }
     }

@@ -3,7 +3,8 @@
  * the way. References that do not resolve become located diagnostics, never exceptions.
  */
 
-import type { Catalog } from "../catalog/index.ts";
+import { type Catalog, roleForTitle } from "../catalog/index.ts";
+import type { RoleDef } from "../catalog/types.ts";
 import type { Diagnostic, DiagnosticCode } from "../model/diagnostic.ts";
 import { formatPath } from "../model/diagnostic.ts";
 import type { Model } from "../model/model.ts";
@@ -139,7 +140,7 @@ function checkEvidencePatterns(ctx: ResolveContext, activities: Ids): void {
 }
 
 /** People with their roles (allocations shared out), skills and absences; who holds each role and competency. */
-function resolvePeople(ctx: ResolveContext, roles: Ids, competencies: Ids) {
+function resolvePeople(ctx: ResolveContext, roles: ReadonlyMap<string, RoleDef>, competencies: Ids) {
   const { model, absent, report, known, unknown } = ctx;
   const people = new Map<string, PersonNode>();
   checkDuplicates(model, model.people, "person", report);
@@ -168,6 +169,7 @@ function resolvePeople(ctx: ResolveContext, roles: Ids, competencies: Ids) {
       name: person.name,
       source: person,
       roles: holdings,
+      titleRoles: titleRoles(person.titles, holdings, roles),
       allocation: holdings.reduce((sum, h) => sum + h.allocation, 0),
       skills,
       teams: [],
@@ -188,16 +190,40 @@ function resolvePeople(ctx: ResolveContext, roles: Ids, competencies: Ids) {
     }
   }
 
+  // A role held by a job title counts as held (002 "Beyond the labels"), as one under `roles` does.
   const holders = new Map<string, string[]>();
   for (const person of people.values()) {
-    for (const holding of person.roles) {
-      const list = holders.get(holding.role);
-      if (!list) holders.set(holding.role, [person.id]);
+    for (const role of heldRoles(person)) {
+      const list = holders.get(role);
+      if (!list) holders.set(role, [person.id]);
       else if (list.at(-1) !== person.id) list.push(person.id);
     }
   }
   return { people, skilled, holders };
 }
+
+/** Every role a person holds: under `roles`, then by job title. */
+export function heldRoles(person: PersonNode): string[] {
+  return [...person.roles.map((h) => h.role), ...person.titleRoles];
+}
+
+/** The roles a person's job titles map to (through the roles' aliases) that `roles` does not already list. */
+function titleRoles(
+  titles: readonly string[] | undefined,
+  holdings: readonly RoleHolding[],
+  roles: ReadonlyMap<string, RoleDef>,
+): string[] {
+  if (!titles || titles.length === 0) return NO_ROLES;
+  const all = [...roles.values()];
+  const found: string[] = [];
+  for (const title of titles) {
+    const role = roleForTitle(all, title);
+    if (role && !found.includes(role) && !holdings.some((h) => h.role === role)) found.push(role);
+  }
+  return found.length === 0 ? NO_ROLES : found;
+}
+
+const NO_ROLES: string[] = [];
 
 /** Teams, their members and who serves whom. */
 function resolveTeams(ctx: ResolveContext, people: Map<string, PersonNode>): Map<string, TeamNode> {

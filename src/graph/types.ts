@@ -25,6 +25,8 @@ export interface PersonNode {
   name: string;
   source: Person;
   roles: RoleHolding[];
+  /** Roles held only by a job title (mapped through the roles' aliases); they carry no allocation. */
+  titleRoles: string[];
   /** Sum of the role allocations, in percent. */
   allocation: number;
   /** Competency id → level 0–4 (absent means 0). */

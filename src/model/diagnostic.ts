@@ -20,6 +20,7 @@ export type DiagnosticCode =
   | "duplicate-section"
   | "missing-section"
   | "unknown-rule"
+  | "renamed-rule"
   | "rule-option"
   | "unused-suppression";
 

@@ -1,36 +1,50 @@
-import type { Score } from "../analysis/score.ts";
-import { RULE_CAP, SEVERITY_COST } from "../analysis/score.ts";
+import { AREA_WEIGHTS, RULE_FLOOR, type Score, SEVERITY_COST } from "../analysis/score.ts";
 import { type Colors, plain } from "./colors.ts";
 
 const paint = (c: Colors, value: number, text: string) =>
   value >= 80 ? c.green(text) : value >= 50 ? c.yellow(text) : c.red(text);
+const percent = (x: number) => `${Math.round(x * 100)} %`;
 
-/** "Health 62/100 — raci 70 · staffing 55 · …" */
+/** "Health 62/100 (coverage 90 %) — risk 70 · leadership 55 · …", and what the model does not record. */
 export function renderScoreLine(score: Score, c: Colors = plain): string {
   const areas = Object.entries(score.areas).map(
     ([area, value]) => `${area} ${paint(c, value, String(value))}`,
   );
-  return `${c.bold("Health")} ${paint(c, score.overall, `${score.overall}/100`)} — ${areas.join(" · ")}`;
+  const lines = [
+    `${c.bold("Health")} ${paint(c, score.overall, `${score.overall}/100`)} ${c.dim(`(coverage ${score.coverage.overall} %)`)} — ${areas.join(" · ")}`,
+  ];
+  if (score.coverage.missing.length > 0)
+    lines.push(c.dim(`Not recorded, so counted against the score: ${score.coverage.missing.join("; ")}.`));
+  return lines.join("\n");
 }
 
 /** What each rule costs, for `doctor --explain`. */
 export function renderScoreExplanation(score: Score, c: Colors = plain): string {
   const lines = [
-    c.bold("How the score is made"),
-    `  Each finding costs ${SEVERITY_COST.error} (error), ${SEVERITY_COST.warn} (warn) or ${SEVERITY_COST.info} (info); a rule costs its area at most ${RULE_CAP}.`,
-    "  An area scores 100 minus its rules' costs (at least 0); the overall score is the mean of the areas.",
+    c.bold("How the score is made (docs/score.md)"),
+    `  Each finding takes ${percent(SEVERITY_COST.error)} (error), ${percent(SEVERITY_COST.warn)} (warn) or ${percent(SEVERITY_COST.info)} (info) of what its rule still vouches for;`,
+    `  a rule leaves at least ${RULE_FLOOR} of its area, and a rule that assesses what the model does not record counts as that low.`,
+    "  An area scores 100 × its rules' factors; the overall score weighs the areas:",
+    `  ${Object.keys(score.areas)
+      .map((a) => `${a} ${AREA_WEIGHTS[a] ?? 5}`)
+      .join(" · ")}.`,
     "",
   ];
   for (const [area, value] of Object.entries(score.areas)) {
     const costs = score.costs.filter((k) => k.area === area);
     lines.push(
-      `  ${area.padEnd(11)} ${String(value).padStart(3)}${costs.length === 0 ? c.dim("  (no findings)") : ""}`,
+      `  ${area.padEnd(11)} ${String(value).padStart(3)}${costs.length === 0 ? c.dim("  (nothing taken)") : ""}`,
     );
     for (const k of costs) {
-      const capped = k.raw > k.cost ? c.dim(` (${k.raw}, capped)`) : "";
-      lines.push(`    −${String(k.cost).padStart(2)}  ${k.ruleId} × ${k.findings}${capped}`);
+      const unassessed = k.assessed < 1 ? c.dim(` (${percent(1 - k.assessed)} not assessable)`) : "";
+      lines.push(
+        `    ×${k.factor.toFixed(2)}  ${k.ruleId}${k.findings ? ` × ${k.findings}` : ""}${unassessed}  ${c.dim(`−${k.cost} overall`)}`,
+      );
     }
   }
-  lines.push("", `  overall ${score.overall} = mean of ${Object.keys(score.areas).length} areas`);
+  lines.push(
+    "",
+    `  coverage ${score.coverage.overall} %: how much of what the rules assess the model records${score.coverage.missing.length ? ` (missing: ${score.coverage.missing.join("; ")})` : ""}`,
+  );
   return lines.join("\n");
 }

@@ -22,6 +22,11 @@ export const Finding = z
     subject: z.string().optional(),
     location: Location,
     fix: z.string(),
+    weight: z
+      .number()
+      .int()
+      .optional()
+      .describe("How many things the finding stands for, when more than one"),
   })
   .openapi("Finding");
 
@@ -34,10 +39,15 @@ export const Score = z
         ruleId: z.string(),
         area: z.string(),
         findings: z.number().int(),
-        raw: z.number(),
-        cost: z.number(),
+        factor: z.number().describe("What the rule leaves of its area (1 nothing taken, 0.4 the most)"),
+        assessed: z.number().describe("0–1: how much of what the rule assesses the model records"),
+        cost: z.number().describe("Overall points the rule costs"),
       }),
     ),
+    coverage: z.object({
+      overall: z.number().int().describe("0–100: how much of what the rules assess the model records"),
+      missing: z.array(z.string()),
+    }),
   })
   .openapi("Score");
 

@@ -21,13 +21,12 @@ import responsiblePresent from "./raci/responsible-present.ts";
 import roleOverload from "./raci/role-overload.ts";
 import roleUnstaffed from "./raci/role-unstaffed.ts";
 import singleAccountable from "./raci/single-accountable.ts";
-import uncovered from "./raci/uncovered.ts";
 import absenceCoverage from "./risk/absence-coverage.ts";
-import noBackup from "./risk/no-backup.ts";
 import singleExpert from "./risk/single-expert.ts";
 import singlePointOfFailure from "./risk/single-point-of-failure.ts";
 import activityGap from "./skills/activity-gap.ts";
 import belowRoleLevel from "./skills/below-role-level.ts";
+import notAssessed from "./skills/not-assessed.ts";
 import conflictingHats from "./staffing/conflicting-hats.ts";
 import growthPath from "./staffing/growth-path.ts";
 import minimumTeam from "./staffing/minimum-team.ts";
@@ -44,7 +43,6 @@ export const RULES: readonly Rule[] = [
   responsiblePresent,
   oneLetterPerRole,
   accountableOnePerson,
-  uncovered,
   roleUnstaffed,
   crowdedRow,
   roleOverload,
@@ -59,7 +57,6 @@ export const RULES: readonly Rule[] = [
   growthPath,
   singlePointOfFailure,
   singleExpert,
-  noBackup,
   absenceCoverage,
   executiveSponsor,
   evangelist,
@@ -70,6 +67,7 @@ export const RULES: readonly Rule[] = [
   reviewAge,
   belowRoleLevel,
   activityGap,
+  notAssessed,
   topologyFit,
   platformCoverage,
   idlePlatform,

@@ -33,15 +33,16 @@ function render(r: Recommendation, c: Colors, sources: ReadonlyMap<string, strin
   lines.push(c.bold("Topology"));
   if (!r.topology) lines.push("  (the model has no organisation stage to go on)");
   else {
-    const { topology, facts, declared } = r.topology;
+    const { topology, alternatives, facts, declared } = r.topology;
+    const fitting = [topology, ...alternatives];
     const verdict =
       declared === undefined
         ? ""
-        : declared === topology.id
-          ? c.green(" — as declared")
+        : fitting.some((t) => t.id === declared)
+          ? c.green(` — ${declared} as declared fits`)
           : c.yellow(` — the model declares ${declared}`);
-    lines.push(`  ${c.bold(topology.name)} (${topology.id})${verdict}`);
-    lines.push(`  ${topology.summary}`);
+    lines.push(`  ${fitting.map((t) => `${c.bold(t.name)} (${t.id})`).join(" or ")}${verdict}`);
+    for (const t of fitting) lines.push(`  ${t.summary}`);
     for (const fact of facts) lines.push(`  · ${fact}`);
   }
   lines.push("", c.bold("Next hires"));

@@ -13,6 +13,14 @@ testRule(rule, {
       yaml: `${people}raci:\n  - { activity: ci-cd-pipeline, R: meghan, A: dan }\n`,
     },
     {
+      name: "someone else has the skills to step in (recorded at the activity's levels)",
+      yaml: "people:\n  - { id: meghan, name: Meghan, roles: [mlops-engineer] }\n  - { id: dan, name: Dan, roles: [data-scientist], skills: { cloud-devops: 3, software-engineering: 3, containerization: 3 } }\nraci:\n  - { activity: ci-cd-pipeline, R: meghan, A: meghan }\n",
+    },
+    {
+      name: "a leadership activity owned by its one role is the design (002), not a risk",
+      yaml: "people:\n  - { id: pm, name: Pat, roles: [outside-to-inside] }\nraci:\n  - { activity: strategic-roadmap, R: pm, A: pm }\n",
+    },
+    {
       name: "a role held by two",
       yaml: "people:\n  - { id: a, name: A, roles: [mlops-engineer] }\n  - { id: b, name: B, roles: [mlops-engineer] }\nraci:\n  - { activity: ci-cd-pipeline, R: mlops-engineer, A: person:a }\n",
     },
@@ -27,7 +35,8 @@ testRule(rule, {
           column: 11,
           subject: "meghan",
           severity: "warn",
-          message: /^2 activities rest on Meghan alone \(every R and A\): ci-cd-pipeline, k8s-deployment$/,
+          message:
+            /^2 activities rest on Meghan alone, with nobody assigned or skilled to step in: ci-cd-pipeline, k8s-deployment$/,
         },
       ],
     },
@@ -39,9 +48,27 @@ testRule(rule, {
           line: 2,
           column: 11,
           severity: "error",
-          message: /production-critical work, with a product in production/,
+          message: /production-critical with a product in production: monitoring-setup/,
         },
       ],
+    },
+    {
+      name: "an activity with nobody to do it (one finding per row; the same severity as resting on one person)",
+      yaml: `${people}raci:\n  - { activity: data-pipeline, R: data-engineer, A: dan }\n`,
+      findings: [
+        {
+          line: 5,
+          column: 35,
+          subject: "data-pipeline",
+          severity: "warn",
+          message: /^"Data pipeline" has nobody to do the work \(R\)$/,
+        },
+      ],
+    },
+    {
+      name: "one finding per person, with the dates they are away (absence-coverage does not repeat it)",
+      yaml: "people:\n  - { id: meghan, name: Meghan, roles: [mlops-engineer], absences: [{ from: 2026-12-21, to: 2027-01-08 }] }\nraci:\n  - { activity: ci-cd-pipeline, R: meghan, A: meghan }\n",
+      findings: [{ line: 2, column: 11, message: /; Meghan is away 2026-12-21 – 2027-01-08$/ }],
     },
   ],
 });

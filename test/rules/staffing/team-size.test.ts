@@ -9,11 +9,15 @@ testRule(rule, {
       name: "a product team of two and an enabling team of one",
       yaml: `${people}teams:\n  - { id: p, type: product, members: [a, b] }\n  - { id: e, type: enabling, members: [c] }\n`,
     },
+    {
+      name: "the first use case: one practitioner at stage starting (000 §8A.1)",
+      yaml: `${people}teams:\n  - { id: first, type: full-stack, members: [a] }\n`,
+    },
   ],
   invalid: [
     {
       name: "a platform team of one",
-      yaml: `${people}teams:\n  - { id: plat, type: platform, members: [a] }\n`,
+      yaml: `${people}teams:\n  - { id: plat, type: platform, members: [a] }\norganisation: { name: O, stage: scaling }\n`,
       findings: [
         { line: 6, column: 42, subject: "plat", message: /platform team plat has 1 member; expected 2–12/ },
       ],

@@ -14,9 +14,28 @@ export function Overview({ model }: PageProps) {
       (severity === "all" || f.severity === severity) &&
       `${f.message} ${f.ruleId} ${f.subject ?? ""}`.toLowerCase().includes(query.toLowerCase()),
   );
-  const areas = [...new Set(shown.map((f) => f.area))];
+  // Most severe first (the server's order): errors, then warnings, then info; a rule's fix once.
+  const levels = (["error", "warn", "info"] as const).filter((l) => shown.some((f) => f.severity === l));
+  const heading = { error: "Errors", warn: "Warnings", info: "Info" } as const;
+  const first = data.findings[0];
+  const errors = data.findings.filter((f) => f.severity === "error").length;
+  const fixShown = new Set<string>();
   return (
     <>
+      {first && (
+        <div className={`message ${first.severity === "error" ? "error" : "info"}`} data-testid="verdict">
+          {errors > 0
+            ? `${errors} ${errors === 1 ? "error needs" : "errors need"} attention — first: `
+            : "No errors — first: "}
+          {first.message}
+        </div>
+      )}
+      {data.score.coverage.missing.length > 0 && (
+        <p className="legend">
+          Coverage {data.score.coverage.overall} % — not recorded, so counted against the score:{" "}
+          {data.score.coverage.missing.join("; ")}.
+        </p>
+      )}
       <div className="scores">
         <div className="score" data-testid="overall">
           Health <b className={tone(data.score.overall)}>{data.score.overall}</b>
@@ -42,28 +61,35 @@ export function Overview({ model }: PageProps) {
         />{" "}
         {shown.length} of {data.findings.length} findings
       </p>
-      {areas.map((area) => (
-        <div className="card" key={area}>
-          <h3>{area}</h3>
+      {levels.map((level) => (
+        <div className="card" key={level}>
+          <h3>
+            {heading[level]} ({shown.filter((f) => f.severity === level).length})
+          </h3>
           {shown
-            .filter((f) => f.area === area)
-            .map((f) => (
-              <div
-                className={`finding ${f.severity}`}
-                key={`${f.ruleId}:${f.location.line}:${f.location.column}:${f.message}`}
-              >
-                <strong>{f.severity}</strong> {f.message}
-                <small>
-                  fix: {f.fix} — {f.ruleId} at {f.location.file}:{f.location.line}:{f.location.column}
-                  {f.subject ? (
-                    <>
-                      {" "}
-                      · <a href={`#/${f.ruleId.startsWith("raci/") ? "raci" : "people"}`}>{f.subject}</a>
-                    </>
-                  ) : null}
-                </small>
-              </div>
-            ))}
+            .filter((f) => f.severity === level)
+            .map((f) => {
+              const showFix = !fixShown.has(`${f.ruleId}\u0000${f.fix}`);
+              fixShown.add(`${f.ruleId}\u0000${f.fix}`);
+              return (
+                <div
+                  className={`finding ${f.severity}`}
+                  key={`${f.ruleId}:${f.location.line}:${f.location.column}:${f.message}`}
+                >
+                  <strong>{f.area}</strong> {f.message}
+                  <small>
+                    {showFix ? `fix: ${f.fix} — ` : ""}
+                    {f.ruleId} at {f.location.file}:{f.location.line}:{f.location.column}
+                    {f.subject ? (
+                      <>
+                        {" "}
+                        · <a href={`#/${f.ruleId.startsWith("raci/") ? "raci" : "people"}`}>{f.subject}</a>
+                      </>
+                    ) : null}
+                  </small>
+                </div>
+              );
+            })}
         </div>
       ))}
     </>

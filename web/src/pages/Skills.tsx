@@ -27,37 +27,55 @@ export function Skills({ model }: PageProps) {
       ...person.roles.map((r) => roles.data?.find((x) => x.id === r.role)?.competencies[competency] ?? 0),
     );
   return (
-    <table className="grid">
-      <thead>
-        <tr>
-          <th>Person</th>
-          {competencies.data.map((c) => (
-            <th key={c.id}>{c.name}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {model.people.map((p) => (
-          <tr key={p.id}>
-            <th>{p.name}</th>
-            {competencies.data?.map((c) => {
-              const level = p.skills[c.id] ?? 0;
-              const required = need(p, c.id);
-              return (
-                <td
-                  key={c.id}
-                  className={`heat${level}${level < required ? " gap" : ""}`}
-                  title={required ? `needs ${required}` : ""}
-                >
-                  {p.skills[c.id] ?? ""}
-                  {level < required ? `/${required}` : ""}
-                </td>
-              );
-            })}
+    <>
+      <p className="legend">
+        Levels 0–4; <span className="gap">outlined</span>: below what the person's roles need;{" "}
+        <span className="unknown needed">?</span>: not recorded (unknown, not zero).
+      </p>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th>Person</th>
+            {competencies.data.map((c) => (
+              <th key={c.id}>{c.name}</th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {model.people.map((p) => (
+            <tr key={p.id}>
+              <th>{p.name}</th>
+              {competencies.data?.map((c) => {
+                const recorded = p.skills[c.id];
+                const required = need(p, c.id);
+                if (recorded === undefined) {
+                  // Not assessed is not zero: an unrecorded level is shown as unknown, never as a gap.
+                  return (
+                    <td
+                      key={c.id}
+                      className={`unknown${required ? " needed" : ""}`}
+                      title={required ? `not recorded; the role needs ${required}` : "not recorded"}
+                    >
+                      {required ? "?" : ""}
+                    </td>
+                  );
+                }
+                return (
+                  <td
+                    key={c.id}
+                    className={`heat${recorded}${recorded < required ? " gap" : ""}`}
+                    title={required ? `needs ${required}` : ""}
+                  >
+                    {recorded}
+                    {recorded < required ? `/${required}` : ""}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "leadership",
     severity: "info",
+    assesses: ["people"],
     description: "Someone evangelises the team's ML work.",
     rationale:
       "002 puts evangelists high on its list because they are often forgotten: they get ideas traction and resources, keep projects alive when execution gets hard, and drive adoption afterwards. It is not a role one hires for; it hides under any job title.",

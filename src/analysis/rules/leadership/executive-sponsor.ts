@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "leadership",
     severity: "error",
+    assesses: ["people"],
     description: "The ML team has an executive sponsor.",
     rationale:
       "002: every successful ML project starts with buy-in from the strategic or executive level; without it, don't bother trying. Data science and MLOps cross departments, need significant investment and change how things are done — that needs the big bosses' support, kept close with regular updates.",

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "leadership",
     severity: "warn",
+    assesses: ["people"],
     description: "No more than one layer of management stands between an ML team and its sponsor.",
     rationale:
       "002 does not believe in middle management for data science and MLOps: the outside-to-inside, the inside-to-outside and the tech lead lead the team, which should work close to or under the strategic and executive level. An extra layer may be needed in large organisations; more slows decisions down.",

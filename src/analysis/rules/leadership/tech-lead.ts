@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     area: "leadership",
     severity: "warn",
+    assesses: ["roles"],
     description: "A team past its first use case has a tech lead.",
     rationale:
       "002: the tech lead is responsible for solution design, quality assurance, culture, standard operating procedures, team learning and problem solving. 000 §8A.1 has the tech lead set the strategy for model development and bridge business goals and technical execution. (At stage starting, staffing/minimum-team asks for the lead practitioner instead.)",

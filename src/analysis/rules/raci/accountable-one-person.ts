@@ -6,10 +6,11 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "warn",
+    assesses: ["raci", "people"],
     description:
       "The Accountable of each activity resolves to one person, not to a role several people hold.",
     rationale:
-      "Accountability only works when one person answers for the result. A role named as Accountable that several people hold spreads the answer over all of them. 003 stresses clear accountabilities over titles. (An Accountable that stands for nobody is raci/uncovered.)",
+      "Accountability only works when one person answers for the result. A role named as Accountable that several people hold spreads the answer over all of them. 003 stresses clear accountabilities over titles. (An Accountable that stands for nobody is risk/single-point-of-failure's.)",
     source: "003 Key Project Roles and Responsibilities; 001 §3.4",
     fix: "Name one person as Accountable (`A: person:<id>`), or scope the row to a product (`product:`) whose team has one holder of the role.",
     example:
@@ -20,7 +21,7 @@ export default defineRule({
       const accountable = entry.cells.filter((c) => c.letter === "A");
       if (accountable.length !== 1) continue; // raci/single-accountable reports these rows
       const cell = accountable[0];
-      // Nobody at all is raci/uncovered's to report.
+      // Nobody at all is risk/single-point-of-failure's to report.
       if (cell?.ref.kind !== "role" || cell.people.length <= 1) continue;
       report({
         node: entry.source,

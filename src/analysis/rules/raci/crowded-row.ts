@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "warn",
+    assesses: ["raci"],
     description: "No activity consults or informs more roles and people than a team can keep up with.",
     rationale:
       "In 001 §3.4 every activity consults at most two roles and informs at most three. Each Consulted is a conversation before the work can move and each Informed an update after it; a row that lists everyone slows the work and hides who really matters.",

@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "error",
+    assesses: ["raci"],
     description: "A role or person has at most one letter per activity; only A together with R is allowed.",
     rationale:
       "In 001 §3.4 each role has one letter per activity, R/A being the only combination. Being both Responsible and Consulted, or Accountable and Informed, says nothing clear about what the role does.",

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "warn",
+    assesses: ["raci", "products"],
     description: "Per-product RACI rows cover every product and name roles that the product's teams hold.",
     rationale:
       "In embedded teams (001 §3.3) each product team owns its stack, so an activity assigned per product must be assigned for every product — or have a general row to fall back on. A product row that names a role nobody in the product's team or its platform holds hands the work to a stranger.",

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "error",
+    assesses: ["raci"],
     description: "Every activity in the RACI has at least one Responsible.",
     rationale:
       "Responsible is who does the work. 001 §3.4 names a doer for every activity (R, or R/A when the owner also does it). A row with no R leaves the work to nobody; when only an Accountable is named, it is at best implied that they do it themselves (reported as a warning).",

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "warn",
+    assesses: ["raci", "roles"],
     description: "No role or person is Responsible or Accountable for more activities than it can carry.",
     rationale:
       "002 warns that MLOps in many organisations depends on a handful of people, sometimes one or two. A RACI column full of R and A is the same risk written down: when that role or person is busy or away, all of those activities stall.",

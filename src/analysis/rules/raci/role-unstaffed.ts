@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "warn",
+    assesses: ["raci", "people"],
     description: "Every role the RACI names is held by at least one person.",
     rationale:
       "A RACI that hands work to a role nobody holds is a plan, not a team: the work falls to whoever is around. 003 asks for clear accountabilities and the skills to meet them; 002 warns that MLOps often rests on one or two people.",

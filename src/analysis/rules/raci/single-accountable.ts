@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "error",
+    assesses: ["raci"],
     description: "Every activity in the RACI has exactly one Accountable.",
     rationale:
       "A RACI matrix names one Accountable per activity: the one who answers for the result. 001 §3.4 gives each of its eleven activities exactly one A. With none, nobody answers for the work; with several, each can assume another does.",

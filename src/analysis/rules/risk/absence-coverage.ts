@@ -1,5 +1,6 @@
 import type { TeamGraph } from "../../../graph/types.ts";
 import type { Absence } from "../../../model/schema.ts";
+import { activityRisks } from "../../activity-risk.ts";
 import { peopleWith } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
@@ -18,16 +19,21 @@ export default defineRule({
   meta: {
     area: "risk",
     severity: "warn",
-    description: "Declared absences leave no activity without a Responsible or an Accountable.",
+    assesses: ["raci", "people"],
+    description:
+      "Declared absences leave no activity without a Responsible or an Accountable (what rests on the absent person alone is risk/single-point-of-failure's, with the dates).",
     rationale:
       '002: "she might need a holiday too at some point — can your business keep on running without her?" An absence that is already planned shows exactly which activities will have nobody to do them, or nobody to answer for them, and when.',
     source: '002 "Why you should want a good MLOps team"',
     fix: "Arrange a stand-in for the dates (name them as R or A), or move the absence.",
     example:
-      "people:\n  - id: meghan\n    name: Meghan\n    roles: [mlops-engineer]\n    absences: [{ from: 2026-12-21, to: 2027-01-08 }]\nraci:\n  - { activity: ci-cd-pipeline, R: meghan, A: meghan }",
+      "people:\n  - id: meghan\n    name: Meghan\n    roles: [mlops-engineer]\n    absences: [{ from: 2026-12-21, to: 2027-01-08 }]\n  - { id: dan, name: Dan, roles: [data-scientist] }\nraci:\n  - { activity: ci-cd-pipeline, R: meghan, A: dan }",
   },
   check({ graph, today, report }) {
+    const { restsOn } = activityRisks(graph);
     for (const person of graph.people.values()) {
+      // What rests on this person alone is reported once, by risk/single-point-of-failure, with the dates.
+      const alone = new Set((restsOn.get(person.id) ?? []).map((r) => r.entry));
       for (const [index, absence] of (person.source.absences ?? []).entries()) {
         if (today !== "" && absence.to < today) continue;
         const away = awayDuring(graph, absence);
@@ -36,6 +42,7 @@ export default defineRule({
           const responsible = peopleWith(entry, ["R"]);
           const accountable = peopleWith(entry, ["A"]);
           if (!responsible.has(person.id) && !accountable.has(person.id)) continue;
+          if (alone.has(entry)) continue;
           const lost = [];
           if (responsible.size > 0 && [...responsible].every((p) => away.has(p))) lost.push("R");
           if (accountable.size > 0 && [...accountable].every((p) => away.has(p))) lost.push("A");
@@ -49,6 +56,7 @@ export default defineRule({
           node: person.source,
           path: ["absences", index],
           subject: person.id,
+          weight: uncovered.length,
           message: `while ${person.name} is away ${absence.from} – ${absence.to}, ${uncovered.length} ${uncovered.length === 1 ? "activity has" : "activities have"} nobody: ${uncovered.slice(0, 5).join(", ")}${uncovered.length > 5 ? ", …" : ""}`,
         });
       }

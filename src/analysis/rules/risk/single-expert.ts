@@ -1,3 +1,4 @@
+import { peopleWith } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
@@ -5,8 +6,9 @@ export default defineRule({
   meta: {
     area: "risk",
     severity: "warn",
+    assesses: ["raci", "skills"],
     description:
-      "No competency that the RACI's activities need is held at working level by exactly one person. One finding per such person.",
+      "Every competency that the RACI's activities need is held at working level by at least two people. One finding per person who is the only one, and one for what nobody has.",
     rationale:
       "002: MLOps often depends on a handful of people, sometimes just one or two. A competency that only one person has at working level (3 of 4) is knowledge the team loses the day that person leaves or is away. 000 §8A.1 lists the competencies an MLOps team needs.",
     source: '002 "Why you should want a good MLOps team"; 000 §8A.1',
@@ -17,19 +19,35 @@ export default defineRule({
   },
   check({ graph, options, report }) {
     const level = Number(options.level);
-    const needed = new Set<string>();
-    for (const activity of graph.raciByActivity.keys()) {
-      for (const c of Object.keys(graph.activities.get(activity)?.competencies ?? {})) needed.add(c);
+    // Each competency the RACI's activities need, with who does or answers for those activities.
+    const needed = new Map<string, { doers: Set<string>; node: object }>();
+    for (const [activity, entries] of graph.raciByActivity) {
+      for (const c of Object.keys(graph.activities.get(activity)?.competencies ?? {})) {
+        const need = needed.get(c) ?? {
+          doers: new Set<string>(),
+          node: (entries[0] as { source: object }).source,
+        };
+        for (const entry of entries) for (const p of peopleWith(entry, ["R", "A"])) need.doers.add(p);
+        needed.set(c, need);
+      }
     }
     const byExpert = new Map<string, string[]>();
-    for (const competency of needed) {
+    const nobody: { competency: string; node: object }[] = [];
+    for (const [competency, need] of needed) {
       const experts = (graph.skilled.get(competency) ?? []).filter(
         (p) => (graph.people.get(p)?.skills[competency] ?? 0) >= level,
       );
-      if (experts.length !== 1) continue;
-      const expert = experts[0] as string;
-      byExpert.set(expert, [...(byExpert.get(expert) ?? []), competency]);
+      if (experts.length === 1) {
+        const expert = experts[0] as string;
+        byExpert.set(expert, [...(byExpert.get(expert) ?? []), competency]);
+      } else if (experts.length === 0) {
+        // Nobody at working level is worse than one — but only when the levels of the people who do
+        // the work are recorded: an unrecorded level is not assessed (skills/not-assessed), not a zero.
+        const known = [...need.doers].every((p) => competency in (graph.people.get(p)?.source.skills ?? {}));
+        if (known) nobody.push({ competency, node: need.node });
+      }
     }
+    const nameOf = (c: string) => graph.competencies.get(c)?.name ?? c;
     for (const [id, competencies] of byExpert) {
       const expert = graph.people.get(id);
       if (!expert) continue;
@@ -37,7 +55,17 @@ export default defineRule({
         node: expert.source,
         path: ["skills", competencies[0] as string],
         subject: id,
-        message: `only ${expert.name} has ${competencies.map((c) => graph.competencies.get(c)?.name ?? c).join(", ")} at level ${level} or above`,
+        weight: competencies.length,
+        message: `only ${expert.name} has ${competencies.map(nameOf).join(", ")} at level ${level} or above`,
+      });
+    }
+    if (nobody.length > 0) {
+      report({
+        node: (nobody[0] as { node: object }).node,
+        path: ["activity"],
+        subject: "nobody",
+        weight: 2 * nobody.length,
+        message: `nobody has ${nobody.map((n) => nameOf(n.competency)).join(", ")} at level ${level} or above, though the RACI's activities need ${nobody.length === 1 ? "it" : "them"}`,
       });
     }
   },

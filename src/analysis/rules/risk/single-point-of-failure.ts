@@ -1,42 +1,54 @@
-import type { RaciEntry } from "../../../graph/types.ts";
-import { hasProduction, nameOf, peopleWith } from "../../facts.ts";
+import { activityRisks } from "../../activity-risk.ts";
+import { describeEntry } from "../../describe.ts";
+import { nameOf } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
+
+const label = (e: { activity: string; product?: string | undefined }) =>
+  e.activity + (e.product ? ` [${e.product}]` : "");
 
 export default defineRule({
   id: "risk/single-point-of-failure",
   meta: {
     area: "risk",
     severity: "warn",
+    assesses: ["raci", "people"],
+    replaces: ["raci/uncovered", "risk/no-backup"],
     description:
-      "No activity rests on one person: its Responsible and Accountable resolve to at least two people.",
+      "No activity has nobody to do it or answer for it, and none rests on one person with nobody assigned or skilled to step in. One finding per person, and one per activity with nobody.",
     rationale:
-      '002 opens with "Meghan is our MLOps girl" and asks whether the business can keep running without her: she might need a holiday too. When every R and A of an activity is the same person, the activity stops when they do. It is an error for a production-critical activity while a product runs in production.',
-    source: '002 "Why you should want a good MLOps team"',
-    fix: "Make a second person Responsible (or Accountable) for the activity, and let them practise it.",
+      '002 opens with "Meghan is our MLOps girl" and asks whether the business can keep running without her: she might need a holiday too. An activity whose R or A stands for nobody is not done; one whose every R and A is the same person stops when they do, unless someone else has the skills (recorded levels at the activity\'s needs) to step in. For production-critical work (CI/CD, deployment, monitoring, data pipelines) with a product in production — where a failure can idle a distribution centre — it is an error. Leadership activities (roadmap, backlog) belong to one person by design (002) and are not reported.',
+    source: '002 "Why you should want a good MLOps team"; 001 §3.4',
+    fix: "Make a second person Responsible (or Accountable), or train someone to the activity's levels (see `mlteam catalog activities <id>`); for an activity with nobody, give the role to someone.",
     example:
       "people:\n  - { id: meghan, name: Meghan, roles: [mlops-engineer] }\nraci:\n  - { activity: ci-cd-pipeline, R: meghan, A: meghan }",
   },
-  check({ graph, report }) {
-    const production = hasProduction(graph);
-    const byPerson = new Map<string, { entries: RaciEntry[]; critical: boolean }>();
-    for (const entry of graph.raci) {
-      const people = peopleWith(entry, ["R", "A"]);
-      if (people.size !== 1) continue;
-      const [person] = people as unknown as [string];
-      const item = byPerson.get(person) ?? { entries: [], critical: false };
-      item.entries.push(entry);
-      item.critical ||= production && graph.activities.get(entry.activity)?.productionCritical === true;
-      byPerson.set(person, item);
-    }
-    for (const [person, { entries, critical }] of byPerson) {
-      const node = graph.people.get(person)?.source ?? (entries[0] as RaciEntry).source;
-      const names = entries.map((e) => e.activity + (e.product ? ` [${e.product}]` : ""));
+  check({ graph, today, report }) {
+    const risks = activityRisks(graph);
+    for (const { entry, critical, missing } of risks.uncovered) {
+      const first = entry.cells.find((c) => c.letter === missing[0]);
       report({
-        node,
-        path: graph.people.has(person) ? ["id"] : ["activity"],
-        subject: person,
+        node: entry.source,
+        path: first?.path ?? ["activity"],
+        subject: entry.activity,
+        // Nobody at all is worse than one person: it counts twice, so losing the one person always
+        // costs, and bringing someone in always helps.
+        weight: 2,
         ...(critical ? { severity: "error" as const } : {}),
-        message: `${entries.length} ${entries.length === 1 ? "activity rests" : "activities rest"} on ${nameOf(graph, person)} alone (every R and A): ${names.slice(0, 6).join(", ")}${names.length > 6 ? `, and ${names.length - 6} more` : ""}${critical ? " — production-critical work, with a product in production" : ""}`,
+        message: `${describeEntry(graph, entry)} has nobody ${missing.map((l) => (l === "R" ? "to do the work (R)" : "to answer for it (A)")).join(" and nobody ")}${critical ? " — production-critical, with a product in production" : ""}`,
+      });
+    }
+    for (const [person, rows] of risks.restsOn) {
+      const node = graph.people.get(person);
+      const critical = rows.filter((r) => r.critical).map((r) => label(r.entry));
+      const names = rows.map((r) => label(r.entry));
+      const away = (node?.source.absences ?? []).filter((a) => today === "" || a.to >= today);
+      report({
+        node: node?.source ?? (rows[0]?.entry.source as object),
+        path: node ? ["id"] : ["activity"],
+        subject: person,
+        weight: rows.length,
+        ...(critical.length > 0 ? { severity: "error" as const } : {}),
+        message: `${rows.length} ${rows.length === 1 ? "activity rests" : "activities rest"} on ${nameOf(graph, person)} alone, with nobody assigned or skilled to step in: ${names.slice(0, 6).join(", ")}${names.length > 6 ? `, and ${names.length - 6} more` : ""}${critical.length > 0 ? ` — production-critical with a product in production: ${critical.slice(0, 4).join(", ")}${critical.length > 4 ? ", …" : ""}` : ""}${away.length > 0 ? `; ${nameOf(graph, person)} is away ${away.map((a) => `${a.from} – ${a.to}`).join(", ")}` : ""}`,
       });
     }
   },

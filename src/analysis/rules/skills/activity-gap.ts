@@ -1,4 +1,4 @@
-import { recordsSkills } from "../../facts.ts";
+import { peopleWith, recordsSkills } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
@@ -6,9 +6,10 @@ export default defineRule({
   meta: {
     area: "skills",
     severity: "warn",
+    assesses: ["skills", "raci"],
     description: "Every competency that the assigned activities need is held at working level by someone.",
     rationale:
-      "000 §8A.1: the competencies (science, ML engineering, data engineering) are what lets a team develop, deploy and maintain an ML system. An activity in the RACI whose competency nobody has at the level it needs is assigned on paper only. Checked only when the model records skills.",
+      "000 §8A.1: the competencies (science, ML engineering, data engineering) are what lets a team develop, deploy and maintain an ML system. An activity in the RACI whose competency nobody has at the level it needs is assigned on paper only. A gap is reported only when the people who do or answer for the activity all have a recorded level: an unrecorded level is not assessed (skills/not-assessed), not a zero.",
     source: "000 §8A.1",
     fix: "Train someone to the level, hire for it, or get outside help (a vendor, a platform team).",
     example:
@@ -16,25 +17,34 @@ export default defineRule({
   },
   check({ graph, report }) {
     if (!recordsSkills(graph)) return;
-    const needs = new Map<string, { level: number; activities: string[]; node: object }>();
+    const needs = new Map<
+      string,
+      { level: number; activities: string[]; node: object; doers: Set<string> }
+    >();
     for (const [activity, entries] of graph.raciByActivity) {
       for (const [c, level] of Object.entries(graph.activities.get(activity)?.competencies ?? {})) {
         const need = needs.get(c) ?? {
           level: 0,
           activities: [],
           node: (entries[0] as { source: object }).source,
+          doers: new Set<string>(),
         };
         need.level = Math.max(need.level, level);
         need.activities.push(activity);
+        for (const entry of entries) for (const p of peopleWith(entry, ["R", "A"])) need.doers.add(p);
         needs.set(c, need);
       }
     }
     for (const [competency, need] of needs) {
-      const best = Math.max(
-        0,
-        ...(graph.skilled.get(competency) ?? []).map((p) => graph.people.get(p)?.skills[competency] ?? 0),
-      );
+      let best = 0;
+      for (const p of graph.skilled.get(competency) ?? [])
+        best = Math.max(best, graph.people.get(p)?.skills[competency] ?? 0);
       if (best >= need.level) continue;
+      // Someone who does the work has no recorded level: not assessed, not a gap.
+      const unknown = [...need.doers].some(
+        (p) => !(competency in (graph.people.get(p)?.source.skills ?? {})),
+      );
+      if (unknown) continue;
       report({
         node: need.node,
         path: ["activity"],

@@ -1,3 +1,4 @@
+import { hats, wherePersonHolds } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
@@ -5,9 +6,10 @@ export default defineRule({
   meta: {
     area: "skills",
     severity: "warn",
+    assesses: ["skills"],
     description: "People who record their skills meet the levels their roles need.",
     rationale:
-      "000 §8A.1 lists the competencies an MLOps team needs (statistics & ML, MLOps knowledge, DevOps, containerization, monitoring, IaC, ETL, data pipelines); 001 §3.2 and 003 tie each role to its tools and responsibilities. A role held below its levels is a gap to train for. People without a `skills` section are not checked.",
+      "000 §8A.1 lists the competencies an MLOps team needs (statistics & ML, MLOps knowledge, DevOps, containerization, monitoring, IaC, ETL, data pipelines); 001 §3.2 and 003 tie each role to its tools and responsibilities. A role held below its levels is a gap to train for. Only recorded levels are compared: a competency with no recorded level is not assessed (skills/not-assessed), never a zero; an explicit 0 is a real zero.",
     source: "000 §8A.1; 001 §3.2",
     fix: "Plan training (mlteam recommend lists who is closest), pair the person with an expert, or correct the recorded level.",
     options: {
@@ -19,18 +21,19 @@ export default defineRule({
   check({ graph, options, report }) {
     const tolerance = Number(options.tolerance);
     for (const person of graph.people.values()) {
-      if (!person.source.skills) continue;
-      for (const [index, holding] of person.roles.entries()) {
-        const role = graph.roles.get(holding.role);
+      const recorded = person.source.skills;
+      if (!recorded) continue;
+      for (const held of hats(graph, person)) {
+        const role = graph.roles.get(held);
         const gaps = Object.entries(role?.competencies ?? {})
-          .filter(([c, level]) => (person.skills[c] ?? 0) < level - tolerance)
-          .map(([c, level]) => `${c} ${person.skills[c] ?? 0}/${level}`);
+          .filter(([c, level]) => c in recorded && (recorded[c] as number) < level - tolerance)
+          .map(([c, level]) => `${c} ${recorded[c]}/${level}`);
         if (gaps.length === 0) continue;
         report({
           node: person.source,
-          path: ["roles", index],
+          path: wherePersonHolds(graph, person, held),
           subject: person.id,
-          message: `${person.name} is below the ${holding.role} levels: ${gaps.join(", ")}`,
+          message: `${person.name} is below the ${held} levels: ${gaps.join(", ")}`,
         });
       }
     }

@@ -17,6 +17,7 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "warn",
+    assesses: ["roles"],
     description:
       "Nobody combines roles that pull against each other: outside-to-inside with inside-to-outside, or product ownership with technical lead.",
     rationale:

@@ -20,6 +20,7 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "warn",
+    assesses: ["people"],
     description: "The team's size matches its stage on 000's growth path.",
     rationale:
       "000 §8A.1: start with one use case overseen by one lead practitioner; expand to a team of 2–4 as the practice matures; a dedicated team of 3 or 4 is recommended. A stage that does not match the team hides either an overstretched team or an out-of-date model.",

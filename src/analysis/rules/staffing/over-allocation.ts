@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "warn",
+    assesses: ["roles"],
     description: "Nobody is allocated more than their time (100% by default) across their roles.",
     rationale:
       "002 warns that piling roles on one person does not work in the long run, and 000 notes that data scientists often double as ML or data engineers in small teams. Allocations over 100% show that the plan already counts on overtime.",

@@ -23,6 +23,7 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "warn",
+    assesses: ["teams", "roles"],
     description: "Each team holds the roles its type needs.",
     rationale:
       "001 §3.3: a shared platform has MLOps and platform engineers; a full-stack team has data science, ML engineering, data engineering and MLOps; an embedded product team has a data scientist, an ML engineer and a data engineer; a data-science team using a central platform has data scientists.",

@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "warn",
+    assesses: ["teams"],
     description: "Each team's size is within the bounds for its type.",
     rationale:
       "000 §8A.1 grows an MLOps team to 2–4 members and recommends a dedicated team of 3 or 4; 001 §3.3's teams combine three or four roles. A team of one is a person, not a team; a very large one stops being one team.",
@@ -20,9 +21,12 @@ export default defineRule({
       enablingMin: { default: 1, description: "Smallest enabling team." },
       enablingMax: { default: 8, description: "Largest enabling team." },
     },
-    example: "people:\n  - { id: ana, name: Ana }\nteams:\n  - { id: ml, type: platform, members: [ana] }",
+    example:
+      "organisation: { name: O, stage: scaling }\npeople:\n  - { id: ana, name: Ana }\nteams:\n  - { id: ml, type: platform, members: [ana] }",
   },
   check({ graph, options, report }) {
+    // 000 §8A.1: the first use case starts with one practitioner, so a small team is the plan then.
+    const starting = graph.organisation?.stage === "starting";
     const key = {
       product: "product",
       platform: "platform",
@@ -35,6 +39,7 @@ export default defineRule({
       const max = Number(options[`${prefix}Max`]);
       const size = team.members.length;
       if (size >= min && size <= max) continue;
+      if (starting && size >= 1 && size < min) continue;
       report({
         node: team.source,
         path: ["members"],

@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "warn",
+    assesses: ["roles"],
     description: "Nobody holds more roles than can last.",
     rationale:
       "002 has seen people act as data science manager, lead developer and product owner at once and says it does not work in the long run: split the responsibilities when scale allows. 000 §8A.1 accepts that data scientists double as ML or data engineers in small teams — two hats, not four.",

@@ -17,7 +17,7 @@ export default defineRule({
     const organisation = graph.organisation;
     if (!organisation?.topology) return;
     const fit = recommendTopology(graph, graph.topologies);
-    if (!fit || fit.topology.id === organisation.topology) return;
+    if (!fit || [fit.topology, ...fit.alternatives].some((t) => t.id === organisation.topology)) return;
     report({
       node: organisation,
       path: ["topology"],

@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     area: "topology",
     severity: "warn",
+    assesses: ["teams"],
     description: "Every platform team serves at least one team.",
     rationale:
       "001 §3.3: a platform team (shared in Model 1, central in Model 2) exists to serve the teams that build ML products. One that serves nobody in the model is either missing its `serves` list or has no customers.",

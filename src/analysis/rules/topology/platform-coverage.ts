@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     area: "topology",
     severity: "warn",
+    assesses: ["teams"],
     description: "In an embedded topology, every product team is served by a shared platform team.",
     rationale:
       "001 §3.3, Model 1: product teams own their full stack, and a shared platform of MLOps and platform engineers serves them all. Without it, each product team rebuilds CI/CD, deployment and monitoring on its own.",
