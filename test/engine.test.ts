@@ -87,4 +87,23 @@ describe("the rule engine", () => {
     const b = JSON.stringify(checkText(yaml, RULES).doctor);
     assert.equal(a, b);
   });
+
+  it("applies a setting or suppression that names a merged rule's old id to the new rule, and says so", () => {
+    const yaml =
+      "people:\n  - { id: meghan, name: Meghan, roles: [mlops-engineer] }\nraci:\n  - { activity: ci-cd-pipeline, R: meghan, A: meghan }\n  - { activity: data-pipeline, R: data-engineer, A: meghan }\nrules:\n  raci/uncovered: info\nsuppress:\n  - { rule: risk/no-backup, subject: meghan, reason: a second MLOps engineer starts in January }\n";
+    const result = checkText(yaml, RULES);
+    assert.deepEqual(
+      result.diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`),
+      [
+        "warning renamed-rule rules.raci/uncovered: rule raci/uncovered is now part of risk/single-point-of-failure; the setting applies to it (rename it)",
+      ],
+    );
+    const spof = result.doctor?.findings.filter((f) => f.ruleId === "risk/single-point-of-failure") ?? [];
+    assert.deepEqual(
+      spof.map((f) => [f.severity, f.subject]),
+      [["info", "data-pipeline"]],
+      "the old id's severity applies, and the old id's suppression hides Meghan's finding",
+    );
+    assert.equal(result.doctor?.suppressed, 1);
+  });
 });

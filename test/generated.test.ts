@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { it } from "node:test";
 import { generatedFiles } from "../scripts/generated-files.ts";
 
-it("keeps the generated JSON Schema and rule docs current (run `npm run gen` when this fails)", () => {
+it("keeps the generated JSON Schema and rule docs current (run `npm run gen` when this fails)", async () => {
   for (const [path, expected] of generatedFiles()) {
     let actual = "";
     try {
@@ -13,6 +13,17 @@ it("keeps the generated JSON Schema and rule docs current (run `npm run gen` whe
       assert.fail(`${path} is missing: run npm run gen`);
     }
     assert.equal(actual, expected, `${path} is stale: run npm run gen`);
+  }
+  // And no page of a rule that no longer exists.
+  const { readdirSync } = await import("node:fs");
+  const generated = new Set(generatedFiles().keys());
+  for (const area of readdirSync(join(import.meta.dirname, "..", "docs", "rules"), { withFileTypes: true })) {
+    if (!area.isDirectory()) continue;
+    for (const page of readdirSync(join(import.meta.dirname, "..", "docs", "rules", area.name)))
+      assert.ok(
+        generated.has(`docs/rules/${area.name}/${page}`),
+        `docs/rules/${area.name}/${page} is not generated`,
+      );
   }
 });
 
