@@ -48,7 +48,7 @@ testRule(rule, {
           line: 2,
           column: 11,
           severity: "error",
-          message: /production-critical with a product in production: monitoring-setup/,
+          message: /monitoring-setup — production-critical, with a product in production$/,
         },
       ],
     },

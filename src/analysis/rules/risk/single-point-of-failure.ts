@@ -39,16 +39,24 @@ export default defineRule({
     }
     for (const [person, rows] of risks.restsOn) {
       const node = graph.people.get(person);
-      const critical = rows.filter((r) => r.critical).map((r) => label(r.entry));
-      const names = rows.map((r) => label(r.entry));
+      const critical = rows.filter((r) => r.critical).length;
+      const names = rows.map(
+        (r) => label(r.entry) + (r.critical && critical < rows.length ? " (production-critical)" : ""),
+      );
+      const stakes =
+        critical === 0
+          ? ""
+          : critical === rows.length
+            ? ` — ${rows.length === 1 ? "production-critical" : "all production-critical"}, with a product in production`
+            : " — with a product in production";
       const away = (node?.source.absences ?? []).filter((a) => today === "" || a.to >= today);
       report({
         node: node?.source ?? (rows[0]?.entry.source as object),
         path: node ? ["id"] : ["activity"],
         subject: person,
         weight: rows.length,
-        ...(critical.length > 0 ? { severity: "error" as const } : {}),
-        message: `${rows.length} ${rows.length === 1 ? "activity rests" : "activities rest"} on ${nameOf(graph, person)} alone, with nobody assigned or skilled to step in: ${names.slice(0, 6).join(", ")}${names.length > 6 ? `, and ${names.length - 6} more` : ""}${critical.length > 0 ? ` — production-critical with a product in production: ${critical.slice(0, 4).join(", ")}${critical.length > 4 ? ", …" : ""}` : ""}${away.length > 0 ? `; ${nameOf(graph, person)} is away ${away.map((a) => `${a.from} – ${a.to}`).join(", ")}` : ""}`,
+        ...(critical > 0 ? { severity: "error" as const } : {}),
+        message: `${rows.length} ${rows.length === 1 ? "activity rests" : "activities rest"} on ${nameOf(graph, person)} alone, with nobody assigned or skilled to step in: ${names.slice(0, 6).join(", ")}${names.length > 6 ? `, and ${names.length - 6} more` : ""}${stakes}${away.length > 0 ? `; ${nameOf(graph, person)} is away ${away.map((a) => `${a.from} – ${a.to}`).join(", ")}` : ""}`,
       });
     }
   },
