@@ -11,6 +11,7 @@ import type { RoleDef } from "../../catalog/types.ts";
 import type { ProductNode, TeamGraph } from "../../graph/types.ts";
 import { renderMermaid } from "../export/mermaid.ts";
 import { renderMatrix } from "../matrix.ts";
+import { counts } from "../verdict.ts";
 
 export interface Page {
   /** Path of the Markdown file in the site, e.g. "people/meghan.md". */
@@ -114,17 +115,16 @@ function charterPage(site: Site): Page[] {
       : "**No executive sponsor is named.**",
     "",
   );
-  const count = (s: string) => findings.filter((f) => f.severity === s).length;
   lines.push(
     "## Health",
     "",
-    `Health **${score.overall}/100** (${Object.entries(score.areas)
+    `Health **${score.overall}/100**, coverage ${score.coverage.overall} % (${Object.entries(score.areas)
       .map(([a, v]) => `${a} ${v}`)
-      .join(
-        " · ",
-      )}); ${count("error")} errors, ${count("warn")} warnings, ${count("info")} info from \`mlteam doctor\`.`,
+      .join(" · ")}); ${counts(findings)} from \`mlteam doctor\`.`,
     "",
   );
+  if (score.coverage.missing.length > 0)
+    lines.push(`Not recorded, so counted against the score: ${md(score.coverage.missing.join("; "))}.`, "");
   for (const f of findings.filter((f) => f.severity === "error").slice(0, 10))
     lines.push(`- ${md(f.message)} (\`${f.ruleId}\`)`);
   lines.push(
@@ -189,7 +189,8 @@ function roleCards(site: Site): Page[] {
       ...holders.map((id) => {
         const person = graph.people.get(id);
         const cells = Object.entries(role.competencies).map(([c, need]) => {
-          const has = person?.skills[c] ?? 0;
+          const has = person?.source.skills?.[c];
+          if (has === undefined) return "? (not recorded)";
           return has < need ? `**${has}** (gap)` : String(has);
         });
         return `| ${personLink(path, id)} | ${cells.join(" | ")} |`;
@@ -214,13 +215,18 @@ function personCards(site: Site): Page[] {
           .filter((r) => r.cells[column.id])
           .map((r) => `| ${md(r.name)}${r.product ? ` [${md(r.product)}]` : ""} | ${r.cells[column.id]} |`)
       : [];
+    // Only recorded levels are compared; an unrecorded one is unknown, not zero.
+    const recorded = person.source.skills ?? {};
     const gaps = person.roles.flatMap((h) =>
       Object.entries(graph.roles.get(h.role)?.competencies ?? {})
-        .filter(([c, need]) => (person.skills[c] ?? 0) < need)
+        .filter(([c, need]) => c in recorded && (recorded[c] as number) < need)
         .map(
           ([c, need]) =>
-            `- ${md(graph.competencies.get(c)?.name ?? c)}: ${person.skills[c] ?? 0} of ${need} (for ${md(h.role)})`,
+            `- ${md(graph.competencies.get(c)?.name ?? c)}: ${recorded[c]} of ${need} (for ${md(h.role)})`,
         ),
+    );
+    const unknown = person.roles.flatMap((h) =>
+      Object.keys(graph.roles.get(h.role)?.competencies ?? {}).filter((c) => !(c in recorded)),
     );
     const lines = [
       `# ${md(person.name)}`,
@@ -240,7 +246,13 @@ function personCards(site: Site): Page[] {
       "",
       "## Skill gaps",
       "",
-      ...(gaps.length ? gaps : ["None against the roles held (or no skills recorded)."]),
+      ...(gaps.length ? gaps : ["None against the roles held, among the levels recorded."]),
+      ...(unknown.length
+        ? [
+            "",
+            `Not recorded (unknown, not zero): ${[...new Set(unknown)].map((c) => md(graph.competencies.get(c)?.name ?? c)).join(", ")}.`,
+          ]
+        : []),
       "",
       ...(person.source.absences?.length
         ? [
@@ -276,7 +288,7 @@ function tablePages(site: Site): Page[] {
     markdown: [
       "# Skills matrix",
       "",
-      "Levels: 0 none, 1 aware, 2 basic, 3 working, 4 expert.",
+      "Levels: 0 none, 1 aware, 2 basic, 3 working, 4 expert; an empty cell is not recorded (unknown, not zero).",
       "",
       `| person | ${competencies.map((c) => md(c.name)).join(" | ")} |`,
       `| --- |${competencies.map(() => " :---: |").join("")}`,
