@@ -163,6 +163,14 @@ describe("the catalog", () => {
       Tester: "qa-engineer",
       "Azure Administrator": "cloud-infrastructure-engineer",
       "Scrum Master": "scrum-master",
+      // Grades dropped, abbreviations spelled out: seniority does not change the role.
+      "Senior Data Scientist": "data-scientist",
+      "Sr. Data Scientist": "data-scientist",
+      "Data Scientist II": "data-scientist",
+      "Senior ML Engineer": "ml-engineer",
+      "Sr. MLOps Eng.": "mlops-engineer",
+      "Data Engineer III": "data-engineer",
+      "Lead Data Scientist": "lead-data-scientist",
     };
     for (const [title, role] of Object.entries(expected))
       assert.equal(roleForTitle(CATALOG.roles, title), role, title);

@@ -131,6 +131,17 @@ describe("the doctor's CI gates", () => {
   });
 });
 
+describe("whatif's variadic flags", () => {
+  it("says so when the model path was swallowed by --without", () => {
+    const r = run(["whatif", "--without", "meghan", "examples/meghan-story"]);
+    assert.equal(r.code, 2);
+    assert.match(
+      r.stderr,
+      /"examples\/meghan-story" was read as part of --without, which takes every word after it: put the model first/,
+    );
+  });
+});
+
 describe("templates and includes", () => {
   for (const template of TEMPLATES) {
     it(`init --template ${template.id} then validate passes`, () => {

@@ -18,6 +18,8 @@ export interface HireStep {
   after: number;
   cleared: Finding[];
   added: Finding[];
+  /** Findings that remain but weigh less (fewer activities resting on one person, a lower severity…), as they are after. */
+  eased: Finding[];
   scoreBefore: number;
   scoreAfter: number;
 }
@@ -42,7 +44,8 @@ export interface RecommendOptions {
   hires?: number;
 }
 
-const weight = (findings: readonly Finding[]) => findings.reduce((sum, f) => sum + WEIGHT[f.severity], 0);
+const weight = (findings: readonly Finding[]) =>
+  findings.reduce((sum, f) => sum + WEIGHT[f.severity] * (f.weight ?? 1), 0);
 
 /** How much a finding weighs when comparing hires (error 15, warn 5, info 1). */
 const WEIGHT = { error: 15, warn: 5, info: 1 } as const;
@@ -60,12 +63,18 @@ function candidateRoles(graph: TeamGraph, findings: readonly Finding[]): string[
   for (const f of findings) if (f.subject !== undefined && graph.roles.has(f.subject)) roles.add(f.subject);
   for (const entry of graph.raci)
     for (const cell of entry.cells) if (cell.ref.kind === "role") roles.add(cell.ref.id);
-  for (const f of findings) {
-    if (f.ruleId === "leadership/executive-sponsor") roles.add("executive-sponsor");
-    if (f.ruleId === "leadership/evangelist") roles.add("evangelist");
-  }
-  return [...roles].filter((r) => graph.roles.has(r)).sort();
+  // Not hires: the sponsor and the governance stakeholders are people of the organisation to name
+  // and engage (000 §8A.2), and the evangelist "is not a specific role you would hire for" (002);
+  // a second tech lead is not what a team needs either.
+  for (const role of NOT_HIRED) roles.delete(role);
+  if ((graph.holders.get("tech-lead")?.length ?? 0) > 0) roles.delete("tech-lead");
+  return [...roles].filter((r) => graph.roles.has(r) && graph.roles.get(r)?.category !== "governance").sort();
 }
+
+/** The same finding is the same rule about the same subject at the same severity, whatever its wording (a count in it may change). */
+const findingKey = (f: Finding) => `${f.ruleId}|${f.subject ?? f.message}|${f.severity}`;
+
+const NOT_HIRED = ["executive-sponsor", "evangelist", "cio", "ciso", "data-governance-officer"];
 
 export function recommend(
   model: Model,
@@ -85,28 +94,34 @@ export function recommend(
   const candidates = candidateRoles(graph, baseline);
   for (let step = 0; step < (options.hires ?? 3); step++) {
     let best: HireStep | undefined;
+    let bestFindings: Finding[] = current;
     for (const role of candidates) {
       const result = whatIf(model, graph, catalog, rules, environment, { add: [...chosen, role] }, baseline);
       if (!("away" in result)) continue;
       const after = result.findings;
       const afterWeight = weight(after);
       if (best && afterWeight >= best.after) continue;
-      const currentKeys = new Set(current.map((f) => `${f.ruleId}|${f.subject}|${f.message}`));
-      const afterKeys = new Set(after.map((f) => `${f.ruleId}|${f.subject}|${f.message}`));
+      const currentKeys = new Set(current.map(findingKey));
+      const afterKeys = new Set(after.map(findingKey));
       best = {
         role,
         before: weight(current),
         after: afterWeight,
-        cleared: current.filter((f) => !afterKeys.has(`${f.ruleId}|${f.subject}|${f.message}`)),
-        added: after.filter((f) => !currentKeys.has(`${f.ruleId}|${f.subject}|${f.message}`)),
+        cleared: current.filter((f) => !afterKeys.has(findingKey(f))),
+        added: after.filter((f) => !currentKeys.has(findingKey(f))),
+        eased: after.filter((f) => {
+          const was = current.find((g) => findingKey(g) === findingKey(f));
+          return was !== undefined && weight([f]) < weight([was]);
+        }),
         scoreBefore: hires.at(-1)?.scoreAfter ?? result.before.overall,
         scoreAfter: result.after.overall,
       };
+      bestFindings = after;
     }
     if (!best || best.after >= best.before) break;
     hires.push(best);
     chosen.push(best.role);
-    current = [...current.filter((f) => !best.cleared.includes(f)), ...best.added];
+    current = bestFindings;
   }
 
   return {

@@ -47,7 +47,7 @@ export function recommendTopology(
       alternatives: [],
       facts: [
         `stage ${stage} (${best.name} suits ${best.fits.stages.join(" or ")})`,
-        `${count} (it suits ${rangeOf(best)})`,
+        `${count} (within the ${rangeOf(best)} that mlteam takes for it; 001 gives no number)`,
         `${best.source}: best for ${best.bestFor.replace(/\.$/, "").toLowerCase()}`,
       ],
     };

@@ -49,14 +49,40 @@ export function normaliseTitle(title: string): string {
     .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");
 }
 
+/** Words and marks of seniority or grade that do not change what a role is ("Senior", "Sr.", "II", "L5"). */
+const GRADE =
+  /\b(?:senior|sr|junior|jr|staff|principal|associate|intern|trainee|graduate|i{1,3}|iv|v|l\d|\d)\b/g;
+/** Common abbreviations in job titles. */
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/\beng\b/g, "engineer"],
+  [/\bengr\b/g, "engineer"],
+  [/\bmgr\b/g, "manager"],
+  [/\bmngr\b/g, "manager"],
+  [/\bdev\b/g, "developer"],
+  [/\bsci\b/g, "scientist"],
+  [/\bmachine learning\b/g, "ml"],
+];
+
+/** A title with grades dropped and abbreviations spelled out: "Sr. ML Eng. II" → "ml engineer". */
+export function titleStem(title: string): string {
+  let t = normaliseTitle(title).replace(/[.,()/|-]+/g, " ");
+  for (const [pattern, full] of ABBREVIATIONS) t = t.replace(pattern, full);
+  return t.replace(GRADE, " ").replace(/\s+/g, " ").trim();
+}
+
 /**
- * Maps a job title to a role id through the roles' aliases, then their names.
+ * Maps a job title to a role id through the roles' aliases, then their names; failing that, the
+ * same with the grade dropped and abbreviations spelled out ("Sr. MLOps Eng." → mlops-engineer).
  * @example roleForTitle(CATALOG.roles, "Analytics Translator") // "outside-to-inside"
  */
 export function roleForTitle(roles: readonly RoleDef[], title: string): string | undefined {
-  const key = normaliseTitle(title);
-  return (
+  const byKey = (key: string) =>
     roles.find((r) => r.aliases.includes(key))?.id ??
-    roles.find((r) => normaliseTitle(r.name) === key || r.id === key.replace(/ /g, "-"))?.id
-  );
+    roles.find((r) => normaliseTitle(r.name) === key || r.id === key.replace(/ /g, "-"))?.id;
+  const exact = byKey(normaliseTitle(title));
+  if (exact) return exact;
+  const stem = titleStem(title);
+  return stem
+    ? (byKey(stem) ?? roles.find((r) => r.aliases.some((a) => titleStem(a) === stem))?.id)
+    : undefined;
 }

@@ -43,7 +43,7 @@ export const ROLES: RoleDef[] = [
     tools: ["Python", "MLflow", "PyTorch", "scikit-learn"],
     deliverables: ["implementation roadmap", "first production model"],
     competencies: { "statistics-ml": 4, "mlops-knowledge": 3, "data-analysis": 3, "team-leadership": 2 },
-    aliases: ["lead data scientist", "principal data scientist", "senior data scientist"],
+    aliases: ["lead data scientist", "principal data scientist"],
     source: "000 §8A.1",
   }),
   role({

@@ -28,6 +28,8 @@ export function renderScoreExplanation(score: Score, c: Colors = plain): string 
     `  ${Object.keys(score.areas)
       .map((a) => `${a} ${AREA_WEIGHTS[a] ?? 5}`)
       .join(" · ")}.`,
+    "  Each −N is what the overall score would gain if that rule alone took nothing; rules multiply, so",
+    "  the figures overlap and do not add up to 100 minus the score.",
     "",
   ];
   for (const [area, value] of Object.entries(score.areas)) {
@@ -36,7 +38,8 @@ export function renderScoreExplanation(score: Score, c: Colors = plain): string 
       `  ${area.padEnd(11)} ${String(value).padStart(3)}${costs.length === 0 ? c.dim("  (nothing taken)") : ""}`,
     );
     for (const k of costs) {
-      const unassessed = k.assessed < 1 ? c.dim(` (${percent(1 - k.assessed)} not assessable)`) : "";
+      const unassessed =
+        k.assessed < 1 ? c.dim(` (${percent(1 - k.assessed)} of what it reads is not recorded)`) : "";
       lines.push(
         `    ×${k.factor.toFixed(2)}  ${k.ruleId}${k.findings ? ` × ${k.findings}` : ""}${unassessed}  ${c.dim(`−${k.cost} overall`)}`,
       );

@@ -56,6 +56,8 @@ function render(r: Recommendation, c: Colors, sources: ReadonlyMap<string, strin
         `     ${c.green("−")} ${f.message} ${c.dim(`${f.ruleId} · ${sources.get(f.ruleId) ?? ""}`)}`,
       );
     if (h.cleared.length > 4) lines.push(c.dim(`     … and ${h.cleared.length - 4} more cleared`));
+    for (const f of h.eased.slice(0, 2))
+      lines.push(`     ${c.yellow("~")} now: ${f.message} ${c.dim(f.ruleId)}`);
     for (const f of h.added.slice(0, 2)) lines.push(`     ${c.red("+")} ${f.message} ${c.dim(f.ruleId)}`);
   });
   lines.push("", c.bold("Upskilling"));

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import type { Scenario, WhatIfResult } from "../../analysis/whatif.ts";
 import type { RankedAbsence } from "../../app/what-if.ts";
@@ -21,6 +23,18 @@ export async function whatif(modelPath: string, options: WhatIfOptions): Promise
   const { rankTeamAbsences, runWhatIf } = await import("../../app/what-if.ts");
   const { checkValidModel } = await import("../load.ts");
   const c = stdoutColors();
+  // `--without ann path/mlteam.yaml` reads the path as a second person (the option takes every word after it).
+  for (const [flag, values] of [
+    ["--without", options.without],
+    ["--add", options.add],
+  ] as const) {
+    const path = values?.find((v) => /[/\\]|\.ya?ml$/i.test(v) || existsSync(join(v, "mlteam.yaml")));
+    if (path !== undefined)
+      throw new ExitError(
+        EXIT.invalid,
+        `"${path}" was read as part of ${flag}, which takes every word after it: put the model first (mlteam whatif ${path} ${flag} …) or end the list with --`,
+      );
+  }
   if (options.rank) {
     const top = Number(options.top);
     if (!/^\d+$/.test(options.top) || top < 1)

@@ -32,7 +32,26 @@ raci:
     {
       name: "a role held by two people",
       yaml: `${two}raci:\n  - activity: ci-cd-pipeline\n    R: mlops-engineer\n    A: mlops-engineer\n`,
-      findings: [{ line: 8, column: 8, message: /role mlops-engineer, is held by 2 people \(Ana, Ben\)/ }],
+      findings: [
+        {
+          line: 8,
+          column: 8,
+          subject: "mlops-engineer",
+          message:
+            /^role mlops-engineer is the Accountable of "CI\/CD pipeline", and 2 people hold it \(Ana, Ben\)/,
+        },
+      ],
+    },
+    {
+      name: "one finding per role, listing its rows (a second holder is a backup, not a problem per row)",
+      yaml: `${two}raci:\n  - { activity: ci-cd-pipeline, R: mlops-engineer, A: mlops-engineer }\n  - { activity: k8s-deployment, R: mlops-engineer, A: mlops-engineer }\n`,
+      findings: [
+        {
+          line: 6,
+          column: 55,
+          message: /Accountable of 2 activities \("CI\/CD pipeline", "K8s deployment"\)/,
+        },
+      ],
     },
   ],
 });

@@ -23,16 +23,11 @@ export default defineRule({
   check({ graph, exists, report }) {
     for (const product of graph.products.values()) {
       if (product.source.stage !== "production") continue;
+      const undeclared: string[] = [];
       for (const { key, name } of DOCS) {
         const path = product.source.docs?.[key];
-        if (path === undefined) {
-          report({
-            node: product.source,
-            path: ["id"],
-            subject: product.id,
-            message: `production system ${product.id} has no ${name}`,
-          });
-        } else if (!exists(product.source, path)) {
+        if (path === undefined) undeclared.push(name);
+        else if (!exists(product.source, path)) {
           report({
             node: product.source,
             path: ["docs", key],
@@ -41,6 +36,15 @@ export default defineRule({
           });
         }
       }
+      // One finding per product for the documents it does not name.
+      if (undeclared.length > 0)
+        report({
+          node: product.source,
+          path: ["id"],
+          subject: product.id,
+          weight: undeclared.length,
+          message: `production system ${product.id} has no ${undeclared.join(" and no ")}`,
+        });
     }
   },
 });

@@ -1,3 +1,4 @@
+import type { TeamGraph } from "../../../graph/types.ts";
 import { peopleWith } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
@@ -39,6 +40,9 @@ export default defineRule({
       );
       if (experts.length === 1) {
         const expert = experts[0] as string;
+        // "Only X" is a claim about everyone else: not made while someone whose role needs the
+        // competency has no recorded level (not assessed, not zero).
+        if (unknownHolders(graph, competency, expert)) continue;
         byExpert.set(expert, [...(byExpert.get(expert) ?? []), competency]);
       } else if (experts.length === 0) {
         // Nobody at working level is worse than one — but only when the levels of the people who do
@@ -70,3 +74,13 @@ export default defineRule({
     }
   },
 });
+
+/** Whether someone other than `except` holds a role that needs `competency` and has no recorded level for it. */
+function unknownHolders(graph: TeamGraph, competency: string, except: string): boolean {
+  for (const person of graph.people.values()) {
+    if (person.id === except || competency in (person.source.skills ?? {})) continue;
+    for (const role of [...person.roles.map((r) => r.role), ...person.titleRoles])
+      if ((graph.roles.get(role)?.competencies[competency] ?? 0) > 0) return true;
+  }
+  return false;
+}
