@@ -242,3 +242,27 @@ describe("the coverage figure", () => {
     assert.ok(s.coverage.missing.some((m) => /no skills recorded/.test(m)));
   });
 });
+
+describe("docs/score.md", () => {
+  it("quotes the scores the examples really get", async () => {
+    const doc = readFileSync(join(ROOT, "docs", "score.md"), "utf8");
+    const meghan = await scoreOf(exampleFiles("meghan-story"), "examples/meghan-story");
+    const wellRun = await scoreOf(exampleFiles("startup-full-stack"), "examples/startup-full-stack");
+    const first = await scoreOf(exampleFiles("first-use-case"), "examples/first-use-case");
+    const empty = await scoreOf(
+      { "m.yaml": "organisation: { name: E, stage: mature, mlProducts: 3 }\n" },
+      "m.yaml",
+    );
+    assert.ok(
+      doc.includes(`Health ${meghan.overall}/100 (coverage ${meghan.coverage.overall} %)`),
+      "the Meghan line",
+    );
+    assert.ok(doc.includes(`**${meghan.overall}/100**, below`), "the Meghan example");
+    assert.ok(doc.includes(`(**${wellRun.overall}/100**)`), "the well-run team");
+    assert.ok(doc.includes(`= **${first.overall}**.`), "the first use case");
+    assert.ok(
+      doc.includes(`**${empty.overall}/100, coverage ${empty.coverage.overall} %**`),
+      "the empty organisation",
+    );
+  });
+});
