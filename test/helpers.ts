@@ -4,23 +4,9 @@ import { describe, it } from "node:test";
 import { type CheckResult, checkModel } from "../src/analysis/check-model.ts";
 import type { Rule, Severity } from "../src/analysis/rule.ts";
 import type { EvidenceReport } from "../src/evidence/measures.ts";
-import type { ModelHost } from "../src/model/load.ts";
+import { memoryHost } from "../src/model/memory-host.ts";
 
-/** A ModelHost over a map of path → text; directories are the paths' prefixes. */
-export function memoryHost(files: Record<string, string>): ModelHost {
-  return {
-    readFile: (path) => files[path],
-    exists: (path) => path in files || Object.keys(files).some((f) => f.startsWith(`${path}/`)),
-    listYamlFiles(path) {
-      const prefix = path.endsWith("/") ? path : `${path}/`;
-      const inside = Object.keys(files).filter(
-        (f) => f.startsWith(prefix) && !f.slice(prefix.length).includes("/"),
-      );
-      const isDir = Object.keys(files).some((f) => f.startsWith(prefix));
-      return isDir ? inside.filter((f) => /\.ya?ml$/.test(f)).sort() : undefined;
-    },
-  };
-}
+export { memoryHost } from "../src/model/memory-host.ts";
 
 const BASE_ORGANISATION = "organisation: { name: Test Org, stage: starting }\n";
 

@@ -8,10 +8,12 @@ import { AppError, InvalidModelError } from "../app/errors.ts";
 import { renderDiagnostics, summariseDiagnostics } from "../render/diagnostics.ts";
 import { VERSION } from "../version.ts";
 import { register as registerCatalog } from "./commands/catalog.ts";
+import { register as registerDiff } from "./commands/diff.ts";
 import { register as registerDocs } from "./commands/docs.ts";
 import { register as registerDoctor } from "./commands/doctor.ts";
 import { register as registerEvidence } from "./commands/evidence.ts";
 import { register as registerExport } from "./commands/export.ts";
+import { register as registerHistory } from "./commands/history.ts";
 import { register as registerImport } from "./commands/import.ts";
 import { register as registerInit } from "./commands/init.ts";
 import { register as registerRaci } from "./commands/raci.ts";
@@ -55,6 +57,8 @@ for (const register of [
   registerExport,
   registerImport,
   registerDocs,
+  registerHistory,
+  registerDiff,
   registerServe,
   registerRaci,
   registerCatalog,

@@ -65,6 +65,19 @@ export function gitSync(repo: string, args: readonly string[]): string {
   return result.stdout;
 }
 
+/** Runs git with `input` on its stdin and returns its stdout as bytes (e.g. `cat-file --batch`). */
+export function gitSyncInput(repo: string, args: readonly string[], input: string): Buffer {
+  const result = spawnSync("git", ["-C", repo, ...SAFE_CONFIG, "--no-pager", ...args], {
+    input,
+    env: env(),
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  if (result.error) throw new GitError(`cannot run git: ${result.error.message}`);
+  if (result.status !== 0)
+    throw new GitError(result.stderr.toString("utf8").trim().split("\n")[0] || `git ${args[0]} failed`);
+  return result.stdout;
+}
+
 /** Like {@link gitSync}, but returns undefined instead of throwing. */
 export function gitTry(repo: string, args: readonly string[]): string | undefined {
   try {

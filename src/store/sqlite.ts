@@ -21,7 +21,7 @@ export async function openSqliteStore(file: string): Promise<EvidenceStore> {
  * the new database at the same moment SQLite answers "busy" without waiting (its busy handler is
  * not called there, to avoid a deadlock): so wait and try again, for as long as the busy timeout.
  */
-function switchToWal(database: Database.Database): void {
+export function switchToWal(database: Database.Database): void {
   const deadline = Date.now() + 30_000;
   for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
     try {

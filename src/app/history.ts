@@ -1,0 +1,157 @@
+/**
+ * The use case behind `mlteam history` and `GET /api/history`: the model as of every commit that
+ * changed it, each checked by the same use case as `mlteam doctor` as of that commit's date, read
+ * from git objects. Each version's check is cached by its files' blobs and its day.
+ */
+import { createHash } from "node:crypto";
+import type { Finding } from "../analysis/rule.ts";
+import { GitError } from "../evidence/git.ts";
+import {
+  type HistoryOptions,
+  locateModel,
+  type ModelInRepo,
+  modelVersions,
+  readBlobs,
+  type Version,
+  versionFiles,
+} from "../history/git-versions.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import type { ModelHost } from "../model/load.ts";
+import { memoryHost } from "../model/memory-host.ts";
+import type { HistoryCache } from "../store/history-cache.ts";
+import { VERSION } from "../version.ts";
+import { checkTeam } from "./check-team.ts";
+import { UnavailableError } from "./errors.ts";
+
+/** What one version's check gives the history (cached). */
+export interface VersionCheck {
+  valid: boolean;
+  score?: number;
+  areas?: Record<string, number>;
+  coverage?: number;
+  counts: { error: number; warn: number; info: number };
+  people: number;
+  /** `ruleId|subject` of each finding, to see what appeared and disappeared. */
+  findings: string[];
+  /** The first input problems, when the version did not validate. */
+  diagnostics?: Pick<Diagnostic, "file" | "line" | "column" | "message">[];
+}
+
+export interface HistoryPoint extends Omit<VersionCheck, "findings"> {
+  commit: string;
+  date: string;
+  author: string;
+  /** Rule ids of the findings that appeared / disappeared at this commit. */
+  appeared: string[];
+  disappeared: string[];
+  /** Whether this point came from the cache. */
+  cached?: boolean;
+}
+
+export interface HistoryRequest extends HistoryOptions {
+  /** The model's entry on disk (a file or a folder). */
+  entry: string;
+  /** The file system, to tell a folder from a file. */
+  host: ModelHost;
+  cache?: HistoryCache;
+}
+
+const findingKey = (f: Pick<Finding, "ruleId" | "subject" | "message">) =>
+  `${f.ruleId}|${f.subject ?? f.message}`;
+
+/** Checks one version of the model (its files as path → text) as of `day`. */
+export async function checkVersion(
+  entry: string,
+  files: Record<string, string>,
+  day: string,
+): Promise<VersionCheck> {
+  const check = await checkTeam(entry, { host: memoryHost(files), today: day, evidence: "never" });
+  const findings = check.doctor?.findings ?? [];
+  const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
+  const result: VersionCheck = {
+    valid: check.valid,
+    counts: { error: count("error"), warn: count("warn"), info: count("info") },
+    people: check.model.people.length,
+    findings: findings.map(findingKey),
+  };
+  if (check.score) {
+    result.score = check.score.overall;
+    result.areas = check.score.areas;
+    result.coverage = check.score.coverage.overall;
+  }
+  if (!check.valid)
+    result.diagnostics = check.diagnostics
+      .filter((d) => d.severity === "error")
+      .slice(0, 5)
+      .map(({ file, line, column, message }) => ({ file, line, column, message }));
+  return result;
+}
+
+/** The model in its repository, or an UnavailableError that says why not. */
+export function modelInRepo(entry: string, host: ModelHost): ModelInRepo {
+  try {
+    return locateModel(entry, host.listYamlFiles(entry) !== undefined);
+  } catch (error) {
+    if (error instanceof GitError) throw new UnavailableError(`history needs git: ${error.message}`);
+    throw error;
+  }
+}
+
+export async function modelHistory(request: HistoryRequest): Promise<HistoryPoint[]> {
+  const model = modelInRepo(request.entry, request.host);
+  let versions: Version[];
+  try {
+    versions = modelVersions(model, request);
+  } catch (error) {
+    if (error instanceof GitError) throw new UnavailableError(error.message);
+    throw error;
+  }
+  const keyOf = (v: Version) =>
+    createHash("sha256")
+      .update(`${VERSION}\u0000${model.entry}\u0000${v.date.slice(0, 10)}\u0000`)
+      .update(
+        [...v.blobs]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([p, b]) => `${p}:${b}`)
+          .join("\u0000"),
+      )
+      .digest("hex");
+  const cached = new Map<Version, VersionCheck>();
+  const missing: Version[] = [];
+  for (const v of versions) {
+    const hit = request.cache?.get(keyOf(v));
+    if (hit) cached.set(v, JSON.parse(hit) as VersionCheck);
+    else missing.push(v);
+  }
+  // Only the blobs of versions not in the cache are read.
+  const texts = readBlobs(
+    model.repo,
+    missing.flatMap((v) => [...v.blobs].filter(([p]) => /\.ya?ml$/i.test(p)).map(([, b]) => b)),
+  );
+  const points: HistoryPoint[] = [];
+  let previous: Set<string> | undefined;
+  for (const v of versions) {
+    let check = cached.get(v);
+    const fromCache = check !== undefined;
+    if (!check) {
+      check = await checkVersion(model.entry, versionFiles(v, texts), v.date.slice(0, 10));
+      request.cache?.set(keyOf(v), JSON.stringify(check));
+    }
+    const now = new Set(check.findings);
+    const { findings: _keys, ...rest } = check;
+    const ruleOf = (k: string) => k.split("|")[0] as string;
+    points.push({
+      commit: v.commit,
+      date: v.date,
+      author: v.author,
+      ...rest,
+      // An invalid version has no findings: nothing appears or disappears there.
+      appeared: check.valid ? [...now].filter((k) => !previous?.has(k)).map(ruleOf) : [],
+      disappeared: check.valid ? [...(previous ?? [])].filter((k) => !now.has(k)).map(ruleOf) : [],
+      ...(fromCache ? { cached: true } : {}),
+    });
+    // An invalid version has no findings to compare: the next point compares with the last valid one.
+    if (check.valid) previous = now;
+  }
+  return points;
+}
