@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { parse } from "yaml";
+import { DIFF_MARKER } from "../src/render/diff.ts";
 
 const doc = readFileSync(join(import.meta.dirname, "..", "docs", "ci.md"), "utf8");
 
@@ -31,6 +32,47 @@ describe("the CI recipes in docs/ci.md", () => {
     assert.equal(upload?.with?.sarif_file, "mlteam.sarif");
     for (const s of steps)
       assert.ok(s.uses !== undefined || s.run !== undefined, "every step uses an action or runs a command");
+  });
+
+  it("GitHub Actions diff: on pull requests, full history, one comment updated by its marker, the gate kept", () => {
+    const workflow = recipe("github-actions-diff") as {
+      on: { pull_request?: object };
+      permissions: Record<string, string>;
+      jobs: Record<
+        string,
+        { steps: { id?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown> }[] }
+      >;
+    };
+    assert.ok(workflow.on.pull_request);
+    assert.equal(workflow.permissions["pull-requests"], "write");
+    const steps = workflow.jobs.diff?.steps ?? [];
+    assert.equal(steps[0]?.with?.["fetch-depth"], 0, "the base branch's history is there for the merge base");
+    const diff = steps.find((s) => s.id === "diff");
+    assert.match(
+      diff?.run ?? "",
+      /mlteam diff "origin\/\$\{\{ github\.base_ref \}\}\.\.\.HEAD" --format markdown/,
+    );
+    const script = String(steps.find((s) => s.uses?.startsWith("actions/github-script"))?.with?.script ?? "");
+    assert.ok(script.includes(DIFF_MARKER), "finds its own comment by the marker mlteam diff writes");
+    assert.match(script, /updateComment[\s\S]*createComment/);
+    assert.ok(steps.at(-1)?.if?.includes("steps.diff.outputs.status"), "the job fails when the diff does");
+  });
+
+  it("GitLab CI diff: on merge requests, one note updated by its marker", () => {
+    const job = recipe("gitlab-ci-diff")["mlteam-diff"] as {
+      script: string[];
+      rules: { if: string }[];
+      variables: Record<string, string>;
+    };
+    assert.match(job.rules[0]?.if ?? "", /merge_request_event/);
+    assert.equal(job.variables.GIT_DEPTH, "0");
+    assert.ok(
+      job.script.some(
+        (l) => l.includes("mlteam diff") && l.includes("...HEAD") && l.includes("--format markdown"),
+      ),
+    );
+    assert.ok(job.script.some((l) => l.includes(DIFF_MARKER)));
+    assert.equal(job.script.at(-1), "exit $status");
   });
 
   it("GitLab CI: a job with a script that runs the doctor", () => {

@@ -66,6 +66,9 @@ export function renderDiffText(d: ModelDiff, c: Colors = plain): string {
   return lines.join("\n").trimEnd();
 }
 
+/** The hidden line a CI job looks for to update its one comment instead of adding another. */
+export const DIFF_MARKER = "<!-- mlteam-diff -->";
+
 /** A pull-request comment: the summary line, then collapsible sections. */
 export function renderDiffMarkdown(d: ModelDiff): string {
   const errors = d.added.filter((f) => f.severity === "error").length;
