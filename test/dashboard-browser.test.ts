@@ -21,6 +21,7 @@ import { serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../scripts/chromium.ts";
 import { createApp } from "../src/server/app.ts";
+import { RepoBuilder } from "./evidence/repo-builder.ts";
 import { TODAY } from "./helpers.ts";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -28,6 +29,18 @@ const ARTIFACTS = join(ROOT, "test-artifacts");
 const dir = mkdtempSync(join(tmpdir(), "mlteam-dashboard-"));
 const model = join(dir, "mlteam.yaml");
 copyFileSync(join(ROOT, "examples", "meghan-story", "mlteam.yaml"), model);
+// The model's folder is a git repository with three versions, for the History page.
+const history = new RepoBuilder(dir);
+const meghan = readFileSync(model, "utf8");
+writeFileSync(model, meghan);
+history.commit({ name: "Ann Lee", email: "ann@x.org" }, "Meghan's team");
+writeFileSync(
+  model,
+  `${meghan}stakeholders:\n  - { kind: executive-sponsor, name: Jo Board, engaged: true, lastReview: 2026-11-01 }\n`,
+);
+history.commit({ name: "Ann Lee", email: "ann@x.org" }, "the sponsor is named");
+writeFileSync(model, meghan);
+history.commit({ name: "Ann Lee", email: "ann@x.org" }, "back to no sponsor");
 
 let browser: Browser;
 let page: Page;
@@ -147,5 +160,24 @@ describe("the dashboard", () => {
       await page.locator("main table, main .card, main .scores").first().waitFor();
     }
     assert.equal(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss), undefined);
+  });
+
+  it("draws the score over the commits that changed the model, and shows what a commit did", async () => {
+    // ECharts draws on animation frames: let the page's clock run again (no test edits the file after this).
+    await page.clock.resume();
+    await page.goto(`${base}#/history`);
+    await page.locator("[data-testid=history-chart] svg").waitFor();
+    await page.waitForFunction(
+      'document.querySelectorAll("[data-testid=history-chart] svg path").length > 10',
+    );
+    const rows = page.locator("table.grid tbody tr");
+    await rows.nth(2).waitFor();
+    assert.equal(await rows.count(), 3);
+    await shot("history");
+    await rows.nth(1).getByRole("button").click();
+    await page
+      .getByTestId("history-diff")
+      .getByText(/Health \d+ → \d+; 0 added, 1 resolved/)
+      .waitFor();
   });
 });

@@ -111,7 +111,7 @@ function exampleFiles(name: string): Record<string, string> {
     for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
       const path = `${dir}/${entry.name}`;
       if (entry.isDirectory()) walk(path);
-      else files[path] = readFileSync(join(ROOT, path), "utf8");
+      else if (/\.ya?ml$/.test(entry.name)) files[path] = readFileSync(join(ROOT, path), "utf8");
     }
   };
   walk(`examples/${name}`);

@@ -30,7 +30,8 @@ describe("skills that were never recorded", () => {
       const walk = (dir: string) => {
         for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
           if (e.isDirectory()) walk(`${dir}/${e.name}`);
-          else files[`${dir}/${e.name}`] = readFileSync(join(ROOT, dir, e.name), "utf8");
+          else if (/\.ya?ml$/.test(e.name))
+            files[`${dir}/${e.name}`] = readFileSync(join(ROOT, dir, e.name), "utf8");
         }
       };
       walk(entry);

@@ -18,6 +18,7 @@ import { errorResponse, HttpError } from "./errors.ts";
 import { catalogRoutes } from "./routes/catalog.ts";
 import { evidenceRoutes } from "./routes/evidence.ts";
 import { findingsRoutes } from "./routes/findings.ts";
+import { historyRoutes } from "./routes/history.ts";
 import { modelRoutes } from "./routes/model.ts";
 import { raciRoutes } from "./routes/raci.ts";
 import { topologyRoutes } from "./routes/topology.ts";
@@ -77,6 +78,7 @@ export function createApp(options: AppOptions): Api {
   catalogRoutes(app);
   evidenceRoutes(app, ctx);
   topologyRoutes(app, ctx);
+  historyRoutes(app, ctx, options.today);
   app.openAPIRegistry.registerComponent("securitySchemes", "token", {
     type: "http",
     scheme: "bearer",

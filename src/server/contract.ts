@@ -194,6 +194,70 @@ export const EvidenceView = z
   })
   .openapi("Evidence");
 
+export const HistoryView = z
+  .object({
+    points: z.array(
+      z.object({
+        commit: z.string(),
+        date: z.string(),
+        author: z.string(),
+        valid: z.boolean(),
+        score: z.number().int().optional(),
+        areas: z.record(z.string(), z.number()).optional(),
+        coverage: z.number().int().optional(),
+        counts: z.object({ error: z.number().int(), warn: z.number().int(), info: z.number().int() }),
+        people: z.number().int(),
+        appeared: z.array(z.string()).describe("Rule ids of the findings that appeared at this commit"),
+        disappeared: z.array(z.string()),
+        diagnostics: z
+          .array(
+            z.object({
+              file: z.string(),
+              line: z.number().int(),
+              column: z.number().int(),
+              message: z.string(),
+            }),
+          )
+          .optional()
+          .describe("The first input problems, when the model did not validate at this commit"),
+        cached: z.boolean().optional(),
+      }),
+    ),
+  })
+  .openapi("History");
+
+export const DiffView = z
+  .object({
+    base: z.string(),
+    head: z.string(),
+    score: z.object({ before: z.number().int(), after: z.number().int() }),
+    areas: z.record(z.string(), z.object({ before: z.number(), after: z.number() })),
+    added: z.array(Finding),
+    resolved: z.array(Finding),
+    changed: z.array(z.object({ before: Finding, after: Finding })),
+    raci: z.array(
+      z.object({
+        activity: z.string(),
+        product: z.string().optional(),
+        column: z.string(),
+        before: z.string(),
+        after: z.string(),
+      }),
+    ),
+    people: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        change: z.enum(["added", "removed", "changed"]),
+        detail: z.string(),
+      }),
+    ),
+    ranking: z.array(
+      z.object({ person: z.string(), name: z.string(), before: z.number(), after: z.number() }),
+    ),
+  })
+  .openapi("Diff");
+
 export type FindingT = z.infer<typeof Finding>;
 export type ScoreT = z.infer<typeof Score>;
 export type ModelViewT = z.infer<typeof ModelView>;
@@ -204,6 +268,8 @@ export type CellSavedT = z.infer<typeof CellSaved>;
 export type WhatIfViewT = z.infer<typeof WhatIfView>;
 export type RankingT = z.infer<typeof Ranking>;
 export type EvidenceViewT = z.infer<typeof EvidenceView>;
+export type HistoryViewT = z.infer<typeof HistoryView>;
+export type DiffViewT = z.infer<typeof DiffView>;
 export type CatalogEntriesT = z.infer<typeof CatalogEntries>;
 
 /** Each GET route's path template and the response it answers with, for the dashboard's typed client. */
@@ -215,4 +281,6 @@ export interface ApiResponses {
   "/api/rank": RankingT;
   "/api/evidence": EvidenceViewT;
   "/api/catalog/{kind}": CatalogEntriesT;
+  "/api/history": HistoryViewT;
+  "/api/diff": DiffViewT;
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api, type ModelView } from "./api.ts";
 import { Catalog } from "./pages/Catalog.tsx";
 import { Evidence } from "./pages/Evidence.tsx";
+import { History } from "./pages/History.tsx";
 import { Overview } from "./pages/Overview.tsx";
 import { People } from "./pages/People.tsx";
 import { Raci } from "./pages/Raci.tsx";
@@ -23,6 +24,7 @@ const PAGES: [string, string, (props: PageProps) => React.JSX.Element][] = [
   ["skills", "Skills", Skills],
   ["topology", "Topology", Topology],
   ["whatif", "What-if", WhatIf],
+  ["history", "History", History],
   ["evidence", "Evidence", Evidence],
   ["catalog", "Catalog", Catalog],
 ];
