@@ -13,6 +13,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -70,6 +71,10 @@ after(async () => {
   server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** The page has drawn what it loads (no "Loading…" left). */
+const LOADED =
+  "!document.querySelector('main')?.textContent?.includes('Loading') && !document.querySelector('main')?.textContent?.includes('Reading the')";
 
 const shot = (name: string) =>
   page.screenshot({ path: join(ARTIFACTS, `dashboard-${name}.png`), fullPage: true });
@@ -179,5 +184,78 @@ describe("the dashboard", () => {
       .getByTestId("history-diff")
       .getByText(/Health \d+ → \d+; 0 added, 1 resolved/)
       .waitFor();
+  });
+
+  it("has no serious or critical accessibility violations on any page (axe-core)", async () => {
+    const axe = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+    for (const name of [
+      "overview",
+      "raci",
+      "people",
+      "skills",
+      "topology",
+      "whatif",
+      "history",
+      "evidence",
+      "catalog",
+    ]) {
+      await page.goto(`${base}#/${name}`);
+      await page.locator("main h1").waitFor();
+      await page.waitForFunction(LOADED);
+      if ((await page.evaluate("typeof axe")) === "undefined") await page.addScriptTag({ path: axe });
+      const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
+        violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+      };
+      const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      assert.deepEqual(
+        bad.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join("; ")}`,
+        ),
+        [],
+        `#/${name}`,
+      );
+      assert.match(
+        await page.title(),
+        new RegExp(`^${(await page.locator("main h1").textContent()) ?? ""} — `),
+      );
+      assert.equal(await page.locator('nav a[aria-current="page"]').count(), 1);
+    }
+  });
+
+  it("fits a 390 px phone without horizontal scrolling", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const name of ["overview", "raci", "people", "skills", "history", "catalog"]) {
+        await page.goto(`${base}#/${name}`);
+        await page.locator("main h1").waitFor();
+        await page.waitForFunction(LOADED);
+        const overflow = await page.evaluate(
+          "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+        );
+        assert.ok(Number(overflow) <= 0, `#/${name} overflows by ${overflow} px`);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 });
+    }
+  });
+
+  it("takes every finding's subject link to that subject", async () => {
+    await page.goto(`${base}#/overview`);
+    await page.getByTestId("overall").waitFor();
+    const links = await page
+      .locator('main a[href*="focus="]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    assert.ok(links.length >= 5, `${links.length} links`);
+    for (const href of [...new Set(links)]) {
+      const subject = decodeURIComponent(href.split("focus=")[1] ?? "");
+      await page.goto(`${base}${href}`);
+      const target = page.locator(`#${href.includes("#/people") ? "person" : "activity"}-${subject}.focused`);
+      await target.waitFor();
+      assert.ok(await target.isVisible(), href);
+    }
   });
 });

@@ -95,6 +95,8 @@ export const ModelView = z
     ),
     products: z.array(Entry),
     stakeholders: z.array(Entry),
+    raciActivities: z.array(z.string()).describe("The activities that have a RACI row"),
+    evidence: z.boolean().describe("Whether the model lists repositories for git evidence"),
   })
   .openapi("Model");
 

@@ -31,8 +31,14 @@ const PAGES: [string, string, (props: PageProps) => React.JSX.Element][] = [
 
 const route = () => location.hash.replace(/^#\/?/, "").split("?")[0] || "overview";
 
+/** The subject a link asked to focus (`#/people?focus=meghan`), if any. */
+export const focusParam = () =>
+  new URLSearchParams(location.hash.split("?")[1] ?? "").get("focus") ?? undefined;
+
 export function App() {
   const [page, setPage] = useState(route());
+  // The whole address, so that a link to another subject on the same page (?focus=…) shows it.
+  const [address, setAddress] = useState(location.hash);
   const [model, setModel] = useState<ModelView | undefined>();
   const [error, setError] = useState<string | undefined>();
   const reload = useCallback(() => {
@@ -47,25 +53,43 @@ export function App() {
   useEffect(() => {
     reload();
     const timer = setInterval(reload, 2000); // picks up edits made to the file outside the dashboard
-    const onHash = () => setPage(route());
+    const onHash = () => {
+      setPage(route());
+      setAddress(location.hash);
+    };
     window.addEventListener("hashchange", onHash);
     return () => {
       clearInterval(timer);
       window.removeEventListener("hashchange", onHash);
     };
   }, [reload]);
-  const Current = (PAGES.find(([id]) => id === page) ?? PAGES[0])?.[2] ?? Overview;
+  const entry = PAGES.find(([id]) => id === page) ?? PAGES[0];
+  const Current = entry?.[2] ?? Overview;
+  const title = entry?.[1] ?? "Overview";
+  const org = model?.organisation?.name;
+  useEffect(() => {
+    document.title = `${title} — ${org ?? "mlteam"} — mlteam`;
+  }, [title, org]);
   return (
     <>
-      <nav>
-        <span className="org">{model?.organisation?.name ?? "mlteam"}</span>
+      <button type="button" className="skip" onClick={() => document.getElementById("main")?.focus()}>
+        Skip to the page
+      </button>
+      <nav aria-label="Pages">
+        <span className="org">{org ?? "mlteam"}</span>
         {PAGES.map(([id, label]) => (
-          <a key={id} href={`#/${id}`} className={id === page ? "active" : ""}>
+          <a
+            key={id}
+            href={`#/${id}`}
+            className={id === page ? "active" : ""}
+            aria-current={id === page ? "page" : undefined}
+          >
             {label}
           </a>
         ))}
       </nav>
-      <main>
+      <main id="main" tabIndex={-1}>
+        <h1>{title}</h1>
         {error && <div className="message error">{error}</div>}
         {model?.diagnostics.some((d) => d.severity === "error") && (
           <div className="message error">
@@ -79,7 +103,11 @@ export function App() {
             </ul>
           </div>
         )}
-        {model ? <Current key={page} model={model} reload={reload} /> : !error && <p>Loading…</p>}
+        {model ? (
+          <Current key={address.split("?")[1] ? address : page} model={model} reload={reload} />
+        ) : (
+          !error && <p>Loading…</p>
+        )}
       </main>
     </>
   );

@@ -1,6 +1,7 @@
 /** The built-in catalog with the source of every entry. */
 import { useState } from "react";
 import type { PageProps } from "../App.tsx";
+import { ScrollRegion } from "./ScrollRegion.tsx";
 import { useApi } from "./useApi.ts";
 
 const KINDS = ["roles", "activities", "competencies", "topologies"] as const;
@@ -34,17 +35,19 @@ export function Catalog(_: PageProps) {
         ))}
       </p>
       {error && <div className="message error">{error}</div>}
-      <table className="grid">
-        <tbody>
-          {data?.map((e) => (
-            <tr key={e.id}>
-              <th>{e.name}</th>
-              <td>{e.focus ?? e.description ?? e.summary ?? ""}</td>
-              <td>{e.source}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScrollRegion label="the catalog">
+        <table className="grid">
+          <tbody>
+            {data?.map((e) => (
+              <tr key={e.id}>
+                <th>{e.name}</th>
+                <td>{e.focus ?? e.description ?? e.summary ?? ""}</td>
+                <td>{e.source}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </>
   );
 }

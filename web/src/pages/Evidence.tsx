@@ -1,5 +1,6 @@
 /** Evidence from git: per activity, who authored its files, the truck factor and recent activity. */
 import type { PageProps } from "../App.tsx";
+import { ScrollRegion } from "./ScrollRegion.tsx";
 import { useApi } from "./useApi.ts";
 
 interface Report {
@@ -18,13 +19,28 @@ interface Report {
 }
 
 export function Evidence({ model }: PageProps) {
+  if (!model.evidence)
+    return (
+      <div className="card">
+        <h2>Evidence from git history</h2>
+        <p>
+          List the repositories under <code>evidence.repositories</code> in the model to see who really
+          authors each activity, its truck factor and the drift from the RACI here and in{" "}
+          <code>mlteam doctor</code>.
+        </p>
+      </div>
+    );
+  return <EvidenceReport model={model} />;
+}
+
+function EvidenceReport({ model }: Pick<PageProps, "model">) {
   const { data: raw, error } = useApi("/api/evidence", {}, model.etag);
   // The report's shape is documented in docs/evidence.md; the contract keeps it open.
   const data = raw as Report | undefined;
   if (error) {
     return (
       <div className="card">
-        <h3>Evidence from git history</h3>
+        <h2>Evidence from git history</h2>
         <p>{error}</p>
         <p>
           List the repositories under <code>evidence.repositories</code> in the model to see who really
@@ -43,36 +59,38 @@ export function Evidence({ model }: PageProps) {
           {w}
         </div>
       ))}
-      <table className="grid">
-        <thead>
-          <tr>
-            <th>Activity</th>
-            <th>Files</th>
-            <th>Truck factor</th>
-            <th>Main authors</th>
-            <th>Changed since {data.report.windowStart}</th>
-            <th>Last change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.report.activities.map((a) => (
-            <tr key={a.activity}>
-              <th>{a.activity}</th>
-              <td>{a.files}</td>
-              <td className={a.truckFactor.value === 1 ? "poor" : ""}>{a.truckFactor.value}</td>
-              <td>{a.truckFactor.removed.map(name).join(", ")}</td>
-              <td>
-                {a.contributors
-                  .filter((c) => c.recent > 0)
-                  .slice(0, 3)
-                  .map((c) => `${name(c.id)} (${c.recent})`)
-                  .join(", ") || "—"}
-              </td>
-              <td>{a.lastChange}</td>
+      <ScrollRegion label="evidence per activity">
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>Activity</th>
+              <th>Files</th>
+              <th>Truck factor</th>
+              <th>Main authors</th>
+              <th>Changed since {data.report.windowStart}</th>
+              <th>Last change</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.report.activities.map((a) => (
+              <tr key={a.activity}>
+                <th>{a.activity}</th>
+                <td>{a.files}</td>
+                <td className={a.truckFactor.value === 1 ? "poor" : ""}>{a.truckFactor.value}</td>
+                <td>{a.truckFactor.removed.map(name).join(", ")}</td>
+                <td>
+                  {a.contributors
+                    .filter((c) => c.recent > 0)
+                    .slice(0, 3)
+                    .map((c) => `${name(c.id)} (${c.recent})`)
+                    .join(", ") || "—"}
+                </td>
+                <td>{a.lastChange}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
       {data.report.unmatched.length > 0 && (
         <p>
           Contributors who match no person of the model: {data.report.unmatched.map((u) => u.id).join(", ")}

@@ -4,6 +4,7 @@ import type { DiffViewT } from "../../../src/server/contract.ts";
 import type { PageProps } from "../App.tsx";
 import { api } from "../api.ts";
 import { ScoreChart } from "./ScoreChart.tsx";
+import { ScrollRegion } from "./ScrollRegion.tsx";
 import { useApi } from "./useApi.ts";
 
 export function History({ model }: PageProps) {
@@ -67,35 +68,37 @@ export function History({ model }: PageProps) {
           )}
         </div>
       )}
-      <table className="grid">
-        <caption>Every commit that changed the model (oldest first)</caption>
-        <thead>
-          <tr>
-            <th scope="col">date</th>
-            <th scope="col">commit</th>
-            <th scope="col">health</th>
-            <th scope="col">errors / warnings / info</th>
-            <th scope="col">appeared</th>
-            <th scope="col">disappeared</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p, i) => (
-            <tr key={p.commit}>
-              <td>{p.date.slice(0, 10)}</td>
-              <td>
-                <button type="button" className="link" onClick={() => pick(i)}>
-                  {p.commit.slice(0, 10)}
-                </button>
-              </td>
-              <td>{p.score ?? "invalid"}</td>
-              <td>{p.valid ? `${p.counts.error} / ${p.counts.warn} / ${p.counts.info}` : "—"}</td>
-              <td>{i === 0 ? `first version: ${p.appeared.length} findings` : summarise(p.appeared)}</td>
-              <td>{summarise(p.disappeared)}</td>
+      <ScrollRegion label="every commit">
+        <table className="grid">
+          <caption>Every commit that changed the model (oldest first)</caption>
+          <thead>
+            <tr>
+              <th scope="col">date</th>
+              <th scope="col">commit</th>
+              <th scope="col">health</th>
+              <th scope="col">errors / warnings / info</th>
+              <th scope="col">appeared</th>
+              <th scope="col">disappeared</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((p, i) => (
+              <tr key={p.commit}>
+                <td>{p.date.slice(0, 10)}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => pick(i)}>
+                    {p.commit.slice(0, 10)}
+                  </button>
+                </td>
+                <td>{p.score ?? "invalid"}</td>
+                <td>{p.valid ? `${p.counts.error} / ${p.counts.warn} / ${p.counts.info}` : "—"}</td>
+                <td>{i === 0 ? `first version: ${p.appeared.length} findings` : summarise(p.appeared)}</td>
+                <td>{summarise(p.disappeared)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </>
   );
 }

@@ -20,6 +20,13 @@ export function Overview({ model }: PageProps) {
   const first = data.findings[0];
   const errors = data.findings.filter((f) => f.severity === "error").length;
   const fixShown = new Set<string>();
+  // A finding's subject links to where it is: a person's card, or an activity's RACI row.
+  const subjectLink = (subject: string) =>
+    model.people.some((p) => p.id === subject)
+      ? `#/people?focus=${encodeURIComponent(subject)}`
+      : model.raciActivities.includes(subject)
+        ? `#/raci?focus=${encodeURIComponent(subject)}`
+        : undefined;
   return (
     <>
       {first && (
@@ -55,6 +62,7 @@ export function Overview({ model }: PageProps) {
         </select>{" "}
         <input
           type="search"
+          aria-label="search findings"
           placeholder="search findings"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
@@ -80,11 +88,13 @@ export function Overview({ model }: PageProps) {
                   <small>
                     {showFix ? `fix: ${f.fix} — ` : ""}
                     {f.ruleId} at {f.location.file}:{f.location.line}:{f.location.column}
-                    {f.subject ? (
+                    {f.subject && subjectLink(f.subject) ? (
                       <>
                         {" "}
-                        · <a href={`#/${f.ruleId.startsWith("raci/") ? "raci" : "people"}`}>{f.subject}</a>
+                        · <a href={subjectLink(f.subject)}>{f.subject}</a>
                       </>
+                    ) : f.subject ? (
+                      ` · ${f.subject}`
                     ) : null}
                   </small>
                 </div>

@@ -1,19 +1,24 @@
 /** People: the roles each one holds with allocation bars, their teams, absences, and the doctor's findings about them. */
 
-import type { PageProps } from "../App.tsx";
+import { useEffect } from "react";
+import { focusParam, type PageProps } from "../App.tsx";
 import { useApi } from "./useApi.ts";
 
 export function People({ model }: PageProps) {
   const { data } = useApi("/api/findings", {}, model.etag);
+  const focus = focusParam();
+  useEffect(() => {
+    if (focus) document.getElementById(`person-${focus}`)?.scrollIntoView({ block: "center" });
+  }, [focus]);
   return (
     <>
       {model.people.map((p) => {
         const about = (data?.findings ?? []).filter((f) => f.subject === p.id);
         return (
-          <div className="card" key={p.id}>
-            <h3>
+          <div className={`card${focus === p.id ? " focused" : ""}`} key={p.id} id={`person-${p.id}`}>
+            <h2>
               {p.name} <small>({p.id})</small>
-            </h3>
+            </h2>
             <p>
               <span className="bar" title={`${Math.round(p.allocation)}%`}>
                 <span

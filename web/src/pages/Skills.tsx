@@ -1,5 +1,6 @@
 /** Skills heatmap: people × competencies; a cell below what the person's roles need is outlined. */
 import type { PageProps } from "../App.tsx";
+import { ScrollRegion } from "./ScrollRegion.tsx";
 import { useApi } from "./useApi.ts";
 
 interface Role {
@@ -32,49 +33,51 @@ export function Skills({ model }: PageProps) {
         Levels 0–4; <span className="gap">outlined</span>: below what the person's roles need;{" "}
         <span className="unknown needed">?</span>: not recorded (unknown, not zero).
       </p>
-      <table className="grid">
-        <thead>
-          <tr>
-            <th>Person</th>
-            {competencies.data.map((c) => (
-              <th key={c.id}>{c.name}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {model.people.map((p) => (
-            <tr key={p.id}>
-              <th>{p.name}</th>
-              {competencies.data?.map((c) => {
-                const recorded = p.skills[c.id];
-                const required = need(p, c.id);
-                if (recorded === undefined) {
-                  // Not assessed is not zero: an unrecorded level is shown as unknown, never as a gap.
+      <ScrollRegion label="the skills matrix">
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>Person</th>
+              {competencies.data.map((c) => (
+                <th key={c.id}>{c.name}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {model.people.map((p) => (
+              <tr key={p.id}>
+                <th>{p.name}</th>
+                {competencies.data?.map((c) => {
+                  const recorded = p.skills[c.id];
+                  const required = need(p, c.id);
+                  if (recorded === undefined) {
+                    // Not assessed is not zero: an unrecorded level is shown as unknown, never as a gap.
+                    return (
+                      <td
+                        key={c.id}
+                        className={`unknown${required ? " needed" : ""}`}
+                        title={required ? `not recorded; the role needs ${required}` : "not recorded"}
+                      >
+                        {required ? "?" : ""}
+                      </td>
+                    );
+                  }
                   return (
                     <td
                       key={c.id}
-                      className={`unknown${required ? " needed" : ""}`}
-                      title={required ? `not recorded; the role needs ${required}` : "not recorded"}
+                      className={`heat${recorded}${recorded < required ? " gap" : ""}`}
+                      title={required ? `needs ${required}` : ""}
                     >
-                      {required ? "?" : ""}
+                      {recorded}
+                      {recorded < required ? `/${required}` : ""}
                     </td>
                   );
-                }
-                return (
-                  <td
-                    key={c.id}
-                    className={`heat${recorded}${recorded < required ? " gap" : ""}`}
-                    title={required ? `needs ${required}` : ""}
-                  >
-                    {recorded}
-                    {recorded < required ? `/${required}` : ""}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </>
   );
 }
