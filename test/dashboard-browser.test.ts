@@ -258,4 +258,29 @@ describe("the dashboard", () => {
       assert.ok(await target.isVisible(), href);
     }
   });
+
+  it("draws charts where people expect them: areas, allocation, a skills radar, RACI load", async () => {
+    await page.clock.resume();
+    const drawn = async (testId: string) => {
+      await page.locator(`[data-testid=${testId}] svg`).waitFor();
+      await page.waitForFunction(`document.querySelectorAll("[data-testid=${testId}] svg path").length > 3`);
+      assert.match((await page.getByTestId(testId).getAttribute("aria-label")) ?? "", /\w/);
+    };
+    await page.goto(`${base}#/overview`);
+    await drawn("areas-chart");
+    await page.goto(`${base}#/people`);
+    await drawn("allocation-chart");
+    assert.match(
+      (await page.getByTestId("allocation-chart").getAttribute("aria-label")) ?? "",
+      /over 100 %: Meghan Doyle 150 %/,
+    );
+    await shot("people-allocation");
+    await page.goto(`${base}#/skills`);
+    await drawn("skills-radar");
+    await shot("skills-radar");
+    await page.goto(`${base}#/raci`);
+    await page.getByText("Load per role").click();
+    await drawn("raci-load");
+    await shot("raci-load");
+  });
 });

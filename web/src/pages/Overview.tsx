@@ -1,6 +1,7 @@
 /** The team's health: score per area, and the doctor's findings grouped by area, with filter and search. */
 import { useState } from "react";
 import type { PageProps } from "../App.tsx";
+import { Chart } from "./Chart.tsx";
 import { tone, useApi } from "./useApi.ts";
 
 export function Overview({ model }: PageProps) {
@@ -53,6 +54,16 @@ export function Overview({ model }: PageProps) {
           </div>
         ))}
       </div>
+      <div className="card">
+        <Chart
+          option={areaOption(data.score.areas)}
+          label={`Health per area: ${Object.entries(data.score.areas)
+            .map(([a, v]) => `${a} ${v}`)
+            .join(", ")}`}
+          height={240}
+          testId="areas-chart"
+        />
+      </div>
       <p>
         <select value={severity} onChange={(e) => setSeverity(e.target.value)} aria-label="severity">
           <option value="all">all severities</option>
@@ -104,4 +115,24 @@ export function Overview({ model }: PageProps) {
       ))}
     </>
   );
+}
+
+/** The areas as horizontal bars, 0–100, coloured as the tiles are. */
+function areaOption(areas: Record<string, number>) {
+  const entries = Object.entries(areas).reverse();
+  const colour = (v: number) => (v >= 80 ? "#237a3b" : v >= 50 ? "#a06700" : "#b3261e");
+  return {
+    grid: { left: 90, right: 24, top: 8, bottom: 32 },
+    xAxis: { type: "value", min: 0, max: 100, name: "score", nameLocation: "middle", nameGap: 24 },
+    yAxis: { type: "category", data: entries.map(([a]) => a) },
+    tooltip: {},
+    series: [
+      {
+        type: "bar",
+        name: "score",
+        data: entries.map(([, v]) => ({ value: v, itemStyle: { color: colour(v) } })),
+        label: { show: true, position: "right" },
+      },
+    ],
+  };
 }

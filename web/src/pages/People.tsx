@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { focusParam, type PageProps } from "../App.tsx";
+import { Chart } from "./Chart.tsx";
 import { useApi } from "./useApi.ts";
 
 export function People({ model }: PageProps) {
@@ -10,8 +11,43 @@ export function People({ model }: PageProps) {
   useEffect(() => {
     if (focus) document.getElementById(`person-${focus}`)?.scrollIntoView({ block: "center" });
   }, [focus]);
+  const roles = [...new Set(model.people.flatMap((p) => p.roles.map((r) => r.role)))];
+  const allocation = {
+    tooltip: { trigger: "axis" },
+    legend: { type: "scroll", top: 0 },
+    grid: { left: 120, right: 24, top: 36, bottom: 36 },
+    xAxis: { type: "value", name: "% of full time", nameLocation: "middle", nameGap: 24 },
+    yAxis: { type: "category", data: model.people.map((p) => p.name) },
+    series: roles.map((role, i) => ({
+      name: role,
+      type: "bar",
+      stack: "allocation",
+      data: model.people.map((p) => p.roles.find((r) => r.role === role)?.allocation ?? 0),
+      ...(i === 0
+        ? {
+            markLine: {
+              symbol: "none",
+              data: [{ xAxis: 100 }],
+              lineStyle: { color: "#b3261e" },
+              label: { formatter: "100 %" },
+            },
+          }
+        : {}),
+    })),
+  };
+  const over = model.people.filter((p) => p.allocation > 100);
   return (
     <>
+      {model.people.length > 0 && (
+        <div className="card">
+          <Chart
+            option={allocation}
+            label={`Allocation per person, stacked by role${over.length ? `; over 100 %: ${over.map((p) => `${p.name} ${Math.round(p.allocation)} %`).join(", ")}` : ""}`}
+            height={Math.max(160, 48 + 28 * model.people.length)}
+            testId="allocation-chart"
+          />
+        </div>
+      )}
       {model.people.map((p) => {
         const about = (data?.findings ?? []).filter((f) => f.subject === p.id);
         return (

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import type { RaciCellBodyT } from "../../../src/server/contract.ts";
 import { focusParam, type PageProps } from "../App.tsx";
 import { ApiError, api, type Matrix } from "../api.ts";
+import { Chart } from "./Chart.tsx";
 import { ScrollRegion } from "./ScrollRegion.tsx";
 import { useApi } from "./useApi.ts";
 
@@ -16,6 +17,7 @@ export function Raci({ model, reload }: PageProps) {
     if (focus && data) document.getElementById(`activity-${focus}`)?.scrollIntoView({ block: "center" });
   }, [focus, data]);
   const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | undefined>();
+  const [showLoad, setShowLoad] = useState(false);
   if (error) return <div className="message error">{error}</div>;
   if (!data) return <p>Loading…</p>;
   const save = async (activity: string, product: string | undefined, column: string, letters: string) => {
@@ -60,6 +62,12 @@ export function Raci({ model, reload }: PageProps) {
           ? "(read-only by person: edit by role, or name a person in the YAML)"
           : "Click a cell to cycle – R A C I R/A."}
       </p>
+      <details onToggle={(e) => setShowLoad((e.target as HTMLDetailsElement).open)}>
+        <summary>
+          Load per {by === "role" ? "role" : "person"}: how many activities each is R, A, C or I for
+        </summary>
+        {showLoad && <LoadGrid matrix={data} />}
+      </details>
       <ScrollRegion label="the RACI matrix">
         <table className="grid">
           <thead>
@@ -115,5 +123,42 @@ export function Raci({ model, reload }: PageProps) {
         </table>
       </ScrollRegion>
     </>
+  );
+}
+
+/** The RACI as a heat grid of load: columns × letters, the number of activities in each cell. */
+function LoadGrid({ matrix }: { matrix: Matrix }) {
+  const letters = ["R", "A", "C", "I"];
+  const counts = matrix.columns.map((c) =>
+    letters.map((l) => matrix.rows.filter((r) => (r.cells[c.id] ?? "").split("/").includes(l)).length),
+  );
+  const data = counts.flatMap((row, x) => row.map((n, y) => [x, y, n]));
+  const max = Math.max(1, ...data.map((d) => d[2] as number));
+  const busiest = matrix.columns
+    .map((c, i) => ({ name: c.name, total: (counts[i] ?? []).reduce((a, b) => a + b, 0) }))
+    .sort((a, b) => b.total - a.total)
+    .slice(0, 3);
+  return (
+    <Chart
+      option={{
+        tooltip: {},
+        grid: { left: 40, right: 24, top: 16, bottom: 110 },
+        xAxis: { type: "category", data: matrix.columns.map((c) => c.name), axisLabel: { rotate: 60 } },
+        yAxis: { type: "category", data: letters },
+        visualMap: {
+          min: 0,
+          max,
+          calculable: false,
+          orient: "horizontal",
+          left: "center",
+          bottom: 0,
+          inRange: { color: ["#f4f6f8", "#3b7cc4"] },
+        },
+        series: [{ type: "heatmap", data, label: { show: matrix.columns.length <= 20 } }],
+      }}
+      height={360}
+      testId="raci-load"
+      label={`RACI load per column; busiest: ${busiest.map((b) => `${b.name} (${b.total} letters)`).join(", ")}`}
+    />
   );
 }

@@ -1,25 +1,15 @@
-/** The health score and its areas over commits, drawn with ECharts (SVG), with a text alternative. */
-import { LineChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
-import * as echarts from "echarts/core";
-import { SVGRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
+/** The health score and its areas over commits. */
+import { useMemo } from "react";
 import type { HistoryViewT } from "../../../src/server/contract.ts";
-
-echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+import { Chart } from "./Chart.tsx";
 
 type Point = HistoryViewT["points"][number];
 
 export function ScoreChart({ points, onPick }: { points: Point[]; onPick: (index: number) => void }) {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) return;
-    const chart = echarts.init(element.current, undefined, { renderer: "svg" });
+  const option = useMemo(() => {
     const labels = points.map((p) => `${p.date.slice(0, 10)} ${p.commit.slice(0, 7)}`);
     const areas = [...new Set(points.flatMap((p) => Object.keys(p.areas ?? {})))];
-    chart.setOption({
-      animation: false,
-      aria: { enabled: true, decal: { show: false } },
+    return {
       tooltip: { trigger: "axis" },
       legend: { type: "scroll", top: 0 },
       grid: { left: 48, right: 16, top: 40, bottom: 48 },
@@ -32,7 +22,6 @@ export function ScoreChart({ points, onPick }: { points: Point[]; onPick: (index
           data: points.map((p) => p.score ?? null),
           lineStyle: { width: 3 },
           symbolSize: 9,
-          connectNulls: false,
         },
         ...areas.map((area) => ({
           name: area,
@@ -43,22 +32,15 @@ export function ScoreChart({ points, onPick }: { points: Point[]; onPick: (index
           emphasis: { focus: "series" },
         })),
       ],
-    });
-    chart.on("click", (event) => onPick(event.dataIndex));
-    const resize = () => chart.resize();
-    window.addEventListener("resize", resize);
-    return () => {
-      window.removeEventListener("resize", resize);
-      chart.dispose();
     };
-  }, [points, onPick]);
+  }, [points]);
   return (
-    <div
-      ref={element}
-      className="chart"
-      role="img"
-      aria-label={`Health over ${points.length} commits, from ${points[0]?.score ?? "invalid"} to ${points.at(-1)?.score ?? "invalid"}`}
-      data-testid="history-chart"
+    <Chart
+      option={option}
+      onPick={onPick}
+      height={360}
+      testId="history-chart"
+      label={`Health over ${points.length} commits, from ${points[0]?.score ?? "invalid"} to ${points.at(-1)?.score ?? "invalid"}`}
     />
   );
 }
