@@ -10,6 +10,8 @@ import { useApi } from "./useApi.ts";
 export function History({ model }: PageProps) {
   const { data, error } = useApi("/api/history", {}, model.etag);
   const [picked, setPicked] = useState<{ index: number; diff?: DiffViewT; error?: string } | undefined>();
+  const [compare, setCompare] = useState<{ base: string; head: string }>({ base: "", head: "" });
+  const [compared, setCompared] = useState<{ diff?: DiffViewT; error?: string } | undefined>();
   const points = data?.points ?? [];
   const pick = useCallback(
     (index: number) => {
@@ -68,6 +70,75 @@ export function History({ model }: PageProps) {
           )}
         </div>
       )}
+      <form
+        className="card"
+        aria-label="compare two versions"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setCompared({});
+          api
+            .get("/api/diff", {
+              query: { base: compare.base, ...(compare.head ? { head: compare.head } : {}) },
+            })
+            .then(
+              (diff) => setCompared({ diff }),
+              (error: Error) => setCompared({ error: error.message }),
+            );
+        }}
+      >
+        <h2>Compare</h2>
+        <datalist id="commits">
+          {points.map((p) => (
+            <option key={p.commit} value={p.commit.slice(0, 10)}>
+              {p.date.slice(0, 10)}
+            </option>
+          ))}
+        </datalist>
+        <label>
+          from{" "}
+          <input
+            list="commits"
+            required
+            placeholder="main, a commit…"
+            value={compare.base}
+            onChange={(e) => setCompare({ ...compare, base: e.target.value })}
+          />
+        </label>{" "}
+        <label>
+          to{" "}
+          <input
+            list="commits"
+            placeholder="the working copy"
+            value={compare.head}
+            onChange={(e) => setCompare({ ...compare, head: e.target.value })}
+          />
+        </label>{" "}
+        <button type="submit">Compare</button>
+        {compared?.error && <p className="message error">{compared.error}</p>}
+        {compared?.diff && (
+          <div data-testid="compare-result">
+            <p>
+              {compared.diff.base} → {compared.diff.head}: health {compared.diff.score.before} →{" "}
+              {compared.diff.score.after}; {compared.diff.added.length} added, {compared.diff.resolved.length}{" "}
+              resolved, {compared.diff.raci.length} RACI cells and {compared.diff.people.length} people
+              changed.
+            </p>
+            <ul>
+              {compared.diff.added.map((f) => (
+                <li key={`+${f.ruleId}${f.message}`}>+ {f.message}</li>
+              ))}
+              {compared.diff.resolved.map((f) => (
+                <li key={`-${f.ruleId}${f.message}`}>− {f.message}</li>
+              ))}
+              {compared.diff.raci.map((c) => (
+                <li key={`r${c.activity}${c.product ?? ""}${c.column}`}>
+                  {c.activity} × {c.column}: {c.before || "–"} → {c.after || "–"}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </form>
       <ScrollRegion label="every commit">
         <table className="grid">
           <caption>Every commit that changed the model (oldest first)</caption>
