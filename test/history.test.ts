@@ -133,6 +133,66 @@ describe("mlteam history", () => {
   });
 });
 
+describe("a renamed model file", () => {
+  it("is followed through the rename by history and diff", () => {
+    const moved = new RepoBuilder();
+    try {
+      mkdirSync(join(moved.dir, "team"));
+      writeFileSync(join(moved.dir, "team", "model.yaml"), base);
+      moved.commit(ann, "the model");
+      moved.git("mv", "team/model.yaml", "team/mlteam.yaml");
+      moved.commit(ann, "renamed");
+      writeFileSync(join(moved.dir, "team", "mlteam.yaml"), `${base}# reviewed\n`);
+      moved.commit(ann, "reviewed");
+      const r = run(["history", "team/mlteam.yaml", "--format", "json", "--no-cache"], moved.dir);
+      assert.equal(r.code, 0, r.stderr);
+      const { points } = JSON.parse(r.stdout) as { points: Point[] };
+      assert.equal(points.length, 3);
+      assert.ok(
+        points.every((p) => p.valid),
+        JSON.stringify(points.map((p) => p.diagnostics)),
+      );
+      const d = run(["diff", "HEAD~2..HEAD", "team/mlteam.yaml", "--format", "json"], moved.dir);
+      assert.equal(d.code, 0, d.stderr);
+    } finally {
+      moved.remove();
+    }
+  });
+});
+
+describe("a model that includes a file outside its folder", () => {
+  it("has a point for every commit that changed the included file", () => {
+    const shared = new RepoBuilder();
+    try {
+      mkdirSync(join(shared.dir, "team"));
+      mkdirSync(join(shared.dir, "shared"));
+      writeFileSync(
+        join(shared.dir, "team", "mlteam.yaml"),
+        "organisation: { name: S, stage: starting }\ninclude: [../shared/people.yaml]\n",
+      );
+      writeFileSync(
+        join(shared.dir, "shared", "people.yaml"),
+        "people: [{ id: ann, name: Ann, roles: [data-scientist] }]\n",
+      );
+      shared.commit(ann, "the model");
+      writeFileSync(
+        join(shared.dir, "shared", "people.yaml"),
+        "people: [{ id: ann, name: Ann, roles: [data-scientist] }, { id: bo, name: Bo, roles: [data-engineer] }]\n",
+      );
+      shared.commit(ann, "Bo joins (in the shared file)");
+      const r = run(["history", "team", "--format", "json", "--no-cache"], shared.dir);
+      assert.equal(r.code, 0, r.stderr);
+      const { points } = JSON.parse(r.stdout) as { points: (Point & { people: number })[] };
+      assert.deepEqual(
+        points.map((p) => p.people),
+        [1, 2],
+      );
+    } finally {
+      shared.remove();
+    }
+  });
+});
+
 describe("mlteam diff", () => {
   it("lists what a commit did, matched by rule and subject, and exits 1 when it adds an error", () => {
     const r = run(["diff", "HEAD~4..HEAD~3", "team", "--format", "json"]);

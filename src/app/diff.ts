@@ -76,7 +76,11 @@ async function resolveSides(request: DiffRequest) {
     try {
       const version = versionAt(model, resolveRef(model.repo, ref));
       const texts = readBlobs(model.repo, [...version.blobs.values()]);
-      return await check(model.entry, memoryHost(versionFiles(version, texts)), label);
+      // An entry file renamed since: its name at that commit.
+      const entry =
+        [model.entry, ...model.renames.map((r) => r.path).reverse()].find((p) => version.blobs.has(p)) ??
+        model.entry;
+      return await check(entry, memoryHost(versionFiles(version, texts)), label);
     } catch (error) {
       if (error instanceof GitError) throw new InputError(error.message);
       throw error;

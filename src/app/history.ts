@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { Finding } from "../analysis/rule.ts";
 import { GitError } from "../evidence/git.ts";
 import {
+  entryAtVersions,
   type HistoryOptions,
   locateModel,
   type ModelInRepo,
@@ -16,7 +17,7 @@ import {
   versionFiles,
 } from "../history/git-versions.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
-import type { ModelHost } from "../model/load.ts";
+import { loadModel, type ModelHost } from "../model/load.ts";
 import { memoryHost } from "../model/memory-host.ts";
 import type { HistoryCache } from "../store/history-cache.ts";
 import { VERSION } from "../version.ts";
@@ -90,7 +91,12 @@ export async function checkVersion(
 /** The model in its repository, or an UnavailableError that says why not. */
 export function modelInRepo(entry: string, host: ModelHost): ModelInRepo {
   try {
-    return locateModel(entry, host.listYamlFiles(entry) !== undefined);
+    // Follow what the model includes today, also where it lies outside the model's folder.
+    const { model } = loadModel(entry, host);
+    return locateModel(entry, host.listYamlFiles(entry) !== undefined, [
+      ...model.files,
+      ...model.directories,
+    ]);
   } catch (error) {
     if (error instanceof GitError) throw new UnavailableError(`history needs git: ${error.message}`);
     throw error;
@@ -106,9 +112,11 @@ export async function modelHistory(request: HistoryRequest): Promise<HistoryPoin
     if (error instanceof GitError) throw new UnavailableError(error.message);
     throw error;
   }
+  const entries = entryAtVersions(model, versions);
+  const entryOf = new Map(versions.map((v, i) => [v, entries[i] ?? model.entry]));
   const keyOf = (v: Version) =>
     createHash("sha256")
-      .update(`${VERSION}\u0000${model.entry}\u0000${v.date.slice(0, 10)}\u0000`)
+      .update(`${VERSION}\u0000${entryOf.get(v)}\u0000${v.date.slice(0, 10)}\u0000`)
       .update(
         [...v.blobs]
           .sort(([a], [b]) => a.localeCompare(b))
@@ -134,7 +142,7 @@ export async function modelHistory(request: HistoryRequest): Promise<HistoryPoin
     let check = cached.get(v);
     const fromCache = check !== undefined;
     if (!check) {
-      check = await checkVersion(model.entry, versionFiles(v, texts), v.date.slice(0, 10));
+      check = await checkVersion(entryOf.get(v) ?? model.entry, versionFiles(v, texts), v.date.slice(0, 10));
       request.cache?.set(keyOf(v), JSON.stringify(check));
     }
     const now = new Set(check.findings);

@@ -3,7 +3,7 @@
  * work tree: the commits that changed its files (first-parent line, oldest first), the blobs each
  * commit's files had, and the texts of those blobs, fetched in one `git cat-file --batch`.
  */
-import { posix } from "node:path";
+import { posix, relative, resolve, sep } from "node:path";
 import { GitError, gitSync, gitSyncInput, gitTry } from "../evidence/git.ts";
 
 export interface ModelInRepo {
@@ -11,6 +11,8 @@ export interface ModelInRepo {
   repo: string;
   /** The model's entry (file or folder), relative to the repository's top. */
   entry: string;
+  /** For an entry file that was renamed: the commit at which each older name took over, oldest first. */
+  renames: { commit: string; path: string }[];
   /** What to follow in history: the model's folder, and any included path outside it. */
   pathspecs: string[];
 }
@@ -34,8 +36,52 @@ export function locateModel(entry: string, isDirectory: boolean, extra: readonly
   const rel = (p: string) => p.replace(/^\.\//, "");
   const entryInRepo = rel(posix.join(prefix, base)) || ".";
   const folder = prefix || ".";
-  const outside = extra.filter((p) => folder !== "." && !`${p}/`.startsWith(`${folder}/`));
-  return { repo, entry: entryInRepo, pathspecs: [folder, ...outside] };
+  // Included files and folders, given as paths on disk, as paths in the repository.
+  const inRepo = extra
+    .map((p) => relative(repo, resolve(p)).split(sep).join("/"))
+    .filter((p) => p && !p.startsWith(".."));
+  const outside = inRepo.filter((p) => folder !== "." && !`${p}/`.startsWith(`${folder}/`));
+  const renames = isDirectory ? [] : entryNames(repo, entryInRepo);
+  const older = [...new Set(renames.map((r) => r.path))].filter(
+    (p) => folder !== "." && !p.startsWith(`${folder}/`),
+  );
+  return { repo, entry: entryInRepo, renames, pathspecs: [folder, ...outside, ...older] };
+}
+
+/**
+ * The names an entry file had, followed through renames on the first-parent line: each commit that
+ * changed it, with its name at that commit, oldest first.
+ */
+function entryNames(repo: string, entry: string): { commit: string; path: string }[] {
+  const out = gitTry(repo, [
+    "log",
+    "--first-parent",
+    "--follow",
+    "--name-status",
+    "--format=%x1e%H",
+    "HEAD",
+    "--",
+    entry,
+  ]);
+  if (!out) return [];
+  const names: { commit: string; path: string }[] = [];
+  for (const record of out.split("\u001e").slice(1)) {
+    const [commit = "", ...lines] = record.split("\n");
+    const line = lines.find((l) => /^[A-Z]\d*\t/.test(l));
+    const path = line?.split("\t").at(-1);
+    if (commit && path) names.push({ commit, path });
+  }
+  return names.reverse();
+}
+
+/** The entry's name at each version (oldest first), following renames; the current name when there were none. */
+export function entryAtVersions(model: ModelInRepo, versions: readonly Version[]): string[] {
+  const byCommit = new Map(model.renames.map((r) => [r.commit, r.path]));
+  let current = model.renames[0]?.path ?? model.entry;
+  return versions.map((v) => {
+    current = byCommit.get(v.commit) ?? current;
+    return current;
+  });
 }
 
 /** Resolves a ref (branch, tag, commit, `HEAD~2`) to a commit id, or a GitError naming it. */
