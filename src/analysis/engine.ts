@@ -7,6 +7,7 @@ import type { Diagnostic } from "../model/diagnostic.ts";
 import type { RuleSetting, Suppression } from "../model/schema.ts";
 import { didYouMean } from "../model/suggest.ts";
 import type { Finding, Report, Rule, RuleEnvironment, Severity } from "./rule.ts";
+import { SCORE_AREAS } from "./score.ts";
 
 /** For callers without a clock or files: an undated run in which no file exists. */
 export const NO_ENVIRONMENT: RuleEnvironment = { today: "", exists: () => false };
@@ -163,17 +164,7 @@ export function runRules(
 }
 
 /** Areas in the order a lead reads them: production risk and leadership first (as the score weighs them). */
-const AREA_ORDER = [
-  "risk",
-  "leadership",
-  "raci",
-  "staffing",
-  "skills",
-  "governance",
-  "topology",
-  "knowledge",
-  "evidence",
-];
+const AREA_ORDER: readonly string[] = [...SCORE_AREAS, "evidence"];
 const areaRank = (area: string) => {
   const i = AREA_ORDER.indexOf(area);
   return i === -1 ? AREA_ORDER.length : i;

@@ -25,15 +25,7 @@ export function rankTeamAbsences(check: ValidTeamCheck, top = Number.POSITIVE_IN
   const ranking = rankAbsences(check.graph);
   const shown: RankedAbsence[] = ranking.slice(0, top).map((r) => ({ ...r }));
   for (const entry of shown.slice(0, EXACT_TOP)) {
-    const result = whatIf(
-      check.model,
-      check.graph,
-      CATALOG,
-      check.rules,
-      check.environment,
-      { without: [entry.person] },
-      check.findings,
-    );
+    const result = scenarioOf(check, { without: [entry.person] });
     if ("away" in result) entry.scoreDelta = result.after.overall - result.before.overall;
   }
   return { ranking: shown, total: ranking.length };
@@ -48,15 +40,11 @@ export function runWhatIf(check: ValidTeamCheck, scenario: Scenario): WhatIfResu
   }
   const problems = scenarioProblems(check.graph, scenario);
   if (problems.length > 0) throw new InputError(problems.join("; "));
-  const result = whatIf(
-    check.model,
-    check.graph,
-    CATALOG,
-    check.rules,
-    check.environment,
-    scenario,
-    check.findings,
-  );
+  const result = scenarioOf(check, scenario);
   if (!("away" in result)) throw new InvalidModelError(result.diagnostics);
   return result;
 }
+
+/** The what-if of `scenario` against the check, with the check's own rules, date and evidence. */
+const scenarioOf = (check: ValidTeamCheck, scenario: Scenario) =>
+  whatIf(check.model, check.graph, CATALOG, check.rules, check.environment, scenario, check.findings);

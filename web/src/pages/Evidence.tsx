@@ -19,37 +19,29 @@ interface Report {
 }
 
 export function Evidence({ model }: PageProps) {
-  if (!model.evidence)
-    return (
-      <div className="card">
-        <h2>Evidence from git history</h2>
-        <p>
-          List the repositories under <code>evidence.repositories</code> in the model to see who really
-          authors each activity, its truck factor and the drift from the RACI here and in{" "}
-          <code>mlteam doctor</code>.
-        </p>
-      </div>
-    );
+  if (!model.evidence) return <NoEvidence />;
   return <EvidenceReport model={model} />;
+}
+
+/** What the page says when there is no evidence to show (and why, when the server said). */
+function NoEvidence({ problem }: { problem?: string }) {
+  return (
+    <div className="card">
+      <h2>Evidence from git history</h2>
+      {problem && <p>{problem}</p>}
+      <p>
+        List the repositories under <code>evidence.repositories</code> in the model to see who really authors
+        each activity, its truck factor and the drift from the RACI here and in <code>mlteam doctor</code>.
+      </p>
+    </div>
+  );
 }
 
 function EvidenceReport({ model }: Pick<PageProps, "model">) {
   const { data: raw, error } = useApi("/api/evidence", {}, model.etag);
   // The report's shape is documented in docs/evidence.md; the contract keeps it open.
   const data = raw as Report | undefined;
-  if (error) {
-    return (
-      <div className="card">
-        <h2>Evidence from git history</h2>
-        <p>{error}</p>
-        <p>
-          List the repositories under <code>evidence.repositories</code> in the model to see who really
-          authors each activity, its truck factor and the drift from the RACI here and in{" "}
-          <code>mlteam doctor</code>.
-        </p>
-      </div>
-    );
-  }
+  if (error) return <NoEvidence problem={error} />;
   if (!data) return <p>Reading the repositories’ history…</p>;
   const name = (id: string) => model.people.find((p) => p.id === id)?.name ?? id.replace(/^git:/, "");
   return (
