@@ -39,7 +39,13 @@ export interface CheckOptions {
 /** Validates the model at `entry` and, when it is valid, runs the rules over it. */
 export function checkModel(entry: string, host: ModelHost, options: CheckOptions = {}): CheckResult {
   const loaded = loadModel(entry, host);
-  const { graph, diagnostics } = resolveTeam(loaded.model, options.catalog ?? CATALOG);
+  // From the day they leave, people cover nothing: like an absence without end (their ids stay valid).
+  const left = new Set(
+    loaded.model.people
+      .filter((p) => p.leaves !== undefined && options.today !== undefined && p.leaves <= options.today)
+      .map((p) => p.id),
+  );
+  const { graph, diagnostics } = resolveTeam(loaded.model, options.catalog ?? CATALOG, { absent: left });
   const all = sortDiagnostics([...loaded.diagnostics, ...diagnostics], loaded.model.files);
   const result: CheckResult = { model: loaded.model, graph, diagnostics: all };
   if (hasErrors(all) || options.validateOnly) return result;

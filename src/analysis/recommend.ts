@@ -67,6 +67,8 @@ function candidateRoles(graph: TeamGraph, findings: readonly Finding[]): string[
   // and engage (000 §8A.2), and the evangelist "is not a specific role you would hire for" (002);
   // a second tech lead is not what a team needs either.
   for (const role of NOT_HIRED) roles.delete(role);
+  // A role an opening is already for is being hired.
+  for (const opening of graph.model.openings) roles.delete(opening.role);
   if ((graph.holders.get("tech-lead")?.length ?? 0) > 0) roles.delete("tech-lead");
   return [...roles].filter((r) => graph.roles.has(r) && graph.roles.get(r)?.category !== "governance").sort();
 }

@@ -30,6 +30,8 @@ export interface RuleMeta {
   options?: Record<string, RuleOption>;
   /** A minimal model excerpt that the rule reports, for the docs (not for rules that need evidence). */
   example?: string;
+  /** False for a rule that only informs (an opening's plan): its findings take nothing from the score. */
+  scored?: boolean;
   /** Ids of rules merged into this one: settings and suppressions naming them apply to it. */
   replaces?: readonly string[];
   /** What the rule needs besides the model; the engine runs it only when that is provided. */

@@ -91,7 +91,9 @@ function assessedShare(rule: Rule, coverage: Coverage): number {
 
 export function scoreTeam({ findings, rules, coverage, areas = SCORE_AREAS }: ScoreInput): Score {
   const byRule = new Map<string, Finding[]>();
+  const unscored = new Set(rules.filter((r) => r.meta.scored === false).map((r) => r.id));
   for (const f of findings) {
+    if (unscored.has(f.ruleId)) continue;
     const list = byRule.get(f.ruleId);
     if (list) list.push(f);
     else byRule.set(f.ruleId, [f]);
@@ -102,6 +104,7 @@ export function scoreTeam({ findings, rules, coverage, areas = SCORE_AREAS }: Sc
   const seen = new Set<string>();
   for (const rule of rules) {
     seen.add(rule.id);
+    if (rule.meta.scored === false) continue;
     const assessed = assessedShare(rule, coverage);
     const own = byRule.get(rule.id) ?? [];
     factors.push({

@@ -48,7 +48,8 @@ export interface LostCompetency {
 
 export interface WhatIfResult {
   away: Away[];
-  hires: { id: string; role: string }[];
+  /** Hypothetical hires: asked for, or openings that have started by the period's start. */
+  hires: { id: string; role: string; opening?: string | undefined }[];
   appeared: Finding[];
   disappeared: Finding[];
   /** Findings about the same thing whose message changed (e.g. a count). */
@@ -131,7 +132,13 @@ export function whatIf(
   baselineFindings?: readonly Finding[],
 ): WhatIfResult | { diagnostics: Diagnostic[] } {
   const away = awayIn(baseline, scenario);
-  const hires = hiresFor(baseline, scenario.add ?? []);
+  // An opening whose start falls on or before the period's start counts as a hire in it.
+  const arriving =
+    scenario.from === undefined
+      ? []
+      : model.openings.filter((o) => o.start !== undefined && o.start <= (scenario.from as string));
+  const hiredRoles = [...(scenario.add ?? []), ...arriving.map((o) => o.role)];
+  const hires = hiresFor(baseline, hiredRoles);
   const scenarioModel: Model = hires.length > 0 ? { ...model, people: [...model.people, ...hires] } : model;
   const resolved = resolveTeam(scenarioModel, catalog, { absent: new Set(away.map((a) => a.id)) });
   if (resolved.diagnostics.length > 0) return { diagnostics: resolved.diagnostics };
@@ -156,7 +163,11 @@ export function whatIf(
   }
   return {
     away,
-    hires: hires.map((h, i) => ({ id: h.id, role: scenario.add?.[i] ?? "" })),
+    hires: hires.map((h, i) => ({
+      id: h.id,
+      role: hiredRoles[i] ?? "",
+      ...(i >= (scenario.add?.length ?? 0) ? { opening: arriving[i - (scenario.add?.length ?? 0)]?.id } : {}),
+    })),
     appeared: after.filter((f) => !beforeByKey.has(key(f))),
     disappeared: before.filter((f) => !afterByKey.has(key(f))),
     changed,

@@ -44,6 +44,12 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
     model,
     absent,
     report,
+    warn: (node, path, code, message) => {
+      const at = model.locate(node, path);
+      const origin = model.origin(node);
+      const where = origin ? formatPath([...origin.path, ...path]) : formatPath(path);
+      diagnostics.push({ ...at, severity: "warning", code, message: `${where}: ${message}` });
+    },
     known: (ids, id) => ids.has(id) || model.invalidIds.has(id) || absent.has(id),
     unknown: (node, path, what, id, candidates, target) =>
       report(node, path, "unknown-reference", `unknown ${what} "${id}"${didYouMean(id, candidates)}`, target),
@@ -53,7 +59,7 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
   checkEvidencePatterns(ctx, merged.activities);
   const { people, skilled, holders } = resolvePeople(ctx, merged.roles, merged.competencies);
   const teams = resolveTeams(ctx, people);
-  const { products, productsByTeam } = resolveProducts(ctx, teams, people);
+  const { products, productsByTeam } = resolveProducts(ctx, teams, people, merged.roles, merged.activities);
   const { raci, raciByActivity, teamHolders } = resolveRaci(ctx, {
     roles: merged.roles,
     activities: merged.activities,
@@ -92,6 +98,8 @@ export interface ResolveContext {
   model: Model;
   absent: ReadonlySet<string>;
   report(node: object, path: PathKey[], code: DiagnosticCode, message: string, target?: "key"): void;
+  /** A located warning: the model is valid, but probably not what was meant. */
+  warn(node: object, path: PathKey[], code: DiagnosticCode, message: string): void;
   /** Whether `id` exists (or existed but failed the schema, or is away in a what-if). */
   known(ids: Ids, id: string): boolean;
   unknown(
@@ -155,6 +163,16 @@ function resolvePeople(ctx: ResolveContext, roles: ReadonlyMap<string, RoleDef>,
     holdings.forEach((holding, index) => {
       if (!known(roles, holding.role)) unknown(person, ["roles", index], "role", holding.role, roles.keys());
     });
+    for (const [index, assignment] of (person.roles ?? []).entries()) {
+      const allocation = typeof assignment === "object" ? assignment.allocation : undefined;
+      if (allocation !== undefined && allocation > 0 && allocation < 1)
+        ctx.warn(
+          person,
+          ["roles", index, "allocation"],
+          "schema",
+          `${allocation} looks like a fraction, but allocations are percent — did you mean ${Math.round(allocation * 100)}?`,
+        );
+    }
     for (const [index, absence] of (person.absences ?? []).entries()) {
       if (absence.to < absence.from)
         report(
@@ -262,7 +280,13 @@ function resolveTeams(ctx: ResolveContext, people: Map<string, PersonNode>): Map
 }
 
 /** Products and their teams; stakeholders who are people of the model. */
-function resolveProducts(ctx: ResolveContext, teams: Map<string, TeamNode>, people: Map<string, PersonNode>) {
+function resolveProducts(
+  ctx: ResolveContext,
+  teams: Map<string, TeamNode>,
+  people: Map<string, PersonNode>,
+  roles: Ids,
+  activities: Ids,
+) {
   const { model, report, known, unknown } = ctx;
   const products = new Map<string, ProductNode>();
   checkDuplicates(model, model.products, "product", report);
@@ -288,6 +312,23 @@ function resolveProducts(ctx: ResolveContext, teams: Map<string, TeamNode>, peop
   for (const stakeholder of model.stakeholders) {
     if (stakeholder.person !== undefined && !known(people, stakeholder.person))
       unknown(stakeholder, ["person"], "person", stakeholder.person, people.keys());
+  }
+  checkDuplicates(model, model.openings, "opening", report);
+  for (const opening of model.openings) {
+    if (!known(roles, opening.role)) unknown(opening, ["role"], "role", opening.role, roles.keys());
+    if (opening.team !== undefined && !known(teams, opening.team))
+      unknown(opening, ["team"], "team", opening.team, teams.keys());
+    if (opening.product !== undefined && !known(products, opening.product))
+      unknown(opening, ["product"], "product", opening.product, products.keys());
+  }
+  checkDuplicates(model, model.onCall, "on-call rotation", report);
+  for (const rotation of model.onCall) {
+    if (rotation.activity !== undefined && !known(activities, rotation.activity))
+      unknown(rotation, ["activity"], "activity", rotation.activity, activities.keys());
+    if (rotation.team !== undefined && !known(teams, rotation.team))
+      unknown(rotation, ["team"], "team", rotation.team, teams.keys());
+    for (const [index, person] of rotation.people.entries())
+      if (!known(people, person)) unknown(rotation, ["people", index], "person", person, people.keys());
   }
   return { products, productsByTeam };
 }

@@ -9,5 +9,16 @@ export function modelJsonSchema(): Record<string, unknown> {
     io: "input",
     unrepresentable: "any",
   });
-  return { ...schema, title: "mlteam team model" };
+  return { ...(allowExtensions(schema) as object), title: "mlteam team model" };
+}
+
+/** Every closed mapping also accepts `x-*` keys (an organisation's own attributes), as the loader does. */
+function allowExtensions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(allowExtensions);
+  if (!node || typeof node !== "object") return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = allowExtensions(value);
+  if (out.type === "object" && out.additionalProperties === false)
+    out.patternProperties = { "^x-": {}, ...(out.patternProperties as object | undefined) };
+  return out;
 }

@@ -7,7 +7,7 @@ import { posix } from "node:path";
 import { append } from "./append.ts";
 import { type Diagnostic, formatPath } from "./diagnostic.ts";
 import { type Model, ModelBuilder } from "./model.ts";
-import { modelFileSchema } from "./schema.ts";
+import { modelFileSchema, withoutExtensions } from "./schema.ts";
 import { schemaDiagnostics } from "./schema-issues.ts";
 import { parseYaml } from "./yaml-source.ts";
 
@@ -119,7 +119,8 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
       unreadable = true;
       continue;
     }
-    const checked = modelFileSchema.safeParse(value);
+    // Keys starting with x- are the organisation's own: allowed on every mapping, kept, not validated.
+    const checked = modelFileSchema.safeParse(withoutExtensions(value));
     if (!checked.success) {
       append(diagnostics, schemaDiagnostics(checked.error.issues, value, parsed.source, modelFileSchema));
     }

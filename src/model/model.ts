@@ -11,6 +11,8 @@ import {
   type EvidenceSettings,
   type ModelFile,
   modelFileSchema,
+  type OnCall,
+  type Opening,
   type Organisation,
   type Person,
   type Product,
@@ -19,6 +21,7 @@ import {
   type Stakeholder,
   type Suppression,
   type Team,
+  withoutExtensions,
 } from "./schema.ts";
 import type { PathKey, Position, YamlSource } from "./yaml-source.ts";
 
@@ -37,6 +40,8 @@ export interface Location {
 
 const LIST_SECTIONS = [
   "people",
+  "openings",
+  "onCall",
   "teams",
   "products",
   "stakeholders",
@@ -51,6 +56,8 @@ type ListSection = (typeof LIST_SECTIONS)[number];
 export interface Model {
   organisation: Organisation | undefined;
   people: Person[];
+  openings: Opening[];
+  onCall: OnCall[];
   teams: Team[];
   products: Product[];
   stakeholders: Stakeholder[];
@@ -85,6 +92,8 @@ export class ModelBuilder {
   readonly #originPath: PathKey[][] = [];
   readonly #lists: Record<ListSection, object[]> = {
     people: [],
+    openings: [],
+    onCall: [],
     teams: [],
     products: [],
     stakeholders: [],
@@ -118,7 +127,7 @@ export class ModelBuilder {
       items.forEach((item: unknown, index) => {
         // An entry with schema errors is kept without its bad fields, so that its references are
         // still checked in the same run; one that cannot be repaired only lends its id.
-        const kept = valid ? item : repair(item, element);
+        const kept = valid ? item : repair(withoutExtensions(item), element);
         if (kept !== undefined) {
           this.#setOrigin(kept as object, source, section, index);
           this.#lists[section].push(kept as object);
@@ -131,7 +140,8 @@ export class ModelBuilder {
     // Sections that one file alone may define.
     for (const section of ["organisation", "evidence"] as const) {
       const value = raw[section];
-      if (value === undefined || !(valid || shape[section].safeParse(value).success)) continue;
+      if (value === undefined || !(valid || shape[section].safeParse(withoutExtensions(value)).success))
+        continue;
       const first = this.#single.get(section);
       if (first) {
         diagnostics.push({

@@ -85,8 +85,48 @@ const person = z
     skills: z.record(id, level).optional().describe("Competency id → level 0–4."),
     reportsTo: id.optional().describe("The person this person reports to."),
     absences: z.array(absence).optional().describe("Declared absences."),
+    employment: z
+      .enum(["employee", "contractor", "vendor"])
+      .optional()
+      .describe("employee (default), contractor or vendor: whether the person stays when a project ends."),
+    capacity: z
+      .number()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("Percent of full time the person works (default 100); allocations must fit within it."),
+    joined: date.optional().describe("When the person joined."),
+    leaves: date.optional().describe("When the person leaves: from then on they cover nothing."),
   })
   .describe("A person in or around the ML team.");
+
+const opening = z
+  .strictObject({
+    id,
+    role: id.describe("The role the opening is for."),
+    team: id.optional().describe("The team the new person will join."),
+    product: id.optional().describe("The product the new person will work on."),
+    start: date.optional().describe("When the new person is expected to start."),
+    status: z
+      .enum(["open", "approved", "planned"])
+      .optional()
+      .describe("open (default), approved or planned."),
+    note: z.string().optional(),
+  })
+  .describe("An open or planned position: covers nothing yet; never a person, an owner or a reviewer.");
+
+const onCall = z
+  .strictObject({
+    id,
+    activity: id.optional().describe("The activity the rotation covers."),
+    team: id.optional().describe("The team whose rotation it is."),
+    people: z.array(id).describe("The people in the rotation."),
+    note: z.string().optional(),
+  })
+  .refine((r) => r.activity !== undefined || r.team !== undefined, {
+    message: "an on-call rotation names the `activity` or the `team` it covers",
+  })
+  .describe("An on-call rotation; a rotation of one is a single point of failure.");
 
 const team = z.strictObject({
   id,
@@ -95,6 +135,7 @@ const team = z.strictObject({
   members: z.array(id).optional(),
   lead: id.optional().describe("The person who leads the team."),
   serves: z.array(id).optional().describe("Teams this (platform) team serves."),
+  handle: z.string().optional().describe("The team's code-host handle, e.g. @acme/ml-platform."),
 });
 
 const product = z.strictObject({
@@ -235,6 +276,8 @@ export const modelFileSchema = z
       .describe("Further model files or directories (their *.yaml files), relative to this file."),
     organisation: organisation.optional(),
     people: z.array(person).optional(),
+    openings: z.array(opening).optional().describe("Open or planned positions."),
+    onCall: z.array(onCall).optional().describe("On-call rotations, per activity or team."),
     teams: z.array(team).optional(),
     products: z.array(product).optional(),
     stakeholders: z.array(stakeholder).optional(),
@@ -260,6 +303,8 @@ export type Person = z.infer<typeof person>;
 export type RoleAssignment = z.infer<typeof roleAssignment>;
 export type Absence = z.infer<typeof absence>;
 export type Team = z.infer<typeof team>;
+export type Opening = z.infer<typeof opening>;
+export type OnCall = z.infer<typeof onCall>;
 export type Product = z.infer<typeof product>;
 export type Stakeholder = z.infer<typeof stakeholder>;
 export type RaciRow = z.infer<typeof raciRow>;
@@ -272,3 +317,16 @@ export type EvidenceSettings = z.infer<typeof evidence>;
 export type Stage = (typeof STAGES)[number];
 export type Topology = (typeof TOPOLOGIES)[number];
 export type RaciLetter = (typeof RACI_LETTERS)[number];
+
+/** Keys an organisation may add to any mapping for its own attributes (cost centre, location…). */
+export const isExtensionKey = (key: string) => key.startsWith("x-");
+
+/** `value` without its `x-*` keys, at every depth: what the schema validates (the model keeps them). */
+export function withoutExtensions(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutExtensions);
+  if (!value || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value))
+    if (!isExtensionKey(key)) out[key] = withoutExtensions(inner);
+  return out;
+}

@@ -22,6 +22,8 @@ import roleOverload from "./raci/role-overload.ts";
 import roleUnstaffed from "./raci/role-unstaffed.ts";
 import singleAccountable from "./raci/single-accountable.ts";
 import absenceCoverage from "./risk/absence-coverage.ts";
+import contractorAccountable from "./risk/contractor-accountable.ts";
+import onCallRotation from "./risk/on-call-rotation.ts";
 import singleExpert from "./risk/single-expert.ts";
 import singlePointOfFailure from "./risk/single-point-of-failure.ts";
 import activityGap from "./skills/activity-gap.ts";
@@ -29,7 +31,9 @@ import belowRoleLevel from "./skills/below-role-level.ts";
 import notAssessed from "./skills/not-assessed.ts";
 import conflictingHats from "./staffing/conflicting-hats.ts";
 import growthPath from "./staffing/growth-path.ts";
+import leaver from "./staffing/leaver.ts";
 import minimumTeam from "./staffing/minimum-team.ts";
+import openings from "./staffing/openings.ts";
 import overAllocation from "./staffing/over-allocation.ts";
 import requiredRoles from "./staffing/required-roles.ts";
 import teamSize from "./staffing/team-size.ts";
@@ -55,9 +59,13 @@ export const RULES: readonly Rule[] = [
   teamSize,
   requiredRoles,
   growthPath,
+  leaver,
+  openings,
   singlePointOfFailure,
   singleExpert,
   absenceCoverage,
+  contractorAccountable,
+  onCallRotation,
   executiveSponsor,
   evangelist,
   techLead,

@@ -65,7 +65,9 @@ function renderWhatIf(r: WhatIfResult, scenario: Scenario, c: Colors): string {
     (a) => `${a.name} (${a.id}${a.why === "declared absence" ? ", declared absence" : ""})`,
   );
   const period = scenario.from !== undefined ? ` from ${scenario.from} to ${scenario.to}` : "";
-  const hires = r.hires.map((h) => `a new ${h.role}`);
+  const hires = r.hires.map((h) =>
+    h.opening ? `a new ${h.role} (opening ${h.opening})` : `a new ${h.role}`,
+  );
   lines.push(
     c.bold(
       `What if ${[who.length ? `${who.join(", ")} ${who.length === 1 ? "is" : "are"} away${period}` : "", hires.length ? `we hire ${hires.join(", ")}` : ""].filter(Boolean).join(" and ")}?`,

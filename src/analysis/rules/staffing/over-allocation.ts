@@ -6,7 +6,8 @@ export default defineRule({
     area: "staffing",
     severity: "warn",
     assesses: ["roles"],
-    description: "Nobody is allocated more than their time (100% by default) across their roles.",
+    description:
+      "Nobody is allocated more than their time (100% by default, of their `capacity` when part-time) across their roles.",
     rationale:
       "002 warns that piling roles on one person does not work in the long run, and 000 notes that data scientists often double as ML or data engineers in small teams. Allocations over 100% show that the plan already counts on overtime.",
     source: '002 "Beyond the labels"; 000 §8A.1',
@@ -20,12 +21,15 @@ export default defineRule({
   check({ graph, options, report }) {
     const max = Number(options.max);
     for (const person of graph.people.values()) {
-      if (person.allocation <= max) continue;
+      // A part-time person's allocations must fit within their capacity (percent of full time).
+      const capacity = person.source.capacity ?? 100;
+      const limit = (max * capacity) / 100;
+      if (person.allocation <= limit) continue;
       report({
         node: person.source,
         path: ["roles"],
         subject: person.id,
-        message: `${person.name} is allocated ${Math.round(person.allocation)}% across ${person.roles.map((r) => `${r.role} ${Math.round(r.allocation)}%`).join(", ")}`,
+        message: `${person.name} is allocated ${Math.round(person.allocation)}% across ${person.roles.map((r) => `${r.role} ${Math.round(r.allocation)}%`).join(", ")}${capacity < 100 ? `, working ${capacity}% of full time` : ""}`,
       });
     }
   },
