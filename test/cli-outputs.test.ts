@@ -131,6 +131,27 @@ describe("the doctor's CI gates", () => {
   });
 });
 
+describe("imports that say what they did", () => {
+  it("exits 1 when rows were skipped and 2 when nothing is usable, naming the accepted headers", () => {
+    const partial = join(tmp, "hr.csv");
+    writeFileSync(
+      partial,
+      "Full Name,Work Email,Job Title\nAna Costa,ana@x.org,Data Scientist II\n,ghost@x.org,Ghost\n",
+    );
+    const r = run(["import", "--from", "csv", partial]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /name: Ana Costa/);
+    assert.match(r.stderr, /hr\.csv: 1 person read, 1 row skipped/);
+    assert.match(r.stderr, /columns used: Full Name → name; Work Email → email; Job Title → title/);
+    const none = join(tmp, "none.csv");
+    writeFileSync(none, "Worker,Site\nA,Lisbon\n");
+    const bad = run(["import", "--from", "csv", none]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /the headers are "Worker", "Site"; accepted for the name: "name", "full name"/);
+    assert.equal(bad.stdout, "");
+  });
+});
+
 describe("whatif's variadic flags", () => {
   it("says so when the model path was swallowed by --without", () => {
     const r = run(["whatif", "--without", "meghan", "examples/meghan-story"]);

@@ -72,10 +72,70 @@ describe("imports", () => {
         roles: ["data-engineer"],
       },
     ]);
-    assert.deepEqual(roster.notes, [
-      'Bob Byte: title "Wizard" maps to no role of the catalog; add the role by hand or an alias under roles:',
-      'Bob Byte: etl "seven" is not a level 0–4; left out',
-    ]);
+    assert.deepEqual(roster.notes, ['Bob Byte: etl "seven" is not a level 0–4; left out']);
+    assert.deepEqual(roster.summary?.unmapped, ["Wizard"]);
+  });
+
+  it("CSV from an HR system: header synonyms, grades in titles, managers, FTE, employment, and a summary", () => {
+    const hr = [
+      "Full Name,Work Email,Job Title,Department,Manager,FTE,Employment Type,Badge",
+      "Maya Lindqvist,maya@acme.example,Head of Data,Data,,1,Full-time,1",
+      "Ana Costa,ana@acme.example,Senior Data Scientist,Data,maya@acme.example,1,Full-time,2",
+      "Bo Chen,bo@acme.example,Staff ML Platform Engineer,Platform,Maya Lindqvist,0.8,Full-time,3",
+      "Cy Moss,cy@acme.example,Sr. MLOps Eng.,Platform,maya@acme.example,1,Contractor,4",
+      "Di Ray,di@acme.example,Data Scientist II,Data,ana@acme.example,50%,Part-time,5",
+      ",ghost@acme.example,Ghost,,,,,6",
+    ].join("\n");
+    const imported = importCsvRoster(hr, CATALOG.roles, CATALOG.competencies);
+    assert.deepEqual(
+      imported.people.map((p) => [
+        p.id,
+        roleIds(p.roles),
+        p.reportsTo,
+        p.capacity,
+        p.employment,
+        (p as Record<string, unknown>)["x-department"],
+      ]),
+      [
+        ["maya", [], undefined, undefined, undefined, "Data"],
+        ["ana", ["data-scientist"], "maya", undefined, undefined, "Data"],
+        ["bo", ["mlops-engineer"], "maya", 80, undefined, "Platform"],
+        ["cy", ["mlops-engineer"], "maya", undefined, "contractor", "Platform"],
+        ["di", ["data-scientist"], "ana", 50, undefined, "Data"],
+      ],
+    );
+    assert.deepEqual(
+      { ...imported.summary, used: imported.summary?.used.length },
+      { created: 5, skipped: 1, used: 7, unknownColumns: ["Badge"], unmapped: ["Head of Data"] },
+    );
+    // What it writes is a valid model once an organisation is added.
+    const fragment = importedToYaml(imported, "hr.csv");
+    const check = checkModel(
+      "m.yaml",
+      memoryHost({
+        "m.yaml": `organisation: { name: A, stage: scaling }\ninclude: [people.yaml]\n`,
+        "people.yaml": fragment,
+      }),
+      { today: TODAY },
+    );
+    assert.deepEqual(
+      check.diagnostics.filter((d) => d.severity === "error"),
+      [],
+    );
+  });
+
+  it("CSV with no column of names names the headers it accepts", () => {
+    assert.throws(
+      () => importCsvRoster("Worker,Mail\nA,a@x\n", CATALOG.roles, CATALOG.competencies),
+      /no column holds people's names: the headers are "Worker", "Mail"; accepted for the name: "name", "full name"/,
+    );
+    const mapped = importCsvRoster("Worker,Mail\nA,a@x\n", CATALOG.roles, CATALOG.competencies, {
+      map: { Worker: "name" },
+    });
+    assert.deepEqual(
+      mapped.people.map((p) => [p.name, p.emails]),
+      [["A", ["a@x"]]],
+    );
   });
 
   it("CODEOWNERS: patterns map to activities and owners to people, proposed as Responsible", () => {

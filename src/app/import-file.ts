@@ -16,7 +16,13 @@ export const IMPORT_KINDS = ["backstage", "codeowners", "csv"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Reads `text` (the file `name`) as `kind`; `into` is the validated model it goes into, if any. */
-export function importEntries(kind: ImportKind, name: string, text: string, into?: TeamCheck): Imported {
+export function importEntries(
+  kind: ImportKind,
+  name: string,
+  text: string,
+  into?: TeamCheck,
+  options: { map?: Record<string, string> } = {},
+): Imported {
   try {
     switch (kind) {
       case "backstage":
@@ -26,6 +32,7 @@ export function importEntries(kind: ImportKind, name: string, text: string, into
           text,
           [...(into?.graph.roles.values() ?? CATALOG.roles)],
           [...(into?.graph.competencies.values() ?? CATALOG.competencies)],
+          options.map ? { map: options.map } : {},
         );
       case "codeowners": {
         const model = into?.model;
@@ -47,6 +54,8 @@ export function importEntries(kind: ImportKind, name: string, text: string, into
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
+    if (error instanceof Error && error.name === "CsvRosterError")
+      throw new InputError(`${name}: ${error.message}`);
     throw new InputError(`${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

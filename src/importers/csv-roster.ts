@@ -1,48 +1,122 @@
 /**
- * A CSV roster → people. Columns (case-insensitive): name, email, title (several separated by ";"),
- * optionally id, roles ("role" or "role:allocation", ";"-separated) and reports_to; any column named
- * after a competency id or name holds a level 0–4. Titles map to roles through the catalog's aliases.
+ * A CSV roster → people, as HR systems export them. Headers are matched case-insensitively
+ * through common synonyms ("Full Name", "Work Email", "Job Title", "Manager", "FTE",
+ * "Employment Type", "Department"…), or as `--map column=field` says; a column named after a
+ * competency holds a level 0–4. Titles map to roles through the catalog's aliases (grades and
+ * abbreviations dropped). What was used, skipped and left unmapped is reported.
  */
 import { parse } from "csv-parse/sync";
 import { type CompetencyDef, type RoleDef, roleForTitle } from "../catalog/index.ts";
 import type { Person, RoleAssignment } from "../model/schema.ts";
 import { type Imported, slug } from "./types.ts";
 
+/** The fields a roster column can fill, and the headers that mean each. */
+export const CSV_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  name: ["name", "full name", "fullname", "employee name", "display name", "person"],
+  email: ["email", "e-mail", "work email", "email address", "work e-mail", "mail"],
+  title: ["title", "job title", "position", "job", "role title"],
+  id: ["id", "employee id", "username", "login", "user"],
+  roles: ["roles", "mlteam roles"],
+  reportsTo: ["reports_to", "reports to", "manager", "line manager", "manager email", "supervisor"],
+  capacity: ["fte", "capacity", "capacity %", "fte %", "working time"],
+  employment: ["employment", "employment type", "worker type", "contract type", "employee type"],
+  "x-department": ["department", "dept", "org unit", "organisation unit", "organization unit"],
+};
+
+export class CsvRosterError extends Error {
+  override name = "CsvRosterError";
+}
+
+const EMPLOYMENT: [RegExp, Person["employment"]][] = [
+  [/contract/i, "contractor"],
+  [/vendor|agency|consult|supplier|third/i, "vendor"],
+  [/employee|permanent|full|part|staff|internal/i, "employee"],
+];
+
+/** "0.5", "50", "50%", "1" → percent of full time, or undefined. */
+function percent(value: string): number | undefined {
+  const n = Number(value.replace("%", "").trim());
+  if (!Number.isFinite(n) || n <= 0) return undefined;
+  const p = n <= 1.0001 && !value.includes("%") ? n * 100 : n;
+  return p > 100 ? undefined : Math.round(p);
+}
+
+export interface CsvOptions {
+  /** Column → field overrides (`--map "Worker Name=name"`). */
+  map?: Readonly<Record<string, string>>;
+}
+
 export function importCsvRoster(
   text: string,
   roles: readonly RoleDef[],
   competencies: readonly CompetencyDef[],
+  options: CsvOptions = {},
 ): Imported {
-  const rows = parse(text, {
-    columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-    skip_empty_lines: true,
-    trim: true,
-  }) as Record<string, string>[];
-  const notes: string[] = [];
-  const byColumn = new Map<string, string>();
+  const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<
+    string,
+    string
+  >[];
+  const headers = rows[0]
+    ? Object.keys(rows[0])
+    : ((parse(text, { to_line: 1, bom: true }) as string[][])[0] ?? []);
+  const competencyByHeader = new Map<string, string>();
   for (const c of competencies) {
-    byColumn.set(c.id, c.id);
-    byColumn.set(c.name.toLowerCase(), c.id);
+    competencyByHeader.set(c.id, c.id);
+    competencyByHeader.set(c.name.toLowerCase(), c.id);
   }
+  // Which field each header fills: --map first, then the synonyms, then competencies.
+  const fieldOf = new Map<string, string>();
+  const overrides = new Map(Object.entries(options.map ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
+  for (const header of headers) {
+    const key = header.trim().toLowerCase();
+    const field =
+      overrides.get(key) ??
+      Object.entries(CSV_FIELDS).find(([, synonyms]) => synonyms.includes(key))?.[0] ??
+      (competencyByHeader.has(key) ? `skill:${competencyByHeader.get(key)}` : undefined);
+    if (field) fieldOf.set(header, field);
+  }
+  for (const [column, field] of overrides)
+    if (!(field in CSV_FIELDS) && !field.startsWith("x-"))
+      throw new CsvRosterError(
+        `--map ${column}=${field}: ${field} is not a field (${Object.keys(CSV_FIELDS).join(", ")}, or x-…)`,
+      );
+  if (![...fieldOf.values()].includes("name"))
+    throw new CsvRosterError(
+      `no column holds people's names: the headers are ${headers.map((h) => `"${h}"`).join(", ") || "none"}; accepted for the name: ${CSV_FIELDS.name?.map((h) => `"${h}"`).join(", ")} (or --map "<column>=name"); others: ${Object.keys(
+        CSV_FIELDS,
+      )
+        .filter((f) => f !== "name")
+        .join(", ")} and a column per competency`,
+    );
+  const unknownColumns = headers.filter((h) => !fieldOf.has(h));
+  const notes: string[] = [];
+  const unmappedTitles = new Map<string, number>();
   const seen = new Set<string>();
   const people: Person[] = [];
+  const managers: { person: Person; value: string }[] = [];
+  let skipped = 0;
   rows.forEach((row, index) => {
-    const name = row.name ?? "";
+    const get = (field: string) => {
+      for (const [header, f] of fieldOf) if (f === field && row[header]) return row[header] as string;
+      return "";
+    };
+    const name = get("name");
     if (!name) {
+      skipped++;
       notes.push(`row ${index + 2}: no name; skipped`);
       return;
     }
-    const email = row.email ?? "";
-    let id = row.id || slug(email ? (email.split("@")[0] ?? name) : name);
+    const email = get("email");
+    let id = get("id") ? slug(get("id")) : slug(email ? (email.split("@")[0] ?? name) : name);
     while (seen.has(id)) id = `${id}-${index + 2}`;
     seen.add(id);
-    const titles = (row.title ?? "")
+    const titles = get("title")
       .split(";")
       .map((t) => t.trim())
       .filter(Boolean);
     let assigned: RoleAssignment[] = [];
-    if (row.roles) {
-      assigned = row.roles
+    if (get("roles")) {
+      assigned = get("roles")
         .split(";")
         .map((r) => r.trim())
         .filter(Boolean)
@@ -54,21 +128,28 @@ export function importCsvRoster(
       for (const title of titles) {
         const role = roleForTitle(roles, title);
         if (role) assigned.push(role);
-        else
-          notes.push(
-            `${name}: title "${title}" maps to no role of the catalog; add the role by hand or an alias under roles:`,
-          );
+        else unmappedTitles.set(title, (unmappedTitles.get(title) ?? 0) + 1);
       }
     }
     const skills: Record<string, number> = {};
-    for (const [column, value] of Object.entries(row)) {
-      const competency = byColumn.get(column);
-      if (!competency || value === "") continue;
+    for (const [header, field] of fieldOf) {
+      if (!field.startsWith("skill:")) continue;
+      const value = row[header] ?? "";
+      if (value === "") continue;
       const level = Number(value);
-      if (Number.isInteger(level) && level >= 0 && level <= 4) skills[competency] = level;
-      else notes.push(`${name}: ${column} "${value}" is not a level 0–4; left out`);
+      if (Number.isInteger(level) && level >= 0 && level <= 4) skills[field.slice(6)] = level;
+      else notes.push(`${name}: ${header} "${value}" is not a level 0–4; left out`);
     }
-    people.push({
+    const capacity = get("capacity") ? percent(get("capacity")) : undefined;
+    if (get("capacity") && capacity === undefined)
+      notes.push(`${name}: FTE "${get("capacity")}" is not a share of full time; left out`);
+    const employment = get("employment")
+      ? EMPLOYMENT.find(([p]) => p.test(get("employment")))?.[1]
+      : undefined;
+    const extras: Record<string, string> = {};
+    for (const [header, field] of fieldOf)
+      if (field.startsWith("x-") && row[header]) extras[field] = row[header] as string;
+    const person: Person = {
       id,
       name,
       ...(email ? { emails: [email] } : {}),
@@ -77,8 +158,41 @@ export function importCsvRoster(
         ? { roles: [...new Map(assigned.map((a) => [typeof a === "string" ? a : a.role, a])).values()] }
         : {}),
       ...(Object.keys(skills).length ? { skills } : {}),
-      ...(row.reports_to ? { reportsTo: row.reports_to } : {}),
-    });
+      ...(capacity !== undefined && capacity < 100 ? { capacity } : {}),
+      ...(employment && employment !== "employee" ? { employment } : {}),
+      ...extras,
+    };
+    if (get("reportsTo")) managers.push({ person, value: get("reportsTo") });
+    people.push(person);
   });
-  return { people, teams: [], raci: [], notes };
+  // Managers by id, e-mail or name, once everyone is known.
+  const byKey = new Map<string, string>();
+  for (const p of people) {
+    byKey.set(p.id.toLowerCase(), p.id);
+    byKey.set(p.name.toLowerCase(), p.id);
+    for (const e of p.emails ?? []) byKey.set(e.toLowerCase(), p.id);
+  }
+  let unresolved = 0;
+  for (const { person, value } of managers) {
+    const manager = byKey.get(value.toLowerCase());
+    if (manager && manager !== person.id) person.reportsTo = manager;
+    else unresolved++;
+  }
+  if (unresolved)
+    notes.push(
+      `${unresolved} ${unresolved === 1 ? "manager is" : "managers are"} not in the roster; reportsTo left out`,
+    );
+  return {
+    people,
+    teams: [],
+    raci: [],
+    notes,
+    summary: {
+      created: people.length,
+      skipped,
+      used: [...fieldOf].map(([h, f]) => `${h} → ${f.replace(/^skill:/, "skill ")}`),
+      unknownColumns,
+      unmapped: [...unmappedTitles].map(([t, n]) => (n > 1 ? `${t} ×${n}` : t)),
+    },
+  };
 }

@@ -7,6 +7,20 @@ export interface Imported {
   raci: RaciRow[];
   /** What could not be mapped, for review (unmapped titles, unknown handles…). */
   notes: string[];
+  /** What the import did, for its closing summary. */
+  summary?: ImportSummary;
+}
+
+export interface ImportSummary {
+  created: number;
+  /** Rows that gave nothing (no name…). */
+  skipped: number;
+  /** Columns used and the field each filled. */
+  used: string[];
+  /** Columns that were not used. */
+  unknownColumns: string[];
+  /** Titles that map to no role. */
+  unmapped: string[];
 }
 
 /** A model id from free text: lower case, letters, digits and dashes. */
