@@ -283,4 +283,21 @@ describe("the dashboard", () => {
     await drawn("raci-load");
     await shot("raci-load");
   });
+
+  it("shows openings (dashed, covering nothing yet), contractors, part-timers and leavers on the People page", async () => {
+    const text = readFileSync(model, "utf8")
+      .replace(
+        "  - id: meghan\n",
+        "  - id: meghan\n    employment: contractor\n    capacity: 80\n    leaves: 2027-03-31\n",
+      )
+      .concat(
+        "openings:\n  - { id: mlops-2027, role: mlops-engineer, start: 2027-01-15, status: approved }\n",
+      );
+    writeFileSync(model, text);
+    await page.goto(`${base}#/people`);
+    await page.locator(".card.opening").getByText("Opening: mlops-engineer").waitFor();
+    await page.locator("#person-meghan .badge", { hasText: "contractor" }).waitFor();
+    await page.locator("#person-meghan .badge", { hasText: "leaves 2027-03-31" }).waitFor();
+    await shot("people-openings");
+  });
 });

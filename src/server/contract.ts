@@ -82,6 +82,18 @@ export const ModelView = z
         teams: z.array(z.string()),
         skills: z.record(z.string(), z.number()),
         absences: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string().optional() })),
+        employment: z.enum(["employee", "contractor", "vendor"]),
+        capacity: z.number(),
+        leaves: z.string().optional(),
+      }),
+    ),
+    openings: z.array(
+      z.object({
+        id: z.string(),
+        role: z.string(),
+        team: z.string().optional(),
+        start: z.string().optional(),
+        status: z.enum(["open", "approved", "planned"]),
       }),
     ),
     teams: z.array(

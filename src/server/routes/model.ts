@@ -34,6 +34,16 @@ export function modelRoutes(app: Api, ctx: ServerContext): void {
           teams: p.teams,
           skills: { ...p.skills },
           absences: (p.source.absences ?? []).map((a) => ({ ...a })),
+          employment: p.source.employment ?? "employee",
+          capacity: p.source.capacity ?? 100,
+          ...(p.source.leaves !== undefined ? { leaves: p.source.leaves } : {}),
+        })),
+        openings: model.openings.map((o) => ({
+          id: o.id,
+          role: o.role,
+          ...(o.team !== undefined ? { team: o.team } : {}),
+          ...(o.start !== undefined ? { start: o.start } : {}),
+          status: o.status ?? "open",
         })),
         teams: [...graph.teams.values()].map((t) => ({
           id: t.id,

@@ -48,12 +48,26 @@ export function People({ model }: PageProps) {
           />
         </div>
       )}
+      {model.openings.map((o) => (
+        <div className="card opening" key={`opening-${o.id}`} id={`opening-${o.id}`}>
+          <h2>
+            Opening: {o.role} <small>({o.id})</small> <span className="badge">{o.status}</span>
+          </h2>
+          <p>
+            {o.start ? `Expected from ${o.start}` : "No start date yet"}
+            {o.team ? `, in team ${o.team}` : ""}. Covers nothing until someone starts.
+          </p>
+        </div>
+      ))}
       {model.people.map((p) => {
         const about = (data?.findings ?? []).filter((f) => f.subject === p.id);
         return (
           <div className={`card${focus === p.id ? " focused" : ""}`} key={p.id} id={`person-${p.id}`}>
             <h2>
               {p.name} <small>({p.id})</small>
+              {p.employment !== "employee" && <span className="badge">{p.employment}</span>}
+              {p.capacity < 100 && <span className="badge">{p.capacity}% of full time</span>}
+              {p.leaves && <span className="badge warn">leaves {p.leaves}</span>}
             </h2>
             <p>
               <span className="bar" title={`${Math.round(p.allocation)}%`}>
