@@ -5,6 +5,7 @@ import { strFromU8, unzipSync } from "fflate";
 import readXlsxFile from "read-excel-file/node";
 import { parseAllDocuments } from "yaml";
 import { checkModel } from "../src/analysis/check-model.ts";
+import { RULES } from "../src/analysis/rules/index.ts";
 import { fsHost } from "../src/io/fs-host.ts";
 import { renderBackstage } from "../src/render/export/backstage.ts";
 import { renderCodeowners, toCodeownersPatterns } from "../src/render/export/codeowners.ts";
@@ -17,17 +18,44 @@ import { checkText, TODAY } from "./helpers.ts";
 const meghan = checkModel("examples/meghan-story", fsHost, { today: TODAY });
 
 describe("exports", () => {
-  it("CODEOWNERS: each activity's paths owned by its R/A handles, ML code also by an ML and an MLOps engineer", () => {
+  it("CODEOWNERS: each activity's paths owned by its Accountable, ML code also by one ML and one MLOps reviewer", () => {
     const text = renderCodeowners(meghan.graph);
     const entries = parseCodeowners(text);
     const owners = (path: string) => matchFile(path, entries)?.owners.sort();
     assert.deepEqual(owners(".github/workflows/ci.yml"), ["@mdoyle"]);
     assert.deepEqual(owners("services/api/Dockerfile"), ["@mdoyle"]);
     assert.deepEqual(owners("deploy/charts/api/templates/deployment.yaml"), ["@mdoyle"]);
-    // model-training-code: R data-scientist (Dan, Sofia), A Dan; plus the ML engineer and MLOps engineer (Meghan).
-    assert.deepEqual(owners("src/training/train.py"), ["@dortiz", "@mdoyle", "@sbrandt"]);
-    assert.equal(owners("docs/guide.md"), undefined, "no RACI row and no handle: no owner line");
+    // model-training-code: A Dan (not every data scientist); plus the ML engineer and MLOps engineer (Meghan).
+    assert.deepEqual(owners("src/training/train.py"), ["@dortiz", "@mdoyle"]);
+    assert.equal(owners("docs/guide.md"), undefined, "no tech lead or team handle: no catch-all");
     assert.match(text, /# system-tech-spec \(no RACI row\)\n# no owner with a handle/);
+    // With team handles: the catch-all first, team handles standing for people without one, and no opening.
+    const teams = checkText(
+      `people:
+  - { id: lea, name: Lea, roles: [tech-lead], handle: lea }
+  - { id: ana, name: Ana, roles: [data-scientist] }
+  - { id: bo, name: Bo, roles: [ml-engineer] }
+  - { id: cy, name: Cy, roles: [mlops-engineer] }
+teams:
+  - { id: ds, type: product, members: [lea, ana, bo], handle: "@acme/ds" }
+  - { id: plat, type: platform, members: [cy], serves: [ds], handle: "@acme/platform" }
+openings:
+  - { id: o1, role: ml-engineer }
+raci:
+  - { activity: model-training-code, R: data-scientist, A: ana }
+`,
+      RULES,
+    );
+    const withTeams = renderCodeowners(teams.graph);
+    const parsed = parseCodeowners(withTeams);
+    const rules = withTeams.split("\n").filter((l) => l && !l.startsWith("#"));
+    assert.equal(rules[0], "* @lea", "the catch-all comes first");
+    assert.deepEqual(matchFile("README.md", parsed)?.owners, ["@lea"]);
+    assert.deepEqual(matchFile("src/training/train.py", parsed)?.owners.sort(), [
+      "@acme/ds",
+      "@acme/platform",
+    ]);
+    assert.doesNotMatch(withTeams, /o1/);
     assert.deepEqual(toCodeownersPatterns("**/docker-compose*.y?(a)ml"), [
       "**/docker-compose*.yml",
       "**/docker-compose*.yaml",

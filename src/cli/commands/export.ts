@@ -49,8 +49,9 @@ export function register(program: Command): void {
       `
 Formats: csv (a people roster with a column per competency), xlsx (sheets RACI — colour-coded —,
 People, Skills, Findings), json (the resolved team), mermaid (the topology as a flowchart),
-codeowners (owners of each activity's paths: its R/A people by their handle, plus an ML engineer
-and an MLOps engineer on ML code), backstage (Group and User entities).
+codeowners (a catch-all first, then each activity's paths owned by its Accountable's handle or team
+handle, plus one ML and one MLOps reviewer on ML code; never an opening), backstage (Group and User
+entities).
 Examples:
   mlteam export --format xlsx --out team.xlsx
   mlteam export --format codeowners --out .github/CODEOWNERS
