@@ -5,7 +5,10 @@ import { strFromU8, unzipSync } from "fflate";
 import readXlsxFile from "read-excel-file/node";
 import { parseAllDocuments } from "yaml";
 import { checkModel } from "../src/analysis/check-model.ts";
+import { raciMatrix } from "../src/analysis/raci-matrix.ts";
 import { RULES } from "../src/analysis/rules/index.ts";
+import { importedToYaml } from "../src/importers/merge.ts";
+import { importXlsx } from "../src/importers/xlsx.ts";
 import { fsHost } from "../src/io/fs-host.ts";
 import { renderBackstage } from "../src/render/export/backstage.ts";
 import { renderCodeowners, toCodeownersPatterns } from "../src/render/export/codeowners.ts";
@@ -13,7 +16,7 @@ import { renderTeamJson } from "../src/render/export/json.ts";
 import { renderMermaid } from "../src/render/export/mermaid.ts";
 import { renderPeopleCsv } from "../src/render/export/people-csv.ts";
 import { RACI_COLOURS, renderXlsx } from "../src/render/export/xlsx.ts";
-import { checkText, TODAY } from "./helpers.ts";
+import { checkText, memoryHost, TODAY } from "./helpers.ts";
 
 const meghan = checkModel("examples/meghan-story", fsHost, { today: TODAY });
 
@@ -81,12 +84,16 @@ raci:
     const sheets = await readXlsxFile(buffer);
     assert.deepEqual(
       sheets.map((s) => s.sheet),
-      ["RACI", "People", "Skills", "Findings"],
+      ["RACI", "People", "Skills", "Teams", "Products", "Openings", "Absences", "Stakeholders", "Findings"],
     );
     const raci = sheets[0]?.data ?? [];
-    assert.deepEqual(raci[0]?.slice(0, 3), ["Activity", "Product", "Data scientist"]);
-    assert.deepEqual(raci[1]?.slice(0, 3), ["Define business problem", null, "R/A"]);
-    assert.equal(sheets[3]?.data.length, (meghan.doctor?.findings.length ?? 0) + 1);
+    assert.deepEqual(raci[0]?.slice(0, 3), ["Activity", "Product", "Data scientist [data-scientist]"]);
+    assert.deepEqual(raci[1]?.slice(0, 3), [
+      "Define business problem [define-business-problem]",
+      null,
+      "R/A",
+    ]);
+    assert.equal(sheets[8]?.data.length, (meghan.doctor?.findings.length ?? 0) + 1);
     const styles = strFromU8(unzipSync(new Uint8Array(buffer))["xl/styles.xml"] ?? new Uint8Array());
     for (const colour of Object.values(RACI_COLOURS)) {
       assert.match(
@@ -127,5 +134,41 @@ products: [{ id: p1, team: ds, stage: production }]
     assert.match(text, /team_plat -- serves --> team_ds/);
     assert.match(text, /team_ds --> product_p1/);
     assert.doesNotMatch(text, /<script>/);
+  });
+
+  it("XLSX round trip: export then import gives back the same people, teams, roles, skills and RACI", async () => {
+    for (const name of ["meghan-story", "central-platform", "startup-full-stack"]) {
+      const original = checkModel(`examples/${name}`, fsHost, { today: TODAY });
+      const imported = await importXlsx(await renderXlsx(original.graph, []));
+      const fragment = importedToYaml(imported, "team.xlsx");
+      const again = checkModel(
+        "m.yaml",
+        memoryHost({
+          "m.yaml": `organisation: { name: R, stage: scaling }\ninclude: [team.yaml]\n`,
+          "team.yaml": fragment,
+        }),
+        { today: TODAY, validateOnly: true },
+      );
+      assert.deepEqual(
+        again.diagnostics.filter((d) => d.severity === "error"),
+        [],
+        name,
+      );
+      const people = (g: typeof original.graph) =>
+        [...g.people.values()].map((p) => [
+          p.id,
+          p.name,
+          p.roles.map((r) => [r.role, Math.round(r.allocation)]),
+          p.source.skills ?? {},
+          p.teams,
+        ]);
+      assert.deepEqual(people(again.graph), people(original.graph), `${name}: people, roles, skills, teams`);
+      assert.deepEqual(
+        [...again.graph.teams.values()].map((t) => [t.id, t.source.type, t.members]),
+        [...original.graph.teams.values()].map((t) => [t.id, t.source.type, t.members]),
+      );
+      assert.deepEqual(raciMatrix(again.graph).rows, raciMatrix(original.graph).rows, `${name}: RACI`);
+    }
+    await assert.rejects(() => importXlsx(Buffer.from("not a workbook")), /not an XLSX workbook/);
   });
 });

@@ -9,22 +9,26 @@ import { importCodeowners } from "../importers/codeowners.ts";
 import { importCsvRoster } from "../importers/csv-roster.ts";
 import { importedToYaml, mergeIntoModel } from "../importers/merge.ts";
 import type { Imported } from "../importers/types.ts";
+import { importXlsx } from "../importers/xlsx.ts";
 import type { TeamCheck } from "./check-team.ts";
 import { InputError } from "./errors.ts";
 
-export const IMPORT_KINDS = ["backstage", "codeowners", "csv"] as const;
+export const IMPORT_KINDS = ["backstage", "codeowners", "csv", "xlsx"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Reads `text` (the file `name`) as `kind`; `into` is the validated model it goes into, if any. */
-export function importEntries(
+export async function importEntries(
   kind: ImportKind,
   name: string,
-  text: string,
+  content: string | Buffer,
   into?: TeamCheck,
   options: { map?: Record<string, string> } = {},
-): Imported {
+): Promise<Imported> {
+  const text = typeof content === "string" ? content : content.toString("utf8");
   try {
     switch (kind) {
+      case "xlsx":
+        return await importXlsx(typeof content === "string" ? Buffer.from(content, "utf8") : content);
       case "backstage":
         return importBackstage(text);
       case "csv":

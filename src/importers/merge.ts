@@ -25,6 +25,7 @@ export function mergeIntoModel(text: string, imported: Imported): MergeResult {
   const sections: [string, object[], (i: Record<string, unknown>) => string, string][] = [
     ["people", imported.people, (i) => String(i.id), "person"],
     ["teams", imported.teams, (i) => String(i.id), "team"],
+    ["products", imported.products ?? [], (i) => String(i.id), "product"],
     ["raci", imported.raci, (i) => `${String(i.activity)}|${String(i.product ?? "")}`, "RACI row for"],
   ];
   for (const [section, items, key, what] of sections) {
@@ -91,6 +92,7 @@ export function importedToYaml(imported: Imported, from: string): string {
   const sections: Record<string, unknown> = {};
   if (imported.people.length) sections.people = imported.people;
   if (imported.teams.length) sections.teams = imported.teams;
+  if (imported.products?.length) sections.products = imported.products;
   if (imported.raci.length) sections.raci = imported.raci;
   const notes = imported.notes.map((n) => `#   - ${n}`).join("\n");
   return `# Imported by mlteam from ${from}. Review it, then include it from mlteam.yaml (include: [this file]).\n${notes ? `# To review:\n${notes}\n` : ""}${stringify(sections)}`;

@@ -1,9 +1,11 @@
 /** What an importer proposes: model entries to add, and notes for the person reviewing them. */
-import type { Person, RaciRow, Team } from "../model/schema.ts";
+import type { Person, Product, RaciRow, Team } from "../model/schema.ts";
 
 export interface Imported {
   people: Person[];
   teams: Team[];
+  /** Products, when the source has them (an mlteam workbook). */
+  products?: Product[];
   raci: RaciRow[];
   /** What could not be mapped, for review (unmapped titles, unknown handles…). */
   notes: string[];

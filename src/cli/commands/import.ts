@@ -17,7 +17,7 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   const { writeFileAtomic } = await import("../../io/write-atomic.ts");
   const { loadValidModel } = await import("../load.ts");
   if (!existsSync(file)) throw new ExitError(EXIT.invalid, `no such file: ${file}`);
-  const text = readFileSync(file, "utf8");
+  const text = options.from === "xlsx" ? readFileSync(file) : readFileSync(file, "utf8");
   const target =
     options.into ?? (existsSync("mlteam.yaml") && options.from === "codeowners" ? "mlteam.yaml" : undefined);
   const into = target ? await loadValidModel(target) : undefined;
@@ -27,14 +27,20 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     if (at <= 0) throw new ExitError(EXIT.invalid, `--map takes column=field, got "${pair}"`);
     map[pair.slice(0, at)] = pair.slice(at + 1);
   }
-  const imported = importEntries(options.from, file, text, into, Object.keys(map).length ? { map } : {});
+  const imported = await importEntries(
+    options.from,
+    file,
+    text,
+    into,
+    Object.keys(map).length ? { map } : {},
+  );
   for (const note of imported.notes) err(`note: ${note}`);
   const summary = imported.summary;
   if (summary) {
     err(
       `${file}: ${summary.created} ${summary.created === 1 ? "person" : "people"} read${summary.skipped ? `, ${summary.skipped} ${summary.skipped === 1 ? "row" : "rows"} skipped` : ""}`,
     );
-    err(`  columns used: ${summary.used.join("; ") || "none"}`);
+    err(`  ${options.from === "xlsx" ? "sheets" : "columns"} used: ${summary.used.join("; ") || "none"}`);
     if (summary.unknownColumns.length)
       err(`  columns not used: ${summary.unknownColumns.join(", ")} (--map "<column>=<field>" or x-<name>)`);
     if (summary.unmapped.length)
@@ -55,7 +61,7 @@ export async function importCommand(file: string, options: ImportOptions): Promi
         );
       writeFileAtomic(options.out, fragment);
       out(
-        `Wrote ${options.out}: ${imported.people.length} people, ${imported.teams.length} teams, ${imported.raci.length} RACI rows.`,
+        `Wrote ${options.out}: ${imported.people.length} people, ${imported.teams.length} teams, ${imported.products?.length ? `${imported.products.length} products, ` : ""}${imported.raci.length} RACI rows.`,
       );
     }
     if (partial) throw new ExitError(EXIT.findings);
@@ -78,7 +84,7 @@ export function register(program: Command): void {
     .argument("<file>", "the file to import")
     .addOption(
       new Option("--from <kind>", "what the file is")
-        .choices(["backstage", "codeowners", "csv"])
+        .choices(["backstage", "codeowners", "csv", "xlsx"])
         .makeOptionMandatory(),
     )
     .option(
@@ -100,6 +106,7 @@ column per competency holds levels 0–4; --map overrides. Titles map to roles t
 aliases, grades and abbreviations dropped ("Sr. MLOps Eng." → mlops-engineer). Every import ends with
 what it did: people read, rows skipped, columns used and not used, titles left unmapped.
 codeowners: each pattern mapped to an activity by the evidence classifier, its owners proposed as R.
+xlsx: a workbook written by mlteam export --format xlsx (names may be edited: ids live in the headers).
 Exit 0 done; 1 done but rows were skipped; 2 nothing usable (the headers it accepts are named).
 Examples:
   mlteam import --from backstage org.yaml --out team/people.yaml
