@@ -5,9 +5,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { assessCoverage } from "../src/analysis/coverage.ts";
 import { NO_ENVIRONMENT } from "../src/analysis/engine.ts";
 import { recommend } from "../src/analysis/recommend.ts";
 import { RULES } from "../src/analysis/rules/index.ts";
+import { scoreTeam } from "../src/analysis/score.ts";
 import { whatIf } from "../src/analysis/whatif.ts";
 import { CATALOG } from "../src/catalog/index.ts";
 import { modelJsonSchema } from "../src/model/json-schema.ts";
@@ -85,8 +87,21 @@ describe("a real organisation's model", () => {
     assert.equal(result.graph.people.size, 4);
     const opening = of("staffing/openings").find((f) => f.subject === "mle-2027");
     assert.match(opening?.message ?? "", /from 2027-01-15/);
-    // An opening takes nothing from the score (it is a plan, not a problem).
-    assert.ok(!result.doctor?.ran.find((r) => r.id === "staffing/openings")?.meta.assesses);
+    // An opening takes nothing from the score (it is a plan, not a problem): the same model without
+    // its openings section scores the same.
+    const withoutOpenings = MODEL.replace(/openings:\n(?: {2}- .*\n)+/, "");
+    assert.notEqual(withoutOpenings, MODEL);
+    const score = (yaml: string) => {
+      const r = checkText(yaml, RULES);
+      return scoreTeam({
+        findings: r.doctor?.findings ?? [],
+        rules: r.doctor?.ran ?? [],
+        coverage: assessCoverage(r.graph),
+      });
+    };
+    const [withIt, without] = [score(MODEL), score(withoutOpenings)];
+    assert.deepEqual(withIt.areas, without.areas);
+    assert.equal(withIt.overall, without.overall);
   });
 
   it("counts an opening as a hire in a what-if from its start, and recommend does not propose its role", () => {

@@ -28,27 +28,33 @@ export function assessCoverage(graph: TeamGraph): Coverage {
   const assessed = withRoles.filter((p) => Object.keys(p.source.skills ?? {}).length > 0);
   const expectedProducts = graph.organisation?.mlProducts ?? 0;
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  /** The share of `whole` that `part` is, with what is missing said when it is not all. */
+  const shareOf = (
+    part: number,
+    whole: number,
+    none: string,
+    missing: (gap: number) => string,
+  ): InputCoverage =>
+    whole === 0
+      ? { share: 0, missing: none }
+      : part === whole
+        ? full
+        : { share: part / whole, missing: missing(whole - part) };
   return {
     people: people.length > 0 ? full : { share: 0, missing: "nobody is in the model" },
-    roles:
-      people.length === 0
-        ? { share: 0, missing: "nobody holds a role" }
-        : withRoles.length === people.length
-          ? full
-          : {
-              share: withRoles.length / people.length,
-              missing: `${plural(people.length - withRoles.length, "person holds", "people hold")} no role (by \`roles\` or a job title)`,
-            },
+    roles: shareOf(
+      withRoles.length,
+      people.length,
+      "nobody holds a role",
+      (gap) => `${plural(gap, "person holds", "people hold")} no role (by \`roles\` or a job title)`,
+    ),
     raci: graph.raci.length > 0 ? full : { share: 0, missing: "the model has no RACI" },
-    skills:
-      withRoles.length === 0
-        ? { share: 0, missing: "no skills can be assessed without people in roles" }
-        : assessed.length === withRoles.length
-          ? full
-          : {
-              share: assessed.length / withRoles.length,
-              missing: `${plural(withRoles.length - assessed.length, "person in a role has", "people in roles have")} no skills recorded`,
-            },
+    skills: shareOf(
+      assessed.length,
+      withRoles.length,
+      "no skills can be assessed without people in roles",
+      (gap) => `${plural(gap, "person in a role has", "people in roles have")} no skills recorded`,
+    ),
     teams:
       people.length <= 1 || graph.teams.size > 0 ? full : { share: 0, missing: "the model lists no teams" },
     products:

@@ -105,8 +105,10 @@ export function register(program: Command): void {
     .addHelpText(
       "after",
       `
-Findings are grouped by area, each with its location, rule id and a fix, followed by the health
-score (0–100, overall and per area). Colour on a terminal; NO_COLOR=1 turns it off.
+The first line is the verdict: the most severe finding. Then errors, warnings and info, each in area
+order with its location and rule id, and a rule's fix once; then the health score (0–100, overall
+and per area, with the coverage of what the model records — see docs/score.md). Colour on a
+terminal; NO_COLOR=1 turns it off.
 Formats: text; json ({ findings, diagnostics, score, summary }); markdown (for a pull-request
 comment); sarif (SARIF 2.1.0 for code scanning, pointing into the YAML). On an invalid model every
 format still writes a whole document (the input problems, located) and the exit code is 2.

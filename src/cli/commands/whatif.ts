@@ -128,7 +128,10 @@ export function register(program: Command): void {
     )
     .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
     .option("-w, --without <person...>", "people who are away (ids)")
-    .option("--from <date>", "start of the period (YYYY-MM-DD); declared absences in it count too")
+    .option(
+      "--from <date>",
+      "start of the period (YYYY-MM-DD); declared absences in it count, and openings started by then are hires",
+    )
     .option("--to <date>", "end of the period (YYYY-MM-DD)")
     .option("-a, --add <role...>", "hypothetical hires, one per role id")
     .option("--rank", "rank every person by the damage their absence does")
