@@ -307,7 +307,9 @@ describe("mlteam (the built CLI)", () => {
     assert.match(text, /id: bo\n\s+name: Bo Chen/);
     assert.equal(run(["validate", model]).code, 0);
     const bad = run(["import", "--from", "backstage", join(dir, "roster.csv")]);
-    assert.equal(bad.code, 0, "a CSV read as Backstage YAML has no entities");
+    assert.equal(bad.code, 2, "a CSV read as Backstage YAML has no entities: nothing usable");
+    assert.match(bad.stderr, /no Group or User entities found.*Location targets/);
+    assert.doesNotMatch(bad.stderr, /at \w+ \(/, "no stack trace");
     const missing = run(["import", "--from", "csv", join(dir, "nope.csv")]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /no such file/);

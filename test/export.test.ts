@@ -15,6 +15,7 @@ import { renderCodeowners, toCodeownersPatterns } from "../src/render/export/cod
 import { renderTeamJson } from "../src/render/export/json.ts";
 import { renderMermaid } from "../src/render/export/mermaid.ts";
 import { renderPeopleCsv } from "../src/render/export/people-csv.ts";
+import { renderTeamApi } from "../src/render/export/team-api.ts";
 import { RACI_COLOURS, renderXlsx } from "../src/render/export/xlsx.ts";
 import { checkText, memoryHost, TODAY } from "./helpers.ts";
 
@@ -65,13 +66,24 @@ raci:
     ]);
   });
 
-  it("Backstage: a Group per team and the organisation, a User per person", () => {
+  it("Backstage: a Group per team and the organisation, a User per person, a System and a Component per product", () => {
     const docs = parseAllDocuments(renderBackstage(meghan.graph)).map(
       (d) => d.toJS() as { kind: string; metadata: { name: string }; spec: Record<string, unknown> },
     );
     assert.deepEqual(
       docs.map((d) => `${d.kind}:${d.metadata.name}`),
-      ["Group:brightfield-home-goods", "Group:data", "User:meghan", "User:dan", "User:sofia", "User:paul"],
+      [
+        "Group:brightfield-home-goods",
+        "Group:data",
+        "User:meghan",
+        "User:dan",
+        "User:sofia",
+        "User:paul",
+        "System:demand",
+        "Component:demand",
+        "System:reco",
+        "Component:reco",
+      ],
     );
     assert.deepEqual(docs[2]?.spec, {
       profile: { displayName: "Meghan Doyle", email: "meghan.doyle@brightfield.example" },
@@ -84,7 +96,18 @@ raci:
     const sheets = await readXlsxFile(buffer);
     assert.deepEqual(
       sheets.map((s) => s.sheet),
-      ["RACI", "People", "Skills", "Teams", "Products", "Openings", "Absences", "Stakeholders", "Findings"],
+      [
+        "RACI",
+        "People",
+        "Skills",
+        "Teams",
+        "Units",
+        "Products",
+        "Openings",
+        "Absences",
+        "Stakeholders",
+        "Findings",
+      ],
     );
     const raci = sheets[0]?.data ?? [];
     assert.deepEqual(raci[0]?.slice(0, 3), ["Activity", "Product", "Data scientist [data-scientist]"]);
@@ -93,7 +116,10 @@ raci:
       null,
       "R/A",
     ]);
-    assert.equal(sheets[8]?.data.length, (meghan.doctor?.findings.length ?? 0) + 1);
+    assert.equal(
+      sheets.find((s) => s.sheet === "Findings")?.data.length,
+      (meghan.doctor?.findings.length ?? 0) + 1,
+    );
     const styles = strFromU8(unzipSync(new Uint8Array(buffer))["xl/styles.xml"] ?? new Uint8Array());
     for (const colour of Object.values(RACI_COLOURS)) {
       assert.match(
@@ -170,5 +196,96 @@ products: [{ id: p1, team: ds, stage: production }]
       assert.deepEqual(raciMatrix(again.graph).rows, raciMatrix(original.graph).rows, `${name}: RACI`);
     }
     await assert.rejects(() => importXlsx(Buffer.from("not a workbook")), /not an XLSX workbook/);
+  });
+
+  it("Team API: Team Topologies types, members, services, interactions from both sides, openings, on-call", () => {
+    const { graph } = checkText(`organisation: { name: T, stage: scaling }
+people:
+  - { id: ada, name: Ada, roles: [mlops-engineer], handle: "@ada" }
+  - { id: bo, name: Bo, roles: [data-scientist], employment: contractor }
+teams:
+  - { id: plat, name: ML platform, type: platform, members: [ada], serves: [ds], handle: "@t/plat" }
+  - { id: ds, type: product, members: [bo] }
+products: [{ id: churn, team: ds, stage: production }]
+openings: [{ id: de-hire, role: data-engineer, team: ds, start: 2027-03-01 }]
+onCall: [{ id: plat-rota, team: plat, people: [ada] }]
+`);
+    const api = JSON.parse(renderTeamApi(graph)) as { teams: Record<string, unknown>[] };
+    assert.deepEqual(api.teams[0], {
+      id: "plat",
+      name: "ML platform",
+      type: "platform",
+      mlteamType: "platform",
+      handle: "@t/plat",
+      members: [{ id: "ada", name: "Ada", roles: ["mlops-engineer"], handle: "@ada" }],
+      openings: [],
+      services: [],
+      interactions: [{ team: "ds", mode: "x-as-a-service", role: "provider" }],
+      onCall: [{ id: "plat-rota", people: ["ada"] }],
+    });
+    assert.deepEqual(api.teams[1], {
+      id: "ds",
+      name: "ds",
+      type: "stream-aligned",
+      mlteamType: "product",
+      members: [{ id: "bo", name: "Bo", roles: ["data-scientist"], employment: "contractor" }],
+      openings: [{ id: "de-hire", role: "data-engineer", start: "2027-03-01" }],
+      services: [{ id: "churn", name: "churn", stage: "production" }],
+      interactions: [{ team: "plat", mode: "x-as-a-service", role: "consumer" }],
+      onCall: [],
+    });
+  });
+
+  it("XLSX round trip keeps openings, stakeholders, units and the team tree", async () => {
+    const model = `organisation: { name: R, stage: scaling }
+people:
+  - { id: ada, name: Ada, roles: [ml-engineer], leaves: 2027-01-31 }
+  - { id: bo, name: Bo, roles: [business-analyst], employment: contractor, capacity: 50 }
+units:
+  - { id: data-office, name: Chief Data Office, type: department }
+  - { id: analytics, type: sub-department, parent: data-office }
+teams:
+  - { id: scoring, type: product, members: [ada, bo], parent: analytics, handle: "@acme/scoring" }
+products: [{ id: churn, team: scoring, stage: production }]
+openings:
+  - { id: mlops-hire, role: mlops-engineer, team: scoring, start: 2027-02-01, status: approved, note: budget signed }
+  - { id: de-hire, role: data-engineer, product: churn }
+stakeholders:
+  - { kind: executive-sponsor, person: bo, lastReview: 2026-10-01 }
+  - { kind: ciso, name: Security office, engaged: false, note: to meet }
+`;
+    const original = checkModel("m.yaml", memoryHost({ "m.yaml": model }), { today: TODAY });
+    assert.deepEqual(original.diagnostics, []);
+    const imported = await importXlsx(await renderXlsx(original.graph, []));
+    assert.deepEqual(imported.openings, original.graph.model.openings);
+    assert.deepEqual(imported.stakeholders, original.graph.model.stakeholders);
+    assert.deepEqual(imported.units, original.graph.model.units);
+    assert.deepEqual(
+      imported.teams.map((t) => [t.id, t.parent, t.handle]),
+      [["scoring", "analytics", "@acme/scoring"]],
+    );
+    const again = checkModel(
+      "m.yaml",
+      memoryHost({
+        "m.yaml": `organisation: { name: R, stage: scaling }\ninclude: [team.yaml]\n`,
+        "team.yaml": importedToYaml(imported, "team.xlsx"),
+      }),
+      { today: TODAY },
+    );
+    assert.deepEqual(again.diagnostics, []);
+    assert.deepEqual(
+      [...again.graph.people.values()].map((p) => [
+        p.id,
+        p.source.employment,
+        p.source.capacity,
+        p.source.leaves,
+      ]),
+      [...original.graph.people.values()].map((p) => [
+        p.id,
+        p.source.employment,
+        p.source.capacity,
+        p.source.leaves,
+      ]),
+    );
   });
 });

@@ -4,10 +4,19 @@ import { renderCodeowners } from "../render/export/codeowners.ts";
 import { renderTeamJson } from "../render/export/json.ts";
 import { renderMermaid } from "../render/export/mermaid.ts";
 import { renderPeopleCsv } from "../render/export/people-csv.ts";
+import { renderTeamApi } from "../render/export/team-api.ts";
 import { renderXlsx } from "../render/export/xlsx.ts";
 import type { ValidTeamCheck } from "./check-team.ts";
 
-export const EXPORT_FORMATS = ["csv", "xlsx", "json", "mermaid", "codeowners", "backstage"] as const;
+export const EXPORT_FORMATS = [
+  "csv",
+  "xlsx",
+  "json",
+  "mermaid",
+  "codeowners",
+  "backstage",
+  "team-api",
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The export as text, or as bytes for the XLSX workbook (whose Findings sheet is the doctor's). */
@@ -24,6 +33,8 @@ export async function exportTeam(check: ValidTeamCheck, format: ExportFormat): P
       return renderCodeowners(graph);
     case "backstage":
       return renderBackstage(graph);
+    case "team-api":
+      return renderTeamApi(graph);
     case "xlsx":
       return renderXlsx(graph, check.findings);
   }

@@ -2,14 +2,16 @@
  * The use case behind `mlteam import`: people and teams from Backstage or a CSV roster, proposed
  * RACI rows from CODEOWNERS — as a YAML fragment, or merged into a model keeping its comments.
  */
+import { existsSync } from "node:fs";
 import { CATALOG } from "../catalog/index.ts";
 import { makeClassifier } from "../evidence/classify.ts";
-import { importBackstage } from "../importers/backstage.ts";
+import { importBackstage, type ReadTarget } from "../importers/backstage.ts";
 import { importCodeowners } from "../importers/codeowners.ts";
 import { importCsvRoster } from "../importers/csv-roster.ts";
 import { importedToYaml, mergeIntoModel } from "../importers/merge.ts";
 import type { Imported } from "../importers/types.ts";
 import { importXlsx } from "../importers/xlsx.ts";
+import { locationReader } from "../io/location-targets.ts";
 import type { TeamCheck } from "./check-team.ts";
 import { InputError } from "./errors.ts";
 
@@ -22,7 +24,7 @@ export async function importEntries(
   name: string,
   content: string | Buffer,
   into?: TeamCheck,
-  options: { map?: Record<string, string> } = {},
+  options: { map?: Record<string, string>; read?: ReadTarget } = {},
 ): Promise<Imported> {
   const text = typeof content === "string" ? content : content.toString("utf8");
   try {
@@ -30,7 +32,10 @@ export async function importEntries(
       case "xlsx":
         return await importXlsx(typeof content === "string" ? Buffer.from(content, "utf8") : content);
       case "backstage":
-        return importBackstage(text);
+        return importBackstage(text, {
+          path: name,
+          ...(options.read ? { read: options.read } : existsSync(name) ? { read: locationReader(name) } : {}),
+        });
       case "csv":
         return importCsvRoster(
           text,
@@ -40,11 +45,7 @@ export async function importEntries(
         );
       case "codeowners": {
         const model = into?.model;
-        if (!model)
-          throw new InputError(
-            "importing CODEOWNERS needs a model with people's handles: pass --into <model>",
-          );
-        const settings = model.evidence?.settings;
+        const settings = model?.evidence?.settings;
         const classify = makeClassifier(
           Object.entries(settings?.patterns ?? {}).map(([activity, patterns]) => ({
             activity,
@@ -53,7 +54,7 @@ export async function importEntries(
           })),
           { replace: settings?.replacePatterns === true },
         );
-        return importCodeowners(text, model.people, classify);
+        return importCodeowners(text, classify, model ? { people: model.people, teams: model.teams } : {});
       }
     }
   } catch (error) {

@@ -13,6 +13,7 @@ import { didYouMean } from "../model/suggest.ts";
 import type { PathKey } from "../model/yaml-source.ts";
 import { mergeCatalog } from "./catalog-merge.ts";
 import { resolveRaci } from "./resolve-raci.ts";
+import { resolveUnits } from "./resolve-units.ts";
 import type { PersonNode, ProductNode, RoleHolding, TeamGraph, TeamNode } from "./types.ts";
 
 export interface ResolveOptions {
@@ -59,6 +60,7 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
   checkEvidencePatterns(ctx, merged.activities);
   const { people, skilled, holders } = resolvePeople(ctx, merged.roles, merged.competencies);
   const teams = resolveTeams(ctx, people);
+  const units = resolveUnits(ctx, teams);
   const { products, productsByTeam } = resolveProducts(ctx, teams, people, merged.roles, merged.activities);
   const { raci, raciByActivity, teamHolders } = resolveRaci(ctx, {
     roles: merged.roles,
@@ -77,6 +79,7 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
     topologies: catalog.topologies,
     people,
     teams,
+    units,
     products,
     names: new Map(model.people.map((p) => [p.id, p.name])),
     holders,
@@ -351,7 +354,7 @@ function allocate(assignments: readonly RoleAssignment[]): RoleHolding[] {
   return holdings;
 }
 
-function checkDuplicates(
+export function checkDuplicates(
   model: Model,
   list: readonly { id: string }[],
   what: string,

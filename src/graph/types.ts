@@ -9,6 +9,7 @@ import type {
   RaciRow,
   Stakeholder,
   Team,
+  Unit,
 } from "../model/schema.ts";
 import type { PathKey } from "../model/yaml-source.ts";
 
@@ -40,6 +41,19 @@ export interface TeamNode {
   members: string[];
   serves: string[];
   servedBy: string[];
+  /** The unit or team this team belongs to (resolved). */
+  parent?: string | undefined;
+}
+
+/** A unit of the organisation tree above teams (a department…). */
+export interface UnitNode {
+  id: string;
+  source: Unit;
+  parent: string | undefined;
+  /** Units directly below it. */
+  units: string[];
+  /** Teams directly below it. */
+  teams: string[];
 }
 
 export interface ProductNode {
@@ -80,6 +94,8 @@ export interface TeamGraph {
   topologies: readonly TopologyDef[];
   people: ReadonlyMap<string, PersonNode>;
   teams: ReadonlyMap<string, TeamNode>;
+  /** The organisation tree above teams. */
+  units: ReadonlyMap<string, UnitNode>;
   products: ReadonlyMap<string, ProductNode>;
   /** Person id → name, for every person of the model (also those left out as absent). */
   names: ReadonlyMap<string, string>;

@@ -1,56 +1,243 @@
-/** Backstage org entities (`Group`, `User`) → people and teams. */
+/**
+ * Backstage org entities → people, teams and the organisation tree.
+ *
+ * - `Location` entities are followed: each target (a path relative to the file that names it) is
+ *   read through the caller's `read`, once; URLs are reported and left alone.
+ * - Entity references are read as Backstage writes them (`[kind:][namespace/]name`, `default`
+ *   namespace when absent); names that clash across namespaces keep their namespace in the id.
+ * - A `Group` whose `spec.type` is a team (`team`, `squad`, or an mlteam team type) becomes a team;
+ *   the `organization` is the root (the model's organisation, not a unit); any other type
+ *   (department, sub-department, division…) a unit of the tree; `spec.parent` and `spec.children`
+ *   give each its parent.
+ * - A `User` becomes a person, member of the teams its `memberOf` (or a group's `spec.members`) names.
+ */
 import { parseAllDocuments } from "yaml";
-import type { Person, Team } from "../model/schema.ts";
+import type { Person, Team, Unit } from "../model/schema.ts";
 import { type Imported, slug } from "./types.ts";
 
 interface Entity {
-  kind?: string;
-  metadata?: { name?: string; title?: string; annotations?: Record<string, string> };
+  kind?: unknown;
+  metadata?: {
+    name?: unknown;
+    namespace?: unknown;
+    title?: unknown;
+    annotations?: Record<string, unknown>;
+  };
   spec?: {
-    type?: string;
-    profile?: { displayName?: string; email?: string };
-    memberOf?: string[];
-    children?: string[];
+    type?: unknown;
+    targets?: unknown;
+    target?: unknown;
+    profile?: { displayName?: unknown; email?: unknown };
+    memberOf?: unknown;
+    members?: unknown;
+    parent?: unknown;
+    children?: unknown;
   };
 }
 
-const TEAM_TYPES = new Set(["product", "platform", "full-stack", "enabling"]);
+/**
+ * Reads a `Location` target (a path or glob, relative to the file that names it): the files it
+ * names, or a reason it cannot.
+ */
+export type ReadTarget = (target: string, from: string) => { path: string; text: string }[] | string;
 
-export function importBackstage(text: string): Imported {
+export interface BackstageOptions {
+  /** The file's path, for messages and to resolve `Location` targets. */
+  path?: string;
+  read?: ReadTarget;
+}
+
+const MLTEAM_TEAM_TYPES = new Set(["product", "platform", "full-stack", "enabling"]);
+const TEAM_GROUP_TYPES = new Set(["team", "squad", "crew", "pod"]);
+
+interface Ref {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/** `[kind:][namespace/]name` as Backstage writes entity references (compared case-insensitively). */
+function parseRef(value: string, defaultKind: string, defaultNamespace = "default"): Ref {
+  const colon = value.indexOf(":");
+  const kind = colon > 0 ? value.slice(0, colon) : defaultKind;
+  const rest = colon > 0 ? value.slice(colon + 1) : value;
+  const slash = rest.indexOf("/");
+  const namespace = slash > 0 ? rest.slice(0, slash) : defaultNamespace;
+  const name = slash > 0 ? rest.slice(slash + 1) : rest;
+  return { kind: kind.toLowerCase(), namespace: namespace.toLowerCase(), name: name.toLowerCase() };
+}
+
+const refKey = (r: Ref) => `${r.kind}:${r.namespace}/${r.name}`;
+const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
+const list = (value: unknown) =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+
+/** Every entity of the file and of the files its `Location` targets name, each with its file. */
+function collect(
+  source: string,
+  path: string,
+  read: ReadTarget | undefined,
+  notes: string[],
+): { entity: Entity; file: string }[] {
+  const out: { entity: Entity; file: string }[] = [];
+  const seen = new Set<string>([path]);
+  const queue: { text: string; file: string }[] = [{ text: source, file: path }];
+  while (queue.length > 0) {
+    const { text: body, file } = queue.shift() as { text: string; file: string };
+    for (const doc of parseAllDocuments(body)) {
+      const error = doc.errors[0];
+      if (error) {
+        const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1];
+        throw new Error(`${file}:${line}:${column}: invalid YAML: ${error.message.split("\n")[0]}`);
+      }
+      const value = doc.toJS() as Entity | null;
+      if (!value || typeof value !== "object") continue;
+      out.push({ entity: value, file });
+      if (value.kind !== "Location") continue;
+      const targets = [...list(value.spec?.targets), ...list([value.spec?.target])];
+      for (const target of targets) {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
+          notes.push(`${file}: Location target ${target} is a URL; not fetched — import that file by hand`);
+          continue;
+        }
+        const found = read ? read(target.replace(/^file:/, ""), file) : "no reader given";
+        if (typeof found === "string") {
+          notes.push(`${file}: Location target ${target} left out: ${found}`);
+          continue;
+        }
+        for (const one of found) {
+          if (seen.has(one.path)) continue;
+          seen.add(one.path);
+          queue.push({ text: one.text, file: one.path });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export function importBackstage(source: string, options: BackstageOptions = {}): Imported {
   const notes: string[] = [];
-  const entities: Entity[] = [];
-  for (const doc of parseAllDocuments(text)) {
-    if (doc.errors.length > 0) throw new Error(`invalid YAML: ${doc.errors[0]?.message}`);
-    const value = doc.toJS() as Entity | null;
-    if (value) entities.push(value);
+  const file = options.path ?? "the file";
+  const entities = collect(source, file, options.read, notes);
+
+  const users: { entity: Entity; ref: Ref }[] = [];
+  const groups: { entity: Entity; ref: Ref }[] = [];
+  const otherKinds = new Map<string, number>();
+  for (const { entity } of entities) {
+    const name = text(entity.metadata?.name);
+    const kind = text(entity.kind) ?? "(no kind)";
+    if ((kind === "User" || kind === "Group") && name) {
+      const ref = parseRef(name, kind.toLowerCase(), text(entity.metadata?.namespace) ?? "default");
+      (kind === "User" ? users : groups).push({ entity, ref: { ...ref, kind: kind.toLowerCase() } });
+    } else if (kind !== "Location") otherKinds.set(kind, (otherKinds.get(kind) ?? 0) + 1);
   }
+  if (users.length === 0 && groups.length === 0) {
+    const seen = [...otherKinds].map(([k, n]) => `${k} ×${n}`).join(", ");
+    throw new Error(
+      `no Group or User entities found${seen ? ` (found ${seen})` : ""}; the Backstage import reads Group and User entities, and follows Location targets`,
+    );
+  }
+
+  // Ids: the entity's name; its namespace too when the name is taken in another namespace.
+  const ids = new Map<string, string>();
+  const clashes: string[] = [];
+  const assign = (items: { ref: Ref }[], taken: Set<string>) => {
+    const byName = new Map<string, number>();
+    for (const { ref } of items) byName.set(ref.name, (byName.get(ref.name) ?? 0) + 1);
+    for (const { ref } of items) {
+      if (ids.has(refKey(ref))) continue;
+      let id = slug(ref.name);
+      if ((byName.get(ref.name) ?? 0) > 1 && ref.namespace !== "default") {
+        id = slug(`${ref.namespace}-${ref.name}`);
+        clashes.push(`${ref.namespace}/${ref.name} → ${id}`);
+      }
+      while (taken.has(id)) id = `${id}-2`;
+      taken.add(id);
+      ids.set(refKey(ref), id);
+    }
+  };
+  assign(users, new Set());
+  assign(groups, new Set());
+  if (clashes.length)
+    notes.push(`names used in several namespaces keep their namespace in the id: ${clashes.join(", ")}`);
+
+  // Groups: teams or units.
   const teams = new Map<string, Team>();
-  for (const e of entities) {
-    if (e.kind !== "Group" || !e.metadata?.name || e.spec?.type === "organization") continue;
-    const declared = e.metadata.annotations?.["mlteam/team-type"];
-    const type = declared && TEAM_TYPES.has(declared) ? (declared as Team["type"]) : "product";
-    if (!declared)
-      notes.push(`team ${e.metadata.name}: Backstage does not say its type; set to product — review it`);
-    const serves = e.metadata.annotations?.["mlteam/serves"];
-    teams.set(e.metadata.name, {
-      id: slug(e.metadata.name),
-      ...(e.metadata.title ? { name: e.metadata.title } : {}),
-      type,
-      members: [],
-      ...(serves ? { serves: serves.split(",").map(slug) } : {}),
-    });
+  const units = new Map<string, Unit>();
+  const untyped: string[] = [];
+  const parentOf = new Map<string, string>();
+  const roots = new Set<string>();
+  for (const { entity, ref } of groups) {
+    const id = ids.get(refKey(ref)) as string;
+    if (teams.has(id) || units.has(id)) continue;
+    const name = text(entity.spec?.profile?.displayName) ?? text(entity.metadata?.title);
+    const type = text(entity.spec?.type)?.toLowerCase();
+    const declared = text(entity.metadata?.annotations?.["mlteam/team-type"]);
+    const teamType = [declared, type].find((t) => t !== undefined && MLTEAM_TEAM_TYPES.has(t));
+    const parent = text(entity.spec?.parent);
+    if (parent) {
+      const target = ids.get(refKey(parseRef(parent, "group", ref.namespace)));
+      if (target) parentOf.set(id, target);
+      else notes.push(`group ${ref.name}: parent ${parent} is not in the imported files; left out`);
+    }
+    for (const child of list(entity.spec?.children)) {
+      const target = ids.get(refKey(parseRef(child, "group", ref.namespace)));
+      if (target && !parentOf.has(target)) parentOf.set(target, id);
+    }
+    if (type === "organization" || type === "organisation") {
+      roots.add(id);
+      notes.push(
+        `group ${ref.name} is the organisation, the root of the tree: not a unit (name it in organisation.name)`,
+      );
+    } else if (teamType || type === undefined || TEAM_GROUP_TYPES.has(type)) {
+      if (!teamType) untyped.push(ref.name);
+      const serves = text(entity.metadata?.annotations?.["mlteam/serves"]);
+      const slugHandle = text(entity.metadata?.annotations?.["github.com/team-slug"]);
+      teams.set(id, {
+        id,
+        ...(name ? { name } : {}),
+        type: (teamType ?? "product") as Team["type"],
+        members: [],
+        ...(serves ? { serves: serves.split(",").map(slug) } : {}),
+        ...(slugHandle ? { handle: `@${slugHandle.replace(/^@/, "")}` } : {}),
+      });
+    } else {
+      units.set(id, { id, ...(name ? { name } : {}), type });
+    }
   }
+  for (const [child, parent] of parentOf) {
+    const team = teams.get(child);
+    const unit = units.get(child);
+    if (roots.has(parent)) continue;
+    if (team) team.parent = parent;
+    else if (unit && units.has(parent)) unit.parent = parent;
+  }
+  if (untyped.length)
+    notes.push(
+      `${untyped.length === 1 ? "group" : "groups"} ${untyped.join(", ")}: Backstage says team, not which kind (product, platform, full-stack, enabling); set to product — review (or annotate mlteam/team-type)`,
+    );
+
+  // Users: people, in the teams they are members of.
   const people: Person[] = [];
-  for (const e of entities) {
-    if (e.kind !== "User" || !e.metadata?.name) continue;
-    const id = slug(e.metadata.name);
-    const email = e.spec?.profile?.email;
-    const roles = e.metadata.annotations?.["mlteam/roles"];
-    const titles = e.metadata.annotations?.["mlteam/titles"];
-    const login = e.metadata.annotations?.["github.com/user-login"];
+  const inUnits: string[] = [];
+  const join = (groupRef: string, namespace: string, person: string, who: string) => {
+    const id = ids.get(refKey(parseRef(groupRef, "group", namespace)));
+    const team = id === undefined ? undefined : teams.get(id);
+    if (team) {
+      if (!team.members?.includes(person)) team.members?.push(person);
+    } else if (id !== undefined && !roots.has(id)) inUnits.push(`${who} (${groupRef})`);
+    else notes.push(`user ${who}: group ${groupRef} is not in the imported files; membership left out`);
+  };
+  for (const { entity, ref } of users) {
+    const id = ids.get(refKey(ref)) as string;
+    const email = text(entity.spec?.profile?.email);
+    const roles = text(entity.metadata?.annotations?.["mlteam/roles"]);
+    const titles = text(entity.metadata?.annotations?.["mlteam/titles"]);
+    const login = text(entity.metadata?.annotations?.["github.com/user-login"]);
     people.push({
       id,
-      name: e.spec?.profile?.displayName ?? e.metadata.title ?? e.metadata.name,
+      name: text(entity.spec?.profile?.displayName) ?? text(entity.metadata?.title) ?? ref.name,
       ...(email ? { emails: [email] } : {}),
       ...(login ? { handle: `@${login}` } : {}),
       ...(titles ? { titles: titles.split(" | ") } : {}),
@@ -63,7 +250,35 @@ export function importBackstage(text: string): Imported {
           }
         : {}),
     });
-    for (const group of e.spec?.memberOf ?? []) teams.get(group)?.members?.push(id);
+    for (const group of list(entity.spec?.memberOf)) join(group, ref.namespace, id, ref.name);
   }
-  return { people, teams: [...teams.values()], raci: [], notes };
+  for (const { entity, ref } of groups) {
+    for (const member of list(entity.spec?.members)) {
+      const person = ids.get(refKey(parseRef(member, "user", ref.namespace)));
+      if (person) join(`group:${ref.namespace}/${ref.name}`, ref.namespace, person, member);
+      else notes.push(`group ${ref.name}: member ${member} is not in the imported files; left out`);
+    }
+  }
+  if (inUnits.length)
+    notes.push(`members of a unit rather than a team (not placed in a team): ${inUnits.join(", ")}`);
+
+  const ignored = [...otherKinds].map(([k, n]) => `${k} ×${n}`);
+  return {
+    people,
+    teams: [...teams.values()],
+    units: [...units.values()],
+    raci: [],
+    notes,
+    summary: {
+      created: people.length,
+      skipped: 0,
+      used: [
+        `User ×${users.length} → ${people.length} people`,
+        `Group ×${groups.length} → ${teams.size} teams, ${units.size} units${roots.size ? `, ${roots.size} organisation` : ""}`,
+      ],
+      unknownColumns: [],
+      unmapped: [],
+      ...(ignored.length ? { ignored } : {}),
+    },
+  };
 }

@@ -1,13 +1,17 @@
 /**
- * CODEOWNERS → proposed RACI rows: each pattern is mapped to an activity through the evidence
- * classifier (the built-in and the model's path patterns), and its owners, matched to people by
- * their `handle`, are proposed as Responsible. The rows are proposals: someone should choose the
- * Accountable and review them.
+ * CODEOWNERS → proposed RACI rows, and the people and teams its owners name.
+ *
+ * Each rule's pattern is mapped to an activity through the evidence classifier (the built-in and
+ * the model's path patterns), tried on a path the pattern matches (a directory rule such as
+ * `/infra/` on a file inside it). Owners are matched to the model's people by `handle` or e-mail
+ * and to its teams by `handle` (`@org/team`: the team's members); with no model, the owners
+ * become new people and teams. Rows are proposals (owners as Responsible): someone should choose
+ * the Accountable and review them. One summary replaces a note per line.
  */
 import { parse } from "codeowners-utils";
 import type { Classification } from "../evidence/classify.ts";
-import type { Person, RaciRow } from "../model/schema.ts";
-import type { Imported } from "./types.ts";
+import type { Person, RaciRow, Team } from "../model/schema.ts";
+import { type Imported, slug } from "./types.ts";
 
 /** A concrete path that a CODEOWNERS pattern matches, to classify it. */
 export function samplePath(pattern: string): string {
@@ -21,27 +25,94 @@ export function samplePath(pattern: string): string {
   return /\/$/.test(path) ? `${path}x` : path;
 }
 
+/** The paths to classify for a pattern: itself, and a file inside it (a rule may name a directory). */
+function samples(pattern: string): string[] {
+  const path = samplePath(pattern);
+  return [path, `${path}/x`];
+}
+
+export interface CodeownersOptions {
+  /** The model's people and teams; without them the owners become new people and teams. */
+  people?: readonly Person[];
+  teams?: readonly Team[];
+}
+
+const LISTED = 8;
+const some = (items: readonly string[]) =>
+  items.length <= LISTED
+    ? items.join(", ")
+    : `${items.slice(0, LISTED).join(", ")} and ${items.length - LISTED} more`;
+
 export function importCodeowners(
   text: string,
-  people: readonly Person[],
   classify: (path: string) => Classification | undefined,
+  options: CodeownersOptions = {},
 ): Imported {
-  const byHandle = new Map<string, string>();
-  for (const p of people) if (p.handle) byHandle.set(p.handle.replace(/^@/, "").toLowerCase(), p.id);
-  const notes: string[] = [];
+  const fresh = options.people === undefined;
+  const personByOwner = new Map<string, string>();
+  for (const p of options.people ?? []) {
+    if (p.handle) personByOwner.set(p.handle.replace(/^@/, "").toLowerCase(), p.id);
+    for (const email of p.emails ?? []) personByOwner.set(email.toLowerCase(), p.id);
+  }
+  const teamByOwner = new Map<string, Team>();
+  for (const t of options.teams ?? [])
+    if (t.handle) teamByOwner.set(t.handle.replace(/^@/, "").toLowerCase(), t);
+
+  const people = new Map<string, Person>();
+  const teams = new Map<string, Team>();
+  const unknownOwners = new Set<string>();
+  const emptyTeams = new Set<string>();
+  /** An owner → the people it stands for (a team: its members). */
+  const resolveOwner = (owner: string): string[] => {
+    const key = owner.replace(/^@/, "").toLowerCase();
+    const person = personByOwner.get(key);
+    if (person) return [person];
+    const team = teamByOwner.get(key);
+    if (team) {
+      if (!team.members?.length) emptyTeams.add(owner);
+      return [...(team.members ?? [])];
+    }
+    if (!fresh) {
+      unknownOwners.add(owner);
+      return [];
+    }
+    if (key.includes("/")) {
+      const id = slug(key.slice(key.indexOf("/") + 1));
+      if (!teams.has(id))
+        teams.set(id, { id, type: "product", members: [], handle: `@${owner.replace(/^@/, "")}` });
+      return [];
+    }
+    const id = slug(key.includes("@") ? (key.split("@")[0] ?? key) : key);
+    if (!people.has(id))
+      people.set(id, {
+        id,
+        name: owner.replace(/^@/, ""),
+        ...(key.includes("@") ? { emails: [owner] } : { handle: `@${owner.replace(/^@/, "")}` }),
+      });
+    return [id];
+  };
+
+  const entries = parse(text);
+  if (entries.length === 0)
+    throw new Error(
+      "no CODEOWNERS rules found (lines of a pattern followed by owners: /infra/ @acme/platform)",
+    );
   const owners = new Map<string, Set<string>>();
-  for (const entry of parse(text).reverse()) {
-    const hit = classify(samplePath(entry.pattern)) ?? classify(`${samplePath(entry.pattern)}/x`);
+  const unmatched: string[] = [];
+  let mapped = 0;
+  // In the order of the file (the library gives the last rule first, as matching reads them).
+  for (const entry of [...entries].reverse()) {
+    const holders = entry.owners.flatMap(resolveOwner);
+    const hit = samples(entry.pattern)
+      .map(classify)
+      .find((c) => c !== undefined);
     if (!hit) {
-      notes.push(`${entry.pattern}: matches no activity's patterns; not proposed`);
+      unmatched.push(entry.pattern);
       continue;
     }
+    mapped++;
     const set = owners.get(hit.activity) ?? new Set<string>();
-    for (const owner of entry.owners) {
-      const person = byHandle.get(owner.replace(/^@/, "").toLowerCase());
-      if (person) set.add(person);
-      else notes.push(`${entry.pattern}: owner ${owner} is no person's handle in the model`);
-    }
+    for (const h of holders) set.add(h);
     owners.set(hit.activity, set);
   }
   const raci: RaciRow[] = [];
@@ -49,5 +120,39 @@ export function importCodeowners(
     if (set.size === 0) continue;
     raci.push({ activity, R: [...set], note: "proposed from CODEOWNERS: choose the Accountable and review" });
   }
-  return { people: [], teams: [], raci, notes };
+  const notes: string[] = [];
+  if (unknownOwners.size)
+    notes.push(
+      `owners that are no person's handle or e-mail and no team's handle in the model: ${some([...unknownOwners])} — add their handle to the person (or team)`,
+    );
+  if (emptyTeams.size) notes.push(`team owners with no members in the model: ${some([...emptyTeams])}`);
+  if (fresh && teams.size)
+    notes.push(
+      `teams created from owners (${some([...teams.values()].map((t) => t.handle ?? t.id))}): add their members and their type`,
+    );
+  if (fresh && people.size)
+    notes.push("people created from owners carry their handle as name: write their names");
+  return {
+    people: [...people.values()],
+    teams: [...teams.values()],
+    raci,
+    notes,
+    summary: {
+      created: people.size,
+      skipped: 0,
+      used: [
+        `${entries.length} ${entries.length === 1 ? "rule" : "rules"}`,
+        `${mapped} mapped to ${raci.length} ${raci.length === 1 ? "activity" : "activities"}`,
+      ],
+      unknownColumns: [],
+      unmapped: [],
+      ...(unmatched.length
+        ? {
+            ignored: [
+              `${unmatched.length} ${unmatched.length === 1 ? "rule matches" : "rules match"} no activity's patterns (${some(unmatched)})`,
+            ],
+          }
+        : {}),
+    },
+  };
 }

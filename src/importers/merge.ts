@@ -24,8 +24,16 @@ export function mergeIntoModel(text: string, imported: Imported): MergeResult {
   let result = text;
   const sections: [string, object[], (i: Record<string, unknown>) => string, string][] = [
     ["people", imported.people, (i) => String(i.id), "person"],
+    ["units", imported.units ?? [], (i) => String(i.id), "unit"],
     ["teams", imported.teams, (i) => String(i.id), "team"],
     ["products", imported.products ?? [], (i) => String(i.id), "product"],
+    ["openings", imported.openings ?? [], (i) => String(i.id), "opening"],
+    [
+      "stakeholders",
+      imported.stakeholders ?? [],
+      (i) => `${String(i.kind)}|${String(i.person ?? "")}|${String(i.name ?? "")}`,
+      "stakeholder",
+    ],
     ["raci", imported.raci, (i) => `${String(i.activity)}|${String(i.product ?? "")}`, "RACI row for"],
   ];
   for (const [section, items, key, what] of sections) {
@@ -35,7 +43,7 @@ export function mergeIntoModel(text: string, imported: Imported): MergeResult {
     const fresh: object[] = [];
     for (const item of items) {
       const record = item as Record<string, unknown>;
-      const label = `${what} ${String(section === "raci" ? record.activity : record.id)}`;
+      const label = `${what} ${String(section === "raci" ? record.activity : section === "stakeholders" ? `${String(record.kind)} ${String(record.person ?? record.name)}` : record.id)}`;
       if (ids.has(key(record))) {
         skipped.push(`${label} (already in the model)`);
         continue;
@@ -91,8 +99,11 @@ function appendToSection(text: string, doc: Doc, section: string, items: object[
 export function importedToYaml(imported: Imported, from: string): string {
   const sections: Record<string, unknown> = {};
   if (imported.people.length) sections.people = imported.people;
+  if (imported.units?.length) sections.units = imported.units;
   if (imported.teams.length) sections.teams = imported.teams;
   if (imported.products?.length) sections.products = imported.products;
+  if (imported.openings?.length) sections.openings = imported.openings;
+  if (imported.stakeholders?.length) sections.stakeholders = imported.stakeholders;
   if (imported.raci.length) sections.raci = imported.raci;
   const notes = imported.notes.map((n) => `#   - ${n}`).join("\n");
   return `# Imported by mlteam from ${from}. Review it, then include it from mlteam.yaml (include: [this file]).\n${notes ? `# To review:\n${notes}\n` : ""}${stringify(sections)}`;

@@ -1,11 +1,16 @@
 /** What an importer proposes: model entries to add, and notes for the person reviewing them. */
-import type { Person, Product, RaciRow, Team } from "../model/schema.ts";
+import type { Opening, Person, Product, RaciRow, Stakeholder, Team, Unit } from "../model/schema.ts";
 
 export interface Imported {
   people: Person[];
   teams: Team[];
+  /** Units of the organisation tree, when the source has them (Backstage departments…). */
+  units?: Unit[];
   /** Products, when the source has them (an mlteam workbook). */
   products?: Product[];
+  /** Open positions and stakeholders, when the source has them (an mlteam workbook). */
+  openings?: Opening[];
+  stakeholders?: Stakeholder[];
   raci: RaciRow[];
   /** What could not be mapped, for review (unmapped titles, unknown handles…). */
   notes: string[];
@@ -23,6 +28,8 @@ export interface ImportSummary {
   unknownColumns: string[];
   /** Titles that map to no role. */
   unmapped: string[];
+  /** What the source holds that the import does not read (Backstage kinds…). */
+  ignored?: string[];
 }
 
 /** A model id from free text: lower case, letters, digits and dashes. */

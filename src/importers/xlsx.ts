@@ -3,7 +3,17 @@
  * and RACI rows. Ids come from the headers' "Name [id]" labels, so names may be edited freely.
  */
 import readXlsxFile from "read-excel-file/node";
-import type { Person, Product, RaciRow, RoleAssignment, Team } from "../model/schema.ts";
+import {
+  type Opening,
+  type Person,
+  type Product,
+  type RaciRow,
+  type RoleAssignment,
+  STAKEHOLDER_KINDS,
+  type Stakeholder,
+  type Team,
+  type Unit,
+} from "../model/schema.ts";
 import type { Imported } from "./types.ts";
 
 type Row = (string | number | boolean | Date | null)[];
@@ -114,6 +124,62 @@ export async function importXlsx(content: Buffer): Promise<Imported> {
       ...(text(row[t("Lead")]) ? { lead: text(row[t("Lead")]) } : {}),
       ...(list(row[t("Serves")]).length ? { serves: list(row[t("Serves")]) } : {}),
       ...(text(row[t("Handle")]) ? { handle: text(row[t("Handle")]) } : {}),
+      ...(text(row[t("Parent")]) ? { parent: text(row[t("Parent")]) } : {}),
+    });
+  }
+
+  // Units of the organisation tree.
+  const [unitsHeader, ...unitRows] = sheet("Units");
+  const u = (name: string) => column(unitsHeader, name);
+  const units: Unit[] = [];
+  for (const row of unitRows) {
+    const id = text(row[u("Id")]);
+    if (!id) continue;
+    const [name, type, parent] = [text(row[u("Name")]), text(row[u("Type")]), text(row[u("Parent")])];
+    units.push({ id, ...(name ? { name } : {}), ...(type ? { type } : {}), ...(parent ? { parent } : {}) });
+  }
+
+  // Openings.
+  const [openingsHeader, ...openingRows] = sheet("Openings");
+  const o = (name: string) => column(openingsHeader, name);
+  const openings: Opening[] = [];
+  for (const row of openingRows) {
+    const [id, role] = [text(row[o("Id")]), text(row[o("Role")])];
+    if (!id || !role) continue;
+    const status = text(row[o("Status")]);
+    const field = (name: string, key: keyof Opening) =>
+      text(row[o(name)]) ? { [key]: text(row[o(name)]) } : {};
+    openings.push({
+      id,
+      role,
+      ...field("Team", "team"),
+      ...field("Product", "product"),
+      ...field("Start", "start"),
+      ...(status === "approved" || status === "planned" ? { status } : {}),
+      ...field("Note", "note"),
+    });
+  }
+
+  // Stakeholders.
+  const [stakeHeader, ...stakeRows] = sheet("Stakeholders");
+  const k = (name: string) => column(stakeHeader, name);
+  const stakeholders: Stakeholder[] = [];
+  for (const row of stakeRows) {
+    const kind = text(row[k("Kind")]) as Stakeholder["kind"];
+    const [person, name] = [text(row[k("Person")]), text(row[k("Name")])];
+    if (!STAKEHOLDER_KINDS.includes(kind) || (!person && !name)) {
+      if (kind || person || name)
+        notes.push(`Stakeholders: row "${kind}, ${person || name}" is not a stakeholder kind; left out`);
+      continue;
+    }
+    const [review, note] = [text(row[k("Last review")]), text(row[k("Note")])];
+    stakeholders.push({
+      kind,
+      ...(person ? { person } : {}),
+      ...(name ? { name } : {}),
+      ...(text(row[k("Engaged")]).toLowerCase() === "no" ? { engaged: false } : {}),
+      ...(review ? { lastReview: review } : {}),
+      ...(note ? { note } : {}),
     });
   }
 
@@ -150,7 +216,10 @@ export async function importXlsx(content: Buffer): Promise<Imported> {
   return {
     people,
     teams,
+    ...(units.length ? { units } : {}),
     ...(products.length ? { products } : {}),
+    ...(openings.length ? { openings } : {}),
+    ...(stakeholders.length ? { stakeholders } : {}),
     raci,
     notes,
     summary: {
@@ -158,7 +227,19 @@ export async function importXlsx(content: Buffer): Promise<Imported> {
       skipped: peopleRows.length - people.length,
       used: sheets
         .map((s) => s.sheet)
-        .filter((s) => ["People", "Skills", "Absences", "Teams", "Products", "RACI"].includes(s)),
+        .filter((s) =>
+          [
+            "People",
+            "Skills",
+            "Absences",
+            "Teams",
+            "Units",
+            "Products",
+            "Openings",
+            "Stakeholders",
+            "RACI",
+          ].includes(s),
+        ),
       unknownColumns: [],
       unmapped: [],
     },

@@ -17,6 +17,7 @@ export type DiagnosticCode =
   | "unknown-reference"
   | "ambiguous-reference"
   | "duplicate-id"
+  | "reference-cycle"
   | "duplicate-section"
   | "missing-section"
   | "unknown-rule"

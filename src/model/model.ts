@@ -21,6 +21,7 @@ import {
   type Stakeholder,
   type Suppression,
   type Team,
+  type Unit,
   withoutExtensions,
 } from "./schema.ts";
 import type { PathKey, Position, YamlSource } from "./yaml-source.ts";
@@ -42,6 +43,7 @@ const LIST_SECTIONS = [
   "people",
   "openings",
   "onCall",
+  "units",
   "teams",
   "products",
   "stakeholders",
@@ -58,6 +60,7 @@ export interface Model {
   people: Person[];
   openings: Opening[];
   onCall: OnCall[];
+  units: Unit[];
   teams: Team[];
   products: Product[];
   stakeholders: Stakeholder[];
@@ -94,6 +97,7 @@ export class ModelBuilder {
     people: [],
     openings: [],
     onCall: [],
+    units: [],
     teams: [],
     products: [],
     stakeholders: [],

@@ -136,7 +136,19 @@ const team = z.strictObject({
   lead: id.optional().describe("The person who leads the team."),
   serves: z.array(id).optional().describe("Teams this (platform) team serves."),
   handle: z.string().optional().describe("The team's code-host handle, e.g. @acme/ml-platform."),
+  parent: id
+    .optional()
+    .describe("The unit (department…) or team this team belongs to, in the organisation tree."),
 });
+
+const unit = z
+  .strictObject({
+    id,
+    name: z.string().optional(),
+    type: z.string().optional().describe("What kind of unit: department, sub-department, division…"),
+    parent: id.optional().describe("The unit this one belongs to."),
+  })
+  .describe("A unit of the organisation above teams (a department, a division…): the organisation tree.");
 
 const product = z.strictObject({
   id,
@@ -278,6 +290,7 @@ export const modelFileSchema = z
     people: z.array(person).optional(),
     openings: z.array(opening).optional().describe("Open or planned positions."),
     onCall: z.array(onCall).optional().describe("On-call rotations, per activity or team."),
+    units: z.array(unit).optional().describe("The organisation tree above teams (departments…)."),
     teams: z.array(team).optional(),
     products: z.array(product).optional(),
     stakeholders: z.array(stakeholder).optional(),
@@ -303,6 +316,7 @@ export type Person = z.infer<typeof person>;
 export type RoleAssignment = z.infer<typeof roleAssignment>;
 export type Absence = z.infer<typeof absence>;
 export type Team = z.infer<typeof team>;
+export type Unit = z.infer<typeof unit>;
 export type Opening = z.infer<typeof opening>;
 export type OnCall = z.infer<typeof onCall>;
 export type Product = z.infer<typeof product>;

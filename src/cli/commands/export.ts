@@ -35,12 +35,12 @@ export function register(program: Command): void {
   program
     .command("export")
     .description(
-      "write the team in other tools' formats: CSV roster, XLSX, JSON, Mermaid, CODEOWNERS, Backstage",
+      "write the team in other tools' formats: CSV roster, XLSX, JSON, Mermaid, CODEOWNERS, Backstage, Team API",
     )
     .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
     .addOption(
       new Option("-f, --format <format>", "what to write")
-        .choices(["csv", "xlsx", "json", "mermaid", "codeowners", "backstage"])
+        .choices(["csv", "xlsx", "json", "mermaid", "codeowners", "backstage", "team-api"])
         .makeOptionMandatory(),
     )
     .option("-o, --out <file>", "write to this file (atomically) instead of standard output")
@@ -48,10 +48,13 @@ export function register(program: Command): void {
       "after",
       `
 Formats: csv (a people roster with a column per competency), xlsx (sheets RACI — colour-coded —,
-People, Skills, Findings), json (the resolved team), mermaid (the topology as a flowchart),
+People, Skills, Teams, Units, Products, Openings, Absences, Stakeholders, Findings; mlteam import
+--from xlsx reads it back), json (the resolved team), mermaid (the topology as a flowchart),
 codeowners (a catch-all first, then each activity's paths owned by its Accountable's handle or team
-handle, plus one ML and one MLOps reviewer on ML code; never an opening), backstage (Group and User
-entities).
+handle, plus one ML and one MLOps reviewer on ML code; never an opening), backstage (Groups for the
+organisation, its units and teams with parent and children, a User per person, a System and a
+Component per product owned by its team), team-api (a Team API per team as JSON: its Team Topologies
+type, members, services, interactions, openings and on-call).
 Examples:
   mlteam export --format xlsx --out team.xlsx
   mlteam export --format codeowners --out .github/CODEOWNERS

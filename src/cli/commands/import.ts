@@ -11,6 +11,8 @@ export interface ImportOptions {
   map?: string[];
 }
 
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 /** `mlteam import`: people and teams from Backstage or a CSV roster, proposed RACI rows from CODEOWNERS. */
 export async function importCommand(file: string, options: ImportOptions): Promise<void> {
   const { importEntries, importedFragment, mergeImported } = await import("../../app/import-file.ts");
@@ -37,10 +39,21 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   for (const note of imported.notes) err(`note: ${note}`);
   const summary = imported.summary;
   if (summary) {
+    const what =
+      options.from === "backstage" || options.from === "codeowners"
+        ? `${count(imported.people.length, "person", "people")}, ${count(imported.teams.length, "team")}${options.from === "backstage" ? `, ${count(imported.units?.length ?? 0, "unit")}` : ""}`
+        : count(summary.created, "person", "people");
     err(
-      `${file}: ${summary.created} ${summary.created === 1 ? "person" : "people"} read${summary.skipped ? `, ${summary.skipped} ${summary.skipped === 1 ? "row" : "rows"} skipped` : ""}`,
+      `${file}: ${what} ${options.from === "codeowners" ? "created" : "read"}${summary.skipped ? `, ${summary.skipped} ${summary.skipped === 1 ? "row" : "rows"} skipped` : ""}`,
     );
-    err(`  ${options.from === "xlsx" ? "sheets" : "columns"} used: ${summary.used.join("; ") || "none"}`);
+    const label = {
+      xlsx: "sheets used",
+      csv: "columns used",
+      backstage: "entities read",
+      codeowners: "rules read",
+    }[options.from];
+    err(`  ${label}: ${summary.used.join("; ") || "none"}`);
+    if (summary.ignored?.length) err(`  not read: ${summary.ignored.join(", ")}`);
     if (summary.unknownColumns.length)
       err(`  columns not used: ${summary.unknownColumns.join(", ")} (--map "<column>=<field>" or x-<name>)`);
     if (summary.unmapped.length)
@@ -61,7 +74,13 @@ export async function importCommand(file: string, options: ImportOptions): Promi
         );
       writeFileAtomic(options.out, fragment);
       out(
-        `Wrote ${options.out}: ${imported.people.length} people, ${imported.teams.length} teams, ${imported.products?.length ? `${imported.products.length} products, ` : ""}${imported.raci.length} RACI rows.`,
+        `Wrote ${options.out}: ${[
+          count(imported.people.length, "person", "people"),
+          count(imported.teams.length, "team"),
+          ...(imported.units?.length ? [count(imported.units.length, "unit")] : []),
+          ...(imported.products?.length ? [count(imported.products.length, "product")] : []),
+          count(imported.raci.length, "RACI row"),
+        ].join(", ")}.`,
       );
     }
     if (partial) throw new ExitError(EXIT.findings);
@@ -80,7 +99,9 @@ export async function importCommand(file: string, options: ImportOptions): Promi
 export function register(program: Command): void {
   program
     .command("import")
-    .description("people and teams from Backstage or a CSV roster; proposed RACI rows from CODEOWNERS")
+    .description(
+      "people, teams and the organisation tree from Backstage, a CSV roster or a workbook; proposed RACI rows from CODEOWNERS",
+    )
     .argument("<file>", "the file to import")
     .addOption(
       new Option("--from <kind>", "what the file is")
@@ -99,20 +120,26 @@ export function register(program: Command): void {
     .addHelpText(
       "after",
       `
-backstage: Group (team) and User entities → teams and people. csv: an HR roster; headers are
-matched through common names (Full Name/Name, Work Email/Email, Job Title/Title, Manager → reportsTo
-by name or e-mail, FTE → capacity, Employment Type → employment, Department → x-department) and a
-column per competency holds levels 0–4; --map overrides. Titles map to roles through the catalog's
-aliases, grades and abbreviations dropped ("Sr. MLOps Eng." → mlops-engineer). Every import ends with
-what it did: people read, rows skipped, columns used and not used, titles left unmapped.
-codeowners: each pattern mapped to an activity by the evidence classifier, its owners proposed as R.
+backstage: Group and User entities, following Location targets (paths and globs relative to the
+file); team groups → teams, the organization → the root, other groups (department…) → units of the
+tree, with their parents; names that clash across namespaces keep the namespace in the id.
+csv: an HR roster; headers are matched through common names (Full Name/Name, Work Email/Email,
+Job Title/Title, Manager → reportsTo by name or e-mail, FTE → capacity, Employment Type →
+employment, Department → x-department), a column per competency holds levels 0–4; --map overrides.
+Titles map to roles through the catalog's aliases, grades and abbreviations dropped ("Sr. MLOps
+Eng." → mlops-engineer).
+codeowners: each rule mapped to an activity by the evidence patterns, its owners (people by handle
+or e-mail, teams by handle) proposed as R; with no model, the owners become people and teams.
 xlsx: a workbook written by mlteam export --format xlsx (names may be edited: ids live in the headers).
-Exit 0 done; 1 done but rows were skipped; 2 nothing usable (the headers it accepts are named).
+Every import ends with what it did (read, skipped, not used, unmapped) on standard error.
+Exit 0 done; 1 done but rows were skipped; 2 nothing usable (what it accepts is named).
+See docs/import-export.md.
 Examples:
   mlteam import --from backstage org.yaml --out team/people.yaml
   mlteam import --from csv roster.csv --into mlteam.yaml
   mlteam import --from csv hr.csv --map "Worker=name" --map "Site=x-site"
-  mlteam import --from codeowners .github/CODEOWNERS --into mlteam.yaml`,
+  mlteam import --from codeowners .github/CODEOWNERS --into mlteam.yaml
+  mlteam import --from codeowners .github/CODEOWNERS --out mlteam.people.yaml`,
     )
     .action(async (file: string, options) => importCommand(file, options));
 }

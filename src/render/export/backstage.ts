@@ -1,4 +1,8 @@
-/** Backstage catalog entities: a `Group` per team (and one for the organisation) and a `User` per person. */
+/**
+ * Backstage catalog entities: the organisation, its units and teams as `Group`s (with `parent` and
+ * `children`, so Backstage draws the same tree), a `User` per person, and per product a `System`
+ * owned by its team with a `Component` in it (lifecycle from the product's stage).
+ */
 import { stringify } from "yaml";
 import type { TeamGraph } from "../../graph/types.ts";
 
@@ -8,24 +12,45 @@ const entityName = (id: string) =>
     .replace(/[^a-z0-9._-]+/g, "-")
     .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "") || "unnamed";
 
+const API = "backstage.io/v1alpha1";
+
 export function renderBackstage(graph: TeamGraph): string {
   const org = entityName(graph.organisation?.name ?? "organisation");
+  const teams = [...graph.teams.values()];
+  const units = [...graph.units.values()];
+  const childrenOf = (id: string | undefined) => [
+    ...units.filter((u) => u.parent === id).map((u) => entityName(u.id)),
+    ...teams.filter((t) => t.parent === id).map((t) => entityName(t.id)),
+  ];
   const docs: object[] = [
     {
-      apiVersion: "backstage.io/v1alpha1",
+      apiVersion: API,
       kind: "Group",
       metadata: {
         name: org,
         title: graph.organisation?.name ?? org,
         annotations: { "mlteam/stage": graph.organisation?.stage ?? "" },
       },
-      spec: { type: "organization", children: [...graph.teams.keys()].map(entityName) },
+      spec: { type: "organization", children: childrenOf(undefined) },
     },
   ];
-  for (const team of graph.teams.values()) {
-    const lead = team.source.lead;
+  for (const unit of units) {
     docs.push({
-      apiVersion: "backstage.io/v1alpha1",
+      apiVersion: API,
+      kind: "Group",
+      metadata: { name: entityName(unit.id), ...(unit.source.name ? { title: unit.source.name } : {}) },
+      spec: {
+        type: unit.source.type ?? "department",
+        parent: unit.parent ? entityName(unit.parent) : org,
+        children: childrenOf(unit.id),
+        ...(unit.source.name ? { profile: { displayName: unit.source.name } } : {}),
+      },
+    });
+  }
+  for (const team of teams) {
+    const handle = team.source.handle?.replace(/^@/, "");
+    docs.push({
+      apiVersion: API,
       kind: "Group",
       metadata: {
         name: entityName(team.id),
@@ -33,20 +58,21 @@ export function renderBackstage(graph: TeamGraph): string {
         annotations: {
           "mlteam/team-type": team.source.type,
           ...(team.serves.length ? { "mlteam/serves": team.serves.join(",") } : {}),
+          ...(handle?.includes("/") ? { "github.com/team-slug": handle } : {}),
         },
       },
       spec: {
         type: "team",
-        parent: org,
-        children: [],
-        ...(lead ? { profile: { displayName: team.source.name ?? team.id } } : {}),
+        parent: team.parent ? entityName(team.parent) : org,
+        children: childrenOf(team.id),
+        profile: { displayName: team.source.name ?? team.id },
       },
     });
   }
   for (const person of graph.people.values()) {
     const email = person.source.emails?.[0];
     docs.push({
-      apiVersion: "backstage.io/v1alpha1",
+      apiVersion: API,
       kind: "User",
       metadata: {
         name: entityName(person.id),
@@ -64,6 +90,30 @@ export function renderBackstage(graph: TeamGraph): string {
         memberOf: person.teams.length ? person.teams.map(entityName) : [org],
       },
     });
+  }
+  for (const product of graph.products.values()) {
+    const owner = `group:default/${product.team ? entityName(product.team) : org}`;
+    const name = entityName(product.id);
+    const title = product.source.name ?? product.id;
+    docs.push(
+      {
+        apiVersion: API,
+        kind: "System",
+        metadata: { name, title, annotations: { "mlteam/stage": product.source.stage } },
+        spec: { owner },
+      },
+      {
+        apiVersion: API,
+        kind: "Component",
+        metadata: { name, title },
+        spec: {
+          type: "service",
+          lifecycle: product.source.stage === "production" ? "production" : "experimental",
+          owner,
+          system: name,
+        },
+      },
+    );
   }
   return docs.map((d) => stringify(d)).join("---\n");
 }

@@ -80,7 +80,7 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
     ]),
   ];
   const teams: SheetData = [
-    header(["Id", "Name", "Type", "Members", "Lead", "Serves", "Handle"]),
+    header(["Id", "Name", "Type", "Members", "Lead", "Serves", "Handle", "Parent"]),
     ...[...graph.teams.values()].map((t) => [
       { value: t.id },
       { value: t.source.name ?? "" },
@@ -89,6 +89,16 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
       { value: t.source.lead ?? "" },
       { value: t.serves.join("; ") },
       { value: t.source.handle ?? "" },
+      { value: t.source.parent ?? "" },
+    ]),
+  ];
+  const units: SheetData = [
+    header(["Id", "Name", "Type", "Parent"]),
+    ...[...graph.units.values()].map((u) => [
+      { value: u.id },
+      { value: u.source.name ?? "" },
+      { value: u.source.type ?? "" },
+      { value: u.parent ?? "" },
     ]),
   ];
   const products: SheetData = [
@@ -101,7 +111,7 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
     ]),
   ];
   const openings: SheetData = [
-    header(["Id", "Role", "Team", "Product", "Start", "Status"]),
+    header(["Id", "Role", "Team", "Product", "Start", "Status", "Note"]),
     ...graph.model.openings.map((o) => [
       { value: o.id },
       { value: o.role },
@@ -109,6 +119,7 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
       { value: o.product ?? "" },
       { value: o.start ?? "" },
       { value: o.status ?? "open" },
+      { value: o.note ?? "" },
     ]),
   ];
   const absences: SheetData = [
@@ -123,13 +134,14 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
     ),
   ];
   const stakeholders: SheetData = [
-    header(["Kind", "Person", "Name", "Engaged", "Last review"]),
+    header(["Kind", "Person", "Name", "Engaged", "Last review", "Note"]),
     ...graph.stakeholders.map((st) => [
       { value: st.kind },
       { value: st.person ?? "" },
       { value: st.name ?? "" },
       { value: st.engaged === false ? "no" : "yes" },
       { value: st.lastReview ?? "" },
+      { value: st.note ?? "" },
     ]),
   ];
   const findingsSheet: SheetData = [
@@ -152,6 +164,7 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
     { sheet: "People", data: people, stickyRowsCount: 1 },
     { sheet: "Skills", data: skills, stickyRowsCount: 1 },
     { sheet: "Teams", data: teams, stickyRowsCount: 1 },
+    { sheet: "Units", data: units, stickyRowsCount: 1 },
     { sheet: "Products", data: products, stickyRowsCount: 1 },
     { sheet: "Openings", data: openings, stickyRowsCount: 1 },
     { sheet: "Absences", data: absences, stickyRowsCount: 1 },
