@@ -1,16 +1,23 @@
 /**
- * Authorship of files from history, after Avelino et al., "A novel approach for estimating truck
- * factors", ICPC 2016: degree of authorship DOA = 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC),
- * where FA is 1 for the file's creator, DL the developer's later changes (modifications and
- * renames) and AC everyone else's changes; a developer authors a file when their DOA, normalised by
- * the file's highest, is above 0.75 and the DOA itself is at least 3.293. The truck factor removes
- * the author of most files until more than half of the files have no author left.
+ * Authorship of files from history, after Avelino, Passos, Hora and Valente, "A novel approach for
+ * estimating truck factors", ICPC 2016: degree of authorship DOA = 3.293 + 1.098·FA + 0.164·DL −
+ * 0.321·ln(1 + AC), where FA is 1 for the file's creator, DL the developer's later changes
+ * (modifications and renames; the creation is FA, not a delivery) and AC the acceptances: the
+ * other developers' changes (not the creation). A developer authors a file when their DOA,
+ * normalised by the file's highest, is above 0.75 and the DOA itself is at least 3.293. The truck
+ * factor removes the author of most files until more than half of the files have no author left.
  *
- * History is fed newest commit first, as `git log` gives it: a rename carries the new path's
- * identity back to the old path, and an add ends a file's history (older changes to the same path
- * belong to an earlier file).
+ * Each commit credits its author; `Co-authored-by` trailers are kept apart (under
+ * {@link CO_AUTHOR}) and count only when asked for. History is fed newest commit first, as
+ * `git log` gives it: a rename carries the new path's identity back to the old path, and an add
+ * ends a file's history (older changes to the same path belong to an earlier file). Which files
+ * exist is decided by the analysed commit's tree ({@link HistoryAccumulator.finish}), never by the
+ * order of events.
  */
 import type { Commit } from "./log-parser.ts";
+
+/** Prefix of the developer keys that record a co-author's credit (kept apart from authorship). */
+export const CO_AUTHOR = "co:";
 
 export interface DevStats {
   /** 1 when this developer created the file. */
@@ -27,7 +34,10 @@ export interface FileState {
   id: number;
   /** The path the file had at the newest commit seen. */
   path: string;
-  /** Whether the file exists at the newest commit seen (its newest change is not a delete). */
+  /**
+   * Whether the file is in the analysed commit's tree: the newest history seen for its path, and
+   * the path is in `git ls-tree` of the commit (set by {@link HistoryAccumulator.finish}).
+   */
   atHead: boolean;
   /** Whether its creation has been seen (its history is complete). */
   created: boolean;
@@ -41,19 +51,21 @@ export class HistoryAccumulator {
   readonly files = new Map<number, FileState>();
   /** Path → the file that older commits touching that path belong to. */
   readonly #pathToFile = new Map<string, number>();
+  /** Paths whose newest history has been seen: only that file can be the one in the tree. */
+  readonly #claimed = new Set<string>();
   #nextId: number;
 
   constructor(firstId = 1) {
     this.#nextId = firstId;
   }
 
-  /** Adds one commit; `devsOf` names the developers credited (empty for bots). */
-  add(commit: Commit, devs: readonly string[]): void {
-    if (devs.length === 0) return;
+  /** Adds one commit, credited to `author` (and, kept apart, to `coAuthors`), as "Name <email>". */
+  add(commit: Commit, author: string, coAuthors: readonly string[] = []): void {
+    const devs = [author, ...coAuthors.filter((c) => c !== author).map((c) => `${CO_AUTHOR}${c}`)];
     const month = new Date(commit.time * 1000).toISOString().slice(0, 7);
     for (const change of commit.changes) {
-      const file = this.#fileFor(change.path, change.status !== "D");
-      if (change.status === "A") {
+      const file = this.#fileFor(change.path);
+      if (change.status === "A" || change.status === "C") {
         for (const dev of devs) credit(file, dev, commit.time, month, "fa");
         file.created = true;
         this.#pathToFile.delete(change.path);
@@ -62,24 +74,27 @@ export class HistoryAccumulator {
         this.#pathToFile.delete(change.path);
         this.#pathToFile.set(change.from, file.id);
         file.oldestPath = change.from;
-      } else if (change.status === "C") {
-        for (const dev of devs) credit(file, dev, commit.time, month, "fa");
-        file.created = true;
-        this.#pathToFile.delete(change.path);
       } else if (change.status === "M" || change.status === "T") {
         for (const dev of devs) credit(file, dev, commit.time, month, "dl");
       }
-      // D: the file's newest event is its deletion (see #fileFor); it credits nobody.
+      // D: the file's history at this path ends here (going back); it credits nobody.
     }
   }
 
-  #fileFor(path: string, exists: boolean): FileState {
+  /** Marks the files of the analysed commit's tree: the newest history of each path the tree holds. */
+  finish(tree: ReadonlySet<string>): void {
+    for (const file of this.files.values()) file.atHead = file.atHead && tree.has(file.path);
+  }
+
+  #fileFor(path: string): FileState {
     const id = this.#pathToFile.get(path);
     if (id !== undefined) return this.files.get(id) as FileState;
+    const newest = !this.#claimed.has(path);
+    this.#claimed.add(path);
     const file: FileState = {
       id: this.#nextId++,
       path,
-      atHead: exists,
+      atHead: newest,
       created: false,
       oldestPath: path,
       devs: new Map(),
@@ -104,21 +119,27 @@ function credit(file: FileState, dev: string, time: number, month: string, kind:
 
 /**
  * Merges a newer batch of history into an older one: each newer file whose history has no
- * creation continues the older file that was at head under its oldest path.
+ * creation continues the older file that was in the tree under its oldest path. Then `tree` (the
+ * newer commit's) decides which files exist; where an older and a newer history claim the same
+ * path, the newer wins.
  */
 export function mergeNewer(
   older: Map<number, FileState>,
   newer: Map<number, FileState>,
+  tree: ReadonlySet<string>,
 ): Map<number, FileState> {
   const merged = new Map(older);
   const olderAtHead = new Map<string, FileState>();
   for (const f of older.values()) if (f.atHead) olderAtHead.set(f.path, f);
-  let nextId = Math.max(0, ...older.keys()) + 1;
+  let nextId = 1;
+  for (const id of older.keys()) if (id >= nextId) nextId = id + 1;
+  const fresh = new Set<number>();
   for (const file of newer.values()) {
     const previous = file.created ? undefined : olderAtHead.get(file.oldestPath);
     if (!previous) {
       const id = nextId++;
       merged.set(id, { ...file, id });
+      fresh.add(id);
       continue;
     }
     const devs = new Map<string, DevStats>();
@@ -132,6 +153,16 @@ export function mergeNewer(
       devs.set(dev, d);
     }
     merged.set(previous.id, { ...previous, path: file.path, atHead: file.atHead, devs });
+    fresh.add(previous.id);
+  }
+  const newestAt = new Map<string, number>();
+  for (const id of fresh) {
+    const f = merged.get(id) as FileState;
+    if (f.atHead) newestAt.set(f.path, id);
+  }
+  for (const [id, f] of merged) {
+    const atHead = f.atHead && tree.has(f.path) && (newestAt.get(f.path) ?? id) === id;
+    if (atHead !== f.atHead) merged.set(id, { ...f, atHead });
   }
   return merged;
 }
@@ -144,11 +175,21 @@ export function doa(fa: number, dl: number, ac: number): number {
   return 3.293 + 1.098 * fa + 0.164 * dl - 0.321 * Math.log(1 + ac);
 }
 
-/** The file's authors by the DOA rule, with each one's DOA, highest first. */
-export function authorsOf(file: FileState): { dev: string; doa: number }[] {
-  const total = [...file.devs.values()].reduce((sum, s) => sum + s.fa + s.dl, 0);
-  const scored = [...file.devs].map(([dev, s]) => ({ dev, doa: doa(s.fa, s.dl, total - s.fa - s.dl) }));
-  const max = Math.max(0, ...scored.map((s) => s.doa));
+/**
+ * The file's authors by the DOA rule, with each one's DOA, highest first. `devs` are the
+ * developers who may author it (people, not bots); `otherChanges` are changes by others who may
+ * not (bots): they count as acceptances for everyone.
+ */
+export function authorsOf(file: Pick<FileState, "devs">, otherChanges = 0): { dev: string; doa: number }[] {
+  let changes = otherChanges;
+  for (const s of file.devs.values()) changes += s.dl;
+  const scored: { dev: string; doa: number }[] = [];
+  let max = 0;
+  for (const [dev, s] of file.devs) {
+    const value = doa(s.fa, s.dl, changes - s.dl);
+    scored.push({ dev, doa: value });
+    if (value > max) max = value;
+  }
   return scored
     .filter((s) => s.doa >= DOA_THRESHOLD && s.doa / max > NORMALISED_THRESHOLD)
     .sort((a, b) => b.doa - a.doa || a.dev.localeCompare(b.dev));

@@ -5,6 +5,7 @@
 import { append } from "../model/append.ts";
 import type { Model } from "../model/model.ts";
 import { makeClassifier, type PatternSet } from "./classify.ts";
+import type { FileFilter } from "./file-filter.ts";
 import { DEFAULT_BOTS, makeIdentityResolver } from "./identities.ts";
 import { type EvidenceReport, measureEvidence, windowStartFor } from "./measures.ts";
 import { type MineResult, mineRepository } from "./mine.ts";
@@ -22,6 +23,12 @@ export interface CollectOptions {
   today: string;
   /** The first day of the recent window; `windowMonths` back from today when omitted. */
   since?: string;
+  /** Analyse a snapshot: a commit-ish, or a date (the last first-parent commit on or before it). */
+  at?: string;
+  /** Which files count (overrides the model's and the repositories' settings). */
+  filter?: FileFilter;
+  /** Credit `Co-authored-by` trailers (overrides `evidence.coAuthors`). */
+  coAuthors?: boolean;
   onProgress?: (repo: string, done: number, total: number) => void;
 }
 
@@ -37,10 +44,12 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
   const runs: CollectedEvidence["runs"] = [];
   const warnings: string[] = [];
   const patternsByKey = new Map<string, RepositorySpec["patterns"]>();
+  const filterByKey = new Map<string, FileFilter>();
   for (const spec of specs) {
     const result = await mineRepository({
       repo: spec.path,
       ...(spec.branch !== undefined ? { branch: spec.branch } : {}),
+      ...(options.at !== undefined ? { at: options.at } : {}),
       store: options.store,
       ...(options.onProgress
         ? { onProgress: (done: number, total: number) => options.onProgress?.(spec.path, done, total) }
@@ -49,6 +58,7 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     runs.push({ ...result, repo: spec.path });
     append(warnings, result.warnings);
     patternsByKey.set(result.state.key, spec.patterns);
+    filterByKey.set(result.state.key, options.filter ?? spec.filter ?? settings?.filter ?? "all");
   }
   const modelSets: PatternSet[] = Object.entries(settings?.patterns ?? {}).map(([activity, patterns]) => ({
     activity,
@@ -71,7 +81,10 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     }
     return classify;
   };
-  const resolver = makeIdentityResolver(options.model?.people ?? [], settings?.bots ?? DEFAULT_BOTS);
+  const resolver = makeIdentityResolver(options.model?.people ?? [], {
+    bots: settings?.bots ?? DEFAULT_BOTS,
+    mergeByName: settings?.mergeByName !== false,
+  });
   const windowStart = options.since
     ? options.since.slice(0, 7)
     : windowStartFor(options.today, settings?.windowMonths ?? 12);
@@ -80,6 +93,10 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     classifierFor,
     resolver,
     windowStart,
+    {
+      coAuthors: options.coAuthors ?? settings?.coAuthors === true,
+      filterFor: (state) => filterByKey.get(state.key) ?? "all",
+    },
   );
   return { report, runs, warnings };
 }

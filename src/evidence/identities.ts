@@ -1,37 +1,121 @@
 /**
- * Maps git authors to people of the model: by e-mail, then by name (case, dots, dashes and spaces
- * ignored), through the people's `emails` and `git` lists; authors matching no person keep a git
- * identity of their own. `.mailmap` is applied by git itself (`--use-mailmap`). Bots are left out.
+ * Who is who in a history. git applies `.mailmap` (`--use-mailmap`); then identities are merged:
+ * those sharing an e-mail, and — unless turned off — those sharing a normalised name of two words
+ * or more (case, accents, dots, dashes and spaces ignored), so "Scott Donohoo" with three
+ * addresses is one developer. Authors are mapped to people of the model through their `emails`,
+ * `git` aliases and names; the rest keep a git identity of their own.
+ *
+ * Bots and placeholder identities ("Googler <nobody@google.com>", "nobody@localhost") are never
+ * authors; their changes still count as changes by others. A name that is a person's name keeps
+ * its owner human even when the e-mail says "bot" (Pascal Vicaire <kubeflow-pipeline-bot@…>).
  */
 import picomatch from "picomatch";
 import type { Person } from "../model/schema.ts";
 
+/** Globs on names and e-mails of bots (`evidence.bots` replaces them). */
 export const DEFAULT_BOTS = [
   "*\\[bot\\]*",
   "dependabot*",
   "renovate*",
   "github-actions*",
   "*-bot",
+  "* bot",
+  "*-robot",
+  "* robot",
+  "copilot",
+  "copybara*",
+  "greenkeeper*",
+  "mergify*",
+  "pre-commit-ci*",
+  "imgbot*",
+  "allcontributors*",
+  "semantic-release*",
+  "web-flow",
   "*-bot@*",
+  "*-robot@*",
   "bot@*",
   "*noreply@github.com",
 ];
 
+/** E-mail local parts and names that stand for nobody in particular. */
+const PLACEHOLDER_LOCALS = new Set([
+  "nobody",
+  "noreply",
+  "no-reply",
+  "none",
+  "unknown",
+  "anonymous",
+  "invalid",
+]);
+const PLACEHOLDER_NAMES = new Set([
+  "googler",
+  "nobody",
+  "unknown",
+  "anonymous",
+  "(no author)",
+  "none",
+  "root",
+]);
+
 /** How an author was matched. */
 export interface Identity {
-  /** A person id, or "git:<email or name>" for someone the model does not list. */
+  /** A person id, or "git:<e-mail or name>" for someone the model does not list. */
   id: string;
   person: boolean;
 }
 
+export interface Exclusion {
+  identity: string;
+  reason: "bot" | "placeholder";
+}
+
 export interface IdentityResolver {
-  /** The identity of an author, or undefined for a bot. */
+  /** Learns identities ("Name <email>") before resolving, so that merges see them all. */
+  learn(raws: Iterable<string>): void;
+  /** The identity of an author, or undefined for a bot or a placeholder. */
   resolve(name: string, email: string): Identity | undefined;
   /** Authors that matched no person: identity → the names and e-mails seen. */
   unmatched(): Map<string, Set<string>>;
+  /** Identities merged into one: identity → the raw "Name <email>" it gathers (more than one). */
+  merges(): Map<string, Set<string>>;
+  /** Identities left out, and why. */
+  exclusions(): Exclusion[];
 }
 
-export const normaliseName = (name: string) => name.toLowerCase().replace(/[\s._-]+/g, "");
+export interface IdentityOptions {
+  /** Globs of bot names and e-mails; {@link DEFAULT_BOTS} when omitted. */
+  bots?: readonly string[];
+  /** Merge identities that share a normalised name of two words or more (default true). */
+  mergeByName?: boolean;
+}
+
+/** Lower case, accents dropped, spaces, dots, dashes and underscores removed. */
+export const normaliseName = (name: string) =>
+  name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[\s._-]+/g, "");
+
+/** A name written as a person's: two words or more of letters, none of them a bot word. */
+function looksLikeAPerson(name: string): boolean {
+  const words = name
+    .trim()
+    .split(/[\s._-]+/)
+    .filter(Boolean);
+  return (
+    words.length >= 2 &&
+    words.every((w) => /^\p{L}[\p{L}'’]*$/u.test(w)) &&
+    !words.some((w) => /^(bot|robot|ci|automation|service|build|deploy|release)$/i.test(w))
+  );
+}
+
+/** Whether a name can merge identities: two words or more, not a placeholder. */
+const mergeableName = (name: string) =>
+  name
+    .trim()
+    .split(/[\s._-]+/)
+    .filter(Boolean).length >= 2 && !PLACEHOLDER_NAMES.has(name.trim().toLowerCase());
 
 /** Parses a "Name <email>" trailer. */
 export function parseAuthor(text: string): { name: string; email: string } {
@@ -41,10 +125,25 @@ export function parseAuthor(text: string): { name: string; email: string } {
     : { name: text.trim(), email: "" };
 }
 
+/** Why an identity is never an author: a bot, a placeholder, or undefined for a person. */
+export function excludedAs(
+  name: string,
+  email: string,
+  isBotText: (text: string) => boolean,
+): Exclusion["reason"] | undefined {
+  const local = email.toLowerCase().split("@")[0] ?? "";
+  const lowerName = name.trim().toLowerCase();
+  if (PLACEHOLDER_NAMES.has(lowerName) || PLACEHOLDER_LOCALS.has(local)) return "placeholder";
+  if (isBotText(lowerName)) return "bot";
+  if (isBotText(email.toLowerCase()) && !looksLikeAPerson(name)) return "bot";
+  return undefined;
+}
+
 export function makeIdentityResolver(
   people: readonly Person[],
-  bots: readonly string[] = DEFAULT_BOTS,
+  options: IdentityOptions = {},
 ): IdentityResolver {
+  const mergeByName = options.mergeByName !== false;
   const byEmail = new Map<string, string>();
   const byName = new Map<string, string>();
   for (const person of people) {
@@ -55,32 +154,110 @@ export function makeIdentityResolver(
     }
     byName.set(normaliseName(person.name), person.id);
   }
-  const isBot = picomatch(
-    bots.map((b) => b.toLowerCase()),
-    { nocase: true },
+  const isBotText = picomatch(
+    (options.bots ?? DEFAULT_BOTS).map((b) => b.toLowerCase()),
+    { nocase: true, dot: true },
   );
-  const unmatched = new Map<string, Set<string>>();
+
+  // Union-find over e-mail and name keys: identities that share either are one developer.
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
+    let at = x;
+    while (at !== root) {
+      const next = parent.get(at) as string;
+      parent.set(at, root);
+      at = next;
+    }
+    if (!parent.has(root)) parent.set(root, root);
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra === rb) return;
+    // The smaller key is the root, so a cluster's id does not depend on the order identities come in.
+    const [low, high] = ra < rb ? [ra, rb] : [rb, ra];
+    parent.set(high, low);
+  };
+  const keysOf = (name: string, email: string) => {
+    const keys: string[] = [];
+    if (email !== "") keys.push(`e:${email.toLowerCase()}`);
+    if ((mergeByName && mergeableName(name)) || email === "") keys.push(`n:${normaliseName(name)}`);
+    return keys;
+  };
+  /** Each known identity's first key → the person it names directly (by e-mail or name). */
+  const directByKey = new Map<string, string>();
+  const known = new Set<string>();
+  /** Cluster root → its one person (null when two people meet in it); rebuilt after learning. */
+  let personOfRoot: Map<string, string | null> | undefined;
+  const seenRaw = new Map<string, Set<string>>();
+  const exclusions = new Map<string, Exclusion>();
   const cache = new Map<string, Identity | undefined>();
-  return {
-    resolve(name, email) {
-      const key = `${name}\u0000${email}`;
-      if (cache.has(key)) return cache.get(key);
-      let identity: Identity | undefined;
-      if (isBot(name.toLowerCase()) || isBot(email.toLowerCase())) identity = undefined;
-      else {
-        const person = byEmail.get(email.toLowerCase()) ?? byName.get(normaliseName(name));
-        if (person) identity = { id: person, person: true };
-        else {
-          const id = `git:${email !== "" ? email.toLowerCase() : normaliseName(name)}`;
-          identity = { id, person: false };
-          const seen = unmatched.get(id) ?? new Set<string>();
-          seen.add(email ? `${name} <${email}>` : name);
-          unmatched.set(id, seen);
-        }
+  const directOf = (name: string, email: string) =>
+    byEmail.get(email.toLowerCase()) ?? byName.get(normaliseName(name));
+
+  const learnOne = (name: string, email: string) => {
+    const raw = `${name}\u0000${email}`;
+    if (known.has(raw)) return;
+    known.add(raw);
+    const keys = keysOf(name, email);
+    for (let i = 1; i < keys.length; i++) union(keys[0] as string, keys[i] as string);
+    const direct = directOf(name, email);
+    if (direct) directByKey.set(keys[0] as string, direct);
+    personOfRoot = undefined;
+    cache.clear();
+  };
+  const personOf = (root: string) => {
+    if (!personOfRoot) {
+      personOfRoot = new Map();
+      for (const [key, person] of directByKey) {
+        const r = find(key);
+        const before = personOfRoot.get(r);
+        personOfRoot.set(r, before === undefined || before === person ? person : null);
       }
-      cache.set(key, identity);
+    }
+    return personOfRoot.get(root) ?? undefined;
+  };
+
+  return {
+    learn(raws) {
+      for (const text of raws) {
+        const { name, email } = parseAuthor(text);
+        if (!excludedAs(name, email, isBotText)) learnOne(name, email);
+      }
+    },
+    resolve(name, email) {
+      const raw = `${name}\u0000${email}`;
+      if (cache.has(raw)) return cache.get(raw);
+      const reason = excludedAs(name, email, isBotText);
+      if (reason) {
+        exclusions.set(raw, { identity: email ? `${name} <${email}>` : name, reason });
+        cache.set(raw, undefined);
+        return undefined;
+      }
+      learnOne(name, email);
+      const root = find(keysOf(name, email)[0] as string);
+      const person = directOf(name, email) ?? personOf(root);
+      const identity: Identity = person
+        ? { id: person, person: true }
+        : { id: `git:${root.slice(2)}`, person: false };
+      const seen = seenRaw.get(identity.id) ?? new Set<string>();
+      seen.add(email ? `${name} <${email}>` : name);
+      seenRaw.set(identity.id, seen);
+      cache.set(raw, identity);
       return identity;
     },
-    unmatched: () => unmatched,
+    unmatched: () => {
+      const out = new Map<string, Set<string>>();
+      for (const [id, seen] of seenRaw) if (id.startsWith("git:")) out.set(id, seen);
+      return out;
+    },
+    merges: () => {
+      const out = new Map<string, Set<string>>();
+      for (const [id, seen] of seenRaw) if (seen.size > 1) out.set(id, seen);
+      return out;
+    },
+    exclusions: () => [...exclusions.values()].sort((a, b) => a.identity.localeCompare(b.identity)),
   };
 }

@@ -4,9 +4,17 @@
  * Pure: takes the stored states, a classifier and an identity resolver.
  */
 
-import { authorsOf, type DevStats, type FileState, type TruckFactor, truckFactor } from "./authorship.ts";
+import {
+  authorsOf,
+  CO_AUTHOR,
+  type DevStats,
+  type FileState,
+  type TruckFactor,
+  truckFactor,
+} from "./authorship.ts";
 import type { Classification } from "./classify.ts";
-import { type IdentityResolver, parseAuthor } from "./identities.ts";
+import { type FileFilter, keepsFile } from "./file-filter.ts";
+import { type Exclusion, type IdentityResolver, parseAuthor } from "./identities.ts";
 import type { RepoState } from "./store-port.ts";
 
 export interface Contributor {
@@ -36,6 +44,8 @@ export interface RepositoryEvidence {
   head: string;
   commits: number;
   shallow: boolean;
+  /** Which files count: every file of the tree, or code files only. */
+  filter: FileFilter;
   files: number;
   truckFactor: TruckFactor;
 }
@@ -49,18 +59,40 @@ export interface EvidenceReport {
   unmatched: { id: string; seen: string[] }[];
   /** The recent window: changes from this month on count as recent ("YYYY-MM"). */
   windowStart: string;
+  /** Whether co-authors (`Co-authored-by`) were credited as authors. */
+  coAuthors: boolean;
+  /** Identities merged into one developer (e-mail, name or .mailmap), and those left out. */
+  identities: { merged: { id: string; seen: string[] }[]; excluded: Exclusion[] };
 }
 
-/** Resolves a file's raw git identities to people (or git identities), merging their stats; bots are dropped. */
-function resolvedDevs(
+export interface MeasureOptions {
+  /** Credit `Co-authored-by` trailers as authorship (default: the commit's author only). */
+  coAuthors?: boolean;
+  /** Which files count, per repository (default every file of the tree). */
+  filterFor?: (state: RepoState) => FileFilter;
+}
+
+/**
+ * Resolves a file's raw git identities to people (or git identities), merging their stats. Bots
+ * and placeholders are not developers: their changes are returned apart, as changes by others.
+ * Co-authors' credit counts only when `coAuthors` is on.
+ */
+export function resolvedDevs(
   file: FileState,
   resolver: IdentityResolver,
-): Map<string, DevStats & { person: boolean }> {
+  coAuthors: boolean,
+): { devs: Map<string, DevStats & { person: boolean }>; others: number } {
   const out = new Map<string, DevStats & { person: boolean }>();
-  for (const [raw, s] of file.devs) {
-    const { name, email } = parseAuthor(raw);
+  let others = 0;
+  for (const [key, s] of file.devs) {
+    const co = key.startsWith(CO_AUTHOR);
+    if (co && !coAuthors) continue;
+    const { name, email } = parseAuthor(co ? key.slice(CO_AUTHOR.length) : key);
     const identity = resolver.resolve(name, email);
-    if (!identity) continue;
+    if (!identity) {
+      others += s.dl;
+      continue;
+    }
     const merged = out.get(identity.id) ?? {
       fa: 0,
       dl: 0,
@@ -74,7 +106,7 @@ function resolvedDevs(
     for (const [m, n] of s.months) merged.months.set(m, (merged.months.get(m) ?? 0) + n);
     out.set(identity.id, merged);
   }
-  return out;
+  return { devs: out, others };
 }
 
 const day = (seconds: number) => (seconds > 0 ? new Date(seconds * 1000).toISOString().slice(0, 10) : "");
@@ -84,7 +116,18 @@ export function measureEvidence(
   classifierFor: (state: RepoState) => (path: string) => Classification | undefined,
   resolver: IdentityResolver,
   windowStart: string,
+  options: MeasureOptions = {},
 ): EvidenceReport {
+  const coAuthors = options.coAuthors === true;
+  // Every identity first, so that merges by e-mail and name see them all.
+  const raws = new Set<string>();
+  for (const state of states)
+    for (const file of state.files.values())
+      if (file.atHead)
+        for (const key of file.devs.keys())
+          if (coAuthors || !key.startsWith(CO_AUTHOR))
+            raws.add(key.startsWith(CO_AUTHOR) ? key.slice(CO_AUTHOR.length) : key);
+  resolver.learn(raws);
   interface Bucket {
     authors: string[][];
     devs: Map<string, Contributor>;
@@ -96,11 +139,13 @@ export function measureEvidence(
   let unclassified = 0;
   for (const state of states) {
     const classify = classifierFor(state);
+    const filter = options.filterFor?.(state) ?? "all";
     const repoAuthors: string[][] = [];
     for (const file of state.files.values()) {
-      if (!file.atHead) continue;
-      const devs = resolvedDevs(file, resolver);
-      const authors = authorsOf({ ...file, devs }).map((a) => a.dev);
+      // The tree's files whose history was mined (a file with no add or change is left out).
+      if (!file.atHead || file.devs.size === 0 || !keepsFile(filter, file.path)) continue;
+      const { devs, others } = resolvedDevs(file, resolver, coAuthors);
+      const authors = authorsOf({ devs }, others).map((a) => a.dev);
       repoAuthors.push(authors);
       const hit = classify(file.path);
       if (!hit) {
@@ -139,6 +184,7 @@ export function measureEvidence(
       head: state.head,
       commits: state.commits,
       shallow: state.shallow,
+      filter,
       files: repoAuthors.length,
       truckFactor: truckFactor(repoAuthors),
     });
@@ -158,7 +204,18 @@ export function measureEvidence(
   const unmatched = [...resolver.unmatched()]
     .map(([id, seen]) => ({ id, seen: [...seen].sort() }))
     .sort((a, b) => a.id.localeCompare(b.id));
-  return { activities, repositories, unclassified, unmatched, windowStart };
+  const merged = [...resolver.merges()]
+    .map(([id, seen]) => ({ id, seen: [...seen].sort() }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    activities,
+    repositories,
+    unclassified,
+    unmatched,
+    windowStart,
+    coAuthors,
+    identities: { merged, excluded: resolver.exclusions() },
+  };
 }
 
 /** The first month of a window of `months` months ending with the month of `today` (YYYY-MM-DD). */

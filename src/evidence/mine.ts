@@ -4,7 +4,8 @@
  * Authors are kept as git identities ("Name <email>", after .mailmap); mapping them to people is
  * done when reporting, so a change to the model never invalidates the store.
  */
-import { realpathSync } from "node:fs";
+import { readdirSync, realpathSync } from "node:fs";
+import { join } from "node:path";
 import { type FileState, HistoryAccumulator, mergeNewer } from "./authorship.ts";
 import { GitError, gitStream, gitSync, gitTry, logArgs } from "./git.ts";
 import { type Commit, LogParser } from "./log-parser.ts";
@@ -14,6 +15,8 @@ export interface MineOptions {
   repo: string;
   /** A branch or other ref; HEAD when omitted. */
   branch?: string;
+  /** A snapshot: a commit-ish, or a date (the last first-parent commit on or before it). */
+  at?: string;
   store: EvidenceStore;
   /** Called as commits are read: done, total. */
   onProgress?: (done: number, total: number) => void;
@@ -27,14 +30,45 @@ export interface MineResult {
   warnings: string[];
 }
 
-/** The identities credited for a commit: its author and co-authors, as "Name <email>". */
-export function contributorsOf(commit: Commit): string[] {
-  const devs = new Set([`${commit.authorName} <${commit.authorEmail.toLowerCase()}>`]);
-  for (const co of commit.coAuthors) {
+/** "Name <email>" of a `Co-authored-by` trailer, e-mail lower-cased, as the author's is. */
+export function coAuthorsOf(commit: Commit): string[] {
+  return commit.coAuthors.map((co) => {
     const match = /^(.*?)\s*<([^>]*)>\s*$/.exec(co);
-    devs.add(match ? `${(match[1] ?? "").trim()} <${(match[2] ?? "").trim().toLowerCase()}>` : co.trim());
+    return match ? `${(match[1] ?? "").trim()} <${(match[2] ?? "").trim().toLowerCase()}>` : co.trim();
+  });
+}
+
+/** The author of a commit as "Name <email>" (after .mailmap), the key authorship is stored under. */
+export const authorOf = (commit: Commit) => `${commit.authorName} <${commit.authorEmail.toLowerCase()}>`;
+
+/** The paths of a commit's tree (`git ls-tree -r`), submodules included as one path. */
+export function treePaths(repo: string, commit: string): Set<string> {
+  const listing = gitSync(repo, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit]);
+  const paths = new Set<string>();
+  for (const path of listing.split("\0")) if (path !== "") paths.add(path);
+  return paths;
+}
+
+/**
+ * The commit `at` names: a commit-ish, or a date (YYYY-MM-DD) for the last commit on `ref`'s
+ * first-parent line made on or before that day (UTC).
+ */
+export function snapshotCommit(repo: string, ref: string, at: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) {
+    const hash = gitTry(repo, [
+      "rev-list",
+      "-1",
+      "--first-parent",
+      `--before=${at}T23:59:59Z`,
+      ref,
+      "--",
+    ])?.trim();
+    if (!hash) throw new GitError(`${repo} has no commit on or before ${at}`);
+    return hash;
   }
-  return [...devs];
+  const hash = gitTry(repo, ["rev-parse", "--verify", "--quiet", `${at}^{commit}`])?.trim();
+  if (!hash) throw new GitError(`${repo} has no commit "${at}"`);
+  return hash;
 }
 
 /** Checks that `repo` is a git repository (bare or not); throws GitError with a clear message otherwise. */
@@ -49,8 +83,9 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   checkRepository(repo);
   const warnings: string[] = [];
   const ref = options.branch ?? "HEAD";
-  const key = `${realpathSync(repo)}#${ref}`;
-  const head = gitTry(repo, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])?.trim();
+  const at = options.at === undefined ? undefined : snapshotCommit(repo, ref, options.at);
+  const key = at === undefined ? `${realpathSync(repo)}#${ref}` : `${realpathSync(repo)}@${at}`;
+  const head = at ?? gitTry(repo, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])?.trim();
   if (!head) {
     if (
       options.branch !== undefined &&
@@ -70,7 +105,10 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   if (shallow)
     warnings.push(`${repo} is a shallow clone: history before its cut is missing, so authorship is partial`);
 
-  const stored = await store.load(key);
+  const loaded = await store.load(key);
+  if (loaded?.outdated)
+    warnings.push(`${repo}: the evidence store was written by an older mlteam; recomputed`);
+  const stored = loaded?.outdated ? undefined : loaded;
   if (stored?.head === head) return { state: stored, read: 0, mode: "current", warnings };
   const incremental = stored !== undefined && stored.head !== "" && isAncestor(repo, stored.head, head);
   const range = incremental ? `${stored.head}..${head}` : head;
@@ -83,44 +121,67 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
     accumulator = new HistoryAccumulator();
     read = 0;
     const parser = new LogParser((commit) => {
-      accumulator.add(commit, contributorsOf(commit));
+      accumulator.add(commit, authorOf(commit), coAuthorsOf(commit));
       read++;
       if (read % 1000 === 0) options.onProgress?.(read, total);
     });
     await gitStream(repo, logArgs(range, renames), (chunk) => parser.push(chunk));
     parser.end();
   };
-  try {
-    await walk(true);
-  } catch (error) {
-    // Rename detection reads file contents; a partial or damaged clone may lack some.
-    if (!(error instanceof GitError) || !/unable to read|missing blob|could not read/i.test(error.message))
-      throw error;
-    warnings.push(`${repo}: some file contents are missing (a partial clone?), so renames are not followed`);
+  // Rename detection reads file contents: a partial clone (promisor packs) lacks them, so it is
+  // mined once without renames rather than failing half-way and starting again.
+  const partial = lacksBlobs(repo);
+  if (partial) {
+    warnings.push(`${repo} is a partial clone (file contents are missing), so renames are not followed`);
     await walk(false);
+  } else {
+    try {
+      await walk(true);
+    } catch (error) {
+      // A damaged clone may still lack some contents.
+      if (!(error instanceof GitError) || !/unable to read|missing blob|could not read/i.test(error.message))
+        throw error;
+      warnings.push(`${repo}: some file contents are missing, so renames are not followed`);
+      await walk(false);
+    }
   }
   options.onProgress?.(read, total);
 
+  const tree = treePaths(repo, head);
+  accumulator.finish(tree);
   let files: Map<number, FileState>;
   let changed: Set<number> | undefined;
   if (incremental) {
-    files = mergeNewer(stored.files, accumulator.files);
+    files = mergeNewer(stored.files, accumulator.files, tree);
     changed = new Set([...files.keys()].filter((id) => files.get(id) !== stored.files.get(id)));
   } else {
     files = accumulator.files;
   }
   const state: RepoState = { key, head, commits: (incremental ? stored.commits : 0) + read, shallow, files };
-  const saved = await store.save(state, stored?.head, changed);
+  const saved = await store.save(state, loaded?.head, changed);
   if (!saved) {
     // Another process stored newer evidence meanwhile: start again from it.
     if (attempt >= 3)
       throw new GitError(`the evidence store for ${repo} keeps changing under this run; try again`);
     return mineRepository(options, attempt + 1);
   }
-  const mode = incremental ? "incremental" : stored ? "rewritten" : "full";
+  const mode = incremental ? "incremental" : stored && stored.head !== "" ? "rewritten" : "full";
   if (mode === "rewritten")
     warnings.push(`${repo}: history was rewritten since the last run; recomputed from scratch`);
   return { state, read, mode, warnings };
+}
+
+/** Whether the repository is a partial clone: promisor packs, or the partialClone extension. */
+export function lacksBlobs(repo: string): boolean {
+  const common = gitTry(repo, ["rev-parse", "--path-format=absolute", "--git-common-dir"])?.trim();
+  if (common) {
+    try {
+      if (readdirSync(join(common, "objects", "pack")).some((f) => f.endsWith(".promisor"))) return true;
+    } catch {
+      // No pack directory: nothing is missing.
+    }
+  }
+  return gitTry(repo, ["config", "--get", "extensions.partialclone"]) !== undefined;
 }
 
 function isAncestor(repo: string, ancestor: string, head: string): boolean {

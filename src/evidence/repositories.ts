@@ -6,6 +6,7 @@ export interface RepositorySpec {
   path: string;
   branch?: string | undefined;
   patterns?: Record<string, string[]> | undefined;
+  filter?: "all" | "code" | undefined;
 }
 
 /** The repositories the model lists, with paths resolved against the file that lists them. */

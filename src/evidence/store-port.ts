@@ -11,6 +11,8 @@ export interface RepoState {
   commits: number;
   shallow: boolean;
   files: Map<number, FileState>;
+  /** Stored by an older format: only `head` is meaningful (to replace it); mine everything again. */
+  outdated?: boolean;
 }
 
 export interface EvidenceStore {

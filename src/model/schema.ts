@@ -251,6 +251,10 @@ const repository = z.strictObject({
     .describe(
       "Activity id → extra path globs for this repository; they win over the model's and the built-in ones.",
     ),
+  filter: z
+    .enum(["all", "code"])
+    .optional()
+    .describe("Which files count for this repository: all (default) or code (programming-language sources)."),
 });
 
 const evidence = z
@@ -274,6 +278,18 @@ const evidence = z
       .min(1)
       .optional()
       .describe("How many months count as recent (default 12)."),
+    filter: z
+      .enum(["all", "code"])
+      .optional()
+      .describe("Which files count: all (default) or code (programming-language sources, as the paper)."),
+    mergeByName: z
+      .boolean()
+      .optional()
+      .describe("Merge git identities that share a name of two words or more (default true)."),
+    coAuthors: z
+      .boolean()
+      .optional()
+      .describe("Credit Co-authored-by trailers as authorship (default false: the commit's author)."),
   })
   .describe("Evidence from git history: which repositories to read and how.");
 

@@ -2,6 +2,7 @@
 
 import Table from "cli-table3";
 import type { CollectedEvidence } from "../evidence/collect.ts";
+import type { EvidenceReport } from "../evidence/measures.ts";
 import type { Colors } from "./colors.ts";
 import { COMPACT } from "./table-style.ts";
 
@@ -24,9 +25,9 @@ export function renderEvidenceText(
       rewritten: `history rewritten: ${run.read} commits read again`,
       empty: "no commits",
     }[run.mode];
-    lines.push(
-      `${c.bold(run.repo)} ${c.dim(`(${mode}; ${repo?.commits ?? 0} commits, ${repo?.files ?? 0} files at head)`)}`,
-    );
+    const commit = repo?.head ? `at ${repo.head.slice(0, 10)}, ` : "";
+    const files = `${repo?.files ?? 0} ${repo?.filter === "code" ? "code files" : "files"} in the tree`;
+    lines.push(`${c.bold(run.repo)} ${c.dim(`(${mode}; ${commit}${repo?.commits ?? 0} commits, ${files})`)}`);
     if (repo && repo.files > 0) {
       lines.push(
         `  repository truck factor ${c.bold(String(repo.truckFactor.value))}: ${repo.truckFactor.removed.map((id) => who(id, names)).join(", ")}`,
@@ -66,7 +67,11 @@ export function renderEvidenceText(
     }
     lines.push(table.toString());
   }
-  lines.push(c.dim(`${report.unclassified} files at head match no activity.`));
+  lines.push(
+    c.dim(
+      `${report.unclassified} files at head match no activity.${report.coAuthors ? " Co-authors credited as authors." : ""}`,
+    ),
+  );
   if (names && report.unmatched.length > 0) {
     lines.push("", c.bold(`Contributors who match no person of the model (${report.unmatched.length}):`));
     for (const u of report.unmatched.slice(0, 20)) lines.push(`  ${u.id}  ${c.dim(u.seen.join("; "))}`);
@@ -76,5 +81,16 @@ export function renderEvidenceText(
       c.dim("  Add their e-mails or names to `people[].emails` or `people[].git` to count them as people."),
     );
   }
+  return lines.join("\n");
+}
+
+/** `--explain-identities`: the identities merged into one developer, and those left out. */
+export function renderIdentitiesText(report: EvidenceReport): string {
+  const lines: string[] = [];
+  const { merged, excluded } = report.identities;
+  lines.push(`Merged (${merged.length}): identities that share an e-mail, a name, or a .mailmap entry`);
+  for (const m of merged) lines.push(`  ${m.id}`, ...m.seen.map((s) => `    ${s}`));
+  lines.push("", `Left out (${excluded.length}): never authors; their changes count as changes by others`);
+  for (const e of excluded) lines.push(`  ${e.reason.padEnd(11)} ${e.identity}`);
   return lines.join("\n");
 }

@@ -51,6 +51,12 @@ export async function migrate(db: Kysely<StoreDatabase>): Promise<void> {
 
 const CHUNK = 500;
 
+/**
+ * The format of the stored authorship. 2: the author alone is credited (co-authors under `co:`),
+ * files are those of the commit's tree. A state of another format is mined again.
+ */
+export const STORE_FORMAT = 2;
+
 /** An EvidenceStore over any Kysely database; `begin` starts a write transaction that excludes other writers. */
 export class KyselyEvidenceStore implements EvidenceStore {
   constructor(
@@ -61,6 +67,8 @@ export class KyselyEvidenceStore implements EvidenceStore {
   async load(key: string): Promise<RepoState | undefined> {
     const repo = await this.db.selectFrom("repos").selectAll().where("key", "=", key).executeTakeFirst();
     if (!repo) return undefined;
+    if (repo.version !== STORE_FORMAT)
+      return { key, head: repo.head, commits: 0, shallow: false, files: new Map(), outdated: true };
     const files = new Map<number, FileState>();
     for (const f of await this.db.selectFrom("files").selectAll().where("repo", "=", key).execute()) {
       files.set(f.id, {
@@ -155,6 +163,7 @@ export class KyselyEvidenceStore implements EvidenceStore {
         commits: state.commits,
         shallow: state.shallow ? 1 : 0,
         updated_at: new Date().toISOString(),
+        version: STORE_FORMAT,
       };
       await conn
         .insertInto("repos")
@@ -165,6 +174,7 @@ export class KyselyEvidenceStore implements EvidenceStore {
             commits: row.commits,
             shallow: row.shallow,
             updated_at: row.updated_at,
+            version: row.version,
           }),
         )
         .execute();

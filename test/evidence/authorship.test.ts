@@ -62,11 +62,12 @@ describe("degree of authorship and truck factor (Avelino et al., ICPC 2016)", ()
   it("follows renames back in time and starts a new file before an add", () => {
     const h = new HistoryAccumulator();
     // Newest first: rename b→c (bob), modify b (ann), add b (ann); then an older, deleted b (cy).
-    h.add(commit(40, [{ status: "R", from: "b", path: "c" }]), ["bob"]);
-    h.add(commit(30, [{ status: "M", path: "b" }]), ["ann"]);
-    h.add(commit(20, [{ status: "A", path: "b" }]), ["ann"]);
-    h.add(commit(15, [{ status: "D", path: "b" }]), ["cy"]);
-    h.add(commit(10, [{ status: "A", path: "b" }]), ["cy"]);
+    h.add(commit(40, [{ status: "R", from: "b", path: "c" }]), "bob");
+    h.add(commit(30, [{ status: "M", path: "b" }]), "ann");
+    h.add(commit(20, [{ status: "A", path: "b" }]), "ann");
+    h.add(commit(15, [{ status: "D", path: "b" }]), "cy");
+    h.add(commit(10, [{ status: "A", path: "b" }]), "cy");
+    h.finish(new Set(["c"]));
     const files = [...h.files.values()];
     assert.equal(files.length, 2);
     const [c, old] = files as [FileState, FileState];

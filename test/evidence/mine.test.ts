@@ -49,7 +49,7 @@ function hostileRepo(): RepoBuilder {
 }
 
 describe("mining a repository", () => {
-  it("reads odd file names, renames, deletions and co-authors, and never runs repository commands", async () => {
+  it("reads odd file names, renames, deletions and co-authors (kept apart), and never runs repository commands", async () => {
     const repo = hostileRepo();
     const marker = join(scratch, "fsmonitor-ran");
     const hook = join(scratch, "monitor.sh");
@@ -63,9 +63,15 @@ describe("mining a repository", () => {
     assert.equal(result.read, 4);
     assert.equal(existsSync(marker), false, "no repository-configured command ran");
     assert.deepEqual(summary(result.state), {
-      ".github/workflows/build.yml": { "Ann Lee": [1, 0], "Bob Ng": [1, 1], "dependabot[bot]": [0, 1] },
-      'a file with "quotes" & spaces.py': { "Ann Lee": [1, 0], "Bob Ng": [1, 0] },
-      "bad\ufffd.txt": { "Ann Lee": [1, 0], "Bob Ng": [1, 0] },
+      // The commit's author is credited; the co-author's credit is kept apart (co:), for --co-authors.
+      ".github/workflows/build.yml": {
+        "Ann Lee": [1, 0],
+        "co:Bob Ng": [1, 0],
+        "Bob Ng": [0, 1],
+        "dependabot[bot]": [0, 1],
+      },
+      'a file with "quotes" & spaces.py': { "Ann Lee": [1, 0], "co:Bob Ng": [1, 0] },
+      "bad\ufffd.txt": { "Ann Lee": [1, 0], "co:Bob Ng": [1, 0] },
       Dockerfile: { "Bob Ng": [1, 0] },
     });
     repo.remove();
@@ -156,7 +162,36 @@ describe("mining a repository", () => {
     const store = await newStore();
     const result = await mineRepository({ repo: repo.dir, store });
     await store.close();
-    assert.match(result.warnings.join(), /some file contents are missing .* renames are not followed/);
+    assert.match(result.warnings.join(), /some file contents are missing, so renames are not followed/);
+    assert.deepEqual(summary(result.state), { "b.txt": { "Bob Ng": [1, 0] } });
+    repo.remove();
+  });
+
+  it("mines a partial clone once, without renames, instead of failing half-way and starting again", async () => {
+    const repo = new RepoBuilder();
+    repo.write("a.txt", "some content that is long enough to be detected as a rename\n".repeat(5));
+    repo.commit(ann);
+    repo.git("mv", "a.txt", "b.txt");
+    repo.commit(bob);
+    repo.git("config", "uploadpack.allowFilter", "true");
+    const clone = join(scratch, "partial.git");
+    const cloned = spawnSync("git", [
+      "clone",
+      "-q",
+      "--bare",
+      "--filter=blob:none",
+      `file://${repo.dir}`,
+      clone,
+    ]);
+    assert.equal(cloned.status, 0, cloned.stderr.toString());
+    const store = await newStore();
+    const result = await mineRepository({ repo: clone, store });
+    await store.close();
+    assert.deepEqual(result.warnings, [
+      `${clone} is a partial clone (file contents are missing), so renames are not followed`,
+    ]);
+    assert.equal(result.read, 2);
+    // Without renames, b.txt starts with Bob's commit.
     assert.deepEqual(summary(result.state), { "b.txt": { "Bob Ng": [1, 0] } });
     repo.remove();
   });

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { EXIT, ExitError } from "../exit.ts";
 import { err, out, stdoutColors } from "../io.ts";
 import { DEFAULT_MODEL, format } from "../options.ts";
@@ -8,6 +8,10 @@ import { today } from "../today.ts";
 export interface EvidenceOptions {
   repo?: string[];
   since?: string;
+  at?: string;
+  filter?: "all" | "code";
+  coAuthors?: boolean;
+  explainIdentities?: boolean;
   format: "text" | "json";
   explain?: string;
 }
@@ -73,6 +77,9 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
       store,
       today: today(),
       ...(options.since !== undefined ? { since: options.since } : {}),
+      ...(options.at !== undefined ? { at: options.at } : {}),
+      ...(options.filter !== undefined ? { filter: options.filter } : {}),
+      ...(options.coAuthors ? { coAuthors: true } : {}),
       ...(bar
         ? {
             onProgress: (repo: string, done: number, total: number) => {
@@ -90,6 +97,11 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
     bar?.stop();
     for (const warning of collected.warnings) err(`warning: ${warning}`);
     const names = model ? new Map(model.people.map((p) => [p.id, p.name])) : undefined;
+    if (options.explainIdentities && options.format !== "json") {
+      const { renderIdentitiesText } = await import("../../render/evidence-text.ts");
+      out(renderIdentitiesText(collected.report));
+      return;
+    }
     out(
       options.format === "json"
         ? JSON.stringify(collected, replacer, 2)
@@ -124,16 +136,36 @@ export function register(program: Command): void {
       "--since <date>",
       "count changes from this date (YYYY-MM-DD) as recent; default: evidence.windowMonths (12) back",
     )
+    .option(
+      "--at <commit|date>",
+      "analyse a snapshot: a commit-ish, or YYYY-MM-DD for the last first-parent commit on or before that day",
+    )
+    .addOption(
+      new Option(
+        "--filter <files>",
+        "which files count: all (default) or code (programming-language sources)",
+      ).choices(["all", "code"]),
+    )
+    .option("--co-authors", "credit Co-authored-by trailers as authorship too (default: the commit's author)")
+    .option(
+      "--explain-identities",
+      "list the identities merged into one developer, and those left out (bots…)",
+    )
     .option("--explain <path>", "say which activity a file path is evidence of, and why")
     .addOption(format(["text", "json"], "text"))
     .addHelpText(
       "after",
       `
 Reads each repository's history (names and statuses only, renames followed) into .mlteam/evidence.db
-beside the model; a second run reads only the commits added since. Authors are mapped to people
-through their e-mails, names and the repository's .mailmap; bots are left out.
+beside the model; a second run reads only the commits added since. Authorship and truck factors
+follow Avelino et al. (ICPC 2016): a commit credits its author; the files are those of the analysed
+commit's tree. Identities are merged by .mailmap, e-mail and name, and mapped to people through their
+e-mails, names and git aliases; bots and placeholders ("nobody@…") are never authors, though their
+changes count as changes by others. See docs/evidence.md.
 Examples:
   mlteam evidence --repo .                         # no model needed
+  mlteam evidence --repo ../git --at 2015-06-28 --filter code   # a snapshot, code files only
+  mlteam evidence --repo . --explain-identities
   mlteam evidence examples/meghan-story --repo ../ml-platform
   mlteam evidence --explain deploy/charts/api/values.yaml`,
     )

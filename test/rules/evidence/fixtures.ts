@@ -29,5 +29,13 @@ export function activity(
 }
 
 export function report(activities: ActivityEvidence[]): EvidenceReport {
-  return { activities, repositories: [], unclassified: 0, unmatched: [], windowStart: "2025-12" };
+  return {
+    activities,
+    repositories: [],
+    unclassified: 0,
+    unmatched: [],
+    windowStart: "2025-12",
+    coAuthors: false,
+    identities: { merged: [], excluded: [] },
+  };
 }
