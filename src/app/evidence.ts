@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import type { EvidenceReport } from "../evidence/measures.ts";
 import type { RepositorySpec } from "../evidence/repositories.ts";
 import type { Model } from "../model/model.ts";
-import { UnavailableError } from "./errors.ts";
+import { InputError, UnavailableError } from "./errors.ts";
 
 export interface EvidenceRequest {
   model: Model;
@@ -31,12 +31,17 @@ export function storePath(model: Model | undefined): string {
 
 /** Mines the model's repositories (or the one it lives in) with git into the SQLite store. */
 export const gitEvidence: EvidenceGatherer = async ({ model, repositories = [], today }) => {
-  const [{ collectEvidence, modelRepositories }, { GitError, gitTry }, { openSqliteStore }] =
-    await Promise.all([
-      import("../evidence/collect.ts"),
-      import("../evidence/git.ts"),
-      import("../store/sqlite.ts"),
-    ]);
+  const [
+    { collectEvidence, modelRepositories },
+    { GitError, gitTry },
+    { PullReviewsError },
+    { openSqliteStore },
+  ] = await Promise.all([
+    import("../evidence/collect.ts"),
+    import("../evidence/git.ts"),
+    import("../evidence/pull-reviews.ts"),
+    import("../store/sqlite.ts"),
+  ]);
   const extra = [...repositories];
   if (modelRepositories(model).length === 0 && extra.length === 0) {
     const top = gitTry(dirname(model.files[0] ?? "."), ["rev-parse", "--show-toplevel"])?.trim();
@@ -52,6 +57,7 @@ export const gitEvidence: EvidenceGatherer = async ({ model, repositories = [], 
     return { report: collected.report, warnings: collected.warnings };
   } catch (error) {
     if (error instanceof GitError) throw new UnavailableError(error.message);
+    if (error instanceof PullReviewsError) throw new InputError(error.message);
     throw error;
   } finally {
     await store.close();

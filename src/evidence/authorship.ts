@@ -18,6 +18,8 @@ import type { Commit } from "./log-parser.ts";
 
 /** Prefix of the developer keys that record a co-author's credit (kept apart from authorship). */
 export const CO_AUTHOR = "co:";
+/** Prefix of the keys that record a reviewer's reviews (`Reviewed-by:`…): knowledge, not authorship. */
+export const REVIEWER = "rv:";
 
 export interface DevStats {
   /** 1 when this developer created the file. */
@@ -59,12 +61,22 @@ export class HistoryAccumulator {
     this.#nextId = firstId;
   }
 
-  /** Adds one commit, credited to `author` (and, kept apart, to `coAuthors`), as "Name <email>". */
-  add(commit: Commit, author: string, coAuthors: readonly string[] = []): void {
+  /**
+   * Adds one commit, credited to `author` (and, kept apart, to `coAuthors`), as "Name <email>";
+   * its `reviewers` are recorded as having reviewed each file it changes.
+   */
+  add(
+    commit: Commit,
+    author: string,
+    coAuthors: readonly string[] = [],
+    reviewers: readonly string[] = [],
+  ): void {
     const devs = [author, ...coAuthors.filter((c) => c !== author).map((c) => `${CO_AUTHOR}${c}`)];
+    const reviewing = reviewers.filter((r) => r !== author).map((r) => `${REVIEWER}${r}`);
     const month = new Date(commit.time * 1000).toISOString().slice(0, 7);
     for (const change of commit.changes) {
       const file = this.#fileFor(change.path);
+      if (change.status !== "D") for (const r of reviewing) credit(file, r, commit.time, month, "dl");
       if (change.status === "A" || change.status === "C") {
         for (const dev of devs) credit(file, dev, commit.time, month, "fa");
         file.created = true;

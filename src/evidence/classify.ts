@@ -15,18 +15,15 @@ export interface PatternSet {
   origin: string;
 }
 
-/** Builds a classifier: earlier sets win; with `replace`, the model's patterns replace the built-in ones. */
-export function makeClassifier(
-  sets: readonly PatternSet[],
-  options: { replace?: boolean } = {},
-): (path: string) => Classification | undefined {
-  const all = options.replace
+/** Every pattern in precedence order: the given sets first, then (unless `replace`) the built-in ones. */
+function matchersOf(sets: readonly PatternSet[], replace: boolean) {
+  const all = replace
     ? sets
     : [
         ...sets,
         ...BUILTIN_PATTERNS.map(([activity, patterns]) => ({ activity, patterns, origin: "built-in" })),
       ];
-  const matchers = all.flatMap((set) =>
+  return all.flatMap((set) =>
     set.patterns.map((pattern) => ({
       activity: set.activity,
       pattern,
@@ -34,6 +31,25 @@ export function makeClassifier(
       test: picomatch(pattern, { dot: true }),
     })),
   );
+}
+
+/** Every pattern that matches `path`, in precedence order: the first wins, the others lose to it. */
+export function explainClassification(
+  sets: readonly PatternSet[],
+  path: string,
+  options: { replace?: boolean } = {},
+): Classification[] {
+  return matchersOf(sets, options.replace === true)
+    .filter((m) => m.test(path))
+    .map((m) => ({ activity: m.activity, pattern: m.pattern, origin: m.origin }));
+}
+
+/** Builds a classifier: earlier sets win; with `replace`, the model's patterns replace the built-in ones. */
+export function makeClassifier(
+  sets: readonly PatternSet[],
+  options: { replace?: boolean } = {},
+): (path: string) => Classification | undefined {
+  const matchers = matchersOf(sets, options.replace === true);
   const cache = new Map<string, Classification | undefined>();
   return (path) => {
     if (cache.has(path)) return cache.get(path);

@@ -2,6 +2,8 @@
  * Collects evidence for a model (or for bare repositories): mines each repository into the store,
  * then measures per activity with the model's people, patterns and bots.
  */
+
+import { readFileSync } from "node:fs";
 import { append } from "../model/append.ts";
 import type { Model } from "../model/model.ts";
 import { makeClassifier, type PatternSet } from "./classify.ts";
@@ -9,6 +11,7 @@ import type { FileFilter } from "./file-filter.ts";
 import { DEFAULT_BOTS, makeIdentityResolver } from "./identities.ts";
 import { type EvidenceReport, measureEvidence, windowStartFor } from "./measures.ts";
 import { type MineResult, mineRepository } from "./mine.ts";
+import { type FileReviews, PullReviewsError, readPullReviews } from "./pull-reviews.ts";
 import { modelRepositories, type RepositorySpec } from "./repositories.ts";
 import type { EvidenceStore, RepoState } from "./store-port.ts";
 
@@ -29,6 +32,8 @@ export interface CollectOptions {
   filter?: FileFilter;
   /** Credit `Co-authored-by` trailers (overrides `evidence.coAuthors`). */
   coAuthors?: boolean;
+  /** A JSON file of pull-request reviews for the repositories given on the command line. */
+  reviews?: string;
   onProgress?: (repo: string, done: number, total: number) => void;
 }
 
@@ -45,6 +50,7 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
   const warnings: string[] = [];
   const patternsByKey = new Map<string, RepositorySpec["patterns"]>();
   const filterByKey = new Map<string, FileFilter>();
+  const pullsByKey = new Map<string, Map<string, FileReviews>>();
   for (const spec of specs) {
     const result = await mineRepository({
       repo: spec.path,
@@ -59,6 +65,8 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     append(warnings, result.warnings);
     patternsByKey.set(result.state.key, spec.patterns);
     filterByKey.set(result.state.key, options.filter ?? spec.filter ?? settings?.filter ?? "all");
+    const reviews = spec.reviews ?? options.reviews;
+    if (reviews !== undefined) pullsByKey.set(result.state.key, loadPullReviews(reviews));
   }
   const modelSets: PatternSet[] = Object.entries(settings?.patterns ?? {}).map(([activity, patterns]) => ({
     activity,
@@ -81,6 +89,8 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     }
     return classify;
   };
+  const leavers = new Map<string, string>();
+  for (const p of options.model?.people ?? []) if (p.leaves) leavers.set(p.id, p.leaves);
   const resolver = makeIdentityResolver(options.model?.people ?? [], {
     bots: settings?.bots ?? DEFAULT_BOTS,
     mergeByName: settings?.mergeByName !== false,
@@ -96,7 +106,27 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     {
       coAuthors: options.coAuthors ?? settings?.coAuthors === true,
       filterFor: (state) => filterByKey.get(state.key) ?? "all",
+      pullReviewsFor: (state) => pullsByKey.get(state.key),
+      gone: (id) => {
+        const leaves = leavers.get(id);
+        return leaves !== undefined && leaves <= options.today;
+      },
     },
   );
   return { report, runs, warnings };
+}
+
+/** Reads an exported pull-request reviews file; a bad file is a clear error naming it. */
+function loadPullReviews(path: string): Map<string, FileReviews> {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new PullReviewsError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return readPullReviews(json);
+  } catch (error) {
+    throw new PullReviewsError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

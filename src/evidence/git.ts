@@ -111,13 +111,20 @@ export function gitStream(
   });
 }
 
+/**
+ * How renames are followed: `all` (git's rename detection, which reads file contents for inexact
+ * renames), `exact` (renames of unchanged files, found by object id: no contents read — for
+ * partial clones) or `none`.
+ */
+export type RenameMode = "all" | "exact" | "none";
+
 /** The arguments of the history walk: names and statuses only, renames followed, merges without diffs. */
-export function logArgs(range: string, renames = true): string[] {
+export function logArgs(range: string, renames: RenameMode = "all"): string[] {
   return [
     "log",
     "-z",
     "--name-status",
-    renames ? "-M" : "--no-renames",
+    renames === "all" ? "-M" : renames === "exact" ? "-M100%" : "--no-renames",
     "--no-ext-diff",
     "--no-textconv",
     "--no-color",

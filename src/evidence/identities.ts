@@ -74,6 +74,8 @@ export interface IdentityResolver {
   learn(raws: Iterable<string>): void;
   /** The identity of an author, or undefined for a bot or a placeholder. */
   resolve(name: string, email: string): Identity | undefined;
+  /** The identity behind a code-host login (a pull-request reviewer): a person by `handle`, else "git:@login". */
+  resolveHandle(login: string): Identity | undefined;
   /** Authors that matched no person: identity → the names and e-mails seen. */
   unmatched(): Map<string, Set<string>>;
   /** Identities merged into one: identity → the raw "Name <email>" it gathers (more than one). */
@@ -146,7 +148,9 @@ export function makeIdentityResolver(
   const mergeByName = options.mergeByName !== false;
   const byEmail = new Map<string, string>();
   const byName = new Map<string, string>();
+  const byHandle = new Map<string, string>();
   for (const person of people) {
+    if (person.handle) byHandle.set(person.handle.replace(/^@/, "").toLowerCase(), person.id);
     for (const email of person.emails ?? []) byEmail.set(email.toLowerCase(), person.id);
     for (const alias of person.git ?? []) {
       if (alias.includes("@")) byEmail.set(alias.toLowerCase(), person.id);
@@ -246,6 +250,18 @@ export function makeIdentityResolver(
       seen.add(email ? `${name} <${email}>` : name);
       seenRaw.set(identity.id, seen);
       cache.set(raw, identity);
+      return identity;
+    },
+    resolveHandle(login) {
+      const bare = login.replace(/^@/, "");
+      if (excludedAs(bare, "", isBotText)) return undefined;
+      const person = byHandle.get(bare.toLowerCase());
+      const identity: Identity = person
+        ? { id: person, person: true }
+        : { id: `git:@${bare}`, person: false };
+      const seen = seenRaw.get(identity.id) ?? new Set<string>();
+      seen.add(`@${bare}`);
+      seenRaw.set(identity.id, seen);
       return identity;
     },
     unmatched: () => {

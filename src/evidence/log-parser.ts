@@ -4,9 +4,10 @@
  * time, so the whole log is never held in memory. Pure: tested on strings.
  */
 
-/** `%x01` starts a commit; header fields are separated by `%x02`; co-authors by `%x1f`. */
+/** `%x01` starts a commit; header fields are separated by `%x02`; trailer values by `%x1f`. */
 export const LOG_FORMAT =
-  "%x01%H%x02%P%x02%aN%x02%aE%x02%at%x02%(trailers:key=Co-authored-by,valueonly=true,separator=%x1f)";
+  "%x01%H%x02%P%x02%aN%x02%aE%x02%at%x02%(trailers:key=Co-authored-by,valueonly=true,separator=%x1f)" +
+  "%x02%(trailers:key=Reviewed-by,key=Acked-by,key=Approved-by,valueonly=true,separator=%x1f)";
 
 export type ChangeStatus = "A" | "M" | "D" | "R" | "C" | "T" | "U" | "X" | "B";
 
@@ -26,6 +27,8 @@ export interface Commit {
   time: number;
   /** `Co-authored-by:` trailers, as "Name <email>". */
   coAuthors: string[];
+  /** `Reviewed-by:`, `Acked-by:` and `Approved-by:` trailers, as "Name <email>". */
+  reviewers: string[];
   changes: Change[];
 }
 
@@ -99,18 +102,28 @@ export class LogParser {
 }
 
 function parseHeader(header: string): Commit {
-  const [hash = "", parents = "", authorName = "", authorEmail = "", time = "0", trailers = ""] =
-    header.split("\x02");
+  const [
+    hash = "",
+    parents = "",
+    authorName = "",
+    authorEmail = "",
+    time = "0",
+    trailers = "",
+    reviews = "",
+  ] = header.split("\x02");
+  const values = (text: string) =>
+    text
+      .split("\x1f")
+      .map((t) => t.trim())
+      .filter((t) => t !== "");
   return {
     hash,
     parents: parents === "" ? [] : parents.split(" "),
     authorName,
     authorEmail,
     time: Number(time),
-    coAuthors: trailers
-      .split("\x1f")
-      .map((t) => t.trim())
-      .filter((t) => t !== ""),
+    coAuthors: values(trailers),
+    reviewers: values(reviews),
     changes: [],
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Per-activity and per-repository measures from mined authorship: who authored the activity's
- * files (degree of authorship), its truck factor, who changed it recently, and when it last changed.
- * Pure: takes the stored states, a classifier and an identity resolver.
+ * files (degree of authorship), its truck factor — of everyone, of the people still active, and
+ * with reviewers counted as knowing the files they reviewed — who changed it recently, and when it
+ * last changed. Pure: takes the stored states, a classifier and an identity resolver.
  */
 
 import {
@@ -9,12 +10,14 @@ import {
   CO_AUTHOR,
   type DevStats,
   type FileState,
+  REVIEWER,
   type TruckFactor,
   truckFactor,
 } from "./authorship.ts";
 import type { Classification } from "./classify.ts";
 import { type FileFilter, keepsFile } from "./file-filter.ts";
 import { type Exclusion, type IdentityResolver, parseAuthor } from "./identities.ts";
+import type { FileReviews } from "./pull-reviews.ts";
 import type { RepoState } from "./store-port.ts";
 
 export interface Contributor {
@@ -25,14 +28,24 @@ export interface Contributor {
   changes: number;
   /** Changes within the recent window. */
   recent: number;
-  /** Latest change, YYYY-MM-DD. */
+  /** Reviews of changes to the activity's files (trailers and exported pull-request reviews). */
+  reviews: number;
+  /** Latest change or review, YYYY-MM-DD. */
   last: string;
+  /** A commit or review within the window, and not gone (the model's `leaves` date). */
+  active: boolean;
 }
 
 export interface ActivityEvidence {
   activity: string;
   files: number;
   truckFactor: TruckFactor;
+  /** The truck factor counting only active authors (0: the knowledge rests on people who left). */
+  truckFactorActive: TruckFactor;
+  /** The truck factor with each file's reviewers counted beside its authors. */
+  truckFactorWithReviews: TruckFactor;
+  /** How many people reviewed changes to the activity's files. */
+  reviewers: number;
   contributors: Contributor[];
   /** Latest change to any of the activity's files, YYYY-MM-DD. */
   lastChange: string;
@@ -48,6 +61,8 @@ export interface RepositoryEvidence {
   filter: FileFilter;
   files: number;
   truckFactor: TruckFactor;
+  truckFactorActive: TruckFactor;
+  truckFactorWithReviews: TruckFactor;
 }
 
 export interface EvidenceReport {
@@ -63,6 +78,8 @@ export interface EvidenceReport {
   coAuthors: boolean;
   /** Identities merged into one developer (e-mail, name or .mailmap), and those left out. */
   identities: { merged: { id: string; seen: string[] }[]; excluded: Exclusion[] };
+  /** Contributors without a commit or review in the window, or gone: id → latest activity (YYYY-MM-DD). */
+  inactive: { id: string; last: string }[];
 }
 
 export interface MeasureOptions {
@@ -70,21 +87,28 @@ export interface MeasureOptions {
   coAuthors?: boolean;
   /** Which files count, per repository (default every file of the tree). */
   filterFor?: (state: RepoState) => FileFilter;
+  /** Exported pull-request reviews of a repository: path → reviewers (logins). */
+  pullReviewsFor?: (state: RepoState) => ReadonlyMap<string, FileReviews> | undefined;
+  /** Whether a contributor has gone whatever their history says (a person past their `leaves` date). */
+  gone?: (id: string) => boolean;
 }
+
+type Resolved = DevStats & { person: boolean };
 
 /**
  * Resolves a file's raw git identities to people (or git identities), merging their stats. Bots
  * and placeholders are not developers: their changes are returned apart, as changes by others.
- * Co-authors' credit counts only when `coAuthors` is on.
+ * Co-authors' credit counts only when `coAuthors` is on; reviewers are never authors.
  */
 export function resolvedDevs(
   file: FileState,
   resolver: IdentityResolver,
   coAuthors: boolean,
-): { devs: Map<string, DevStats & { person: boolean }>; others: number } {
-  const out = new Map<string, DevStats & { person: boolean }>();
+): { devs: Map<string, Resolved>; others: number } {
+  const out = new Map<string, Resolved>();
   let others = 0;
   for (const [key, s] of file.devs) {
+    if (key.startsWith(REVIEWER)) continue;
     const co = key.startsWith(CO_AUTHOR);
     if (co && !coAuthors) continue;
     const { name, email } = parseAuthor(co ? key.slice(CO_AUTHOR.length) : key);
@@ -93,23 +117,50 @@ export function resolvedDevs(
       others += s.dl;
       continue;
     }
-    const merged = out.get(identity.id) ?? {
-      fa: 0,
-      dl: 0,
-      last: 0,
-      months: new Map(),
-      person: identity.person,
-    };
-    merged.fa = Math.max(merged.fa, s.fa);
-    merged.dl += s.dl;
-    merged.last = Math.max(merged.last, s.last);
-    for (const [m, n] of s.months) merged.months.set(m, (merged.months.get(m) ?? 0) + n);
-    out.set(identity.id, merged);
+    addStats(out, identity.id, identity.person, s);
   }
   return { devs: out, others };
 }
 
+/** The people who reviewed changes to a file: `Reviewed-by:`-style trailers and exported reviews. */
+function reviewersOf(
+  file: FileState,
+  resolver: IdentityResolver,
+  pulls: FileReviews | undefined,
+): Map<string, Resolved> {
+  const out = new Map<string, Resolved>();
+  for (const [key, s] of file.devs) {
+    if (!key.startsWith(REVIEWER)) continue;
+    const { name, email } = parseAuthor(key.slice(REVIEWER.length));
+    const identity = resolver.resolve(name, email);
+    if (identity) addStats(out, identity.id, identity.person, s);
+  }
+  for (const [login, r] of pulls?.reviewers ?? []) {
+    const identity = resolver.resolveHandle(login);
+    if (identity)
+      addStats(out, identity.id, identity.person, { fa: 0, dl: r.reviews, last: r.last, months: new Map() });
+  }
+  return out;
+}
+
+function addStats(into: Map<string, Resolved>, id: string, person: boolean, s: DevStats): void {
+  const merged = into.get(id) ?? { fa: 0, dl: 0, last: 0, months: new Map(), person };
+  merged.fa = Math.max(merged.fa, s.fa);
+  merged.dl += s.dl;
+  merged.last = Math.max(merged.last, s.last);
+  for (const [m, n] of s.months) merged.months.set(m, (merged.months.get(m) ?? 0) + n);
+  into.set(id, merged);
+}
+
 const day = (seconds: number) => (seconds > 0 ? new Date(seconds * 1000).toISOString().slice(0, 10) : "");
+
+/** One file's resolved history, as the measures need it. */
+interface FileFacts {
+  authors: string[];
+  reviewers: string[];
+  devs: Map<string, Resolved>;
+  reviewed: Map<string, Resolved>;
+}
 
 export function measureEvidence(
   states: readonly RepoState[],
@@ -124,12 +175,39 @@ export function measureEvidence(
   for (const state of states)
     for (const file of state.files.values())
       if (file.atHead)
-        for (const key of file.devs.keys())
-          if (coAuthors || !key.startsWith(CO_AUTHOR))
-            raws.add(key.startsWith(CO_AUTHOR) ? key.slice(CO_AUTHOR.length) : key);
+        for (const key of file.devs.keys()) {
+          if (key.startsWith(CO_AUTHOR) && !coAuthors) continue;
+          raws.add(key.replace(/^(co|rv):/, ""));
+        }
   resolver.learn(raws);
+
+  // Pass 1: each file's authors and reviewers, and each identity's latest activity.
+  const latest = new Map<string, number>();
+  const seen = (id: string, at: number) => latest.set(id, Math.max(latest.get(id) ?? 0, at));
+  const perState = states.map((state) => {
+    const filter = options.filterFor?.(state) ?? "all";
+    const pulls = options.pullReviewsFor?.(state);
+    const files: { file: FileState; facts: FileFacts }[] = [];
+    for (const file of state.files.values()) {
+      // The tree's files whose history was mined (a file with no add or change is left out).
+      if (!file.atHead || file.devs.size === 0 || !keepsFile(filter, file.path)) continue;
+      const { devs, others } = resolvedDevs(file, resolver, coAuthors);
+      const reviewed = reviewersOf(file, resolver, pulls?.get(file.path));
+      for (const [id, s] of devs) seen(id, s.last);
+      for (const [id, s] of reviewed) seen(id, s.last);
+      const authors = authorsOf({ devs }, others).map((a) => a.dev);
+      files.push({ file, facts: { authors, reviewers: [...reviewed.keys()], devs, reviewed } });
+    }
+    return { state, filter, files };
+  });
+  const windowDay = `${windowStart}-01`;
+  const isActive = (id: string) => day(latest.get(id) ?? 0) >= windowDay && !options.gone?.(id);
+  const active = (ids: readonly string[]) => ids.filter(isActive);
+  const withReviews = (f: FileFacts) => [...new Set([...f.authors, ...f.reviewers])];
+
+  // Pass 2: per activity and per repository.
   interface Bucket {
-    authors: string[][];
+    files: FileFacts[];
     devs: Map<string, Contributor>;
     last: number;
     repos: Set<string>;
@@ -137,84 +215,98 @@ export function measureEvidence(
   const byActivity = new Map<string, Bucket>();
   const repositories: RepositoryEvidence[] = [];
   let unclassified = 0;
-  for (const state of states) {
+  for (const { state, filter, files } of perState) {
     const classify = classifierFor(state);
-    const filter = options.filterFor?.(state) ?? "all";
-    const repoAuthors: string[][] = [];
-    for (const file of state.files.values()) {
-      // The tree's files whose history was mined (a file with no add or change is left out).
-      if (!file.atHead || file.devs.size === 0 || !keepsFile(filter, file.path)) continue;
-      const { devs, others } = resolvedDevs(file, resolver, coAuthors);
-      const authors = authorsOf({ devs }, others).map((a) => a.dev);
-      repoAuthors.push(authors);
+    for (const { file, facts } of files) {
       const hit = classify(file.path);
       if (!hit) {
         unclassified++;
         continue;
       }
       const bucket: Bucket = byActivity.get(hit.activity) ?? {
-        authors: [],
+        files: [],
         devs: new Map(),
         last: 0,
         repos: new Set(),
       };
-      bucket.authors.push(authors);
+      bucket.files.push(facts);
       bucket.repos.add(state.key);
-      for (const [id, s] of devs) {
+      const contributor = (id: string, person: boolean) => {
         const c = bucket.devs.get(id) ?? {
           id,
-          person: s.person,
+          person,
           authored: 0,
           changes: 0,
           recent: 0,
+          reviews: 0,
           last: "",
+          active: isActive(id),
         };
+        bucket.devs.set(id, c);
+        return c;
+      };
+      for (const [id, s] of facts.devs) {
+        const c = contributor(id, s.person);
         c.changes += s.fa + s.dl;
         for (const [month, n] of s.months) if (month >= windowStart) c.recent += n;
-        const last = day(s.last);
-        if (last > c.last) c.last = last;
-        if (authors.includes(id)) c.authored++;
-        bucket.devs.set(id, c);
+        if (day(s.last) > c.last) c.last = day(s.last);
+        if (facts.authors.includes(id)) c.authored++;
         bucket.last = Math.max(bucket.last, s.last);
+      }
+      for (const [id, s] of facts.reviewed) {
+        const c = contributor(id, s.person);
+        c.reviews += s.dl;
+        if (day(s.last) > c.last) c.last = day(s.last);
       }
       byActivity.set(hit.activity, bucket);
     }
+    const all = files.map((f) => f.facts);
     repositories.push({
       key: state.key,
       head: state.head,
       commits: state.commits,
       shallow: state.shallow,
       filter,
-      files: repoAuthors.length,
-      truckFactor: truckFactor(repoAuthors),
+      files: all.length,
+      truckFactor: truckFactor(all.map((f) => f.authors)),
+      truckFactorActive: truckFactor(all.map((f) => active(f.authors))),
+      truckFactorWithReviews: truckFactor(all.map(withReviews)),
     });
   }
   const activities = [...byActivity]
     .map(([activity, b]) => ({
       activity,
-      files: b.authors.length,
-      truckFactor: truckFactor(b.authors),
+      files: b.files.length,
+      truckFactor: truckFactor(b.files.map((f) => f.authors)),
+      truckFactorActive: truckFactor(b.files.map((f) => active(f.authors))),
+      truckFactorWithReviews: truckFactor(b.files.map(withReviews)),
+      reviewers: new Set(b.files.flatMap((f) => f.reviewers)).size,
       contributors: [...b.devs.values()].sort(
-        (x, y) => y.authored - x.authored || y.changes - x.changes || x.id.localeCompare(y.id),
+        (x, y) =>
+          y.authored - x.authored ||
+          y.changes - x.changes ||
+          y.reviews - x.reviews ||
+          x.id.localeCompare(y.id),
       ),
       lastChange: day(b.last),
       repositories: [...b.repos],
     }))
     .sort((a, b) => a.activity.localeCompare(b.activity));
-  const unmatched = [...resolver.unmatched()]
-    .map(([id, seen]) => ({ id, seen: [...seen].sort() }))
-    .sort((a, b) => a.id.localeCompare(b.id));
-  const merged = [...resolver.merges()]
-    .map(([id, seen]) => ({ id, seen: [...seen].sort() }))
+  const sortedEntries = (m: Map<string, Set<string>>) =>
+    [...m].map(([id, s]) => ({ id, seen: [...s].sort() })).sort((a, b) => a.id.localeCompare(b.id));
+  const inactive = [...latest]
+    .filter(([id]) => !isActive(id))
+    .map(([id, at]) => ({ id, last: day(at) }))
     .sort((a, b) => a.id.localeCompare(b.id));
   return {
     activities,
     repositories,
     unclassified,
-    unmatched,
+    unmatched: sortedEntries(resolver.unmatched()),
     windowStart,
     coAuthors,
-    identities: { merged, excluded: resolver.exclusions() },
+    identities: { merged: sortedEntries(resolver.merges()), excluded: resolver.exclusions() },
+    inactive,
   };
 }
 

@@ -7,7 +7,7 @@
 import { readdirSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { type FileState, HistoryAccumulator, mergeNewer } from "./authorship.ts";
-import { GitError, gitStream, gitSync, gitTry, logArgs } from "./git.ts";
+import { GitError, gitStream, gitSync, gitTry, logArgs, type RenameMode } from "./git.ts";
 import { type Commit, LogParser } from "./log-parser.ts";
 import type { EvidenceStore, RepoState } from "./store-port.ts";
 
@@ -30,11 +30,11 @@ export interface MineResult {
   warnings: string[];
 }
 
-/** "Name <email>" of a `Co-authored-by` trailer, e-mail lower-cased, as the author's is. */
-export function coAuthorsOf(commit: Commit): string[] {
-  return commit.coAuthors.map((co) => {
-    const match = /^(.*?)\s*<([^>]*)>\s*$/.exec(co);
-    return match ? `${(match[1] ?? "").trim()} <${(match[2] ?? "").trim().toLowerCase()}>` : co.trim();
+/** "Name <email>" of trailers (co-authors, reviewers), e-mail lower-cased, as the author's is. */
+export function trailerIdentities(values: readonly string[]): string[] {
+  return values.map((value) => {
+    const match = /^(.*?)\s*<([^>]*)>\s*$/.exec(value);
+    return match ? `${(match[1] ?? "").trim()} <${(match[2] ?? "").trim().toLowerCase()}>` : value.trim();
   });
 }
 
@@ -117,32 +117,38 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
 
   let accumulator = new HistoryAccumulator();
   let read = 0;
-  const walk = async (renames: boolean) => {
+  const walk = async (renames: RenameMode) => {
     accumulator = new HistoryAccumulator();
     read = 0;
     const parser = new LogParser((commit) => {
-      accumulator.add(commit, authorOf(commit), coAuthorsOf(commit));
+      accumulator.add(
+        commit,
+        authorOf(commit),
+        trailerIdentities(commit.coAuthors),
+        trailerIdentities(commit.reviewers),
+      );
       read++;
       if (read % 1000 === 0) options.onProgress?.(read, total);
     });
     await gitStream(repo, logArgs(range, renames), (chunk) => parser.push(chunk));
     parser.end();
   };
-  // Rename detection reads file contents: a partial clone (promisor packs) lacks them, so it is
-  // mined once without renames rather than failing half-way and starting again.
-  const partial = lacksBlobs(repo);
-  if (partial) {
-    warnings.push(`${repo} is a partial clone (file contents are missing), so renames are not followed`);
-    await walk(false);
+  // Inexact rename detection reads file contents, which a partial clone (promisor packs) lacks:
+  // there, exact renames only (found by object id), in one walk rather than failing half-way.
+  if (lacksBlobs(repo)) {
+    warnings.push(
+      `${repo} is a partial clone (file contents are missing): only renames of unchanged files are followed`,
+    );
+    await walk("exact");
   } else {
     try {
-      await walk(true);
+      await walk("all");
     } catch (error) {
       // A damaged clone may still lack some contents.
       if (!(error instanceof GitError) || !/unable to read|missing blob|could not read/i.test(error.message))
         throw error;
       warnings.push(`${repo}: some file contents are missing, so renames are not followed`);
-      await walk(false);
+      await walk("none");
     }
   }
   options.onProgress?.(read, total);

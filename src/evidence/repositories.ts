@@ -7,6 +7,8 @@ export interface RepositorySpec {
   branch?: string | undefined;
   patterns?: Record<string, string[]> | undefined;
   filter?: "all" | "code" | undefined;
+  /** A JSON file of exported pull-request reviews (path resolved like `path`). */
+  reviews?: string | undefined;
 }
 
 /** The repositories the model lists, with paths resolved against the file that lists them. */
@@ -14,8 +16,10 @@ export function modelRepositories(model: Model | undefined): RepositorySpec[] {
   const evidence = model?.evidence;
   if (!evidence) return [];
   const dir = posix.dirname(evidence.file);
+  const resolve = (path: string) => (posix.isAbsolute(path) ? path : posix.join(dir, path));
   return (evidence.settings.repositories ?? []).map((r) => ({
     ...r,
-    path: posix.isAbsolute(r.path) ? r.path : posix.join(dir, r.path),
+    path: resolve(r.path),
+    ...(r.reviews !== undefined ? { reviews: resolve(r.reviews) } : {}),
   }));
 }

@@ -255,6 +255,12 @@ const repository = z.strictObject({
     .enum(["all", "code"])
     .optional()
     .describe("Which files count for this repository: all (default) or code (programming-language sources)."),
+  reviews: z
+    .string()
+    .optional()
+    .describe(
+      "A JSON file of the repository's pull-request reviews as the GitHub or GitLab API returns them, relative to this file.",
+    ),
 });
 
 const evidence = z

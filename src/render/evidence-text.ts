@@ -6,8 +6,15 @@ import type { EvidenceReport } from "../evidence/measures.ts";
 import type { Colors } from "./colors.ts";
 import { COMPACT } from "./table-style.ts";
 
-const who = (id: string, names: ReadonlyMap<string, string> | undefined) =>
-  names?.get(id) ?? id.replace(/^git:/, "");
+/** A display name: the person's, else the name git shows for the identity, else the identity. */
+function namer(report: EvidenceReport, names: ReadonlyMap<string, string> | undefined) {
+  const seen = new Map<string, string>();
+  for (const u of report.unmatched) {
+    const name = u.seen.map((s) => s.replace(/\s*<[^>]*>\s*$/, "").replace(/^@/, "")).find((n) => n !== "");
+    if (name) seen.set(u.id, name);
+  }
+  return (id: string) => names?.get(id) ?? seen.get(id) ?? id.replace(/^git:/, "");
+}
 
 export function renderEvidenceText(
   evidence: CollectedEvidence,
@@ -15,6 +22,8 @@ export function renderEvidenceText(
   c: Colors,
 ): string {
   const { report, runs } = evidence;
+  const name = namer(report, names);
+  const who = name;
   const lines: string[] = [];
   for (const run of runs) {
     const repo = report.repositories.find((r) => r.key === run.state.key);
@@ -30,7 +39,10 @@ export function renderEvidenceText(
     lines.push(`${c.bold(run.repo)} ${c.dim(`(${mode}; ${commit}${repo?.commits ?? 0} commits, ${files})`)}`);
     if (repo && repo.files > 0) {
       lines.push(
-        `  repository truck factor ${c.bold(String(repo.truckFactor.value))}: ${repo.truckFactor.removed.map((id) => who(id, names)).join(", ")}`,
+        `  repository truck factor ${c.bold(String(repo.truckFactor.value))}: ${repo.truckFactor.removed.map((id) => who(id)).join(", ")}`,
+        c.dim(
+          `  of the people active since ${report.windowStart}: ${repo.truckFactorActive.value}; with reviewers: ${repo.truckFactorWithReviews.value}`,
+        ),
       );
     }
   }
@@ -42,7 +54,7 @@ export function renderEvidenceText(
       head: [
         "activity",
         "files",
-        "truck factor",
+        "truck factor (active, with reviews)",
         "main authors (files authored)",
         `changed since ${report.windowStart}`,
         "last change",
@@ -59,9 +71,9 @@ export function renderEvidenceText(
       table.push([
         a.activity,
         String(a.files),
-        a.truckFactor.value === 1 ? c.red("1") : String(a.truckFactor.value),
-        authors.map((x) => `${who(x.id, names)} (${x.authored})`).join(", ") || "—",
-        recent.map((x) => `${who(x.id, names)} (${x.recent})`).join(", ") || "—",
+        `${a.truckFactor.value === 1 ? c.red("1") : String(a.truckFactor.value)} (${a.truckFactorActive.value === 0 ? c.red("0") : a.truckFactorActive.value}, ${a.truckFactorWithReviews.value})`,
+        authors.map((x) => `${who(x.id)} (${x.authored})`).join(", ") || "—",
+        recent.map((x) => `${who(x.id)} (${x.recent})`).join(", ") || "—",
         a.lastChange,
       ]);
     }

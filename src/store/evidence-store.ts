@@ -53,9 +53,10 @@ const CHUNK = 500;
 
 /**
  * The format of the stored authorship. 2: the author alone is credited (co-authors under `co:`),
- * files are those of the commit's tree. A state of another format is mined again.
+ * files are those of the commit's tree. 3: reviewers of `Reviewed-by:`-style trailers under `rv:`.
+ * A state of another format is mined again.
  */
-export const STORE_FORMAT = 2;
+export const STORE_FORMAT = 3;
 
 /** An EvidenceStore over any Kysely database; `begin` starts a write transaction that excludes other writers. */
 export class KyselyEvidenceStore implements EvidenceStore {

@@ -14,6 +14,7 @@ import { isCodeFile } from "../../src/evidence/file-filter.ts";
 import { makeIdentityResolver } from "../../src/evidence/identities.ts";
 import { measureEvidence, resolvedDevs } from "../../src/evidence/measures.ts";
 import { mineRepository } from "../../src/evidence/mine.ts";
+import { readPullReviews } from "../../src/evidence/pull-reviews.ts";
 import type { RepoState } from "../../src/evidence/store-port.ts";
 import { openSqliteStore } from "../../src/store/sqlite.ts";
 import { RepoBuilder } from "./repo-builder.ts";
@@ -301,6 +302,96 @@ describe("snapshots and incremental runs", () => {
     );
     await assert.rejects(mineRepository({ repo: repo.dir, store, at: "nope" }), /has no commit "nope"/);
     await store.close();
+    repo.remove();
+  });
+});
+
+describe("reviews and leavers", () => {
+  it("counts Reviewed-by trailers and exported pull-request reviews as knowledge, beside authorship", async () => {
+    const repo = new RepoBuilder();
+    repo.write("serve.py", "v1\n").write("train.py", "t1\n");
+    repo.commit(ann, "create", [
+      `Reviewed-by: ${bob.name} <${bob.email}>`,
+      `Acked-by: ${cy.name} <${cy.email}>`,
+    ]);
+    const store = await newStore();
+    const { state } = await mineRepository({ repo: repo.dir, store });
+    await store.close();
+    const pulls = readPullReviews([
+      {
+        number: 7,
+        files: [{ filename: "train.py" }],
+        reviews: [
+          { user: { login: "dee-gh" }, state: "APPROVED", submitted_at: "2026-01-03T10:00:00Z" },
+          { user: { login: "eve" }, state: "PENDING" },
+        ],
+      },
+    ]);
+    const resolver = makeIdentityResolver([
+      { id: "ann", name: "Ann Lee", emails: ["ann@x.org"] },
+      { id: "bob", name: "Bob Ng", emails: ["bob@x.org"] },
+      { id: "dee", name: "Dee Roy", handle: "@dee-gh" },
+    ]);
+    const report = measureEvidence([state], () => makeClassifier([]), resolver, "2026-01", {
+      pullReviewsFor: () => pulls,
+    });
+    const repoFigures = report.repositories[0];
+    // Authors: Ann alone. With reviewers: serve.py {ann, bob, cy}, train.py {ann, bob, cy, dee}:
+    // removing ann, bob and cy orphans serve.py (1 of 2, not more than half); dee then orphans both.
+    assert.equal(repoFigures?.truckFactor.value, 1);
+    assert.equal(repoFigures?.truckFactorWithReviews.value, 4);
+    const serving = report.activities.find((a) => a.activity === "model-serving");
+    assert.equal(serving?.reviewers, 2);
+    const training = report.activities.find((a) => a.activity === "model-training-code");
+    assert.equal(training?.reviewers, 3, "the pending review does not count");
+    assert.deepEqual(
+      training?.contributors.map((c) => [c.id, c.authored, c.reviews]),
+      [
+        ["ann", 1, 0],
+        ["bob", 0, 1],
+        ["dee", 0, 1],
+        ["git:cy@x.org", 0, 1],
+      ],
+    );
+    assert.throws(() => readPullReviews({ not: "an array" }), /expected a JSON array of pull requests/);
+    repo.remove();
+  });
+
+  it("reports the truck factor of the people still active, and who went quiet or left", async () => {
+    const repo = new RepoBuilder(); // commits from 2026-01-02, one a day
+    repo.write("a.py", "a\n").write("b.py", "b\n");
+    repo.commit(ann, "ann writes both");
+    repo.write("c.py", "c\n");
+    repo.commit(bob, "bob writes c");
+    const store = await newStore();
+    const { state } = await mineRepository({ repo: repo.dir, store });
+    await store.close();
+    const people = [
+      { id: "ann", name: "Ann Lee", emails: ["ann@x.org"] },
+      { id: "bob", name: "Bob Ng", emails: ["bob@x.org"], leaves: "2026-02-01" },
+    ];
+    // A window that starts after every commit: everyone is quiet.
+    const later = measureEvidence([state], () => makeClassifier([]), makeIdentityResolver(people), "2026-06");
+    assert.equal(later.repositories[0]?.truckFactor.value, 1);
+    assert.equal(later.repositories[0]?.truckFactorActive.value, 0);
+    assert.deepEqual(
+      later.inactive.map((i) => i.id),
+      ["ann", "bob"],
+    );
+    // In the window, but Bob has left: only Ann's files still have an active author.
+    const gone = measureEvidence([state], () => makeClassifier([]), makeIdentityResolver(people), "2026-01", {
+      gone: (id) => id === "bob",
+    });
+    assert.deepEqual(gone.inactive, [{ id: "bob", last: "2026-01-03" }]);
+    const training = gone.activities.find((a) => a.activity === "model-training-code");
+    assert.deepEqual(
+      training?.contributors.map((c) => [c.id, c.active]),
+      [
+        ["ann", true],
+        ["bob", false],
+      ],
+    );
+    assert.deepEqual(training?.truckFactorActive, { value: 1, removed: ["ann"], files: 3 });
     repo.remove();
   });
 });

@@ -16,6 +16,7 @@ const commit = (time: number, changes: Change[]): Commit => ({
   authorEmail: "",
   time,
   coAuthors: [],
+  reviewers: [],
   changes,
 });
 

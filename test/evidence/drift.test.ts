@@ -48,8 +48,8 @@ describe("evidence against a model", () => {
   it("mlteam evidence shows who authored each activity, with truck factors", () => {
     const r = run(["evidence"]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /│ ci-cd-pipeline\s+│ 3\s+│ 1\s+│ Dan Ortiz \(3\)/);
-    assert.match(r.stdout, /│ k8s-deployment\s+│ 2\s+│ 1\s+│ Meghan Doyle \(2\)/);
+    assert.match(r.stdout, /│ ci-cd-pipeline\s+│ 3\s+│ 1 \(1, 1\)\s+│ Dan Ortiz \(3\)/);
+    assert.match(r.stdout, /│ k8s-deployment\s+│ 2\s+│ 1 \(1, 1\)\s+│ Meghan Doyle \(2\)/);
     assert.equal(r.stderr, "", "no progress bar when stderr is not a terminal");
     const again = run(["evidence", "--format", "json"]);
     assert.equal(JSON.parse(again.stdout).runs[0].mode, "current");

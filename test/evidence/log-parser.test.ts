@@ -8,7 +8,9 @@ const SAMPLE = Buffer.concat([
   ),
   Buffer.from("M\0line\nbreak.txt\0D\0gone.txt\0"),
   Buffer.from("\x01mmm\x02aaa bbb\x02Bot\x02bot@x\x021700000050\x02\0"),
-  Buffer.from("\x01aaa\x02\x02Bo Ng\x02bo@x.org\x021700000000\x02Cy D <cy@x.org>\x1fEve <eve@x.org>\0\nA\0"),
+  Buffer.from(
+    "\x01aaa\x02\x02Bo Ng\x02bo@x.org\x021700000000\x02Cy D <cy@x.org>\x1fEve <eve@x.org>\x02Rae <rae@x.org>\0\nA\0",
+  ),
   Buffer.from([0x62, 0x61, 0x64, 0xff, 0xfe, 0x2e, 0x74, 0x78, 0x74, 0x00]),
 ]);
 
@@ -21,7 +23,7 @@ function parse(chunks: Buffer[]): Commit[] {
 }
 
 describe("the git log parser", () => {
-  it("reads commits, renames, odd names, merges without changes and co-author trailers", () => {
+  it("reads commits, renames, odd names, merges without changes, co-author and reviewer trailers", () => {
     const [newest, merge, root] = parse([SAMPLE]);
     assert.deepEqual(newest, {
       hash: "bbb",
@@ -30,6 +32,7 @@ describe("the git log parser", () => {
       authorEmail: "ann@x.org",
       time: 1700000100,
       coAuthors: [],
+      reviewers: [],
       changes: [
         { status: "R", from: "ci/old.yml", path: ".github/workflows/ci.yml" },
         { status: "M", path: 'a file with spaces & "quotes".py' },
@@ -41,6 +44,7 @@ describe("the git log parser", () => {
     assert.deepEqual(merge?.changes, []);
     assert.deepEqual(root?.parents, []);
     assert.deepEqual(root?.coAuthors, ["Cy D <cy@x.org>", "Eve <eve@x.org>"]);
+    assert.deepEqual(root?.reviewers, ["Rae <rae@x.org>"]);
     assert.equal(root?.changes[0]?.path, "bad\ufffd\ufffd.txt", "invalid UTF-8 is kept, replaced");
   });
 

@@ -167,11 +167,20 @@ describe("mining a repository", () => {
     repo.remove();
   });
 
-  it("mines a partial clone once, without renames, instead of failing half-way and starting again", async () => {
+  it("mines a partial clone once, following exact renames only, instead of failing half-way and starting again", async () => {
     const repo = new RepoBuilder();
     repo.write("a.txt", "some content that is long enough to be detected as a rename\n".repeat(5));
     repo.commit(ann);
     repo.git("mv", "a.txt", "b.txt");
+    repo.commit(bob);
+    // An inexact rename: its contents would be needed to detect it.
+    repo.write("c.txt", "another content that is long enough to be detected as a rename\n".repeat(5));
+    repo.commit(ann);
+    repo.git("mv", "c.txt", "d.txt");
+    repo.write(
+      "d.txt",
+      `${"another content that is long enough to be detected as a rename\n".repeat(5)}and more\n`,
+    );
     repo.commit(bob);
     repo.git("config", "uploadpack.allowFilter", "true");
     const clone = join(scratch, "partial.git");
@@ -188,11 +197,14 @@ describe("mining a repository", () => {
     const result = await mineRepository({ repo: clone, store });
     await store.close();
     assert.deepEqual(result.warnings, [
-      `${clone} is a partial clone (file contents are missing), so renames are not followed`,
+      `${clone} is a partial clone (file contents are missing): only renames of unchanged files are followed`,
     ]);
-    assert.equal(result.read, 2);
-    // Without renames, b.txt starts with Bob's commit.
-    assert.deepEqual(summary(result.state), { "b.txt": { "Bob Ng": [1, 0] } });
+    assert.equal(result.read, 4);
+    // The exact rename a → b is followed (Ann created the file); the inexact c → d is not.
+    assert.deepEqual(summary(result.state), {
+      "b.txt": { "Ann Lee": [1, 0], "Bob Ng": [0, 1] },
+      "d.txt": { "Bob Ng": [1, 0] },
+    });
     repo.remove();
   });
 

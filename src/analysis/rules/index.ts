@@ -1,5 +1,6 @@
 /** Every built-in rule, in the order the doctor runs and documents them. */
 import type { Rule } from "../rule.ts";
+import inactiveKnowledge from "./evidence/inactive-knowledge.ts";
 import missingFiles from "./evidence/missing-files.ts";
 import responsibleInactive from "./evidence/responsible-inactive.ts";
 import truckFactorOne from "./evidence/truck-factor-one.ts";
@@ -83,5 +84,6 @@ export const RULES: readonly Rule[] = [
   responsibleInactive,
   undeclaredAuthor,
   truckFactorOne,
+  inactiveKnowledge,
   missingFiles,
 ];

@@ -11,6 +11,7 @@ export interface EvidenceOptions {
   at?: string;
   filter?: "all" | "code";
   coAuthors?: boolean;
+  reviews?: string;
   explainIdentities?: boolean;
   format: "text" | "json";
   explain?: string;
@@ -20,9 +21,10 @@ export interface EvidenceOptions {
 export async function evidence(modelPath: string, options: EvidenceOptions): Promise<void> {
   const { SingleBar } = await import("cli-progress");
   const { storePath } = await import("../../app/evidence.ts");
-  const { makeClassifier } = await import("../../evidence/classify.ts");
+  const { explainClassification } = await import("../../evidence/classify.ts");
   const { collectEvidence, modelRepositories } = await import("../../evidence/collect.ts");
   const { GitError } = await import("../../evidence/git.ts");
+  const { PullReviewsError } = await import("../../evidence/pull-reviews.ts");
   const { renderEvidenceText } = await import("../../render/evidence-text.ts");
   const { openSqliteStore } = await import("../../store/sqlite.ts");
   const { loadValidModel } = await import("../load.ts");
@@ -31,20 +33,23 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
   const model = hasModel ? (await loadValidModel(modelPath)).model : undefined;
   const settings = model?.evidence?.settings;
   if (options.explain !== undefined) {
-    const classify = makeClassifier(
+    const matches = explainClassification(
       Object.entries(settings?.patterns ?? {}).map(([activity, patterns]) => ({
         activity,
         patterns,
         origin: "model",
       })),
+      options.explain,
       { replace: settings?.replacePatterns === true },
     );
-    const hit = classify(options.explain);
-    out(
-      hit
-        ? `${options.explain} → ${hit.activity} (pattern "${hit.pattern}", ${hit.origin})`
-        : `${options.explain} matches no activity's patterns`,
-    );
+    const [hit, ...lost] = matches;
+    if (!hit) {
+      out(`${options.explain} matches no activity's patterns`);
+      return;
+    }
+    out(`${options.explain} → ${hit.activity} (pattern "${hit.pattern}", ${hit.origin})`);
+    for (const m of lost)
+      out(`  also matched, lost to it: ${m.activity} (pattern "${m.pattern}", ${m.origin})`);
     return;
   }
   if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) {
@@ -80,6 +85,7 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
       ...(options.at !== undefined ? { at: options.at } : {}),
       ...(options.filter !== undefined ? { filter: options.filter } : {}),
       ...(options.coAuthors ? { coAuthors: true } : {}),
+      ...(options.reviews !== undefined ? { reviews: options.reviews } : {}),
       ...(bar
         ? {
             onProgress: (repo: string, done: number, total: number) => {
@@ -109,7 +115,8 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
     );
   } catch (error) {
     bar?.stop();
-    if (error instanceof GitError) throw new ExitError(EXIT.invalid, error.message);
+    if (error instanceof GitError || error instanceof PullReviewsError)
+      throw new ExitError(EXIT.invalid, error.message);
     throw error;
   } finally {
     await store.close();
@@ -147,6 +154,10 @@ export function register(program: Command): void {
       ).choices(["all", "code"]),
     )
     .option("--co-authors", "credit Co-authored-by trailers as authorship too (default: the commit's author)")
+    .option(
+      "--reviews <file>",
+      "pull-request reviews exported from GitHub or GitLab (JSON) for the --repo repositories: reviewers count as knowing what they reviewed",
+    )
     .option(
       "--explain-identities",
       "list the identities merged into one developer, and those left out (bots…)",
