@@ -44,16 +44,37 @@ export function explainClassification(
     .map((m) => ({ activity: m.activity, pattern: m.pattern, origin: m.origin }));
 }
 
-/** Builds a classifier: earlier sets win; with `replace`, the model's patterns replace the built-in ones. */
+/**
+ * Builds a classifier: earlier sets win; with `replace`, the model's patterns replace the built-in
+ * ones. Consecutive patterns of one activity are tested as one matcher (one regular expression),
+ * so a path is tested against a few dozen groups rather than every pattern.
+ */
 export function makeClassifier(
   sets: readonly PatternSet[],
   options: { replace?: boolean } = {},
 ): (path: string) => Classification | undefined {
   const matchers = matchersOf(sets, options.replace === true);
+  const groups: {
+    activity: string;
+    origin: string;
+    test: (path: string) => boolean;
+    members: typeof matchers;
+  }[] = [];
+  for (const m of matchers) {
+    const last = groups.at(-1);
+    if (last && last.activity === m.activity && last.origin === m.origin) last.members.push(m);
+    else groups.push({ activity: m.activity, origin: m.origin, test: () => false, members: [m] });
+  }
+  for (const g of groups)
+    g.test = picomatch(
+      g.members.map((m) => m.pattern),
+      { dot: true },
+    );
   const cache = new Map<string, Classification | undefined>();
   return (path) => {
     if (cache.has(path)) return cache.get(path);
-    const hit = matchers.find((m) => m.test(path));
+    const group = groups.find((g) => g.test(path));
+    const hit = group?.members.find((m) => m.test(path));
     const result = hit ? { activity: hit.activity, pattern: hit.pattern, origin: hit.origin } : undefined;
     cache.set(path, result);
     return result;

@@ -31,6 +31,9 @@ const SAFE_ENV: NodeJS.ProcessEnv = {
   GIT_CONFIG_NOSYSTEM: "1",
   GIT_NO_REPLACE_OBJECTS: "1",
   GIT_PAGER: "cat",
+  // git log flushes its output after every commit when writing to a pipe; one buffer at a time is
+  // much cheaper to read (numpy: 31,000 reads of 300 bytes otherwise).
+  GIT_FLUSH: "0",
   PAGER: "cat",
   LC_ALL: "C",
 };

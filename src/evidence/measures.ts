@@ -143,13 +143,19 @@ function reviewersOf(
   return out;
 }
 
+/** Adds `s` to `id`'s stats; the months map is shared until a second source is merged in (copy on write). */
 function addStats(into: Map<string, Resolved>, id: string, person: boolean, s: DevStats): void {
-  const merged = into.get(id) ?? { fa: 0, dl: 0, last: 0, months: new Map(), person };
+  const merged = into.get(id);
+  if (!merged) {
+    into.set(id, { fa: s.fa, dl: s.dl, last: s.last, months: s.months, person });
+    return;
+  }
   merged.fa = Math.max(merged.fa, s.fa);
   merged.dl += s.dl;
   merged.last = Math.max(merged.last, s.last);
-  for (const [m, n] of s.months) merged.months.set(m, (merged.months.get(m) ?? 0) + n);
-  into.set(id, merged);
+  const months = new Map(merged.months);
+  for (const [m, n] of s.months) months.set(m, (months.get(m) ?? 0) + n);
+  merged.months = months;
 }
 
 const day = (seconds: number) => (seconds > 0 ? new Date(seconds * 1000).toISOString().slice(0, 10) : "");
@@ -201,7 +207,15 @@ export function measureEvidence(
     return { state, filter, files };
   });
   const windowDay = `${windowStart}-01`;
-  const isActive = (id: string) => day(latest.get(id) ?? 0) >= windowDay && !options.gone?.(id);
+  const activeCache = new Map<string, boolean>();
+  const isActive = (id: string) => {
+    let active = activeCache.get(id);
+    if (active === undefined) {
+      active = day(latest.get(id) ?? 0) >= windowDay && !options.gone?.(id);
+      activeCache.set(id, active);
+    }
+    return active;
+  };
   const active = (ids: readonly string[]) => ids.filter(isActive);
   const withReviews = (f: FileFacts) => [...new Set([...f.authors, ...f.reviewers])];
 

@@ -11,28 +11,19 @@ export interface ReposTable {
   version: Generated<number>;
 }
 
-export interface FilesTable {
+/** One file's history: where it is, and each developer's aggregates as JSON. */
+export interface FileHistoryTable {
   repo: string;
   id: number;
   path: string;
   at_head: number;
   created: number;
   oldest_path: string;
-}
-
-export interface AuthorshipTable {
-  repo: string;
-  file_id: number;
-  dev: string;
-  fa: number;
-  dl: number;
-  last: number;
-  /** JSON: { "YYYY-MM": count }. */
-  months: string;
+  /** JSON: { "<dev>": [fa, dl, last, { "YYYY-MM": count }] }. */
+  devs: string;
 }
 
 export interface StoreDatabase {
   repos: ReposTable;
-  files: FilesTable;
-  authorship: AuthorshipTable;
+  file_history: FileHistoryTable;
 }

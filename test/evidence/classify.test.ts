@@ -12,9 +12,9 @@ describe("classification of real repositories' files", () => {
   it("maps generated clients, the platform's back end and front end, docs and tests for what they are", () => {
     const cases: [string, string][] = [
       // kubeflow/pipelines
-      ["backend/api/v2beta1/go_client/run.pb.go", "model-api-integration"],
+      ["backend/api/v2beta1/go_client/run.pb.go", "developer-tooling"],
       ["backend/api/v2beta1/swagger/run.swagger.json", "model-api-integration"],
-      ["backend/api/v2beta1/python_http_client/kfp_server_api/api_client.py", "model-api-integration"],
+      ["backend/api/v2beta1/python_http_client/kfp_server_api/api_client.py", "developer-tooling"],
       ["backend/api/v1beta1/.gitignore", "model-api-integration"],
       ["frontend/src/apis/run/api.ts", "model-api-integration"],
       ["backend/src/apiserver/server/run_server.go", "developer-tooling"],
@@ -37,6 +37,11 @@ describe("classification of real repositories' files", () => {
       ["documentation/deployguides/images/ADO-run1.png", "system-tech-spec"],
       ["documentation/architecture/classical.md", "technical-architecture"],
       [".github/ISSUE_TEMPLATE/feature-request.md", "code-hosting-setup"],
+      ["OWNERS", "code-review"],
+      ["frontend/src/components/__snapshots__/Graph.test.tsx.snap", "application-unit-tests"],
+      ["infra/website/blog/2024-01-feast.md", "adoption-evangelism"],
+      ["infra/charts/feast/templates/ingress.yaml", "k8s-deployment"],
+      ["charts/load_test.sh", "endpoint-testing"],
       // MLOpsPython and others
       [".pipelines/diabetes_regression-ci.yml", "ci-cd-pipeline"],
       ["diabetes_regression/training/train.py", "model-training-code"],
