@@ -4,7 +4,7 @@
  * Authors are kept as git identities ("Name <email>", after .mailmap); mapping them to people is
  * done when reporting, so a change to the model never invalidates the store.
  */
-import { readdirSync, realpathSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { type FileState, HistoryAccumulator, mergeNewer } from "./authorship.ts";
 import { GitError, gitStream, gitSync, gitTry, logArgs, type RenameMode } from "./git.ts";
@@ -71,16 +71,28 @@ export function snapshotCommit(repo: string, ref: string, at: string): string {
   return hash;
 }
 
+/** What one `git rev-parse` says of a repository: where its objects live and whether it is shallow. */
+interface RepositoryFacts {
+  commonDir: string;
+  shallow: boolean;
+}
+
 /** Checks that `repo` is a git repository (bare or not); throws GitError with a clear message otherwise. */
-export function checkRepository(repo: string): void {
-  if (gitTry(repo, ["rev-parse", "--git-dir"]) === undefined) {
-    throw new GitError(`${repo} is not a git repository (or git cannot read it)`);
-  }
+export function checkRepository(repo: string): RepositoryFacts {
+  const out = gitTry(repo, [
+    "rev-parse",
+    "--path-format=absolute",
+    "--git-common-dir",
+    "--is-shallow-repository",
+  ]);
+  if (out === undefined) throw new GitError(`${repo} is not a git repository (or git cannot read it)`);
+  const [commonDir = "", shallow = ""] = out.trim().split("\n");
+  return { commonDir, shallow: shallow.trim() === "true" };
 }
 
 export async function mineRepository(options: MineOptions, attempt = 1): Promise<MineResult> {
   const { repo, store } = options;
-  checkRepository(repo);
+  const facts = checkRepository(repo);
   const warnings: string[] = [];
   const ref = options.branch ?? "HEAD";
   const at = options.at === undefined ? undefined : snapshotCommit(repo, ref, options.at);
@@ -101,7 +113,7 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
       warnings,
     };
   }
-  const shallow = gitSync(repo, ["rev-parse", "--is-shallow-repository"]).trim() === "true";
+  const shallow = facts.shallow;
   if (shallow)
     warnings.push(`${repo} is a shallow clone: history before its cut is missing, so authorship is partial`);
 
@@ -135,7 +147,7 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   };
   // Inexact rename detection reads file contents, which a partial clone (promisor packs) lacks:
   // there, exact renames only (found by object id), in one walk rather than failing half-way.
-  if (lacksBlobs(repo)) {
+  if (lacksBlobs(facts.commonDir)) {
     warnings.push(
       `${repo} is a partial clone (file contents are missing): only renames of unchanged files are followed`,
     );
@@ -177,17 +189,21 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   return { state, read, mode, warnings };
 }
 
-/** Whether the repository is a partial clone: promisor packs, or the partialClone extension. */
-export function lacksBlobs(repo: string): boolean {
-  const common = gitTry(repo, ["rev-parse", "--path-format=absolute", "--git-common-dir"])?.trim();
-  if (common) {
-    try {
-      if (readdirSync(join(common, "objects", "pack")).some((f) => f.endsWith(".promisor"))) return true;
-    } catch {
-      // No pack directory: nothing is missing.
-    }
+/**
+ * Whether the repository (its common git directory) is a partial clone: promisor packs, or the
+ * partialClone extension in its config — read from the files, without starting git again.
+ */
+export function lacksBlobs(commonDir: string): boolean {
+  try {
+    if (readdirSync(join(commonDir, "objects", "pack")).some((f) => f.endsWith(".promisor"))) return true;
+  } catch {
+    // No pack directory: nothing is missing.
   }
-  return gitTry(repo, ["config", "--get", "extensions.partialclone"]) !== undefined;
+  try {
+    return /^\s*partialclone\s*=/im.test(readFileSync(join(commonDir, "config"), "utf8"));
+  } catch {
+    return false;
+  }
 }
 
 function isAncestor(repo: string, ancestor: string, head: string): boolean {

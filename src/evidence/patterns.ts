@@ -57,7 +57,7 @@ export const BUILTIN_PATTERNS: readonly (readonly [activity: string, patterns: r
       ".github/PULL_REQUEST_TEMPLATE/**",
     ],
   ],
-  ["code-hosting-setup", [".github/**", ".gitlab/**", ".gitattributes", "CODE_OF_CONDUCT.md"]],
+  ["code-hosting-setup", [".github/**", ".gitlab/**", "CODE_OF_CONDUCT.md"]],
   [
     "adoption-evangelism",
     ["**/blog/**", "**/blogs/**", "**/adopters/**", "**/ADOPTERS.md", "**/showcase/**"],
@@ -72,6 +72,7 @@ export const BUILTIN_PATTERNS: readonly (readonly [activity: string, patterns: r
       "**/templates/project/**",
     ],
   ],
+  ["scalability-planning", ["**/benchmark?(s)/**", "**/load-testing/**"]],
   [
     "technical-architecture",
     ["**/architecture/**", "**/proposals/**", "**/adr/**", "**/adrs/**", "**/rfcs/**", "**/design-docs/**"],
@@ -171,6 +172,7 @@ export const BUILTIN_PATTERNS: readonly (readonly [activity: string, patterns: r
     [
       "**/Dockerfile",
       "**/Dockerfile.*",
+      "**/Dockerfile-*",
       "**/*.dockerfile",
       "**/Containerfile",
       "**/.dockerignore",
@@ -351,6 +353,7 @@ export const BUILTIN_PATTERNS: readonly (readonly [activity: string, patterns: r
       "**/.pylintrc",
       "**/.editorconfig",
       "**/.gitignore",
+      "**/.gitattributes",
       "**/.eslintrc*",
       "**/.prettierrc*",
       "**/*.lock",
