@@ -2,7 +2,8 @@
  * bench/evidence/real: `mlteam evidence` as a user runs it — the whole process, built CLI, fresh
  * store — on real repositories, each beside its floor measured in the same run:
  *
- *   cold        median of 3 cold runs at HEAD, against `git log -z --name-status -M` (median of 3)
+ *   cold        median of 3 cold runs at HEAD, against `git log -z --name-status -M` (median of 3;
+ *               `-M100%`, exact renames, in a partial clone, as mlteam reads it)
  *   re-run      the run after one new commit (HEAD~1 mined first, then HEAD), as a share of cold
  *   memory      mlteam's own peak RSS, against git's peak on the same walk
  *   fixed cost  a cold run on a generated 100-commit repository, against `mlteam --version`
@@ -18,6 +19,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { lacksBlobs } from "../../src/evidence/mine.ts";
 import { generateRepository } from "./generate-repo.ts";
 
 const CLI = join(import.meta.dirname, "..", "..", "dist", "cli", "main.js");
@@ -75,12 +77,16 @@ function benchRepository(source: string): void {
     const previous = git(clone, "rev-parse", `${head}^1`).trim();
     git(clone, "update-ref", "refs/heads/mlteam-bench", head);
     git(clone, "symbolic-ref", "HEAD", "refs/heads/mlteam-bench");
+    // The floor reads what mlteam reads: renames followed, or exact renames only in a partial clone.
+    const renames = lacksBlobs(git(clone, "rev-parse", "--path-format=absolute", "--git-common-dir").trim())
+      ? "-M100%"
+      : "-M";
     const floors: number[] = [];
     const gitPeaks: number[] = [];
     const colds: { ms: number; ownMB: number }[] = [];
     const reruns: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const floor = timed(work, ["git", "-C", clone, "log", "-z", "--name-status", "-M", "HEAD"]);
+      const floor = timed(work, ["git", "-C", clone, "log", "-z", "--name-status", renames, "HEAD"]);
       floors.push(floor.ms);
       gitPeaks.push(floor.peakKB / 1024);
       const cold = join(work, `cold-${i}`);
@@ -101,7 +107,7 @@ function benchRepository(source: string): void {
     const gitPeak = Math.max(...gitPeaks);
     const commits = git(clone, "rev-list", "--count", "HEAD").trim();
     console.log(`\n${source} (${commits} commits, HEAD ${head.slice(0, 10)})`);
-    console.log(`  git log -z --name-status -M   ${ms(floor)}   (median of 3)`);
+    console.log(`  git log -z --name-status ${renames.padEnd(6)} ${ms(floor)}   (median of 3)`);
     console.log(`  mlteam evidence, cold        ${ms(cold)}   ${(cold / floor).toFixed(2)}× the floor`);
     console.log(
       `  re-run after one new commit  ${ms(rerun)}   ${((rerun / cold) * 100).toFixed(0)}% of cold`,

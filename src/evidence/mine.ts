@@ -5,7 +5,7 @@
  * done when reporting, so a change to the model never invalidates the store.
  */
 import { readdirSync, readFileSync, realpathSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { type FileState, HistoryAccumulator, mergeNewer } from "./authorship.ts";
 import { GitError, gitStream, gitSync, gitTry, logArgs, type RenameMode } from "./git.ts";
 import { type Commit, LogParser } from "./log-parser.ts";
@@ -194,10 +194,21 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
  * partialClone extension in its config — read from the files, without starting git again.
  */
 export function lacksBlobs(commonDir: string): boolean {
+  const objectDirs = [join(commonDir, "objects")];
   try {
-    if (readdirSync(join(commonDir, "objects", "pack")).some((f) => f.endsWith(".promisor"))) return true;
+    // A clone made with --shared or --reference borrows another repository's objects.
+    const alternates = readFileSync(join(commonDir, "objects", "info", "alternates"), "utf8");
+    for (const line of alternates.split("\n"))
+      if (line.trim() && !line.startsWith("#")) objectDirs.push(resolve(commonDir, "objects", line.trim()));
   } catch {
-    // No pack directory: nothing is missing.
+    // No alternates.
+  }
+  for (const dir of objectDirs) {
+    try {
+      if (readdirSync(join(dir, "pack")).some((f) => f.endsWith(".promisor"))) return true;
+    } catch {
+      // No pack directory there: nothing is missing from it.
+    }
   }
   try {
     return /^\s*partialclone\s*=/im.test(readFileSync(join(commonDir, "config"), "utf8"));

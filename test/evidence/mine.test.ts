@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { authorsOf } from "../../src/evidence/authorship.ts";
 import { GitError } from "../../src/evidence/git.ts";
-import { mineRepository } from "../../src/evidence/mine.ts";
+import { lacksBlobs, mineRepository } from "../../src/evidence/mine.ts";
 import type { RepoState } from "../../src/store/evidence-store.ts";
 import { openSqliteStore } from "../../src/store/sqlite.ts";
 import { RepoBuilder } from "./repo-builder.ts";
@@ -205,6 +205,11 @@ describe("mining a repository", () => {
       "b.txt": { "Ann Lee": [1, 0], "Bob Ng": [0, 1] },
       "d.txt": { "Bob Ng": [1, 0] },
     });
+    // A clone that borrows the partial clone's objects (--shared) lacks the same contents.
+    const shared = join(scratch, "shared.git");
+    spawnSync("git", ["clone", "-q", "--bare", "--shared", clone, shared]);
+    assert.equal(lacksBlobs(shared), true);
+    assert.equal(lacksBlobs(join(repo.dir, ".git")), false);
     repo.remove();
   });
 
