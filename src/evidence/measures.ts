@@ -158,7 +158,18 @@ function addStats(into: Map<string, Resolved>, id: string, person: boolean, s: D
   merged.months = months;
 }
 
-const day = (seconds: number) => (seconds > 0 ? new Date(seconds * 1000).toISOString().slice(0, 10) : "");
+const days = new Map<number, string>();
+/** YYYY-MM-DD of a time in seconds ("" for none); remembered, as the same times come back often. */
+function day(seconds: number): string {
+  if (seconds <= 0) return "";
+  const at = Math.floor(seconds / 86_400);
+  let text = days.get(at);
+  if (text === undefined) {
+    text = new Date(at * 86_400_000).toISOString().slice(0, 10);
+    days.set(at, text);
+  }
+  return text;
+}
 
 /** One file's resolved history, as the measures need it. */
 interface FileFacts {

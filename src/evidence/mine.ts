@@ -170,10 +170,11 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   let files: Map<number, FileState>;
   let changed: Set<number> | undefined;
   if (incremental) {
-    files = mergeNewer(stored.files, accumulator.files, tree);
-    changed = new Set([...files.keys()].filter((id) => files.get(id) !== stored.files.get(id)));
+    const merged = mergeNewer(stored.files, accumulator.files, tree);
+    changed = new Set([...merged.keys()].filter((id) => merged.get(id) !== stored.files.get(id)));
+    files = onlyInTree(merged);
   } else {
-    files = accumulator.files;
+    files = onlyInTree(accumulator.files);
   }
   const state: RepoState = { key, head, commits: (incremental ? stored.commits : 0) + read, shallow, files };
   const saved = await store.save(state, loaded?.head, changed);
@@ -187,6 +188,16 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   if (mode === "rewritten")
     warnings.push(`${repo}: history was rewritten since the last run; recomputed from scratch`);
   return { state, read, mode, warnings };
+}
+
+/**
+ * The files of the tree: the only histories a later run continues (a newer batch continues a file
+ * that was in the tree, never one already deleted), so the others are not kept.
+ */
+function onlyInTree(files: Map<number, FileState>): Map<number, FileState> {
+  const kept = new Map<number, FileState>();
+  for (const [id, f] of files) if (f.atHead) kept.set(id, f);
+  return kept;
 }
 
 /**
