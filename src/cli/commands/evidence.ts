@@ -19,18 +19,30 @@ export interface EvidenceOptions {
 
 /** `mlteam evidence`: who really does each activity, from git history. */
 export async function evidence(modelPath: string, options: EvidenceOptions): Promise<void> {
-  const { SingleBar } = await import("cli-progress");
-  const { storePath } = await import("../../app/evidence.ts");
-  const { explainClassification } = await import("../../evidence/classify.ts");
-  const { collectEvidence, modelRepositories } = await import("../../evidence/collect.ts");
-  const { GitError } = await import("../../evidence/git.ts");
-  const { PullReviewsError } = await import("../../evidence/pull-reviews.ts");
-  const { renderEvidenceText } = await import("../../render/evidence-text.ts");
-  const { openSqliteStore } = await import("../../store/sqlite.ts");
-  const { loadValidModel } = await import("../load.ts");
+  // Loaded together: the module loader reads their files concurrently.
+  const [
+    { SingleBar },
+    { storePath },
+    { explainClassification },
+    { collectEvidence, modelRepositories },
+    { GitError },
+    { PullReviewsError },
+    { renderEvidenceText },
+    { openSqliteStore },
+  ] = await Promise.all([
+    import("cli-progress"),
+    import("../../app/evidence.ts"),
+    import("../../evidence/classify.ts"),
+    import("../../evidence/collect.ts"),
+    import("../../evidence/git.ts"),
+    import("../../evidence/pull-reviews.ts"),
+    import("../../render/evidence-text.ts"),
+    import("../../store/sqlite.ts"),
+  ]);
   const hasModel = existsSync(modelPath);
   if (!hasModel && modelPath !== "mlteam.yaml") throw new ExitError(EXIT.invalid, `no model at ${modelPath}`);
-  const model = hasModel ? (await loadValidModel(modelPath)).model : undefined;
+  // The model loader (YAML, schema) is loaded only when there is a model to read.
+  const model = hasModel ? (await (await import("../load.ts")).loadValidModel(modelPath)).model : undefined;
   const settings = model?.evidence?.settings;
   if (options.explain !== undefined) {
     const matches = explainClassification(
