@@ -300,4 +300,50 @@ describe("the dashboard", () => {
     await page.locator("#person-meghan .badge", { hasText: "leaves 2027-03-31" }).waitFor();
     await shot("people-openings");
   });
+
+  it("shows the evidence per activity: the truck factor of the active and with reviews, and who went quiet", async () => {
+    // A second model whose repository's last commit is long before its two-month window.
+    const evidenceDir = mkdtempSync(join(tmpdir(), "mlteam-dashboard-evidence-"));
+    const repo = new RepoBuilder(join(evidenceDir, "platform"));
+    repo.write(".github/workflows/ci.yml", "on: push\n");
+    repo.commit({ name: "Omar Haddad", email: "omar@x.org" }, "ci", ["Reviewed-by: Ann Lee <ann@x.org>"]);
+    const evidenceModel = join(evidenceDir, "mlteam.yaml");
+    writeFileSync(
+      evidenceModel,
+      "organisation: { name: E, stage: scaling }\npeople:\n  - { id: ann, name: Ann Lee, roles: [mlops-engineer], emails: [ann@x.org] }\nevidence:\n  repositories: [{ path: platform }]\n  windowMonths: 2\n",
+    );
+    const app = createApp({
+      modelPath: evidenceModel,
+      today: () => TODAY,
+      webRoot: join(ROOT, "dist", "web"),
+    });
+    let other: ReturnType<typeof serve> | undefined;
+    const url = await new Promise<string>((resolve) => {
+      other = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) =>
+        resolve(`http://127.0.0.1:${info.port}/`),
+      );
+    });
+    try {
+      const evidencePage = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await evidencePage.goto(`${url}#/evidence`);
+      const row = evidencePage.locator("main table tbody tr", { hasText: "ci-cd-pipeline" });
+      await row.waitFor();
+      assert.deepEqual((await evidencePage.locator("main table thead th").allInnerTexts()).slice(2, 6), [
+        "Truck factor",
+        "Main authors",
+        "Of the active",
+        "With reviews",
+      ]);
+      const cells = await row.locator("td").allInnerTexts();
+      assert.deepEqual(cells.slice(1, 5), ["1", "Omar Haddad", "0", "2 (1 reviewer)"]);
+      assert.match(
+        (await row.locator("td.poor[title]").getAttribute("title")) ?? "",
+        /^No author active since 2026-10: Omar Haddad \(last 2026-01-02\)$/,
+      );
+      await evidencePage.close();
+    } finally {
+      other?.close();
+      rmSync(evidenceDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -10,10 +10,13 @@ interface Report {
       activity: string;
       files: number;
       truckFactor: { value: number; removed: string[] };
-      contributors: { id: string; authored: number; recent: number }[];
+      truckFactorActive: { value: number; removed: string[] };
+      truckFactorWithReviews: { value: number };
+      reviewers: number;
+      contributors: { id: string; authored: number; recent: number; active: boolean; last: string }[];
       lastChange: string;
     }[];
-    unmatched: { id: string }[];
+    unmatched: { id: string; seen: string[] }[];
   };
   warnings: string[];
 }
@@ -43,7 +46,14 @@ function EvidenceReport({ model }: Pick<PageProps, "model">) {
   const data = raw as Report | undefined;
   if (error) return <NoEvidence problem={error} />;
   if (!data) return <p>Reading the repositories’ history…</p>;
-  const name = (id: string) => model.people.find((p) => p.id === id)?.name ?? id.replace(/^git:/, "");
+  // A person's name; for a git identity, the name git shows for it.
+  const gitName = (id: string) =>
+    data.report.unmatched
+      .find((u) => u.id === id)
+      ?.seen.map((s) => s.replace(/\s*<[^>]*>\s*$/, "").replace(/^@/, ""))
+      .find((n) => n !== "");
+  const name = (id: string) =>
+    model.people.find((p) => p.id === id)?.name ?? gitName(id) ?? id.replace(/^git:/, "");
   return (
     <>
       {data.warnings.map((w) => (
@@ -59,6 +69,8 @@ function EvidenceReport({ model }: Pick<PageProps, "model">) {
               <th>Files</th>
               <th>Truck factor</th>
               <th>Main authors</th>
+              <th>Of the active</th>
+              <th>With reviews</th>
               <th>Changed since {data.report.windowStart}</th>
               <th>Last change</th>
             </tr>
@@ -70,6 +82,23 @@ function EvidenceReport({ model }: Pick<PageProps, "model">) {
                 <td>{a.files}</td>
                 <td className={a.truckFactor.value === 1 ? "poor" : ""}>{a.truckFactor.value}</td>
                 <td>{a.truckFactor.removed.map(name).join(", ")}</td>
+                <td
+                  className={a.truckFactorActive.value === 0 && a.truckFactor.value > 0 ? "poor" : ""}
+                  title={
+                    a.truckFactorActive.value === 0 && a.truckFactor.value > 0
+                      ? `No author active since ${data.report.windowStart}: ${a.contributors
+                          .filter((c) => c.authored > 0 && !c.active)
+                          .map((c) => `${name(c.id)} (last ${c.last})`)
+                          .join(", ")}`
+                      : undefined
+                  }
+                >
+                  {a.truckFactorActive.value}
+                </td>
+                <td>
+                  {a.truckFactorWithReviews.value}
+                  {a.reviewers > 0 ? ` (${a.reviewers} ${a.reviewers === 1 ? "reviewer" : "reviewers"})` : ""}
+                </td>
                 <td>
                   {a.contributors
                     .filter((c) => c.recent > 0)
@@ -85,7 +114,8 @@ function EvidenceReport({ model }: Pick<PageProps, "model">) {
       </ScrollRegion>
       {data.report.unmatched.length > 0 && (
         <p>
-          Contributors who match no person of the model: {data.report.unmatched.map((u) => u.id).join(", ")}
+          Contributors who match no person of the model:{" "}
+          {data.report.unmatched.map((u) => `${name(u.id)} (${u.id.replace(/^git:/, "")})`).join(", ")}
         </p>
       )}
     </>
