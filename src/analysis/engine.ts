@@ -101,11 +101,13 @@ export function runRules(
   const ran: Rule[] = [];
   let suppressed = 0;
   const fallback = graph.organisation;
+  const frameworks: readonly string[] = graph.organisation?.frameworks ?? [];
   for (const rule of rules) {
     const setting = settingOf(rule);
     const configured = severityOf(setting);
     if (configured === "off") continue;
     if (rule.meta.needs?.includes("evidence") && !environment.evidence) continue;
+    if (rule.meta.frameworks && !rule.meta.frameworks.some((f) => frameworks.includes(f))) continue;
     ran.push(rule);
     const options = optionsOf(rule, setting);
     const report = (r: Report) => {

@@ -5,7 +5,10 @@
 import type { EvidenceReport } from "../evidence/measures.ts";
 import type { TeamGraph } from "../graph/types.ts";
 import type { Location } from "../model/model.ts";
+import type { FRAMEWORKS } from "../model/schema.ts";
 import type { PathKey } from "../model/yaml-source.ts";
+
+export type Framework = (typeof FRAMEWORKS)[number];
 
 export type Severity = "error" | "warn" | "info";
 
@@ -36,6 +39,13 @@ export interface RuleMeta {
   replaces?: readonly string[];
   /** What the rule needs besides the model; the engine runs it only when that is provided. */
   needs?: readonly "evidence"[];
+  /**
+   * Governance frameworks the rule belongs to: it runs only when the organisation lists one of
+   * them under `frameworks` (off otherwise).
+   */
+  frameworks?: readonly Framework[];
+  /** The clauses of those frameworks it checks, e.g. "EU AI Act Art. 26(2)" (docs and SARIF). */
+  clauses?: readonly string[];
   /**
    * The parts of the model the rule assesses (src/analysis/coverage.ts). When the model does not
    * record them, the score counts the rule as bad as it can be: leaving information out never helps.

@@ -297,6 +297,8 @@ function resolveProducts(
     if (products.has(product.id)) continue;
     const owned = known(teams, product.team);
     if (!owned) unknown(product, ["team"], "team", product.team, teams.keys());
+    for (const [index, person] of (product.oversight ?? []).entries())
+      if (!known(people, person)) unknown(product, ["oversight", index], "person", person, people.keys());
     products.set(product.id, {
       id: product.id,
       source: product,

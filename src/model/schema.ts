@@ -7,6 +7,9 @@ import { z } from "zod";
 export const STAGES = ["starting", "scaling", "mature"] as const;
 export const TOPOLOGIES = ["embedded", "centralized", "full-stack"] as const;
 export const TEAM_TYPES = ["product", "platform", "full-stack", "enabling"] as const;
+/** Governance frameworks whose people-side duties the doctor can check (docs/governance.md). */
+export const FRAMEWORKS = ["eu-ai-act", "iso-42001", "nist-ai-rmf"] as const;
+export const AI_RISK_LEVELS = ["prohibited", "high", "limited", "minimal", "unassessed"] as const;
 export const PRODUCT_STAGES = ["prototype", "production"] as const;
 export const STAKEHOLDER_KINDS = [
   "executive-sponsor",
@@ -56,6 +59,10 @@ const organisation = z
       .optional()
       .describe("How many ML products or systems it runs or builds."),
     topology: z.enum(TOPOLOGIES).optional().describe("The team topology it declares (001 §3.3)."),
+    frameworks: z
+      .array(z.enum(FRAMEWORKS))
+      .optional()
+      .describe("Governance frameworks whose people-side duties the doctor checks (turns their rules on)."),
   })
   .describe("Facts about the organisation.");
 
@@ -97,6 +104,16 @@ const person = z
       .describe("Percent of full time the person works (default 100); allocations must fit within it."),
     joined: date.optional().describe("When the person joined."),
     leaves: date.optional().describe("When the person leaves: from then on they cover nothing."),
+    training: z
+      .array(
+        z.strictObject({
+          topic: z.string().min(1).describe("What the training was, e.g. ai-literacy or human-oversight."),
+          date: date.describe("When it was completed."),
+          expires: date.optional().describe("When it must be renewed."),
+        }),
+      )
+      .optional()
+      .describe("Training on record (EU AI Act Art. 4 AI literacy, ISO/IEC 42001 7.2 competence)."),
   })
   .describe("A person in or around the ML team.");
 
@@ -155,6 +172,18 @@ const product = z.strictObject({
   name: z.string().optional(),
   team: id.describe("The team that owns the product."),
   stage: z.enum(PRODUCT_STAGES),
+  risk: z
+    .enum(AI_RISK_LEVELS)
+    .optional()
+    .describe("Its risk level under the EU AI Act: prohibited, high, limited, minimal or unassessed."),
+  operator: z
+    .enum(["provider", "deployer"])
+    .optional()
+    .describe("Whether the organisation provides (builds) the AI system or deploys (uses) it."),
+  oversight: z
+    .array(id)
+    .optional()
+    .describe("The people assigned human oversight of the system (EU AI Act Art. 14, 26(2))."),
   docs: z
     .strictObject({
       science: z.string().optional().describe("Path of the ML science document, relative to the model."),

@@ -17,6 +17,12 @@ export function renderRuleDoc(rule: Rule): string {
     `- **Area:** ${meta.area}`,
     `- **Default severity:** ${meta.severity}`,
     `- **Source:** ${meta.source}`,
+    ...(meta.frameworks?.length
+      ? [
+          `- **Runs when** \`organisation.frameworks\` lists ${meta.frameworks.map((f) => `\`${f}\``).join(" or ")} (off otherwise)`,
+          `- **Clauses:** ${(meta.clauses ?? []).join("; ")} — see [governance](../../governance.md); not legal advice`,
+        ]
+      : []),
     "",
     "## Why it matters",
     "",

@@ -5,6 +5,10 @@ import missingFiles from "./evidence/missing-files.ts";
 import responsibleInactive from "./evidence/responsible-inactive.ts";
 import truckFactorOne from "./evidence/truck-factor-one.ts";
 import undeclaredAuthor from "./evidence/undeclared-author.ts";
+import aiLiteracy from "./governance/ai-literacy.ts";
+import humanOversight from "./governance/human-oversight.ts";
+import oversightAbsence from "./governance/oversight-absence.ts";
+import oversightSeparation from "./governance/oversight-separation.ts";
 import reviewAge from "./governance/review-age.ts";
 import governanceStakeholders from "./governance/stakeholders.ts";
 import systemDocs from "./knowledge/system-docs.ts";
@@ -74,6 +78,10 @@ export const RULES: readonly Rule[] = [
   middleManagement,
   governanceStakeholders,
   reviewAge,
+  humanOversight,
+  oversightAbsence,
+  oversightSeparation,
+  aiLiteracy,
   belowRoleLevel,
   activityGap,
   notAssessed,

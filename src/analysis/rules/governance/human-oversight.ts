@@ -1,0 +1,59 @@
+import { nameOf } from "../../facts.ts";
+import { defineRule } from "../../rule.ts";
+import {
+  accountableFor,
+  highRiskSystems,
+  overseersOf,
+  personSource,
+  trainingOnRecord,
+} from "./ai-systems.ts";
+
+export default defineRule({
+  id: "governance/human-oversight",
+  meta: {
+    area: "governance",
+    severity: "error",
+    description:
+      "Each high-risk AI system has human oversight assigned to named people, each with training on record and authority over the system.",
+    rationale:
+      "000 §8A.2 asks ML teams to engage the governance stakeholders; the EU AI Act now says what they check. Deployers of high-risk AI systems assign human oversight to natural persons with the necessary competence, training and authority (Art. 26(2)); those persons must be able to understand the system, monitor it, interpret its output and decide to override or stop it (Art. 14(4)). A committee or nobody is not an overseer. This is not legal advice.",
+    source: "000 §8A.2",
+    fix: "Name the overseers under the product's `oversight` (people, not a committee), record their training (`training: [{ topic: human-oversight, date: … }]`) and make them Accountable for the system's RACI, or give them a role that can stop it.",
+    frameworks: ["eu-ai-act"],
+    clauses: ["EU AI Act Art. 26(2)", "EU AI Act Art. 14(4)"],
+    example:
+      "organisation: { name: O, stage: scaling, frameworks: [eu-ai-act] }\nteams: [{ id: t, type: product }]\nproducts:\n  - { id: credit-scoring, team: t, stage: production, risk: high, operator: deployer }",
+  },
+  check({ graph, today, report }) {
+    for (const product of highRiskSystems(graph)) {
+      const clause = product.source.operator === "provider" ? "Art. 14" : "Art. 26(2)";
+      const overseers = overseersOf(graph, product);
+      if (overseers.length === 0) {
+        report({
+          node: product.source,
+          path: product.source.oversight ? ["oversight"] : ["risk"],
+          subject: product.id,
+          message: `the high-risk AI system ${product.id} has no human oversight assigned to named people (EU AI Act ${clause})`,
+        });
+        continue;
+      }
+      for (const [index, person] of (product.source.oversight ?? []).entries()) {
+        if (!overseers.includes(person)) continue;
+        const training = trainingOnRecord(personSource(graph, person), /oversight|ai-literacy/i, today);
+        const missing: string[] = [];
+        if (!training) missing.push("no training on record");
+        else if (!training.current) missing.push(`training of ${training.date} has expired`);
+        if (!accountableFor(graph, person, product.id))
+          missing.push("no authority (Accountable for none of its rows)");
+        if (missing.length === 0) continue;
+        report({
+          node: product.source,
+          path: ["oversight", index],
+          subject: `${product.id}:${person}`,
+          severity: "warn",
+          message: `${nameOf(graph, person)} oversees the high-risk AI system ${product.id} with ${missing.join(" and ")} (EU AI Act Art. 26(2): competence, training and authority)`,
+        });
+      }
+    }
+  },
+});
