@@ -24,10 +24,14 @@ export function renderFindingsSarif(report: DoctorReport, version: string): stri
     fullDescription: { text: rule.meta.rationale },
     help: {
       text: rule.meta.fix,
-      markdown: `${rule.meta.fix}\n\nSource: ${rule.meta.source}. See docs/rules/${rule.id}.md.`,
+      markdown: `${rule.meta.fix}\n\nSource: ${rule.meta.source}.${rule.meta.clauses?.length ? ` Clauses: ${rule.meta.clauses.join("; ")} (not legal advice).` : ""} See docs/rules/${rule.id}.md.`,
     },
     defaultConfiguration: { level: LEVEL[rule.meta.severity] },
-    properties: { tags: ["mlteam", rule.meta.area], source: rule.meta.source },
+    properties: {
+      tags: ["mlteam", rule.meta.area, ...(rule.meta.clauses ?? []).map(clauseTag)],
+      source: rule.meta.source,
+      ...(rule.meta.clauses?.length ? { clauses: rule.meta.clauses } : {}),
+    },
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = report.result.findings.map((f) => ({
@@ -67,4 +71,16 @@ export function toSarifUri(file: string): string {
     .split("/")
     .map((part) => encodeURIComponent(part))
     .join("/");
+}
+
+/** "EU AI Act Art. 26(2)" → "eu-ai-act/art-26-2": a clause as a tag code-scanning tools can filter on. */
+export function clauseTag(clause: string): string {
+  return clause
+    .replace(/^EU AI Act /, "eu-ai-act/")
+    .replace(/^ISO\/IEC 42001 /, "iso-42001/")
+    .replace(/^NIST AI RMF /, "nist-ai-rmf/")
+    .toLowerCase()
+    .replace(/[.()\s]+/g, "-")
+    .replace(/-+$/, "")
+    .replace(/\/-/, "/");
 }
