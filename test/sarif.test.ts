@@ -60,7 +60,7 @@ it("writes SARIF 2.1.0 that the official schema accepts, pointing into the YAML"
   assert.equal(run?.tool.driver.rules[sponsor?.ruleIndex ?? -1]?.id, "leadership/executive-sponsor");
   // Governance rules carry their clauses, as tags code scanning can filter on.
   const oversight = (
-    run?.tool.driver.rules as { id: string; properties: { tags: string[]; clauses?: string[] } }[]
+    (run?.tool.driver.rules ?? []) as { id: string; properties: { tags: string[]; clauses?: string[] } }[]
   ).find((r) => r.id === "governance/human-oversight");
   assert.deepEqual(oversight?.properties.clauses, ["EU AI Act Art. 26(2)", "EU AI Act Art. 14(4)"]);
   assert.ok(oversight?.properties.tags.includes("eu-ai-act/art-26-2"));

@@ -101,7 +101,10 @@ export function runRules(
   const ran: Rule[] = [];
   let suppressed = 0;
   const fallback = graph.organisation;
-  const frameworks: readonly string[] = graph.organisation?.frameworks ?? [];
+  const frameworks: readonly string[] = [
+    ...(graph.organisation?.frameworks ?? []),
+    ...(environment.frameworks ?? []),
+  ];
   for (const rule of rules) {
     const setting = settingOf(rule);
     const configured = severityOf(setting);

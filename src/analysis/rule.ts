@@ -80,6 +80,8 @@ export interface RuleEnvironment {
   exists(node: object, path: string): boolean;
   /** Evidence from git history, when the model lists repositories or the doctor was asked for it. */
   evidence?: EvidenceReport;
+  /** Governance frameworks to check besides those the model lists (`mlteam audit --framework`). */
+  frameworks?: readonly Framework[];
 }
 
 export interface RuleContext extends RuleEnvironment {

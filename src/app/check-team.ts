@@ -8,7 +8,7 @@ import { checkModel, ruleEnvironment } from "../analysis/check-model.ts";
 import { assessCoverage } from "../analysis/coverage.ts";
 import type { DoctorResult } from "../analysis/engine.ts";
 import { runRules } from "../analysis/engine.ts";
-import type { Finding, Rule, RuleEnvironment } from "../analysis/rule.ts";
+import type { Finding, Framework, Rule, RuleEnvironment } from "../analysis/rule.ts";
 import { RULES } from "../analysis/rules/index.ts";
 import { type Score, scoredAreas, scoreTeam } from "../analysis/score.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
@@ -36,6 +36,8 @@ export interface CheckTeamOptions {
   /** Validate only: no rules, no evidence. */
   validateOnly?: boolean;
   rules?: readonly Rule[];
+  /** Governance frameworks to check besides those the model lists. */
+  frameworks?: readonly Framework[];
 }
 
 export interface TeamCheck {
@@ -69,6 +71,7 @@ export async function checkTeam(entry: string, options: CheckTeamOptions): Promi
   const rules = options.rules ?? RULES;
   const validated = checkModel(entry, options.host, { today: options.today, validateOnly: true });
   const environment = ruleEnvironment(validated.model, options.host, options.today);
+  if (options.frameworks?.length) environment.frameworks = options.frameworks;
   const result: TeamCheck = {
     model: validated.model,
     graph: validated.graph,

@@ -13,7 +13,7 @@ export async function loadValidModel(path: string) {
 /** The doctor's whole check (evidence when the model lists repositories), as every surface runs it. */
 export async function checkValidModel(
   path: string,
-  options: Pick<CheckTeamOptions, "evidence"> = {},
+  options: Pick<CheckTeamOptions, "evidence" | "frameworks"> = {},
 ): Promise<ValidTeamCheck> {
   return requireValid(await checkTeam(path, { ...cliContext(), ...options }));
 }

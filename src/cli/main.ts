@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import { AppError, InvalidModelError } from "../app/errors.ts";
 import { renderDiagnostics, summariseDiagnostics } from "../render/diagnostics.ts";
 import { VERSION } from "../version.ts";
+import { register as registerAudit } from "./commands/audit.ts";
 import { register as registerCatalog } from "./commands/catalog.ts";
 import { register as registerDiff } from "./commands/diff.ts";
 import { register as registerDocs } from "./commands/docs.ts";
@@ -55,6 +56,7 @@ for (const register of [
   registerRecommend,
   registerEvidence,
   registerExport,
+  registerAudit,
   registerImport,
   registerDocs,
   registerHistory,

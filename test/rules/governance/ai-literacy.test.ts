@@ -21,7 +21,7 @@ testRule(rule, {
       name: "ISO/IEC 42001 alone turns it on too, and all are trained",
       yaml: model(current, current, "[iso-42001]"),
     },
-    { name: "no framework: not checked", yaml: model("", "", "[nist-ai-rmf]") },
+    { name: "no framework: not checked", yaml: model("", "", "[]") },
   ],
   invalid: [
     {

@@ -12,8 +12,8 @@ export default defineRule({
       "Providers and deployers ensure, to their best extent, a sufficient level of AI literacy of the staff who deal with AI systems (EU AI Act Art. 4, applying since 2 February 2025); ISO/IEC 42001 7.2 asks that competence be ensured and evidenced. 002 names team learning as part of a good team. This is not legal advice.",
     source: '002 "Why you should want a good MLOps team"',
     fix: "Record each person's AI-literacy training (`training: [{ topic: ai-literacy, date: …, expires: … }]`), or renew the expired ones.",
-    frameworks: ["eu-ai-act", "iso-42001"],
-    clauses: ["EU AI Act Art. 4", "ISO/IEC 42001 7.2"],
+    frameworks: ["eu-ai-act", "iso-42001", "nist-ai-rmf"],
+    clauses: ["EU AI Act Art. 4", "ISO/IEC 42001 7.2", "NIST AI RMF GOVERN 2.2"],
     example:
       "organisation: { name: O, stage: scaling, frameworks: [eu-ai-act] }\npeople:\n  - { id: ana, name: Ana, roles: [data-scientist] }",
   },

@@ -1,0 +1,164 @@
+/**
+ * The audit pack's core: for each clause of a governance framework that mlteam assesses, its
+ * status (met, gap, not applicable), the evidence the model holds (who oversees what, who is
+ * trained and until when) and the findings of the rules that check it. Pure: takes the graph, the
+ * findings and today's date. Paraphrases with clause numbers; not legal advice.
+ */
+import type { TeamGraph } from "../graph/types.ts";
+import { nameOf } from "./facts.ts";
+import type { Finding, Framework } from "./rule.ts";
+import {
+  buildersOf,
+  highRiskSystems,
+  overseersOf,
+  personSource,
+  trainingOnRecord,
+} from "./rules/governance/ai-systems.ts";
+
+export type ClauseStatus = "met" | "gap" | "not-applicable";
+
+interface ClauseDef {
+  id: string;
+  title: string;
+  /** The rules whose findings decide the clause. */
+  rules: readonly string[];
+  /** Whether the clause applies to this team at all. */
+  applies(graph: TeamGraph): boolean;
+  /** What the model holds that bears on the clause. */
+  evidence(graph: TeamGraph, today: string): string[];
+}
+
+export interface AuditClause {
+  id: string;
+  title: string;
+  status: ClauseStatus;
+  /** The rules that assess it. */
+  rules: string[];
+  evidence: string[];
+  findings: { ruleId: string; severity: string; message: string; location: string; fix: string }[];
+}
+
+export interface AuditPack {
+  framework: Framework;
+  generated: string;
+  model: string;
+  disclaimer: string;
+  clauses: AuditClause[];
+}
+
+export const DISCLAIMER =
+  "mlteam paraphrases these clauses and checks what the team model records. This is not legal advice, and a clause marked met is not a finding of compliance.";
+
+const hasHighRisk = (graph: TeamGraph) => highRiskSystems(graph).length > 0;
+const hasRoles = (graph: TeamGraph) =>
+  [...graph.people.values()].some((p) => p.roles.length > 0 || p.titleRoles.length > 0);
+
+function oversightEvidence(graph: TeamGraph, today: string): string[] {
+  return highRiskSystems(graph).map((product) => {
+    const overseers = overseersOf(graph, product);
+    if (overseers.length === 0)
+      return `${product.id} (high risk, ${product.source.operator ?? "operator not stated"}): no one assigned`;
+    const who = overseers.map((id) => {
+      const training = trainingOnRecord(personSource(graph, id), /oversight|ai-literacy/i, today);
+      return `${nameOf(graph, id)} (${training ? `trained ${training.date}${training.current ? "" : ", expired"}` : "no training on record"})`;
+    });
+    return `${product.id} (high risk, ${product.source.operator ?? "operator not stated"}): overseen by ${who.join(", ")}`;
+  });
+}
+
+function separationEvidence(graph: TeamGraph): string[] {
+  return highRiskSystems(graph).map((product) => {
+    const builders = [...buildersOf(graph, product.id)].map((id) => nameOf(graph, id));
+    const overseers = overseersOf(graph, product).map((id) => nameOf(graph, id));
+    return `${product.id}: built by ${builders.join(", ") || "nobody named in the RACI"}; overseen by ${overseers.join(", ") || "nobody"}`;
+  });
+}
+
+function literacyEvidence(graph: TeamGraph, today: string): string[] {
+  return [...graph.people.values()]
+    .filter((p) => p.roles.length > 0 || p.titleRoles.length > 0)
+    .map((p) => {
+      const training = trainingOnRecord(p.source, /ai[-\s]?literacy/i, today);
+      const expires = p.source.training?.find((t) => t.date === training?.date)?.expires;
+      return `${p.name}: ${training ? `AI literacy ${training.date}${expires ? `, ${training.current ? "valid until" : "expired"} ${expires}` : ""}` : "no AI-literacy training on record"}`;
+    });
+}
+
+const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
+  "eu-ai-act": [
+    {
+      id: "Art. 4",
+      title: "AI literacy of the staff who deal with AI systems",
+      rules: ["governance/ai-literacy"],
+      applies: hasRoles,
+      evidence: literacyEvidence,
+    },
+    {
+      id: "Art. 14",
+      title: "Human oversight: overseers able to understand, override and stop the system, independently",
+      rules: ["governance/oversight-separation"],
+      applies: hasHighRisk,
+      evidence: separationEvidence,
+    },
+    {
+      id: "Art. 26(2)",
+      title: "Deployers assign human oversight to natural persons with competence, training and authority",
+      rules: ["governance/human-oversight", "governance/oversight-absence"],
+      applies: hasHighRisk,
+      evidence: oversightEvidence,
+    },
+  ],
+  "iso-42001": [
+    {
+      id: "7.2",
+      title: "Competence: determined, ensured and evidenced",
+      rules: ["governance/ai-literacy"],
+      applies: hasRoles,
+      evidence: literacyEvidence,
+    },
+    {
+      id: "A.3.2",
+      title: "AI roles and responsibilities, human oversight among them",
+      rules: ["governance/oversight-separation"],
+      applies: hasHighRisk,
+      evidence: separationEvidence,
+    },
+  ],
+  "nist-ai-rmf": [
+    {
+      id: "GOVERN 2.2",
+      title: "Personnel and partners receive AI risk-management training",
+      rules: ["governance/ai-literacy"],
+      applies: hasRoles,
+      evidence: literacyEvidence,
+    },
+  ],
+};
+
+/** The clauses of `framework` mlteam assesses, with their status, evidence and findings. */
+export function auditTeam(
+  graph: TeamGraph,
+  findings: readonly Finding[],
+  framework: Framework,
+  context: { today: string; model: string; generated: string },
+): AuditPack {
+  const clauses = CLAUSES[framework].map((clause): AuditClause => {
+    const related = findings.filter((f) => clause.rules.includes(f.ruleId));
+    const applies = clause.applies(graph);
+    return {
+      id: clause.id,
+      title: clause.title,
+      status: !applies ? "not-applicable" : related.length > 0 ? "gap" : "met",
+      rules: [...clause.rules],
+      evidence: applies ? clause.evidence(graph, context.today) : [],
+      findings: related.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        location: `${f.location.file}:${f.location.line}:${f.location.column}`,
+        fix: f.fix,
+      })),
+    };
+  });
+  return { framework, generated: context.generated, model: context.model, disclaimer: DISCLAIMER, clauses };
+}

@@ -1,0 +1,23 @@
+/** The use case behind `mlteam audit`: a framework's evidence pack, from the same check as the doctor. */
+import { type AuditPack, auditTeam } from "../analysis/audit.ts";
+import type { Framework } from "../analysis/rule.ts";
+import { renderAuditHtml } from "../render/audit/html.ts";
+import { renderAuditMarkdown } from "../render/audit/markdown.ts";
+import type { ValidTeamCheck } from "./check-team.ts";
+
+export const AUDIT_FORMATS = ["markdown", "html", "json"] as const;
+export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+
+/** The pack for `framework` over a check made with that framework's rules on. */
+export function auditPack(check: ValidTeamCheck, framework: Framework, generated: string): AuditPack {
+  return auditTeam(check.graph, check.findings, framework, {
+    today: check.environment.today,
+    model: check.graph.organisation?.name ?? check.model.files[0] ?? "the model",
+    generated,
+  });
+}
+
+export function renderAuditPack(pack: AuditPack, format: AuditFormat): string {
+  if (format === "json") return `${JSON.stringify(pack, null, 2)}\n`;
+  return format === "html" ? renderAuditHtml(pack) : renderAuditMarkdown(pack);
+}

@@ -1,0 +1,72 @@
+import { join } from "node:path";
+import { type Command, Option } from "commander";
+import type { Framework } from "../../analysis/rule.ts";
+import type { AuditFormat } from "../../app/audit.ts";
+import { EXIT, ExitError } from "../exit.ts";
+import { out } from "../io.ts";
+import { DEFAULT_MODEL, MODEL_ARG } from "../options.ts";
+import { today } from "../today.ts";
+
+export interface AuditOptions {
+  framework: Framework;
+  format: AuditFormat;
+  out?: string;
+}
+
+const EXTENSION: Record<AuditFormat, string> = { markdown: "md", html: "html", json: "json" };
+
+/** `mlteam audit`: a governance framework's evidence pack. */
+export async function audit(modelPath: string, options: AuditOptions): Promise<void> {
+  const { auditPack, renderAuditPack } = await import("../../app/audit.ts");
+  const { writeFileAtomic } = await import("../../io/write-atomic.ts");
+  const { checkValidModel } = await import("../load.ts");
+  const check = await checkValidModel(modelPath, { frameworks: [options.framework] });
+  const pack = auditPack(check, options.framework, today());
+  const text = renderAuditPack(pack, options.format);
+  if (options.out === undefined) out(text.trimEnd());
+  else {
+    const file = join(options.out, `audit-${options.framework}.${EXTENSION[options.format]}`);
+    writeFileAtomic(file, text);
+    out(`Wrote ${file}.`);
+  }
+  const gaps = pack.clauses.filter((c) => c.status === "gap").length;
+  if (gaps > 0) throw new ExitError(EXIT.findings);
+}
+
+/** `mlteam audit`: its flags and help, beside what it does. */
+export function register(program: Command): void {
+  program
+    .command("audit")
+    .description(
+      "a governance framework's evidence pack: each clause's status, the evidence the model holds, the findings",
+    )
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .addOption(
+      new Option("--framework <framework>", "the framework")
+        .choices(["eu-ai-act", "iso-42001", "nist-ai-rmf"])
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option("-f, --format <format>", "what to write")
+        .choices(["markdown", "html", "json"])
+        .default("markdown"),
+    )
+    .option(
+      "-o, --out <dir>",
+      "write audit-<framework>.<md|html|json> into this folder instead of standard output",
+    )
+    .addHelpText(
+      "after",
+      `
+For each clause mlteam assesses (docs/governance.md): met, gap or not-applicable, the evidence the
+model holds (who oversees each high-risk system and their training, who is trained in AI literacy
+and until when) and the findings of the rules that check it. The framework's rules run whether or not
+the model lists it under organisation.frameworks. HTML prints one clause per page. Not legal advice.
+Exit 0 when no clause has a gap, 1 when one does, 2 when the model is invalid.
+Examples:
+  mlteam audit --framework eu-ai-act
+  mlteam audit --framework eu-ai-act --format html --out audit/
+  mlteam audit examples/meghan-story --framework iso-42001 --format json`,
+    )
+    .action(async (model: string, options) => audit(model, options));
+}

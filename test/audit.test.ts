@@ -1,0 +1,131 @@
+/**
+ * mlteam audit: each clause's status agrees with the findings of the rules that check it, the
+ * evidence names who oversees what and who is trained, model strings are escaped, and the HTML pack
+ * prints in Chromium with one clause per page.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { launchChromium } from "../scripts/chromium.ts";
+import { auditPack, renderAuditPack } from "../src/app/audit.ts";
+import { checkTeam, requireValid } from "../src/app/check-team.ts";
+import { memoryHost } from "../src/model/memory-host.ts";
+import { TODAY } from "./helpers.ts";
+
+const BIN = join(import.meta.dirname, "..", "dist", "cli", "main.js");
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", MLTEAM_TODAY: TODAY },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const MODEL = `organisation: { name: "Acme <b>Bank</b>", stage: scaling }
+people:
+  - id: ana
+    name: Ana Ruiz
+    roles: [tech-lead]
+    training: [{ topic: ai-literacy, date: 2026-02-01, expires: 2027-02-01 }, { topic: human-oversight, date: 2026-03-10 }]
+    absences: [{ from: 2026-12-20, to: 2027-01-04 }]
+  - { id: bo, name: "Bo <script>x</script>", roles: [ml-engineer] }
+teams: [{ id: risk, type: product, members: [ana, bo] }]
+products:
+  - { id: credit-scoring, team: risk, stage: production, risk: high, operator: deployer, oversight: [ana] }
+raci:
+  - { activity: model-serving, product: credit-scoring, R: bo, A: ana }
+`;
+
+async function pack(text: string, framework: "eu-ai-act" | "iso-42001" | "nist-ai-rmf") {
+  const check = requireValid(
+    await checkTeam("mlteam.yaml", {
+      host: memoryHost({ "mlteam.yaml": text }),
+      today: TODAY,
+      evidence: "never",
+      frameworks: [framework],
+    }),
+  );
+  return auditPack(check, framework, TODAY);
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "mlteam-audit-"));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("mlteam audit", () => {
+  it("gives each clause a status that agrees with the findings, and the evidence behind it", async () => {
+    const eu = await pack(MODEL, "eu-ai-act");
+    assert.deepEqual(
+      eu.clauses.map((c) => [c.id, c.status, c.findings.map((f) => f.ruleId)]),
+      [
+        ["Art. 4", "gap", ["governance/ai-literacy"]],
+        ["Art. 14", "met", []],
+        ["Art. 26(2)", "gap", ["governance/oversight-absence"]],
+      ],
+    );
+    for (const clause of eu.clauses)
+      assert.equal(clause.status === "gap", clause.findings.length > 0, clause.id);
+    assert.deepEqual(eu.clauses[2]?.evidence, [
+      "credit-scoring (high risk, deployer): overseen by Ana Ruiz (trained 2026-03-10)",
+    ]);
+    assert.match(
+      eu.clauses[2]?.findings[0]?.message ?? "",
+      /from 2026-12-20 to 2027-01-04, while Ana Ruiz is away/,
+    );
+    assert.deepEqual(eu.clauses[0]?.evidence, [
+      "Ana Ruiz: AI literacy 2026-02-01, valid until 2027-02-01",
+      "Bo <script>x</script>: no AI-literacy training on record",
+    ]);
+    assert.match(eu.disclaimer, /not legal advice/);
+  });
+
+  it("marks oversight clauses not applicable when no system is high-risk", async () => {
+    const iso = await pack(MODEL.replace("risk: high", "risk: minimal"), "iso-42001");
+    assert.deepEqual(
+      iso.clauses.map((c) => [c.id, c.status]),
+      [
+        ["7.2", "gap"],
+        ["A.3.2", "not-applicable"],
+      ],
+    );
+  });
+
+  it("escapes every model string in Markdown and HTML", async () => {
+    const eu = await pack(MODEL, "eu-ai-act");
+    const html = renderAuditPack(eu, "html");
+    assert.doesNotMatch(html, /<script>x<\/script>|<b>Bank<\/b>/);
+    assert.match(html, /Bo &lt;script&gt;x&lt;\/script&gt;/);
+    const markdown = renderAuditPack(eu, "markdown");
+    assert.match(markdown, /Bo \\<script\\>x\\<\/script\\>/);
+    assert.deepEqual(JSON.parse(renderAuditPack(eu, "json")).framework, "eu-ai-act");
+  });
+
+  it("exits 1 when a clause has a gap, writes the pack into --out, and refuses an unknown framework", () => {
+    const dir = join(scratch, "cli");
+    const model = join(scratch, "mlteam.yaml");
+    writeFileSync(model, MODEL);
+    const r = run(["audit", model, "--framework", "eu-ai-act", "--format", "json", "--out", dir]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /Wrote .*audit-eu-ai-act\.json/);
+    const bad = run(["audit", model, "--framework", "gdpr"]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /Allowed choices are eu-ai-act, iso-42001, nist-ai-rmf/);
+  });
+
+  it("prints from Chromium with each clause on a page of its own", async () => {
+    const eu = await pack(MODEL, "eu-ai-act");
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.setContent(renderAuditPack(eu, "html"));
+      const pdf = await page.pdf({ format: "A4" });
+      // One page for the summary, then one per clause (each is short enough to fit on one).
+      const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+      assert.equal(pages.length, 1 + eu.clauses.length);
+    } finally {
+      await browser.close();
+    }
+  });
+});
