@@ -86,8 +86,10 @@ describe("mlteam audit", () => {
     assert.deepEqual(
       iso.clauses.map((c) => [c.id, c.status]),
       [
+        ["5.3", "gap"],
         ["7.2", "gap"],
         ["A.3.2", "not-applicable"],
+        ["A.10.2", "not-applicable"],
       ],
     );
   });

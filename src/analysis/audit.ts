@@ -5,7 +5,7 @@
  * findings and today's date. Paraphrases with clause numbers; not legal advice.
  */
 import type { TeamGraph } from "../graph/types.ts";
-import { nameOf } from "./facts.ts";
+import { nameOf, peopleWith } from "./facts.ts";
 import type { Finding, Framework } from "./rule.ts";
 import {
   buildersOf,
@@ -84,6 +84,40 @@ function literacyEvidence(graph: TeamGraph, today: string): string[] {
     });
 }
 
+function acknowledgedEvidence(graph: TeamGraph): string[] {
+  return graph.model.people
+    .filter((p) => (p.roles ?? []).length > 0)
+    .map((p) => {
+      const roles = (p.roles ?? []).map((r) =>
+        typeof r === "string"
+          ? `${r} (not acknowledged)`
+          : `${r.role} (${r.acknowledged ? `acknowledged ${r.acknowledged}` : "not acknowledged"})`,
+      );
+      return `${p.name}: ${roles.join(", ")}`;
+    });
+}
+
+const external = (graph: TeamGraph, id: string) => {
+  const employment = personSource(graph, id)?.employment;
+  return employment === "contractor" || employment === "vendor";
+};
+
+function thirdPartyEvidence(graph: TeamGraph): string[] {
+  return graph.raci
+    .filter((entry) => [...peopleWith(entry, ["R"])].some((id) => external(graph, id)))
+    .map((entry) => {
+      const doers = [...peopleWith(entry, ["R"])]
+        .filter((id) => external(graph, id))
+        .map((id) => nameOf(graph, id));
+      const accountable = [...peopleWith(entry, ["A"])].map(
+        (id) => `${nameOf(graph, id)}${external(graph, id) ? " (outside)" : ""}`,
+      );
+      return `${entry.activity}${entry.product ? ` (${entry.product})` : ""}: done by ${doers.join(", ")}; Accountable ${accountable.join(", ") || "nobody"}`;
+    });
+}
+
+const hasThirdParties = (graph: TeamGraph) => thirdPartyEvidence(graph).length > 0;
+
 const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
   "eu-ai-act": [
     {
@@ -110,6 +144,13 @@ const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
   ],
   "iso-42001": [
     {
+      id: "5.3",
+      title: "Roles, responsibilities and authorities assigned and communicated",
+      rules: ["governance/responsibilities-acknowledged"],
+      applies: hasRoles,
+      evidence: acknowledgedEvidence,
+    },
+    {
       id: "7.2",
       title: "Competence: determined, ensured and evidenced",
       rules: ["governance/ai-literacy"],
@@ -123,14 +164,35 @@ const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
       applies: hasHighRisk,
       evidence: separationEvidence,
     },
+    {
+      id: "A.10.2",
+      title: "Responsibilities allocated between the organisation and third parties",
+      rules: ["governance/third-party-accountable"],
+      applies: hasThirdParties,
+      evidence: thirdPartyEvidence,
+    },
   ],
   "nist-ai-rmf": [
+    {
+      id: "GOVERN 2.1",
+      title: "Roles, responsibilities and lines of communication documented and clear",
+      rules: ["governance/responsibilities-acknowledged"],
+      applies: hasRoles,
+      evidence: acknowledgedEvidence,
+    },
     {
       id: "GOVERN 2.2",
       title: "Personnel and partners receive AI risk-management training",
       rules: ["governance/ai-literacy"],
       applies: hasRoles,
       evidence: literacyEvidence,
+    },
+    {
+      id: "GOVERN 6.1",
+      title: "Risks from third-party entities addressed by policies and accountability",
+      rules: ["governance/third-party-accountable"],
+      applies: hasThirdParties,
+      evidence: thirdPartyEvidence,
     },
   ],
 };

@@ -71,6 +71,11 @@ const roleAssignment = z.union([
   z.strictObject({
     role: id.describe("A role id from the catalog or from `roles`."),
     allocation: z.number().min(0).optional().describe("Share of the person's time in this role, in percent."),
+    acknowledged: date
+      .optional()
+      .describe(
+        "When the person was told of the role's responsibilities and accepted them (ISO/IEC 42001 5.3).",
+      ),
   }),
 ]);
 

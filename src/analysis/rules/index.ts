@@ -9,8 +9,10 @@ import aiLiteracy from "./governance/ai-literacy.ts";
 import humanOversight from "./governance/human-oversight.ts";
 import oversightAbsence from "./governance/oversight-absence.ts";
 import oversightSeparation from "./governance/oversight-separation.ts";
+import responsibilitiesAcknowledged from "./governance/responsibilities-acknowledged.ts";
 import reviewAge from "./governance/review-age.ts";
 import governanceStakeholders from "./governance/stakeholders.ts";
+import thirdPartyAccountable from "./governance/third-party-accountable.ts";
 import systemDocs from "./knowledge/system-docs.ts";
 import evangelist from "./leadership/evangelist.ts";
 import executiveSponsor from "./leadership/executive-sponsor.ts";
@@ -82,6 +84,8 @@ export const RULES: readonly Rule[] = [
   oversightAbsence,
   oversightSeparation,
   aiLiteracy,
+  responsibilitiesAcknowledged,
+  thirdPartyAccountable,
   belowRoleLevel,
   activityGap,
   notAssessed,
