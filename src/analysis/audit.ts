@@ -116,6 +116,14 @@ function thirdPartyEvidence(graph: TeamGraph): string[] {
     });
 }
 
+function developmentEvidence(graph: TeamGraph): string[] {
+  return graph.model.people.flatMap((p) =>
+    (p.development ?? []).map(
+      (a) => `${p.name}: ${a.competency} to level ${a.level} by ${a.due}${a.done ? `, done ${a.done}` : ""}`,
+    ),
+  );
+}
+
 const hasThirdParties = (graph: TeamGraph) => thirdPartyEvidence(graph).length > 0;
 
 const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
@@ -152,10 +160,10 @@ const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
     },
     {
       id: "7.2",
-      title: "Competence: determined, ensured and evidenced",
-      rules: ["governance/ai-literacy"],
+      title: "Competence: determined, ensured and evidenced, with actions on gaps",
+      rules: ["governance/ai-literacy", "governance/competence-actions"],
       applies: hasRoles,
-      evidence: literacyEvidence,
+      evidence: (graph, today) => [...literacyEvidence(graph, today), ...developmentEvidence(graph)],
     },
     {
       id: "A.3.2",

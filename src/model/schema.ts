@@ -119,6 +119,17 @@ const person = z
       )
       .optional()
       .describe("Training on record (EU AI Act Art. 4 AI literacy, ISO/IEC 42001 7.2 competence)."),
+    development: z
+      .array(
+        z.strictObject({
+          competency: id.describe("The competency to raise."),
+          level: level.describe("The level to reach."),
+          due: date.describe("When it should be reached."),
+          done: date.optional().describe("When it was reached."),
+        }),
+      )
+      .optional()
+      .describe("Actions on competence gaps, each with a due date (ISO/IEC 42001 7.2)."),
   })
   .describe("A person in or around the ML team.");
 

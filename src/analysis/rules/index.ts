@@ -6,6 +6,7 @@ import responsibleInactive from "./evidence/responsible-inactive.ts";
 import truckFactorOne from "./evidence/truck-factor-one.ts";
 import undeclaredAuthor from "./evidence/undeclared-author.ts";
 import aiLiteracy from "./governance/ai-literacy.ts";
+import competenceActions from "./governance/competence-actions.ts";
 import humanOversight from "./governance/human-oversight.ts";
 import oversightAbsence from "./governance/oversight-absence.ts";
 import oversightSeparation from "./governance/oversight-separation.ts";
@@ -85,6 +86,7 @@ export const RULES: readonly Rule[] = [
   oversightSeparation,
   aiLiteracy,
   responsibilitiesAcknowledged,
+  competenceActions,
   thirdPartyAccountable,
   belowRoleLevel,
   activityGap,
