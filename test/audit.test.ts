@@ -60,21 +60,28 @@ describe("mlteam audit", () => {
     assert.deepEqual(
       eu.clauses.map((c) => [c.id, c.status, c.findings.map((f) => f.ruleId)]),
       [
+        ["Art. 9(5)", "gap", ["governance/sponsor-accepts-risk"]],
         ["Art. 4", "gap", ["governance/ai-literacy"]],
         ["Art. 14", "met", []],
         ["Art. 26(2)", "gap", ["governance/oversight-absence"]],
+        ["Art. 17(1)(m)", "not-applicable", []],
       ],
     );
     for (const clause of eu.clauses)
       assert.equal(clause.status === "gap", clause.findings.length > 0, clause.id);
-    assert.deepEqual(eu.clauses[2]?.evidence, [
+    const byId = (id: string) => eu.clauses.find((c) => c.id === id);
+    assert.deepEqual(byId("Art. 26(2)")?.evidence, [
       "credit-scoring (high risk, deployer): overseen by Ana Ruiz (trained 2026-03-10)",
     ]);
     assert.match(
-      eu.clauses[2]?.findings[0]?.message ?? "",
+      byId("Art. 26(2)")?.findings[0]?.message ?? "",
       /from 2026-12-20 to 2027-01-04, while Ana Ruiz is away/,
     );
-    assert.deepEqual(eu.clauses[0]?.evidence, [
+    assert.deepEqual(byId("Art. 9(5)")?.evidence, [
+      "ai-risk-acceptance: no RACI row",
+      "executive sponsor: none named",
+    ]);
+    assert.deepEqual(byId("Art. 4")?.evidence, [
       "Ana Ruiz: AI literacy 2026-02-01, valid until 2027-02-01",
       "Bo <script>x</script>: no AI-literacy training on record",
     ]);

@@ -4,14 +4,17 @@
  * trained and until when) and the findings of the rules that check it. Pure: takes the graph, the
  * findings and today's date. Paraphrases with clause numbers; not legal advice.
  */
+
+import { AI_GOVERNANCE_ACTIVITIES } from "../catalog/activities.ts";
 import type { TeamGraph } from "../graph/types.ts";
-import { nameOf, peopleWith } from "./facts.ts";
+import { nameOf, peopleWith, stakeholderPeople } from "./facts.ts";
 import type { Finding, Framework } from "./rule.ts";
 import {
   buildersOf,
   highRiskSystems,
   overseersOf,
   personSource,
+  rowFor,
   trainingOnRecord,
 } from "./rules/governance/ai-systems.ts";
 
@@ -124,10 +127,54 @@ function developmentEvidence(graph: TeamGraph): string[] {
   );
 }
 
+const QMS_ACTIVITIES = AI_GOVERNANCE_ACTIVITIES.filter((a) =>
+  a.clauses?.some((c) => c.startsWith("EU AI Act Art. 17")),
+);
+const providesHighRisk = (graph: TeamGraph) =>
+  highRiskSystems(graph).some((p) => p.source.operator === "provider");
+
+function accountableEvidence(graph: TeamGraph, activities: readonly string[], product?: string): string[] {
+  return activities.map((activity) => {
+    const row = product
+      ? rowFor(graph, activity, product)
+      : (graph.raciByActivity.get(activity) ?? []).find((r) => r.product === undefined);
+    if (!row) return `${activity}: no RACI row`;
+    const accountable = [...peopleWith(row, ["A"])].map((id) => nameOf(graph, id));
+    return `${activity}: Accountable ${accountable.join(", ") || "nobody"}`;
+  });
+}
+
+function qmsEvidence(graph: TeamGraph): string[] {
+  return highRiskSystems(graph)
+    .filter((p) => p.source.operator === "provider")
+    .flatMap((p) =>
+      accountableEvidence(
+        graph,
+        QMS_ACTIVITIES.map((a) => a.id),
+        p.id,
+      ).map((e) => `${p.id} — ${e}`),
+    );
+}
+
+const riskAcceptanceEvidence = (graph: TeamGraph) => {
+  const sponsors = [...stakeholderPeople(graph, "executive-sponsor")].map((id) => nameOf(graph, id));
+  return [
+    ...accountableEvidence(graph, ["ai-risk-acceptance"]),
+    `executive sponsor: ${sponsors.join(", ") || "none named"}`,
+  ];
+};
+
 const hasThirdParties = (graph: TeamGraph) => thirdPartyEvidence(graph).length > 0;
 
 const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
   "eu-ai-act": [
+    {
+      id: "Art. 9(5)",
+      title: "Residual risks judged acceptable, by someone who answers for it",
+      rules: ["governance/sponsor-accepts-risk"],
+      applies: () => true,
+      evidence: riskAcceptanceEvidence,
+    },
     {
       id: "Art. 4",
       title: "AI literacy of the staff who deal with AI systems",
@@ -148,6 +195,13 @@ const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
       rules: ["governance/human-oversight", "governance/oversight-absence"],
       applies: hasHighRisk,
       evidence: oversightEvidence,
+    },
+    {
+      id: "Art. 17(1)(m)",
+      title: "A provider's quality management system, with an accountability framework",
+      rules: ["governance/qms-accountable"],
+      applies: providesHighRisk,
+      evidence: qmsEvidence,
     },
   ],
   "iso-42001": [
@@ -194,6 +248,13 @@ const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
       rules: ["governance/ai-literacy"],
       applies: hasRoles,
       evidence: literacyEvidence,
+    },
+    {
+      id: "GOVERN 2.3",
+      title: "Executive leadership takes responsibility for decisions about AI risk",
+      rules: ["governance/sponsor-accepts-risk"],
+      applies: () => true,
+      evidence: riskAcceptanceEvidence,
     },
     {
       id: "GOVERN 6.1",

@@ -12,6 +12,7 @@ interface ActivityInput {
   essentialFrom?: Stage;
   productionCritical?: boolean;
   partOf?: string;
+  clauses?: string[];
 }
 
 const activity = ({ raci, productionCritical = false, ...rest }: ActivityInput): ActivityDef => {
@@ -675,6 +676,104 @@ export const ACTIVITIES: ActivityDef[] = [
     competencies: { "project-management": 3 },
     raci: { R: ["scrum-master"], A: "scrum-master", C: ["inside-to-outside"], I: ["tech-lead"] },
     source: "003 Project Management Roles",
+  }),
+];
+
+/**
+ * What a provider's quality management system must cover for a high-risk AI system (EU AI Act
+ * Art. 17(1)), and accepting AI risk (NIST AI RMF GOVERN 2.3): activities of the governance
+ * stakeholders 000 §8A.2 asks ML teams to engage, each citing the clause that asks for it.
+ * Paraphrased; not legal advice.
+ */
+const SPONSOR = "executive-sponsor";
+const TL = "tech-lead";
+export const AI_GOVERNANCE_ACTIVITIES: ActivityDef[] = [
+  activity({
+    id: "ai-risk-management",
+    name: "AI risk management",
+    area: "governance",
+    description:
+      "Run the risk-management system of a high-risk AI system across its life: identify, estimate, evaluate and treat its risks.",
+    competencies: { "solution-architecture": 2, "stakeholder-management": 2 },
+    raci: { R: [TL], A: TL, C: ["ciso", "data-governance-officer"], I: [SPONSOR] },
+    source: "000 §8A.2",
+    clauses: ["EU AI Act Art. 9", "EU AI Act Art. 17(1)(g)", "ISO/IEC 42001 6.1"],
+  }),
+  activity({
+    id: "ai-data-governance",
+    name: "AI data governance",
+    area: "governance",
+    description:
+      "Govern the training, validation and test data of a high-risk AI system: its origin, quality, relevance and bias checks.",
+    competencies: { "data-analysis": 2, etl: 2 },
+    raci: { R: [DE], A: "data-governance-officer", C: [DS], I: [TL] },
+    source: "000 §8A.2",
+    clauses: ["EU AI Act Art. 10", "EU AI Act Art. 17(1)(f)"],
+  }),
+  activity({
+    id: "ai-technical-documentation",
+    name: "AI technical documentation",
+    area: "governance",
+    description:
+      "Draw up and keep the technical documentation a high-risk AI system needs before it is placed on the market.",
+    competencies: { "solution-architecture": 2, "software-engineering": 2 },
+    raci: { R: [MLE], A: TL, C: [DS], I: ["solution-architect"] },
+    source: "000 §8A.2",
+    clauses: ["EU AI Act Art. 11", "EU AI Act Art. 17(1)(e)"],
+  }),
+  activity({
+    id: "ai-record-keeping",
+    name: "AI record keeping",
+    area: "governance",
+    description: "Keep the automatic logs and records that make a high-risk AI system's operation traceable.",
+    competencies: { "monitoring-logging": 2 },
+    raci: { R: [MLOPS], A: TL, C: ["ciso"], I: [] },
+    source: "000 §8A.2",
+    clauses: ["EU AI Act Art. 12", "EU AI Act Art. 17(1)(k)"],
+  }),
+  activity({
+    id: "ai-post-market-monitoring",
+    name: "AI post-market monitoring",
+    area: "governance",
+    description:
+      "Collect and analyse how a high-risk AI system performs once in use, and act on what is found.",
+    competencies: { "monitoring-logging": 2, "statistics-ml": 2 },
+    raci: { R: [MLOPS, DS], A: TL, C: [MLE], I: [SPONSOR] },
+    source: "000 §8A.2",
+    clauses: ["EU AI Act Art. 72", "EU AI Act Art. 17(1)(h)"],
+  }),
+  activity({
+    id: "ai-incident-reporting",
+    name: "AI serious-incident reporting",
+    area: "governance",
+    description:
+      "Report serious incidents of a high-risk AI system to the authorities in time, and investigate them.",
+    competencies: { "stakeholder-management": 2 },
+    raci: { R: [TL], A: SPONSOR, C: ["ciso", MLOPS], I: ["cio"] },
+    source: "000 §8A.2",
+    clauses: ["EU AI Act Art. 73", "EU AI Act Art. 17(1)(i)"],
+  }),
+  activity({
+    id: "ai-change-management",
+    name: "AI change management",
+    area: "governance",
+    description:
+      "Control changes to a high-risk AI system and its design, and keep it conformant through them.",
+    competencies: { "software-engineering": 2, "mlops-knowledge": 2 },
+    raci: { R: [MLOPS], A: TL, C: [MLE, DS], I: ["solution-architect"] },
+    source: "000 §8A.2",
+    clauses: ["EU AI Act Art. 17(1)(b)", "EU AI Act Art. 17(1)(c)"],
+  }),
+  activity({
+    id: "ai-risk-acceptance",
+    name: "Accepting AI risk",
+    area: "governance",
+    description:
+      "Decide at executive level which residual AI risks the organisation accepts, and answer for it.",
+    competencies: { "stakeholder-management": 3 },
+    raci: { R: [SPONSOR], A: SPONSOR, C: [TL, "ciso"], I: ["cio"] },
+    source: "000 §8A.2",
+    clauses: ["NIST AI RMF GOVERN 2.3", "EU AI Act Art. 9(5)"],
   }),
 ];
 

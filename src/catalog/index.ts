@@ -2,7 +2,7 @@
  * The built-in MLOps catalog: roles, activities, competencies, topologies, the growth path and
  * stakeholder kinds, each entry citing its source document.
  */
-import { ACTIVITIES } from "./activities.ts";
+import { ACTIVITIES, AI_GOVERNANCE_ACTIVITIES } from "./activities.ts";
 import { COMPETENCIES } from "./competencies.ts";
 import { ROLES } from "./roles.ts";
 import { SOURCES } from "./sources.ts";
@@ -33,7 +33,7 @@ export interface Catalog {
 
 export const CATALOG: Catalog = {
   roles: ROLES,
-  activities: ACTIVITIES,
+  activities: [...ACTIVITIES, ...AI_GOVERNANCE_ACTIVITIES],
   competencies: COMPETENCIES,
   topologies: TOPOLOGIES,
   growthPath: GROWTH_PATH,

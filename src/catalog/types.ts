@@ -60,6 +60,8 @@ export interface ActivityDef {
   /** The default RACI by role id. */
   raci: RaciDefault;
   source: SourceRef;
+  /** Clauses of AI-governance frameworks that ask for the activity (e.g. "EU AI Act Art. 9"). */
+  clauses?: readonly string[];
 }
 
 export interface CompetencyDef {

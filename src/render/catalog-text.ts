@@ -106,5 +106,7 @@ export function renderCatalogEntry(kind: CatalogKind, entry: CatalogEntry, c: Co
     }
   }
   field("source", entry.source);
+  const clauses = (entry as { clauses?: readonly string[] }).clauses;
+  if (clauses?.length) field("clauses", `${clauses.join("; ")} (paraphrased; not legal advice)`);
   return lines.join("\n");
 }

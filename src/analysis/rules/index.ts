@@ -10,8 +10,10 @@ import competenceActions from "./governance/competence-actions.ts";
 import humanOversight from "./governance/human-oversight.ts";
 import oversightAbsence from "./governance/oversight-absence.ts";
 import oversightSeparation from "./governance/oversight-separation.ts";
+import qmsAccountable from "./governance/qms-accountable.ts";
 import responsibilitiesAcknowledged from "./governance/responsibilities-acknowledged.ts";
 import reviewAge from "./governance/review-age.ts";
+import sponsorAcceptsRisk from "./governance/sponsor-accepts-risk.ts";
 import governanceStakeholders from "./governance/stakeholders.ts";
 import thirdPartyAccountable from "./governance/third-party-accountable.ts";
 import systemDocs from "./knowledge/system-docs.ts";
@@ -88,6 +90,8 @@ export const RULES: readonly Rule[] = [
   responsibilitiesAcknowledged,
   competenceActions,
   thirdPartyAccountable,
+  qmsAccountable,
+  sponsorAcceptsRisk,
   belowRoleLevel,
   activityGap,
   notAssessed,
