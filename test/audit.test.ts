@@ -31,6 +31,7 @@ people:
     roles: [tech-lead]
     training: [{ topic: ai-literacy, date: 2026-02-01, expires: 2027-02-01 }, { topic: human-oversight, date: 2026-03-10 }]
     absences: [{ from: 2026-12-20, to: 2027-01-04 }]
+    skills: { monitoring-logging: 3, statistics-ml: 2 }
   - { id: bo, name: "Bo <script>x</script>", roles: [ml-engineer] }
 teams: [{ id: risk, type: product, members: [ana, bo] }]
 products:

@@ -5,7 +5,11 @@ const head = (
   frameworks = "[eu-ai-act]",
 ) => `organisation: { name: O, stage: scaling, frameworks: ${frameworks} }
 people:
-  - { id: ana, name: Ana, roles: [tech-lead], training: [{ topic: human-oversight, date: 2026-03-01 }] }
+  - id: ana
+    name: Ana
+    roles: [tech-lead]
+    training: [{ topic: human-oversight, date: 2026-03-01 }]
+    skills: { monitoring-logging: 2, statistics-ml: 3 }
   - { id: bo, name: Bo, roles: [ml-engineer] }
 teams: [{ id: t, type: product, members: [ana, bo] }]
 `;
@@ -41,7 +45,7 @@ raci:
 `,
       findings: [
         {
-          line: 7,
+          line: 11,
           column: 54,
           subject: "scoring",
           message:
@@ -50,7 +54,7 @@ raci:
       ],
     },
     {
-      name: "an overseer with no training on record and no authority",
+      name: "an overseer with no training on record, no authority and no recorded competence",
       yaml: `${head()}products:
   - { id: scoring, team: t, stage: production, risk: high, operator: provider, oversight: [bo] }
 raci:
@@ -58,12 +62,12 @@ raci:
 `,
       findings: [
         {
-          line: 7,
+          line: 11,
           column: 92,
           severity: "warn",
           subject: "scoring:bo",
           message:
-            /^Bo oversees the high-risk AI system scoring with no training on record and no authority \(Accountable for none of its rows\)/,
+            /^Bo oversees the high-risk AI system scoring with no training on record, no authority \(Accountable for none of its rows\), no recorded competence in monitoring-logging, statistics-ml/,
         },
       ],
     },
