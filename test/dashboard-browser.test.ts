@@ -197,6 +197,7 @@ describe("the dashboard", () => {
       "whatif",
       "history",
       "evidence",
+      "governance",
       "catalog",
     ]) {
       await page.goto(`${base}#/${name}`);
@@ -344,6 +345,43 @@ describe("the dashboard", () => {
     } finally {
       other?.close();
       rmSync(evidenceDir, { recursive: true, force: true });
+    }
+  });
+
+  it("shows the governance clauses of the frameworks the model lists, with the evidence on a click", async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), "mlteam-dashboard-governance-"));
+    const governed = join(dir2, "mlteam.yaml");
+    writeFileSync(
+      governed,
+      `organisation: { name: G, stage: scaling, frameworks: [eu-ai-act] }
+people:
+  - { id: ana, name: "Ana <i>Ruiz</i>", roles: [tech-lead], training: [{ topic: human-oversight, date: 2026-03-10 }] }
+teams: [{ id: t, type: product, members: [ana] }]
+products:
+  - { id: scoring, team: t, stage: production, risk: high, operator: deployer }
+`,
+    );
+    const app = createApp({ modelPath: governed, today: () => TODAY, webRoot: join(ROOT, "dist", "web") });
+    let other: ReturnType<typeof serve> | undefined;
+    const url = await new Promise<string>((resolve) => {
+      other = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) =>
+        resolve(`http://127.0.0.1:${info.port}/`),
+      );
+    });
+    try {
+      const governance = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await governance.goto(`${url}#/governance`);
+      const row = governance.locator("main table tbody tr", { hasText: "Art. 26(2)" });
+      await row.waitFor();
+      assert.deepEqual((await row.locator("td").allInnerTexts()).slice(1, 3), ["gap", "1"]);
+      await row.getByRole("button", { name: "Art. 26(2)" }).click();
+      await governance.getByText("scoring (high risk, deployer): no one assigned").waitFor();
+      await governance.getByText(/has no human oversight assigned to named people/).waitFor();
+      assert.equal(await governance.locator("main i").count(), 0, "model strings are text");
+      await governance.close();
+    } finally {
+      other?.close();
+      rmSync(dir2, { recursive: true, force: true });
     }
   });
 });

@@ -15,6 +15,7 @@ import { cleanStaleTemps } from "../io/write-atomic.ts";
 import { VERSION } from "../version.ts";
 import { type Api, makeContext } from "./context.ts";
 import { errorResponse, HttpError } from "./errors.ts";
+import { auditRoutes } from "./routes/audit.ts";
 import { catalogRoutes } from "./routes/catalog.ts";
 import { evidenceRoutes } from "./routes/evidence.ts";
 import { findingsRoutes } from "./routes/findings.ts";
@@ -77,6 +78,7 @@ export function createApp(options: AppOptions): Api {
   whatIfRoutes(app, ctx);
   catalogRoutes(app);
   evidenceRoutes(app, ctx);
+  auditRoutes(app, ctx, options.today);
   topologyRoutes(app, ctx);
   historyRoutes(app, ctx, options.today);
   app.openAPIRegistry.registerComponent("securitySchemes", "token", {

@@ -109,6 +109,9 @@ export const ModelView = z
     stakeholders: z.array(Entry),
     raciActivities: z.array(z.string()).describe("The activities that have a RACI row"),
     evidence: z.boolean().describe("Whether the model lists repositories for git evidence"),
+    frameworks: z
+      .array(z.enum(["eu-ai-act", "iso-42001", "nist-ai-rmf"]))
+      .describe("The governance frameworks the model lists (organisation.frameworks)"),
   })
   .openapi("Model");
 
@@ -208,6 +211,35 @@ export const EvidenceView = z
   })
   .openapi("Evidence");
 
+export const FRAMEWORK_IDS = ["eu-ai-act", "iso-42001", "nist-ai-rmf"] as const;
+
+export const AuditView = z
+  .object({
+    framework: z.enum(FRAMEWORK_IDS),
+    generated: z.string(),
+    model: z.string(),
+    disclaimer: z.string(),
+    clauses: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        status: z.enum(["met", "gap", "not-applicable"]),
+        rules: z.array(z.string()),
+        evidence: z.array(z.string()),
+        findings: z.array(
+          z.object({
+            ruleId: z.string(),
+            severity: z.string(),
+            message: z.string(),
+            location: z.string(),
+            fix: z.string(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi("Audit");
+
 export const HistoryView = z
   .object({
     points: z.array(
@@ -283,6 +315,7 @@ export type WhatIfViewT = z.infer<typeof WhatIfView>;
 export type RankingT = z.infer<typeof Ranking>;
 export type EvidenceViewT = z.infer<typeof EvidenceView>;
 export type HistoryViewT = z.infer<typeof HistoryView>;
+export type AuditViewT = z.infer<typeof AuditView>;
 export type DiffViewT = z.infer<typeof DiffView>;
 export type CatalogEntriesT = z.infer<typeof CatalogEntries>;
 
@@ -294,6 +327,7 @@ export interface ApiResponses {
   "/api/whatif": WhatIfViewT;
   "/api/rank": RankingT;
   "/api/evidence": EvidenceViewT;
+  "/api/audit/{framework}": AuditViewT;
   "/api/catalog/{kind}": CatalogEntriesT;
   "/api/history": HistoryViewT;
   "/api/diff": DiffViewT;

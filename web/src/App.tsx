@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api, type ModelView } from "./api.ts";
 import { Catalog } from "./pages/Catalog.tsx";
 import { Evidence } from "./pages/Evidence.tsx";
+import { Governance } from "./pages/Governance.tsx";
 import { History } from "./pages/History.tsx";
 import { Overview } from "./pages/Overview.tsx";
 import { People } from "./pages/People.tsx";
@@ -26,6 +27,7 @@ const PAGES: [string, string, (props: PageProps) => React.JSX.Element][] = [
   ["whatif", "What-if", WhatIf],
   ["history", "History", History],
   ["evidence", "Evidence", Evidence],
+  ["governance", "Governance", Governance],
   ["catalog", "Catalog", Catalog],
 ];
 

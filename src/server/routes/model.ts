@@ -56,6 +56,7 @@ export function modelRoutes(app: Api, ctx: ServerContext): void {
         stakeholders: graph.stakeholders.map((s) => ({ ...s })),
         raciActivities: [...graph.raciByActivity.keys()],
         evidence: modelRepositories(model).length > 0,
+        frameworks: [...(graph.organisation?.frameworks ?? [])],
       });
     });
     c.header("ETag", checked.etag);
