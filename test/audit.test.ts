@@ -10,9 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { launchChromium } from "../scripts/chromium.ts";
+import { sinceWhen } from "../src/analysis/assignments.ts";
 import { auditPack, renderAuditPack } from "../src/app/audit.ts";
 import { checkTeam, requireValid } from "../src/app/check-team.ts";
 import { memoryHost } from "../src/model/memory-host.ts";
+import { RepoBuilder } from "./evidence/repo-builder.ts";
 import { TODAY } from "./helpers.ts";
 
 const BIN = join(import.meta.dirname, "..", "dist", "cli", "main.js");
@@ -137,5 +139,31 @@ describe("mlteam audit", () => {
     } finally {
       await browser.close();
     }
+  });
+
+  it("says since when each assignment holds, from the model's git history, a break starting it again", async () => {
+    assert.deepEqual(
+      [
+        ...sinceWhen([
+          { version: { commit: "a1", date: "2026-01-02T10:00:00Z" }, keys: new Set(["x", "y"]) },
+          { version: { commit: "b2", date: "2026-02-02T10:00:00Z" }, keys: new Set(["x"]) },
+          { version: { commit: "c3", date: "2026-03-02T10:00:00Z" }, keys: new Set(["x", "y"]) },
+        ]),
+      ],
+      [
+        ["x", { commit: "a1", date: "2026-01-02" }],
+        ["y", { commit: "c3", date: "2026-03-02" }],
+      ],
+    );
+    const repo = new RepoBuilder(join(scratch, "governed"));
+    writeFileSync(join(repo.dir, "mlteam.yaml"), MODEL.replace("oversight: [ana]", "oversight: []"));
+    repo.commit({ name: "Ann Lee", email: "ann@x.org" }, "no overseer yet");
+    writeFileSync(join(repo.dir, "mlteam.yaml"), MODEL);
+    const named = repo.commit({ name: "Ann Lee", email: "ann@x.org" }, "Ana oversees scoring");
+    const r = run(["audit", join(repo.dir, "mlteam.yaml"), "--framework", "eu-ai-act", "--format", "json"]);
+    const pack = JSON.parse(r.stdout) as { clauses: { id: string; evidence: string[] }[] };
+    assert.deepEqual(pack.clauses.find((c) => c.id === "Art. 26(2)")?.evidence, [
+      `credit-scoring (high risk, deployer): overseen by Ana Ruiz (trained 2026-03-10, since 2026-01-03 (${named.slice(0, 7)}))`,
+    ]);
   });
 });

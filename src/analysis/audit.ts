@@ -7,6 +7,7 @@
 
 import { AI_GOVERNANCE_ACTIVITIES } from "../catalog/activities.ts";
 import type { TeamGraph } from "../graph/types.ts";
+import { accountableKey, oversightKey, roleKey } from "./assignments.ts";
 import { nameOf, peopleWith, stakeholderPeople } from "./facts.ts";
 import type { Finding, Framework } from "./rule.ts";
 import {
@@ -28,7 +29,17 @@ interface ClauseDef {
   /** Whether the clause applies to this team at all. */
   applies(graph: TeamGraph): boolean;
   /** What the model holds that bears on the clause. */
-  evidence(graph: TeamGraph, today: string): string[];
+  evidence(graph: TeamGraph, at: EvidenceContext): string[];
+}
+
+/** Since when each assignment has held (from the model's git history), when known. */
+export type SinceWhen = ReadonlyMap<string, { commit: string; date: string }>;
+
+/** What evidence is read with: today's date, and since when each assignment holds. */
+interface EvidenceContext {
+  today: string;
+  /** ", since 2026-03-01 (1a2b3c4)" for an assignment the history knows, else "". */
+  held(key: string): string;
 }
 
 export interface AuditClause {
@@ -56,14 +67,14 @@ const hasHighRisk = (graph: TeamGraph) => highRiskSystems(graph).length > 0;
 const hasRoles = (graph: TeamGraph) =>
   [...graph.people.values()].some((p) => p.roles.length > 0 || p.titleRoles.length > 0);
 
-function oversightEvidence(graph: TeamGraph, today: string): string[] {
+function oversightEvidence(graph: TeamGraph, { today, held }: EvidenceContext): string[] {
   return highRiskSystems(graph).map((product) => {
     const overseers = overseersOf(graph, product);
     if (overseers.length === 0)
       return `${product.id} (high risk, ${product.source.operator ?? "operator not stated"}): no one assigned`;
     const who = overseers.map((id) => {
       const training = trainingOnRecord(personSource(graph, id), /oversight|ai-literacy/i, today);
-      return `${nameOf(graph, id)} (${training ? `trained ${training.date}${training.current ? "" : ", expired"}` : "no training on record"})`;
+      return `${nameOf(graph, id)} (${training ? `trained ${training.date}${training.current ? "" : ", expired"}` : "no training on record"}${held(oversightKey(product.id, id))})`;
     });
     return `${product.id} (high risk, ${product.source.operator ?? "operator not stated"}): overseen by ${who.join(", ")}`;
   });
@@ -77,7 +88,7 @@ function separationEvidence(graph: TeamGraph): string[] {
   });
 }
 
-function literacyEvidence(graph: TeamGraph, today: string): string[] {
+function literacyEvidence(graph: TeamGraph, { today }: EvidenceContext): string[] {
   return [...graph.people.values()]
     .filter((p) => p.roles.length > 0 || p.titleRoles.length > 0)
     .map((p) => {
@@ -87,14 +98,14 @@ function literacyEvidence(graph: TeamGraph, today: string): string[] {
     });
 }
 
-function acknowledgedEvidence(graph: TeamGraph): string[] {
+function acknowledgedEvidence(graph: TeamGraph, { held }: EvidenceContext): string[] {
   return graph.model.people
     .filter((p) => (p.roles ?? []).length > 0)
     .map((p) => {
       const roles = (p.roles ?? []).map((r) =>
         typeof r === "string"
-          ? `${r} (not acknowledged)`
-          : `${r.role} (${r.acknowledged ? `acknowledged ${r.acknowledged}` : "not acknowledged"})`,
+          ? `${r} (not acknowledged${held(roleKey(p.id, r))})`
+          : `${r.role} (${r.acknowledged ? `acknowledged ${r.acknowledged}` : "not acknowledged"}${held(roleKey(p.id, r.role))})`,
       );
       return `${p.name}: ${roles.join(", ")}`;
     });
@@ -133,33 +144,41 @@ const QMS_ACTIVITIES = AI_GOVERNANCE_ACTIVITIES.filter((a) =>
 const providesHighRisk = (graph: TeamGraph) =>
   highRiskSystems(graph).some((p) => p.source.operator === "provider");
 
-function accountableEvidence(graph: TeamGraph, activities: readonly string[], product?: string): string[] {
+function accountableEvidence(
+  graph: TeamGraph,
+  held: EvidenceContext["held"],
+  activities: readonly string[],
+  product?: string,
+): string[] {
   return activities.map((activity) => {
     const row = product
       ? rowFor(graph, activity, product)
       : (graph.raciByActivity.get(activity) ?? []).find((r) => r.product === undefined);
     if (!row) return `${activity}: no RACI row`;
-    const accountable = [...peopleWith(row, ["A"])].map((id) => nameOf(graph, id));
+    const accountable = [...peopleWith(row, ["A"])].map(
+      (id) => `${nameOf(graph, id)}${held(accountableKey(activity, row.product, id))}`,
+    );
     return `${activity}: Accountable ${accountable.join(", ") || "nobody"}`;
   });
 }
 
-function qmsEvidence(graph: TeamGraph): string[] {
+function qmsEvidence(graph: TeamGraph, { held }: EvidenceContext): string[] {
   return highRiskSystems(graph)
     .filter((p) => p.source.operator === "provider")
     .flatMap((p) =>
       accountableEvidence(
         graph,
+        held,
         QMS_ACTIVITIES.map((a) => a.id),
         p.id,
       ).map((e) => `${p.id} — ${e}`),
     );
 }
 
-const riskAcceptanceEvidence = (graph: TeamGraph) => {
+const riskAcceptanceEvidence = (graph: TeamGraph, { held }: EvidenceContext) => {
   const sponsors = [...stakeholderPeople(graph, "executive-sponsor")].map((id) => nameOf(graph, id));
   return [
-    ...accountableEvidence(graph, ["ai-risk-acceptance"]),
+    ...accountableEvidence(graph, held, ["ai-risk-acceptance"]),
     `executive sponsor: ${sponsors.join(", ") || "none named"}`,
   ];
 };
@@ -217,7 +236,7 @@ const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
       title: "Competence: determined, ensured and evidenced, with actions on gaps",
       rules: ["governance/ai-literacy", "governance/competence-actions"],
       applies: hasRoles,
-      evidence: (graph, today) => [...literacyEvidence(graph, today), ...developmentEvidence(graph)],
+      evidence: (graph, at) => [...literacyEvidence(graph, at), ...developmentEvidence(graph)],
     },
     {
       id: "A.3.2",
@@ -271,8 +290,16 @@ export function auditTeam(
   graph: TeamGraph,
   findings: readonly Finding[],
   framework: Framework,
-  context: { today: string; model: string; generated: string },
+  context: { today: string; model: string; generated: string; since?: SinceWhen },
 ): AuditPack {
+  const since = context.since;
+  const at: EvidenceContext = {
+    today: context.today,
+    held(key) {
+      const s = since?.get(key);
+      return s ? `, since ${s.date} (${s.commit.slice(0, 7)})` : "";
+    },
+  };
   const clauses = CLAUSES[framework].map((clause): AuditClause => {
     const related = findings.filter((f) => clause.rules.includes(f.ruleId));
     const applies = clause.applies(graph);
@@ -281,7 +308,7 @@ export function auditTeam(
       title: clause.title,
       status: !applies ? "not-applicable" : related.length > 0 ? "gap" : "met",
       rules: [...clause.rules],
-      evidence: applies ? clause.evidence(graph, context.today) : [],
+      evidence: applies ? clause.evidence(graph, at) : [],
       findings: related.map((f) => ({
         ruleId: f.ruleId,
         severity: f.severity,

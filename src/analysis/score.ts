@@ -78,8 +78,13 @@ export interface ScoreInput {
 
 /** The factor a rule gives its area: what it still vouches for, floored. */
 export function ruleFactor(findings: readonly Finding[], assessed: number): number {
+  // Weights summed per severity first, then one power each in a fixed order: the same findings in
+  // any order give the same factor to the last bit (a product taken in the findings' order does not).
+  const weight: Record<Finding["severity"], number> = { error: 0, warn: 0, info: 0 };
+  for (const f of findings) weight[f.severity] += f.weight ?? 1;
   let kept = 1;
-  for (const f of findings) kept *= (1 - SEVERITY_COST[f.severity]) ** (f.weight ?? 1);
+  for (const severity of ["error", "warn", "info"] as const)
+    kept *= (1 - SEVERITY_COST[severity]) ** weight[severity];
   return RULE_FLOOR + (1 - RULE_FLOOR) * assessed * kept;
 }
 

@@ -1,5 +1,5 @@
 /** The use case behind `mlteam audit`: a framework's evidence pack, from the same check as the doctor. */
-import { type AuditPack, auditTeam } from "../analysis/audit.ts";
+import { type AuditPack, auditTeam, type SinceWhen } from "../analysis/audit.ts";
 import type { Framework } from "../analysis/rule.ts";
 import { renderAuditHtml } from "../render/audit/html.ts";
 import { renderAuditMarkdown } from "../render/audit/markdown.ts";
@@ -9,11 +9,17 @@ export const AUDIT_FORMATS = ["markdown", "html", "json"] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
 /** The pack for `framework` over a check made with that framework's rules on. */
-export function auditPack(check: ValidTeamCheck, framework: Framework, generated: string): AuditPack {
+export function auditPack(
+  check: ValidTeamCheck,
+  framework: Framework,
+  generated: string,
+  since?: SinceWhen,
+): AuditPack {
   return auditTeam(check.graph, check.findings, framework, {
     today: check.environment.today,
     model: check.graph.organisation?.name ?? check.model.files[0] ?? "the model",
     generated,
+    ...(since ? { since } : {}),
   });
 }
 

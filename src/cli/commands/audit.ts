@@ -20,8 +20,12 @@ export async function audit(modelPath: string, options: AuditOptions): Promise<v
   const { auditPack, renderAuditPack } = await import("../../app/audit.ts");
   const { writeFileAtomic } = await import("../../io/write-atomic.ts");
   const { checkValidModel } = await import("../load.ts");
+  const { assignmentsSince } = await import("../../app/assignment-history.ts");
+  const { cliContext } = await import("../context.ts");
   const check = await checkValidModel(modelPath, { frameworks: [options.framework] });
-  const pack = auditPack(check, options.framework, today());
+  // Since when each assignment holds, when the model lives in git.
+  const since = assignmentsSince(modelPath, cliContext().host);
+  const pack = auditPack(check, options.framework, today(), since);
   const text = renderAuditPack(pack, options.format);
   if (options.out === undefined) out(text.trimEnd());
   else {
@@ -60,7 +64,8 @@ export function register(program: Command): void {
       `
 For each clause mlteam assesses (docs/governance.md): met, gap or not-applicable, the evidence the
 model holds (who oversees each high-risk system and their training, who is trained in AI literacy
-and until when) and the findings of the rules that check it. The framework's rules run whether or not
+and until when; since when each assignment holds, from the model's git history when it has one) and
+the findings of the rules that check it. The framework's rules run whether or not
 the model lists it under organisation.frameworks. HTML prints one clause per page. Not legal advice.
 Exit 0 when no clause has a gap, 1 when one does, 2 when the model is invalid.
 Examples:
