@@ -121,6 +121,24 @@ describe("mlteam audit", () => {
     const r = run(["audit", model, "--framework", "eu-ai-act", "--format", "json", "--out", dir]);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /Wrote .*audit-eu-ai-act\.json/);
+    const broken = join(scratch, "broken.yaml");
+    writeFileSync(
+      broken,
+      "organisation: { name: X, stage: scaling }\npeople: [{ id: a, name: A, roles: [nope] }]\n",
+    );
+    const invalid = run(["audit", broken, "--framework", "eu-ai-act", "--format", "json"]);
+    assert.equal(invalid.code, 2);
+    assert.deepEqual(
+      (JSON.parse(invalid.stdout) as { valid: boolean; diagnostics: { line: number }[] }).diagnostics.map(
+        (d) => d.line,
+      ),
+      [2],
+      "an invalid model still gets a whole JSON document",
+    );
+    assert.match(
+      invalid.stderr,
+      /broken\.yaml:2:\d+ {2}error {2}people\[0\]\.roles\[0\]: unknown role "nope"/,
+    );
     const bad = run(["audit", model, "--framework", "gdpr"]);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /Allowed choices are eu-ai-act, iso-42001, nist-ai-rmf/);

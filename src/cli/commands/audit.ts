@@ -19,10 +19,21 @@ const EXTENSION: Record<AuditFormat, string> = { markdown: "md", html: "html", j
 export async function audit(modelPath: string, options: AuditOptions): Promise<void> {
   const { auditPack, renderAuditPack } = await import("../../app/audit.ts");
   const { writeFileAtomic } = await import("../../io/write-atomic.ts");
-  const { checkValidModel } = await import("../load.ts");
   const { assignmentsSince } = await import("../../app/assignment-history.ts");
+  const { checkTeam, requireValid } = await import("../../app/check-team.ts");
   const { cliContext } = await import("../context.ts");
-  const check = await checkValidModel(modelPath, { frameworks: [options.framework] });
+  const checked = await checkTeam(modelPath, { ...cliContext(), frameworks: [options.framework] });
+  if (!checked.valid && options.format === "json") {
+    // A machine format stays a whole document: the pack's frame, no clauses, the input problems.
+    out(
+      JSON.stringify(
+        { framework: options.framework, valid: false, clauses: [], diagnostics: checked.diagnostics },
+        null,
+        2,
+      ),
+    );
+  }
+  const check = requireValid(checked);
   // Since when each assignment holds, when the model lives in git.
   const since = assignmentsSince(modelPath, cliContext().host);
   const pack = auditPack(check, options.framework, today(), since);
@@ -67,7 +78,8 @@ model holds (who oversees each high-risk system and their training, who is train
 and until when; since when each assignment holds, from the model's git history when it has one) and
 the findings of the rules that check it. The framework's rules run whether or not
 the model lists it under organisation.frameworks. HTML prints one clause per page. Not legal advice.
-Exit 0 when no clause has a gap, 1 when one does, 2 when the model is invalid.
+Exit 0 when no clause has a gap, 1 when one does, 2 when the model is invalid (JSON then still prints a
+whole document: valid false, the diagnostics).
 Examples:
   mlteam audit --framework eu-ai-act
   mlteam audit --framework eu-ai-act --format html --out audit/
