@@ -64,6 +64,19 @@ it("writes SARIF 2.1.0 that the official schema accepts, pointing into the YAML"
   ).find((r) => r.id === "governance/human-oversight");
   assert.deepEqual(oversight?.properties.clauses, ["EU AI Act Art. 26(2)", "EU AI Act Art. 14(4)"]);
   assert.ok(oversight?.properties.tags.includes("eu-ai-act/art-26-2"));
+  // …and as SARIF taxonomies the rules relate to, as a rule relates to the CWE it checks.
+  const taxonomies = (
+    log as unknown as { runs: { taxonomies: { name: string; taxa: { id: string }[] }[] }[] }
+  ).runs[0]?.taxonomies;
+  assert.deepEqual(
+    taxonomies?.map((t) => t.name),
+    ["EU AI Act", "ISO/IEC 42001", "NIST AI RMF"],
+  );
+  assert.ok(taxonomies?.[0]?.taxa.some((t) => t.id === "eu-ai-act/art-26-2"));
+  const related = (
+    oversight as unknown as { relationships: { target: { id: string; toolComponent: { name: string } } }[] }
+  ).relationships;
+  assert.deepEqual(related[0]?.target, { id: "eu-ai-act/art-26-2", toolComponent: { name: "EU AI Act" } });
   assert.equal(
     validate({ version: "2.1.0", runs: [{ tool: {} }] }),
     false,

@@ -14,7 +14,26 @@ const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
 export const SARIF_SCHEMA =
   "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
+/** The framework a clause belongs to, by its wording ("EU AI Act Art. 26(2)" → EU AI Act). */
+const FRAMEWORK_OF: [RegExp, string][] = [
+  [/^EU AI Act /, "EU AI Act"],
+  [/^ISO\/IEC 42001 /, "ISO/IEC 42001"],
+  [/^NIST AI RMF /, "NIST AI RMF"],
+];
+const frameworkOf = (clause: string) => FRAMEWORK_OF.find(([re]) => re.test(clause))?.[1];
+
 export function renderFindingsSarif(report: DoctorReport, version: string): string {
+  // The clauses the rules check, as SARIF taxonomies (one per framework); each rule relates to its
+  // clauses, the way SARIF ties a rule to the CWE it checks.
+  const taxonomies = new Map<string, Map<string, string>>();
+  for (const rule of report.rules)
+    for (const clause of rule.meta.clauses ?? []) {
+      const framework = frameworkOf(clause);
+      if (!framework) continue;
+      const taxa = taxonomies.get(framework) ?? new Map<string, string>();
+      taxa.set(clauseTag(clause), clause);
+      taxonomies.set(framework, taxa);
+    }
   const rules = report.rules.map((rule) => ({
     id: rule.id,
     name: rule.id
@@ -27,6 +46,16 @@ export function renderFindingsSarif(report: DoctorReport, version: string): stri
       markdown: `${rule.meta.fix}\n\nSource: ${rule.meta.source}.${rule.meta.clauses?.length ? ` Clauses: ${rule.meta.clauses.join("; ")} (not legal advice).` : ""} See docs/rules/${rule.id}.md.`,
     },
     defaultConfiguration: { level: LEVEL[rule.meta.severity] },
+    ...(rule.meta.clauses?.some(frameworkOf)
+      ? {
+          relationships: (rule.meta.clauses ?? [])
+            .filter((clause) => frameworkOf(clause))
+            .map((clause) => ({
+              target: { id: clauseTag(clause), toolComponent: { name: frameworkOf(clause) } },
+              kinds: ["relevant"],
+            })),
+        }
+      : {}),
     properties: {
       tags: ["mlteam", rule.meta.area, ...(rule.meta.clauses ?? []).map(clauseTag)],
       source: rule.meta.source,
@@ -55,6 +84,15 @@ export function renderFindingsSarif(report: DoctorReport, version: string): stri
     runs: [
       {
         tool: { driver: { name: "mlteam", version, semanticVersion: version, rules } },
+        ...(taxonomies.size
+          ? {
+              taxonomies: [...taxonomies].map(([name, taxa]) => ({
+                name,
+                shortDescription: { text: `${name} clauses (paraphrased by mlteam; not legal advice)` },
+                taxa: [...taxa].map(([id, clause]) => ({ id, name: clause })),
+              })),
+            }
+          : {}),
         results,
         properties: { score: report.score.overall, areas: report.score.areas },
       },
