@@ -5,20 +5,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { RULES } from "../src/analysis/rules/index.ts";
+import { QMS_ACTIVITIES } from "../src/catalog/activities.ts";
 import { checkText } from "./helpers.ts";
 
 const GOVERNANCE = RULES.filter((r) => r.meta.frameworks !== undefined);
 const trained =
   "training: [{ topic: ai-literacy, date: 2026-02-01, expires: 2027-02-01 }, { topic: human-oversight, date: 2026-03-10 }]";
-const QMS = [
-  "ai-risk-management",
-  "ai-data-governance",
-  "ai-technical-documentation",
-  "ai-record-keeping",
-  "ai-post-market-monitoring",
-  "ai-incident-reporting",
-  "ai-change-management",
-];
+const QMS = QMS_ACTIVITIES.map((a) => a.id);
 
 const COVERED = `organisation: { name: Covered, stage: scaling, frameworks: [eu-ai-act, iso-42001, nist-ai-rmf] }
 people:

@@ -5,10 +5,10 @@
  * findings and today's date. Paraphrases with clause numbers; not legal advice.
  */
 
-import { AI_GOVERNANCE_ACTIVITIES } from "../catalog/activities.ts";
+import { QMS_ACTIVITIES } from "../catalog/activities.ts";
 import type { TeamGraph } from "../graph/types.ts";
 import { accountableKey, oversightKey, roleKey } from "./assignments.ts";
-import { nameOf, peopleWith, stakeholderPeople } from "./facts.ts";
+import { isExternal, nameOf, peopleWith, stakeholderPeople } from "./facts.ts";
 import type { Finding, Framework } from "./rule.ts";
 import {
   buildersOf,
@@ -111,20 +111,15 @@ function acknowledgedEvidence(graph: TeamGraph, { held }: EvidenceContext): stri
     });
 }
 
-const external = (graph: TeamGraph, id: string) => {
-  const employment = personSource(graph, id)?.employment;
-  return employment === "contractor" || employment === "vendor";
-};
-
 function thirdPartyEvidence(graph: TeamGraph): string[] {
   return graph.raci
-    .filter((entry) => [...peopleWith(entry, ["R"])].some((id) => external(graph, id)))
+    .filter((entry) => [...peopleWith(entry, ["R"])].some((id) => isExternal(graph, id)))
     .map((entry) => {
       const doers = [...peopleWith(entry, ["R"])]
-        .filter((id) => external(graph, id))
+        .filter((id) => isExternal(graph, id))
         .map((id) => nameOf(graph, id));
       const accountable = [...peopleWith(entry, ["A"])].map(
-        (id) => `${nameOf(graph, id)}${external(graph, id) ? " (outside)" : ""}`,
+        (id) => `${nameOf(graph, id)}${isExternal(graph, id) ? " (outside)" : ""}`,
       );
       return `${entry.activity}${entry.product ? ` (${entry.product})` : ""}: done by ${doers.join(", ")}; Accountable ${accountable.join(", ") || "nobody"}`;
     });
@@ -138,9 +133,6 @@ function developmentEvidence(graph: TeamGraph): string[] {
   );
 }
 
-const QMS_ACTIVITIES = AI_GOVERNANCE_ACTIVITIES.filter((a) =>
-  a.clauses?.some((c) => c.startsWith("EU AI Act Art. 17")),
-);
 const providesHighRisk = (graph: TeamGraph) =>
   highRiskSystems(graph).some((p) => p.source.operator === "provider");
 

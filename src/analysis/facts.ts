@@ -45,6 +45,13 @@ export function stakeholderPeople(graph: TeamGraph, kind: string, role = kind): 
   return people;
 }
 
+/** Whether a person works for the organisation from outside it: a contractor or a vendor. */
+export function isExternal(graph: TeamGraph, id: string): boolean {
+  const employment = (graph.people.get(id)?.source ?? graph.model.people.find((p) => p.id === id))
+    ?.employment;
+  return employment === "contractor" || employment === "vendor";
+}
+
 /** A person's name, or the id when unknown. */
 export function nameOf(graph: TeamGraph, id: string): string {
   return graph.names.get(id) ?? id;

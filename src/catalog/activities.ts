@@ -777,5 +777,10 @@ export const AI_GOVERNANCE_ACTIVITIES: ActivityDef[] = [
   }),
 ];
 
+/** The aspects of a provider's quality management system (EU AI Act Art. 17(1)), as activities. */
+export const QMS_ACTIVITIES = AI_GOVERNANCE_ACTIVITIES.filter((a) =>
+  a.clauses?.some((c) => c.startsWith("EU AI Act Art. 17")),
+);
+
 /** The ids of 001 §3.4's matrix, in its order. */
 export const RACI_001_ACTIVITIES = ACTIVITIES.filter((a) => a.source === "001 §3.4").map((a) => a.id);

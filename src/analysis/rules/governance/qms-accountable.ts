@@ -1,10 +1,7 @@
-import { AI_GOVERNANCE_ACTIVITIES } from "../../../catalog/activities.ts";
+import { QMS_ACTIVITIES } from "../../../catalog/activities.ts";
 import { nameOf, peopleWith } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 import { highRiskSystems, rowFor } from "./ai-systems.ts";
-
-/** The aspects of a provider's quality management system (EU AI Act Art. 17(1)), as catalog activities. */
-const QMS = AI_GOVERNANCE_ACTIVITIES.filter((a) => a.clauses?.some((c) => c.startsWith("EU AI Act Art. 17")));
 
 export default defineRule({
   id: "governance/qms-accountable",
@@ -25,7 +22,7 @@ export default defineRule({
   check({ graph, report }) {
     for (const product of highRiskSystems(graph).filter((p) => p.source.operator === "provider")) {
       const missing: string[] = [];
-      for (const activity of QMS) {
+      for (const activity of QMS_ACTIVITIES) {
         const row = rowFor(graph, activity.id, product.id);
         if (!row) {
           missing.push(activity.id);

@@ -1,4 +1,4 @@
-import { nameOf, peopleWith } from "../../facts.ts";
+import { isExternal, nameOf, peopleWith } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 import { personSource } from "./ai-systems.ts";
 
@@ -18,10 +18,7 @@ export default defineRule({
       "organisation: { name: O, stage: scaling, frameworks: [iso-42001] }\npeople:\n  - { id: vic, name: Vic, roles: [mlops-engineer], employment: vendor }\nraci:\n  - { activity: model-serving, R: vic, A: vic }",
   },
   check({ graph, report }) {
-    const external = (id: string) => {
-      const employment = personSource(graph, id)?.employment;
-      return employment === "contractor" || employment === "vendor";
-    };
+    const external = (id: string) => isExternal(graph, id);
     for (const entry of graph.raci) {
       const doers = [...peopleWith(entry, ["R"])].filter(external);
       if (doers.length === 0) continue;

@@ -1,5 +1,5 @@
 import { describeEntry } from "../../describe.ts";
-import { hasProduction, nameOf, peopleWith } from "../../facts.ts";
+import { hasProduction, isExternal, nameOf, peopleWith } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
@@ -23,10 +23,7 @@ export default defineRule({
       if (!graph.activities.get(entry.activity)?.productionCritical) continue;
       const accountable = [...peopleWith(entry, ["A"])];
       if (accountable.length === 0) continue;
-      const outside = accountable.filter((p) => {
-        const employment = graph.people.get(p)?.source.employment;
-        return employment === "contractor" || employment === "vendor";
-      });
+      const outside = accountable.filter((p) => isExternal(graph, p));
       if (outside.length < accountable.length) continue;
       report({
         node: entry.source,
