@@ -282,6 +282,11 @@ products: [{ id: churn, name: Churn model, team: scoring, stage: production }]
 
   it("Backstage: a file with no Group or User says what it found; a target outside the folder is refused", async () => {
     await assert.rejects(
+      importEntries("backstage", "g.yaml", "kind: Group\nmetadata: { name: a\n"),
+      (e: Error) => /^g\.yaml:3:1: invalid YAML: /.test(e.message),
+      "the broken YAML is located once, with its file",
+    );
+    await assert.rejects(
       importEntries("backstage", "c.yaml", "kind: Component\nmetadata: { name: x }\n"),
       /no Group or User entities found \(found Component ×1\)/,
     );

@@ -61,7 +61,9 @@ export async function importEntries(
     if (error instanceof InputError) throw error;
     if (error instanceof Error && error.name === "CsvRosterError")
       throw new InputError(`${name}: ${error.message}`);
-    throw new InputError(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    // A message that already names its file (a Backstage Location target, with line and column) keeps it.
+    throw new InputError(/^[^\s:]+:\d+:\d+: /.test(message) ? message : `${name}: ${message}`);
   }
 }
 

@@ -101,6 +101,15 @@ export class LogParser {
   }
 }
 
+/** The values of a trailer field (`%x1f`-separated); most commits have none. */
+function trailerValues(text: string): string[] {
+  if (text === "") return [];
+  return text
+    .split("\x1f")
+    .map((t) => t.trim())
+    .filter((t) => t !== "");
+}
+
 function parseHeader(header: string): Commit {
   const [
     hash = "",
@@ -111,19 +120,14 @@ function parseHeader(header: string): Commit {
     trailers = "",
     reviews = "",
   ] = header.split("\x02");
-  const values = (text: string) =>
-    text
-      .split("\x1f")
-      .map((t) => t.trim())
-      .filter((t) => t !== "");
   return {
     hash,
     parents: parents === "" ? [] : parents.split(" "),
     authorName,
     authorEmail,
     time: Number(time),
-    coAuthors: values(trailers),
-    reviewers: values(reviews),
+    coAuthors: trailerValues(trailers),
+    reviewers: trailerValues(reviews),
     changes: [],
   };
 }

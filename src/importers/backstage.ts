@@ -88,7 +88,9 @@ function collect(
       const error = doc.errors[0];
       if (error) {
         const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1];
-        throw new Error(`${file}:${line}:${column}: invalid YAML: ${error.message.split("\n")[0]}`);
+        throw new Error(
+          `${file}:${line}:${column}: invalid YAML: ${(error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`,
+        );
       }
       const value = doc.toJS() as Entity | null;
       if (!value || typeof value !== "object") continue;
