@@ -51,12 +51,14 @@ function timed(cwd: string, command: string[]): { ms: number; peakKB: number; st
   };
 }
 
-/** A cold or repeated `mlteam evidence` run: wall time, and mlteam's own peak (its git child apart). */
-function mlteam(cwd: string, repo: string): { ms: number; ownMB: number } {
+/**
+ * A cold or repeated `mlteam evidence` run: wall time, and mlteam's own peak (its git child apart)
+ * when `memory` (through a preloaded module, which costs a little time: left out for the fixed cost).
+ */
+function mlteam(cwd: string, repo: string, memory = true): { ms: number; ownMB: number } {
   const run = timed(cwd, [
     process.execPath,
-    "--import",
-    RSS,
+    ...(memory ? ["--import", RSS] : []),
     CLI,
     "evidence",
     "--repo",
@@ -129,7 +131,7 @@ function fixedCost(): void {
       versions.push(timed(work, [process.execPath, CLI, "--version"]).ms);
       const dir = join(work, `cold-${i}`);
       spawnSync("mkdir", ["-p", dir]);
-      colds.push(mlteam(dir, repo).ms);
+      colds.push(mlteam(dir, repo, false).ms);
     }
     const version = median(versions);
     const cold = median(colds);

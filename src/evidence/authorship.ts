@@ -28,8 +28,48 @@ export interface DevStats {
   dl: number;
   /** Time of the developer's latest change, seconds since the epoch. */
   last: number;
-  /** Changes per month, "YYYY-MM" → count (for activity in a window). */
-  months: Map<string, number>;
+  /**
+   * Changes per month (for activity in a window), flat: month index (year·12 + month − 1), count,
+   * month index, count… — numbers only, cheap to store, read and merge.
+   */
+  months: number[];
+}
+
+/** The month index (year·12 + month − 1, UTC) of a time in seconds since the epoch. */
+export function monthIndexOf(seconds: number): number {
+  const date = new Date(seconds * 1000);
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+}
+
+/** The month index of "YYYY-MM" (or "YYYY-MM-DD"). */
+export function monthIndexOfText(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/** Adds `n` changes in month `index` to a flat months list. */
+export function addMonth(months: number[], index: number, n: number): void {
+  // History comes newest first, so the month is most often the last one added.
+  for (let i = months.length - 2; i >= 0; i -= 2) {
+    if (months[i] === index) {
+      months[i + 1] = (months[i + 1] as number) + n;
+      return;
+    }
+  }
+  months.push(index, n);
+}
+
+/** Changes in month `from` (an index) or later. */
+export function changesSince(months: readonly number[], from: number): number {
+  let n = 0;
+  for (let i = 0; i < months.length; i += 2) if ((months[i] as number) >= from) n += months[i + 1] as number;
+  return n;
+}
+
+/** The sum of two flat months lists, as a new list. */
+export function mergeMonths(a: readonly number[], b: readonly number[]): number[] {
+  const out = [...a];
+  for (let i = 0; i < b.length; i += 2) addMonth(out, b[i] as number, b[i + 1] as number);
+  return out;
 }
 
 export interface FileState {
@@ -73,7 +113,7 @@ export class HistoryAccumulator {
   ): void {
     const devs = [author, ...coAuthors.filter((c) => c !== author).map((c) => `${CO_AUTHOR}${c}`)];
     const reviewing = reviewers.filter((r) => r !== author).map((r) => `${REVIEWER}${r}`);
-    const month = new Date(commit.time * 1000).toISOString().slice(0, 7);
+    const month = monthIndexOf(commit.time);
     for (const change of commit.changes) {
       const file = this.#fileFor(change.path);
       if (change.status !== "D") for (const r of reviewing) credit(file, r, commit.time, month, "dl");
@@ -117,16 +157,16 @@ export class HistoryAccumulator {
   }
 }
 
-function credit(file: FileState, dev: string, time: number, month: string, kind: "fa" | "dl"): void {
+function credit(file: FileState, dev: string, time: number, month: number, kind: "fa" | "dl"): void {
   let stats = file.devs.get(dev);
   if (!stats) {
-    stats = { fa: 0, dl: 0, last: 0, months: new Map() };
+    stats = { fa: 0, dl: 0, last: 0, months: [] };
     file.devs.set(dev, stats);
   }
   if (kind === "fa") stats.fa = 1;
   else stats.dl++;
   stats.last = Math.max(stats.last, time);
-  stats.months.set(month, (stats.months.get(month) ?? 0) + 1);
+  addMonth(stats.months, month, 1);
 }
 
 /**
@@ -155,14 +195,20 @@ export function mergeNewer(
       continue;
     }
     const devs = new Map<string, DevStats>();
-    for (const [dev, s] of previous.devs) devs.set(dev, { ...s, months: new Map(s.months) });
+    for (const [dev, s] of previous.devs) devs.set(dev, s);
     for (const [dev, s] of file.devs) {
-      const d = devs.get(dev) ?? { fa: 0, dl: 0, last: 0, months: new Map() };
-      d.fa = Math.max(d.fa, s.fa);
-      d.dl += s.dl;
-      d.last = Math.max(d.last, s.last);
-      for (const [m, n] of s.months) d.months.set(m, (d.months.get(m) ?? 0) + n);
-      devs.set(dev, d);
+      const d = devs.get(dev);
+      devs.set(
+        dev,
+        d === undefined
+          ? s
+          : {
+              fa: Math.max(d.fa, s.fa),
+              dl: d.dl + s.dl,
+              last: Math.max(d.last, s.last),
+              months: mergeMonths(d.months, s.months),
+            },
+      );
     }
     merged.set(previous.id, { ...previous, path: file.path, atHead: file.atHead, devs });
     fresh.add(previous.id);

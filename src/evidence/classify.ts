@@ -1,5 +1,5 @@
 /** Maps a repository path to the catalog activity it is evidence of, and says why. */
-import picomatch from "picomatch";
+import { alternation, globRegExp } from "./globs.ts";
 import { BUILTIN_PATTERNS } from "./patterns.ts";
 
 export interface Classification {
@@ -17,18 +17,13 @@ export interface PatternSet {
 
 /** Every pattern in precedence order: the given sets first, then (unless `replace`) the built-in ones. */
 function matchersOf(sets: readonly PatternSet[], replace: boolean) {
-  const all = replace
-    ? sets
-    : [
-        ...sets,
-        ...BUILTIN_PATTERNS.map(([activity, patterns]) => ({ activity, patterns, origin: "built-in" })),
-      ];
+  const all = replace ? sets : [...sets, ...builtInSets()];
   return all.flatMap((set) =>
     set.patterns.map((pattern) => ({
       activity: set.activity,
       pattern,
       origin: set.origin,
-      test: picomatch(pattern, { dot: true }),
+      regex: globRegExp(pattern),
     })),
   );
 }
@@ -40,43 +35,48 @@ export function explainClassification(
   options: { replace?: boolean } = {},
 ): Classification[] {
   return matchersOf(sets, options.replace === true)
-    .filter((m) => m.test(path))
+    .filter((m) => m.regex.test(path))
     .map((m) => ({ activity: m.activity, pattern: m.pattern, origin: m.origin }));
 }
 
 /**
  * Builds a classifier: earlier sets win; with `replace`, the model's patterns replace the built-in
- * ones. Consecutive patterns of one activity are tested as one matcher (one regular expression),
- * so a path is tested against a few dozen groups rather than every pattern.
+ * ones. Consecutive patterns of one activity are tested as one regular expression (their
+ * alternation), compiled the first time a path reaches them; only the winning group's patterns are
+ * then tested one by one, to name the pattern.
  */
 export function makeClassifier(
   sets: readonly PatternSet[],
   options: { replace?: boolean } = {},
 ): (path: string) => Classification | undefined {
-  const matchers = matchersOf(sets, options.replace === true);
-  const groups: {
-    activity: string;
-    origin: string;
-    test: (path: string) => boolean;
-    members: typeof matchers;
-  }[] = [];
-  for (const m of matchers) {
+  const all = options.replace === true ? sets : [...sets, ...builtInSets()];
+  const groups: { activity: string; origin: string; patterns: string[]; regex?: RegExp; each?: RegExp[] }[] =
+    [];
+  for (const set of all) {
+    if (set.patterns.length === 0) continue;
     const last = groups.at(-1);
-    if (last && last.activity === m.activity && last.origin === m.origin) last.members.push(m);
-    else groups.push({ activity: m.activity, origin: m.origin, test: () => false, members: [m] });
+    if (last && last.activity === set.activity && last.origin === set.origin)
+      last.patterns.push(...set.patterns);
+    else groups.push({ activity: set.activity, origin: set.origin, patterns: [...set.patterns] });
   }
-  for (const g of groups)
-    g.test = picomatch(
-      g.members.map((m) => m.pattern),
-      { dot: true },
-    );
   const cache = new Map<string, Classification | undefined>();
   return (path) => {
     if (cache.has(path)) return cache.get(path);
-    const group = groups.find((g) => g.test(path));
-    const hit = group?.members.find((m) => m.test(path));
-    const result = hit ? { activity: hit.activity, pattern: hit.pattern, origin: hit.origin } : undefined;
+    let result: Classification | undefined;
+    for (const group of groups) {
+      if (!group.each) {
+        group.each = group.patterns.map((pattern) => globRegExp(pattern));
+        group.regex = alternation(group.each);
+      }
+      if (!group.regex?.test(path)) continue;
+      const index = group.each.findIndex((r) => r.test(path));
+      result = { activity: group.activity, pattern: group.patterns[index] as string, origin: group.origin };
+      break;
+    }
     cache.set(path, result);
     return result;
   };
 }
+
+const builtInSets = (): PatternSet[] =>
+  BUILTIN_PATTERNS.map(([activity, patterns]) => ({ activity, patterns, origin: "built-in" }));

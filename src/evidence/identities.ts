@@ -9,8 +9,8 @@
  * authors; their changes still count as changes by others. A name that is a person's name keeps
  * its owner human even when the e-mail says "bot" (Pascal Vicaire <kubeflow-pipeline-bot@…>).
  */
-import picomatch from "picomatch";
 import type { Person } from "../model/schema.ts";
+import { anyGlob } from "./globs.ts";
 
 /** Globs on names and e-mails of bots (`evidence.bots` replaces them). */
 export const DEFAULT_BOTS = [
@@ -74,6 +74,8 @@ export interface IdentityResolver {
   learn(raws: Iterable<string>): void;
   /** The identity of an author, or undefined for a bot or a placeholder. */
   resolve(name: string, email: string): Identity | undefined;
+  /** {@link resolve} of a "Name <email>" text, as history stores it (remembered per text). */
+  resolveText(text: string): Identity | undefined;
   /** The identity behind a code-host login (a pull-request reviewer): a person by `handle`, else "git:@login". */
   resolveHandle(login: string): Identity | undefined;
   /** Authors that matched no person: identity → the names and e-mails seen. */
@@ -158,9 +160,9 @@ export function makeIdentityResolver(
     }
     byName.set(normaliseName(person.name), person.id);
   }
-  const isBotText = picomatch(
+  const isBotText = anyGlob(
     (options.bots ?? DEFAULT_BOTS).map((b) => b.toLowerCase()),
-    { nocase: true, dot: true },
+    { nocase: true },
   );
 
   // Union-find over e-mail and name keys: identities that share either are one developer.
@@ -198,6 +200,8 @@ export function makeIdentityResolver(
   const seenRaw = new Map<string, Set<string>>();
   const exclusions = new Map<string, Exclusion>();
   const cache = new Map<string, Identity | undefined>();
+  /** The same, by "Name <email>" text. */
+  const byText = new Map<string, Identity | undefined>();
   const directOf = (name: string, email: string) =>
     byEmail.get(email.toLowerCase()) ?? byName.get(normaliseName(name));
 
@@ -211,6 +215,7 @@ export function makeIdentityResolver(
     if (direct) directByKey.set(keys[0] as string, direct);
     personOfRoot = undefined;
     cache.clear();
+    byText.clear();
   };
   const personOf = (root: string) => {
     if (!personOfRoot) {
@@ -224,12 +229,22 @@ export function makeIdentityResolver(
     return personOfRoot.get(root) ?? undefined;
   };
 
-  return {
+  const learnedTexts = new Set<string>();
+  const resolver: IdentityResolver = {
     learn(raws) {
       for (const text of raws) {
+        if (learnedTexts.has(text)) continue;
+        learnedTexts.add(text);
         const { name, email } = parseAuthor(text);
         if (!excludedAs(name, email, isBotText)) learnOne(name, email);
       }
+    },
+    resolveText(text) {
+      if (byText.has(text)) return byText.get(text);
+      const { name, email } = parseAuthor(text);
+      const identity = resolver.resolve(name, email);
+      byText.set(text, identity);
+      return identity;
     },
     resolve(name, email) {
       const raw = `${name}\u0000${email}`;
@@ -276,4 +291,5 @@ export function makeIdentityResolver(
     },
     exclusions: () => [...exclusions.values()].sort((a, b) => a.identity.localeCompare(b.identity)),
   };
+  return resolver;
 }

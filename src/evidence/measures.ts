@@ -8,15 +8,18 @@
 import {
   authorsOf,
   CO_AUTHOR,
+  changesSince,
   type DevStats,
   type FileState,
+  mergeMonths,
+  monthIndexOfText,
   REVIEWER,
   type TruckFactor,
   truckFactor,
 } from "./authorship.ts";
 import type { Classification } from "./classify.ts";
 import { type FileFilter, keepsFile } from "./file-filter.ts";
-import { type Exclusion, type IdentityResolver, parseAuthor } from "./identities.ts";
+import type { Exclusion, IdentityResolver } from "./identities.ts";
 import type { FileReviews } from "./pull-reviews.ts";
 import type { RepoState } from "./store-port.ts";
 
@@ -111,8 +114,7 @@ export function resolvedDevs(
     if (key.startsWith(REVIEWER)) continue;
     const co = key.startsWith(CO_AUTHOR);
     if (co && !coAuthors) continue;
-    const { name, email } = parseAuthor(co ? key.slice(CO_AUTHOR.length) : key);
-    const identity = resolver.resolve(name, email);
+    const identity = resolver.resolveText(co ? key.slice(CO_AUTHOR.length) : key);
     if (!identity) {
       others += s.dl;
       continue;
@@ -131,14 +133,13 @@ function reviewersOf(
   const out = new Map<string, Resolved>();
   for (const [key, s] of file.devs) {
     if (!key.startsWith(REVIEWER)) continue;
-    const { name, email } = parseAuthor(key.slice(REVIEWER.length));
-    const identity = resolver.resolve(name, email);
+    const identity = resolver.resolveText(key.slice(REVIEWER.length));
     if (identity) addStats(out, identity.id, identity.person, s);
   }
   for (const [login, r] of pulls?.reviewers ?? []) {
     const identity = resolver.resolveHandle(login);
     if (identity)
-      addStats(out, identity.id, identity.person, { fa: 0, dl: r.reviews, last: r.last, months: new Map() });
+      addStats(out, identity.id, identity.person, { fa: 0, dl: r.reviews, last: r.last, months: [] });
   }
   return out;
 }
@@ -153,9 +154,7 @@ function addStats(into: Map<string, Resolved>, id: string, person: boolean, s: D
   merged.fa = Math.max(merged.fa, s.fa);
   merged.dl += s.dl;
   merged.last = Math.max(merged.last, s.last);
-  const months = new Map(merged.months);
-  for (const [m, n] of s.months) months.set(m, (months.get(m) ?? 0) + n);
-  merged.months = months;
+  merged.months = mergeMonths(merged.months, s.months);
 }
 
 const days = new Map<number, string>();
@@ -188,15 +187,17 @@ export function measureEvidence(
 ): EvidenceReport {
   const coAuthors = options.coAuthors === true;
   // Every identity first, so that merges by e-mail and name see them all.
-  const raws = new Set<string>();
+  const keys = new Set<string>();
   for (const state of states)
     for (const file of state.files.values())
-      if (file.atHead)
-        for (const key of file.devs.keys()) {
-          if (key.startsWith(CO_AUTHOR) && !coAuthors) continue;
-          raws.add(key.replace(/^(co|rv):/, ""));
-        }
+      if (file.atHead) for (const key of file.devs.keys()) keys.add(key);
+  const raws = new Set<string>();
+  for (const key of keys) {
+    if (key.startsWith(CO_AUTHOR) && !coAuthors) continue;
+    raws.add(key.startsWith(CO_AUTHOR) || key.startsWith(REVIEWER) ? key.slice(3) : key);
+  }
   resolver.learn(raws);
+  const windowIndex = monthIndexOfText(windowStart);
 
   // Pass 1: each file's authors and reviewers, and each identity's latest activity.
   const latest = new Map<string, number>();
@@ -273,7 +274,7 @@ export function measureEvidence(
       for (const [id, s] of facts.devs) {
         const c = contributor(id, s.person);
         c.changes += s.fa + s.dl;
-        for (const [month, n] of s.months) if (month >= windowStart) c.recent += n;
+        c.recent += changesSince(s.months, windowIndex);
         if (day(s.last) > c.last) c.last = day(s.last);
         if (facts.authors.includes(id)) c.authored++;
         bucket.last = Math.max(bucket.last, s.last);

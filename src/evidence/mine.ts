@@ -41,11 +41,17 @@ export function trailerIdentities(values: readonly string[]): string[] {
 /** The author of a commit as "Name <email>" (after .mailmap), the key authorship is stored under. */
 export const authorOf = (commit: Commit) => `${commit.authorName} <${commit.authorEmail.toLowerCase()}>`;
 
-/** The paths of a commit's tree (`git ls-tree -r`), submodules included as one path. */
-export function treePaths(repo: string, commit: string): Set<string> {
-  const listing = gitSync(repo, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit]);
+/**
+ * The paths of a commit's tree (`git ls-tree -r`), submodules included as one path. Read while the
+ * history walk runs (git does both at once on two cores).
+ */
+export async function treePaths(repo: string, commit: string): Promise<Set<string>> {
+  const chunks: Buffer[] = [];
+  await gitStream(repo, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit], (chunk) =>
+    chunks.push(chunk),
+  );
   const paths = new Set<string>();
-  for (const path of listing.split("\0")) if (path !== "") paths.add(path);
+  for (const path of Buffer.concat(chunks).toString("utf8").split("\0")) if (path !== "") paths.add(path);
   return paths;
 }
 
@@ -54,6 +60,8 @@ export function treePaths(repo: string, commit: string): Set<string> {
  * first-parent line made on or before that day (UTC).
  */
 export function snapshotCommit(repo: string, ref: string, at: string): string {
+  if (ref.startsWith("-") || at.startsWith("-"))
+    throw new GitError(`"${ref.startsWith("-") ? ref : at}" is not a commit`);
   if (/^\d{4}-\d{2}-\d{2}$/.test(at)) {
     const hash = gitTry(repo, [
       "rev-list",
@@ -90,14 +98,37 @@ export function checkRepository(repo: string): RepositoryFacts {
   return { commonDir, shallow: shallow.trim() === "true" };
 }
 
+/** The repository's facts and `ref`'s commit, in one git call when the ref names a commit. */
+function repositoryAndHead(repo: string, ref: string): RepositoryFacts & { head?: string } {
+  if (!ref.startsWith("-")) {
+    const out = gitTry(repo, [
+      "rev-parse",
+      "--path-format=absolute",
+      "--git-common-dir",
+      "--is-shallow-repository",
+      "--verify",
+      "--quiet",
+      `${ref}^{commit}`,
+    ]);
+    const [commonDir = "", shallow = "", head = ""] = (out ?? "").trim().split("\n");
+    if (out !== undefined && head !== "") return { commonDir, shallow: shallow.trim() === "true", head };
+  }
+  // No such ref (or not a repository): say which, through the slower path.
+  const facts = checkRepository(repo);
+  const head = ref.startsWith("-")
+    ? undefined
+    : gitTry(repo, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])?.trim();
+  return head ? { ...facts, head } : facts;
+}
+
 export async function mineRepository(options: MineOptions, attempt = 1): Promise<MineResult> {
   const { repo, store } = options;
-  const facts = checkRepository(repo);
   const warnings: string[] = [];
   const ref = options.branch ?? "HEAD";
+  const facts = repositoryAndHead(repo, ref);
   const at = options.at === undefined ? undefined : snapshotCommit(repo, ref, options.at);
   const key = at === undefined ? `${realpathSync(repo)}#${ref}` : `${realpathSync(repo)}@${at}`;
-  const head = at ?? gitTry(repo, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])?.trim();
+  const head = at ?? facts.head;
   if (!head) {
     if (
       options.branch !== undefined &&
@@ -127,6 +158,9 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   // Counting commits costs another walk of the history: only for a progress display.
   const total = options.onProgress ? Number(gitSync(repo, ["rev-list", "--count", range]).trim()) || 0 : 0;
 
+  const treeRead = treePaths(repo, head);
+  // Awaited below; a failure before then must not surface as an unhandled rejection.
+  treeRead.catch(() => undefined);
   let accumulator = new HistoryAccumulator();
   let read = 0;
   const walk = async (renames: RenameMode) => {
@@ -165,7 +199,7 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   }
   options.onProgress?.(read, total);
 
-  const tree = treePaths(repo, head);
+  const tree = await treeRead;
   accumulator.finish(tree);
   let files: Map<number, FileState>;
   let changed: Set<number> | undefined;

@@ -5,13 +5,13 @@
  * one place. Security (Host, Origin, token, body size, headers) is in `security.ts`.
  */
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { type EvidenceGatherer, gitEvidence } from "../app/evidence.ts";
 import { ModelWorkspace } from "../app/workspace.ts";
 import { fsHost } from "../io/fs-host.ts";
 import { cleanStaleTemps } from "../io/write-atomic.ts";
+import { packageRoot } from "../package-root.ts";
 import { VERSION } from "../version.ts";
 import { type Api, makeContext } from "./context.ts";
 import { errorResponse, HttpError } from "./errors.ts";
@@ -101,7 +101,7 @@ export function createApp(options: AppOptions): Api {
     throw new HttpError(404, "no such API route (see /api/openapi.json)");
   });
   // The dashboard: static files built by Vite, served from one directory and nothing outside it.
-  const webRoot = resolve(options.webRoot ?? fileURLToPath(new URL("../web/", import.meta.url)));
+  const webRoot = resolve(options.webRoot ?? join(packageRoot(), "dist", "web"));
   app.use("*", serveStatic({ root: webRoot }));
   app.get("*", (c) =>
     c.text(

@@ -46,10 +46,11 @@ const CHUNK = 500;
 /**
  * The format of the stored authorship. 2: the author alone is credited (co-authors under `co:`),
  * files are those of the commit's tree. 3: reviewers of `Reviewed-by:`-style trailers under `rv:`.
- * 4: one row per file, its developers as JSON (six times fewer rows to write and read).
+ * 4: one row per file, its developers as JSON (six times fewer rows to write and read). 5: months
+ * as flat number lists (month index, count…) rather than objects keyed by "YYYY-MM".
  * A state of another format is mined again.
  */
-export const STORE_FORMAT = 4;
+export const STORE_FORMAT = 5;
 
 /** An EvidenceStore over any Kysely database; `begin` starts a write transaction that excludes other writers. */
 export class KyselyEvidenceStore implements EvidenceStore {
@@ -154,17 +155,17 @@ export class KyselyEvidenceStore implements EvidenceStore {
   }
 }
 
-type StoredDev = [fa: number, dl: number, last: number, months: Record<string, number>];
+type StoredDev = [fa: number, dl: number, last: number, months: number[]];
 
 function devsToJson(devs: ReadonlyMap<string, DevStats>): string {
   const out: Record<string, StoredDev> = {};
-  for (const [dev, s] of devs) out[dev] = [s.fa, s.dl, s.last, Object.fromEntries(s.months)];
+  for (const [dev, s] of devs) out[dev] = [s.fa, s.dl, s.last, s.months];
   return JSON.stringify(out);
 }
 
 function devsFromJson(text: string): Map<string, DevStats> {
   const devs = new Map<string, DevStats>();
   for (const [dev, [fa, dl, last, months]] of Object.entries(JSON.parse(text) as Record<string, StoredDev>))
-    devs.set(dev, { fa, dl, last, months: new Map(Object.entries(months)) });
+    devs.set(dev, { fa, dl, last, months });
   return devs;
 }

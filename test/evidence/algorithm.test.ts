@@ -72,8 +72,8 @@ describe("the truck-factor algorithm as published", () => {
     // Ann: FA 1, DL 0, AC 1 → 3.293 + 1.098 − 0.321·ln 2 = 4.1685.
     // Bob: FA 0, DL 1, AC 0 (the creation is not a change) → 3.293 + 0.164 = 3.457; 3.457 / 4.1685 = 0.829 > 0.75.
     const devs = new Map([
-      ["ann", { fa: 1, dl: 0, last: 0, months: new Map() }],
-      ["bob", { fa: 0, dl: 1, last: 0, months: new Map() }],
+      ["ann", { fa: 1, dl: 0, last: 0, months: [] }],
+      ["bob", { fa: 0, dl: 1, last: 0, months: [] }],
     ]);
     const found = authorsOf({ devs });
     assert.deepEqual(
@@ -89,8 +89,8 @@ describe("the truck-factor algorithm as published", () => {
   it("counts bots' changes as changes by others, never as authorship", () => {
     // Bob changed Ann's file once; the bot three times. Bob: AC 3 → 3.457 − 0.321·ln 4 = 3.012 < 3.293.
     const devs = new Map([
-      ["ann", { fa: 1, dl: 0, last: 0, months: new Map() }],
-      ["bob", { fa: 0, dl: 1, last: 0, months: new Map() }],
+      ["ann", { fa: 1, dl: 0, last: 0, months: [] }],
+      ["bob", { fa: 0, dl: 1, last: 0, months: [] }],
     ]);
     assert.deepEqual(
       authorsOf({ devs }, 3).map((a) => a.dev),

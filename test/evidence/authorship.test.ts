@@ -26,7 +26,7 @@ const file = (devs: Record<string, [fa: number, dl: number]>): FileState => ({
   atHead: true,
   created: true,
   oldestPath: "f",
-  devs: new Map(Object.entries(devs).map(([d, [fa, dl]]) => [d, { fa, dl, last: 0, months: new Map() }])),
+  devs: new Map(Object.entries(devs).map(([d, [fa, dl]]) => [d, { fa, dl, last: 0, months: [] }])),
 });
 
 describe("degree of authorship and truck factor (Avelino et al., ICPC 2016)", () => {

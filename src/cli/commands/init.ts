@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { DEFAULT_TEMPLATE, TEMPLATES } from "../../catalog/templates.ts";
 import { fsHost } from "../../io/fs-host.ts";
 import { writeFileAtomic } from "../../io/write-atomic.ts";
 import { append } from "../../model/append.ts";
 import { didYouMean } from "../../model/suggest.ts";
+import { packageRoot } from "../../package-root.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { out } from "../io.ts";
 import { DEFAULT_MODEL } from "../options.ts";
@@ -17,8 +17,7 @@ export interface InitOptions {
   force?: boolean;
 }
 
-const PACKAGE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const SCHEMA_FILE = join(PACKAGE_ROOT, "schema", "mlteam.schema.json");
+const schemaFile = () => join(packageRoot(), "schema", "mlteam.schema.json");
 const SCHEMA_LINE = /^# yaml-language-server: \$schema=.*$/m;
 
 /** `mlteam init [dir]`: writes a starter model from a template; never overwrites without --force. */
@@ -38,7 +37,7 @@ export async function init(dir: string, options: InitOptions): Promise<void> {
     );
   }
   // Every file of the template: the model and the files it includes (e.g. teams/*.yaml).
-  const source = join(PACKAGE_ROOT, "examples", template.id);
+  const source = join(packageRoot(), "examples", template.id);
   const files = templateFiles(source);
   const clashes = files.filter((f) => existsSync(join(dir, f)));
   if (clashes.length > 0 && !options.force) {
@@ -91,7 +90,7 @@ function schemaReference(dir: string): string {
   }
   // … else the package itself when it sits inside the project, else where `npm install` will put it.
   const project = fsHost.workTreeOf?.(target) ?? target;
-  schema ??= SCHEMA_FILE.startsWith(`${project}${sep}`) ? SCHEMA_FILE : join(project, installed);
+  schema ??= schemaFile().startsWith(`${project}${sep}`) ? schemaFile() : join(project, installed);
   return relative(target, schema).split(sep).join("/");
 }
 

@@ -1,0 +1,28 @@
+/**
+ * Globs as plain regular expressions: picomatch compiles each pattern once, and a list is tested
+ * as one alternation — far cheaper per path than picomatch's matcher functions, with the same
+ * answers (checked against them on the paths of real repositories, test/evidence/globs.test.ts).
+ */
+import picomatch from "picomatch";
+
+export interface GlobOptions {
+  nocase?: boolean;
+}
+
+/** One pattern's regular expression (dot files matched, as git lists them). */
+export const globRegExp = (pattern: string, options: GlobOptions = {}): RegExp =>
+  picomatch.makeRe(pattern, { dot: true, ...(options.nocase ? { nocase: true } : {}) });
+
+/** Whether a text matches any of `patterns`; a list with no pattern matches nothing. */
+export function anyGlob(patterns: readonly string[], options: GlobOptions = {}): (text: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const regex = alternation(
+    patterns.map((p) => globRegExp(p, options)),
+    options,
+  );
+  return (text) => regex.test(text);
+}
+
+/** The alternation of compiled globs: matches when any of them does. */
+export const alternation = (regexes: readonly RegExp[], options: GlobOptions = {}): RegExp =>
+  new RegExp(regexes.map((r) => `(?:${r.source})`).join("|"), options.nocase ? "i" : "");
