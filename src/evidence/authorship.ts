@@ -133,6 +133,14 @@ export class HistoryAccumulator {
     }
   }
 
+  /**
+   * Which file older history at each path continues (path → file id), as the walk ends: what a
+   * walk going on into older commits would credit there.
+   */
+  continuations(): ReadonlyMap<string, number> {
+    return this.#pathToFile;
+  }
+
   /** Marks the files of the analysed commit's tree: the newest history of each path the tree holds. */
   finish(tree: ReadonlySet<string>): void {
     for (const file of this.files.values()) file.atHead = file.atHead && tree.has(file.path);
@@ -170,24 +178,32 @@ function credit(file: FileState, dev: string, time: number, month: number, kind:
 }
 
 /**
- * Merges a newer batch of history into an older one: each newer file whose history has no
- * creation continues the older file that was in the tree under its oldest path. Then `tree` (the
- * newer commit's) decides which files exist; where an older and a newer history claim the same
- * path, the newer wins.
+ * Merges a newer batch of history into an older one, as if the walk had gone on into the older
+ * commits: the older file in the tree at a path continues the newer file that the newer walk left
+ * that path to ({@link HistoryAccumulator.continuations}) — not merely a newer file whose oldest
+ * path it is: a side branch may change the old path of a file renamed on the main line, and cold
+ * reading gives those changes a file of their own. Then `tree` (the newer commit's) decides which
+ * files exist; where an older and a newer history claim the same path, the newer wins.
  */
 export function mergeNewer(
   older: Map<number, FileState>,
-  newer: Map<number, FileState>,
+  newer: { files: ReadonlyMap<number, FileState>; continuations(): ReadonlyMap<string, number> },
   tree: ReadonlySet<string>,
 ): Map<number, FileState> {
   const merged = new Map(older);
-  const olderAtHead = new Map<string, FileState>();
-  for (const f of older.values()) if (f.atHead) olderAtHead.set(f.path, f);
+  /** Newer file id → the older file it continues. */
+  const continued = new Map<number, FileState>();
+  const continuations = newer.continuations();
+  for (const f of older.values()) {
+    if (!f.atHead) continue;
+    const id = continuations.get(f.path);
+    if (id !== undefined) continued.set(id, f);
+  }
   let nextId = 1;
   for (const id of older.keys()) if (id >= nextId) nextId = id + 1;
   const fresh = new Set<number>();
-  for (const file of newer.values()) {
-    const previous = file.created ? undefined : olderAtHead.get(file.oldestPath);
+  for (const file of newer.files.values()) {
+    const previous = continued.get(file.id);
     if (!previous) {
       const id = nextId++;
       merged.set(id, { ...file, id });
@@ -210,7 +226,13 @@ export function mergeNewer(
             },
       );
     }
-    merged.set(previous.id, { ...previous, path: file.path, atHead: file.atHead, devs });
+    merged.set(previous.id, {
+      ...previous,
+      path: file.path,
+      atHead: file.atHead,
+      created: previous.created || file.created,
+      devs,
+    });
     fresh.add(previous.id);
   }
   const newestAt = new Map<string, number>();
@@ -263,22 +285,34 @@ export interface TruckFactor {
 /**
  * The truck factor of a set of files: greedily remove the author of the most files until more
  * than half of the files have no author; the number removed. A file set with no authors has 0.
+ * An author's coverage (how many files they author) does not change when another is removed, so
+ * the greedy order is the authors by coverage, most first (ties by name), computed once.
  */
 export function truckFactor(authorsByFile: readonly (readonly string[])[]): TruckFactor {
   const files = authorsByFile.length;
-  const remaining = authorsByFile.map((a) => new Set(a));
+  const filesOf = new Map<string, number[]>();
+  const left = new Int32Array(files);
+  let orphaned = 0;
+  authorsByFile.forEach((authors, index) => {
+    const unique = new Set(authors);
+    left[index] = unique.size;
+    if (unique.size === 0) orphaned++;
+    for (const author of unique) {
+      const list = filesOf.get(author);
+      if (list) list.push(index);
+      else filesOf.set(author, [index]);
+    }
+  });
+  const order = [...filesOf].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   const removed: string[] = [];
-  const orphaned = () => remaining.filter((a) => a.size === 0).length;
-  while (files > 0 && orphaned() <= files / 2) {
-    const coverage = new Map<string, number>();
-    for (const authors of remaining) for (const a of authors) coverage.set(a, (coverage.get(a) ?? 0) + 1);
-    if (coverage.size === 0) break;
-    const [top] = [...coverage].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] as [
-      string,
-      number,
-    ];
-    removed.push(top);
-    for (const authors of remaining) authors.delete(top);
+  for (const [author, indices] of order) {
+    if (files === 0 || orphaned > files / 2) break;
+    removed.push(author);
+    for (const i of indices) {
+      const authorsLeft = (left[i] ?? 0) - 1;
+      left[i] = authorsLeft;
+      if (authorsLeft === 0) orphaned++;
+    }
   }
   return { value: removed.length, removed, files };
 }

@@ -45,10 +45,9 @@ export function explainClassification(
  * alternation), compiled the first time a path reaches them; only the winning group's patterns are
  * then tested one by one, to name the pattern.
  */
-export function makeClassifier(
-  sets: readonly PatternSet[],
-  options: { replace?: boolean } = {},
-): (path: string) => Classification | undefined {
+export type Classifier = (path: string) => Classification | undefined;
+
+export function makeClassifier(sets: readonly PatternSet[], options: { replace?: boolean } = {}): Classifier {
   const all = options.replace === true ? sets : [...sets, ...builtInSets()];
   const groups: { activity: string; origin: string; patterns: string[]; regex?: RegExp; each?: RegExp[] }[] =
     [];

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { append } from "../model/append.ts";
 import type { Model } from "../model/model.ts";
-import { makeClassifier, type PatternSet } from "./classify.ts";
+import { type Classifier, makeClassifier, type PatternSet } from "./classify.ts";
 import type { FileFilter } from "./file-filter.ts";
 import { DEFAULT_BOTS, makeIdentityResolver } from "./identities.ts";
 import { type EvidenceReport, measureEvidence, windowStartFor } from "./measures.ts";
@@ -48,11 +48,25 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
   const specs = [...modelRepositories(options.model), ...(options.repositories ?? [])];
   const runs: CollectedEvidence["runs"] = [];
   const warnings: string[] = [];
-  const patternsByKey = new Map<string, RepositorySpec["patterns"]>();
   const filterByKey = new Map<string, FileFilter>();
   const pullsByKey = new Map<string, Map<string, FileReviews>>();
+  const modelSets: PatternSet[] = Object.entries(settings?.patterns ?? {}).map(([activity, patterns]) => ({
+    activity,
+    patterns,
+    origin: "model",
+  }));
+  const classifiers = new Map<string, Classifier>();
   for (const spec of specs) {
+    const repoSets: PatternSet[] = Object.entries(spec.patterns ?? {}).map(([activity, patterns]) => ({
+      activity,
+      patterns,
+      origin: "repository",
+    }));
+    const classify = makeClassifier([...repoSets, ...modelSets], {
+      replace: settings?.replacePatterns === true,
+    });
     const result = await mineRepository({
+      onTree: (paths) => classifyWhileWaiting(classify, paths),
       repo: spec.path,
       ...(spec.branch !== undefined ? { branch: spec.branch } : {}),
       ...(options.at !== undefined ? { at: options.at } : {}),
@@ -63,32 +77,13 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     });
     runs.push({ ...result, repo: spec.path });
     append(warnings, result.warnings);
-    patternsByKey.set(result.state.key, spec.patterns);
+    classifiers.set(result.state.key, classify);
     filterByKey.set(result.state.key, options.filter ?? spec.filter ?? settings?.filter ?? "all");
     const reviews = spec.reviews ?? options.reviews;
     if (reviews !== undefined) pullsByKey.set(result.state.key, loadPullReviews(reviews));
   }
-  const modelSets: PatternSet[] = Object.entries(settings?.patterns ?? {}).map(([activity, patterns]) => ({
-    activity,
-    patterns,
-    origin: "model",
-  }));
-  const classifiers = new Map<string, ReturnType<typeof makeClassifier>>();
-  const classifierFor = (state: RepoState) => {
-    let classify = classifiers.get(state.key);
-    if (!classify) {
-      const repoSets: PatternSet[] = Object.entries(patternsByKey.get(state.key) ?? {}).map(
-        ([activity, patterns]) => ({
-          activity,
-          patterns,
-          origin: "repository",
-        }),
-      );
-      classify = makeClassifier([...repoSets, ...modelSets], { replace: settings?.replacePatterns === true });
-      classifiers.set(state.key, classify);
-    }
-    return classify;
-  };
+  const classifierFor = (state: RepoState): Classifier =>
+    classifiers.get(state.key) ?? makeClassifier(modelSets, { replace: settings?.replacePatterns === true });
   const leavers = new Map<string, string>();
   for (const p of options.model?.people ?? []) if (p.leaves) leavers.set(p.id, p.leaves);
   const resolver = makeIdentityResolver(options.model?.people ?? [], {
@@ -129,4 +124,17 @@ function loadPullReviews(path: string): Map<string, FileReviews> {
   } catch (error) {
     throw new PullReviewsError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/**
+ * Classifies the tree's paths a few hundred at a time between reads of the history, which git
+ * produces more slowly than it is parsed: the classifier remembers each answer for the measures.
+ */
+function classifyWhileWaiting(classify: Classifier, paths: ReadonlySet<string>): void {
+  const all = [...paths];
+  const step = (from: number) => {
+    for (let i = from; i < Math.min(from + 200, all.length); i++) classify(all[i] as string);
+    if (from + 200 < all.length) setImmediate(step, from + 200);
+  };
+  setImmediate(step, 0);
 }

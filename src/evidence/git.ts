@@ -125,6 +125,10 @@ export type RenameMode = "all" | "exact" | "none";
 export function logArgs(range: string, renames: RenameMode = "all"): string[] {
   return [
     "log",
+    // Children before parents, and a branch's commits together rather than interleaved by date: so
+    // reading `A` then `A..B` is reading `B` (test/evidence/algorithm.test.ts), and the history can
+    // be read in two ranges at once.
+    "--topo-order",
     "-z",
     "--name-status",
     renames === "all" ? "-M" : renames === "exact" ? "-M100%" : "--no-renames",

@@ -255,6 +255,20 @@ describe("snapshots and incremental runs", () => {
     step(cy, () => repo.write("b2.py", "b 3\n"));
     step(ann, () => repo.git("rm", "-q", "a.py"));
     step(bob, () => repo.write("a.py", "a new file\n"));
+    // A file renamed on main while a branch still changes it under its old name, later than the
+    // rename (numpy's numpy/core → numpy/_core, cut at a 2020 merge): the branch's change has a
+    // file of its own, and older history continues the renamed one.
+    const lines = (changed: number, text: string) =>
+      Array.from({ length: 20 }, (_, i) => (i === changed ? text : `line ${i}`)).join("\n");
+    step(cy, () => repo.write("g.py", `${lines(-1, "")}\n`));
+    repo.git("branch", "late");
+    step(ann, () => repo.git("mv", "g.py", "g2.py"));
+    repo.git("checkout", "-q", "late");
+    step(bob, () => repo.write("g.py", `${lines(2, "late change")}\n`));
+    repo.git("checkout", "-q", "main");
+    step(cy, () => repo.write("g2.py", `${lines(17, "main change")}\n`));
+    repo.git("-c", "user.name=M", "-c", "user.email=m@x.org", "merge", "-q", "--no-edit", "late");
+    cuts.push(repo.git("rev-parse", "HEAD").trim());
     return { repo, cuts };
   }
 

@@ -39,7 +39,10 @@ test("a glob's regular expression answers as picomatch's matcher, for every buil
 });
 
 test("a list of globs is one alternation: bots match case-blind, as before", () => {
-  const isBot = anyGlob(DEFAULT_BOTS.map((b) => b.toLowerCase()), { nocase: true });
+  const isBot = anyGlob(
+    DEFAULT_BOTS.map((b) => b.toLowerCase()),
+    { nocase: true },
+  );
   const matcher = picomatch(
     DEFAULT_BOTS.map((b) => b.toLowerCase()),
     { nocase: true, dot: true },
