@@ -101,6 +101,7 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     {
       coAuthors: options.coAuthors ?? settings?.coAuthors === true,
       filterFor: (state) => filterByKey.get(state.key) ?? "all",
+      mailmapFor: (state) => runs.find((r) => r.state === state)?.mailmap,
       pullReviewsFor: (state) => pullsByKey.get(state.key),
       gone: (id) => {
         const leaves = leavers.get(id);

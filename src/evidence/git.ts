@@ -19,7 +19,8 @@ const SAFE_CONFIG = [
   "log.showSignature=false",
   "log.follow=false",
   "log.showRoot=true",
-  "log.mailmap=true",
+  // .mailmap is applied by mlteam, from the analysed commit (src/evidence/mailmap.ts).
+  "log.mailmap=false",
   "gpg.program=false",
   "credential.helper=",
   "protocol.allow=never",
@@ -135,7 +136,6 @@ export function logArgs(range: string, renames: RenameMode = "all"): string[] {
     "--no-ext-diff",
     "--no-textconv",
     "--no-color",
-    "--use-mailmap",
     `--format=${LOG_FORMAT}`,
     range,
     "--",

@@ -6,7 +6,7 @@
 
 /** `%x01` starts a commit; header fields are separated by `%x02`; trailer values by `%x1f`. */
 export const LOG_FORMAT =
-  "%x01%H%x02%P%x02%aN%x02%aE%x02%at%x02%(trailers:key=Co-authored-by,valueonly=true,separator=%x1f)" +
+  "%x01%H%x02%P%x02%an%x02%ae%x02%at%x02%(trailers:key=Co-authored-by,valueonly=true,separator=%x1f)" +
   "%x02%(trailers:key=Reviewed-by,key=Acked-by,key=Approved-by,valueonly=true,separator=%x1f)";
 
 export type ChangeStatus = "A" | "M" | "D" | "R" | "C" | "T" | "U" | "X" | "B";

@@ -19,7 +19,8 @@ import {
 } from "./authorship.ts";
 import type { Classification } from "./classify.ts";
 import { type FileFilter, keepsFile } from "./file-filter.ts";
-import type { Exclusion, IdentityResolver } from "./identities.ts";
+import { type Exclusion, type IdentityResolver, parseAuthor } from "./identities.ts";
+import type { Mailmap } from "./mailmap.ts";
 import type { FileReviews } from "./pull-reviews.ts";
 import type { RepoState } from "./store-port.ts";
 
@@ -92,11 +93,32 @@ export interface MeasureOptions {
   filterFor?: (state: RepoState) => FileFilter;
   /** Exported pull-request reviews of a repository: path → reviewers (logins). */
   pullReviewsFor?: (state: RepoState) => ReadonlyMap<string, FileReviews> | undefined;
+  /** A repository's `.mailmap` (of the analysed commit), applied to its identities as committed. */
+  mailmapFor?: (state: RepoState) => Mailmap | undefined;
   /** Whether a contributor has gone whatever their history says (a person past their `leaves` date). */
   gone?: (id: string) => boolean;
 }
 
 type Resolved = DevStats & { person: boolean };
+
+/** "Name <email>" → the same through a .mailmap, remembered per text. */
+function mailmapper(mailmap: Mailmap | undefined): (text: string) => string {
+  if (!mailmap || mailmap.size === 0) return (text) => text;
+  const cache = new Map<string, string>();
+  return (text) => {
+    let out = cache.get(text);
+    if (out === undefined) {
+      const { name, email } = parseAuthor(text);
+      const proper = mailmap.map(name, email);
+      out =
+        proper.name === name && proper.email === email
+          ? text
+          : `${proper.name} <${proper.email.toLowerCase()}>`;
+      cache.set(text, out);
+    }
+    return out;
+  };
+}
 
 /**
  * Resolves a file's raw git identities to people (or git identities), merging their stats. Bots
@@ -107,6 +129,7 @@ export function resolvedDevs(
   file: FileState,
   resolver: IdentityResolver,
   coAuthors: boolean,
+  mapped: (text: string) => string = (text) => text,
 ): { devs: Map<string, Resolved>; others: number } {
   const out = new Map<string, Resolved>();
   let others = 0;
@@ -114,7 +137,7 @@ export function resolvedDevs(
     if (key.startsWith(REVIEWER)) continue;
     const co = key.startsWith(CO_AUTHOR);
     if (co && !coAuthors) continue;
-    const identity = resolver.resolveText(co ? key.slice(CO_AUTHOR.length) : key);
+    const identity = resolver.resolveText(mapped(co ? key.slice(CO_AUTHOR.length) : key));
     if (!identity) {
       others += s.dl;
       continue;
@@ -129,11 +152,12 @@ function reviewersOf(
   file: FileState,
   resolver: IdentityResolver,
   pulls: FileReviews | undefined,
+  mapped: (text: string) => string,
 ): Map<string, Resolved> {
   const out = new Map<string, Resolved>();
   for (const [key, s] of file.devs) {
     if (!key.startsWith(REVIEWER)) continue;
-    const identity = resolver.resolveText(key.slice(REVIEWER.length));
+    const identity = resolver.resolveText(mapped(key.slice(REVIEWER.length)));
     if (identity) addStats(out, identity.id, identity.person, s);
   }
   for (const [login, r] of pulls?.reviewers ?? []) {
@@ -186,15 +210,19 @@ export function measureEvidence(
   options: MeasureOptions = {},
 ): EvidenceReport {
   const coAuthors = options.coAuthors === true;
-  // Every identity first, so that merges by e-mail and name see them all.
-  const keys = new Set<string>();
-  for (const state of states)
+  const mappers = new Map(states.map((state) => [state, mailmapper(options.mailmapFor?.(state))]));
+  const mapperOf = (state: RepoState) => mappers.get(state) ?? ((text: string) => text);
+  // Every identity first (through its repository's .mailmap), so that merges by e-mail and name see them all.
+  const raws = new Set<string>();
+  for (const state of states) {
+    const keys = new Set<string>();
     for (const file of state.files.values())
       if (file.atHead) for (const key of file.devs.keys()) keys.add(key);
-  const raws = new Set<string>();
-  for (const key of keys) {
-    if (key.startsWith(CO_AUTHOR) && !coAuthors) continue;
-    raws.add(key.startsWith(CO_AUTHOR) || key.startsWith(REVIEWER) ? key.slice(3) : key);
+    const mapped = mapperOf(state);
+    for (const key of keys) {
+      if (key.startsWith(CO_AUTHOR) && !coAuthors) continue;
+      raws.add(mapped(key.startsWith(CO_AUTHOR) || key.startsWith(REVIEWER) ? key.slice(3) : key));
+    }
   }
   resolver.learn(raws);
   const windowIndex = monthIndexOfText(windowStart);
@@ -206,11 +234,12 @@ export function measureEvidence(
     const filter = options.filterFor?.(state) ?? "all";
     const pulls = options.pullReviewsFor?.(state);
     const files: { file: FileState; facts: FileFacts }[] = [];
+    const mapped = mapperOf(state);
     for (const file of state.files.values()) {
       // The tree's files whose history was mined (a file with no add or change is left out).
       if (!file.atHead || file.devs.size === 0 || !keepsFile(filter, file.path)) continue;
-      const { devs, others } = resolvedDevs(file, resolver, coAuthors);
-      const reviewed = reviewersOf(file, resolver, pulls?.get(file.path));
+      const { devs, others } = resolvedDevs(file, resolver, coAuthors, mapped);
+      const reviewed = reviewersOf(file, resolver, pulls?.get(file.path), mapped);
       for (const [id, s] of devs) seen(id, s.last);
       for (const [id, s] of reviewed) seen(id, s.last);
       const authors = authorsOf({ devs }, others).map((a) => a.dev);

@@ -1,14 +1,16 @@
 /**
  * Mines one repository's history into the store: only the commits added since the last run, or
  * everything again when history was rewritten (the last commit seen is no longer an ancestor).
- * Authors are kept as git identities ("Name <email>", after .mailmap); mapping them to people is
- * done when reporting, so a change to the model never invalidates the store.
+ * Authors are kept as git identities ("Name <email>", as committed); `.mailmap` and the mapping to
+ * people are applied when reporting, so neither a change to the model nor to `.mailmap` invalidates
+ * the store.
  */
 import { readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type FileState, HistoryAccumulator, mergeNewer } from "./authorship.ts";
 import { GitError, gitStream, gitSync, gitTry, logArgs, type RenameMode } from "./git.ts";
 import { type Commit, LogParser } from "./log-parser.ts";
+import { type Mailmap, NO_MAILMAP, parseMailmap } from "./mailmap.ts";
 import type { EvidenceStore, RepoState } from "./store-port.ts";
 
 export interface MineOptions {
@@ -32,7 +34,20 @@ export interface MineResult {
   /** Commits read in this run (0 when the store was current). */
   read: number;
   mode: "current" | "incremental" | "full" | "rewritten" | "empty";
+  /** The analysed commit's `.mailmap` (empty when it has none), to apply when measuring. */
+  mailmap: Mailmap;
   warnings: string[];
+}
+
+/** The `.mailmap` of a commit's tree, read while the history streams. */
+async function mailmapAt(repo: string, commit: string): Promise<Mailmap> {
+  const chunks: Buffer[] = [];
+  try {
+    await gitStream(repo, ["cat-file", "blob", `${commit}:.mailmap`], (chunk) => chunks.push(chunk));
+  } catch {
+    return NO_MAILMAP;
+  }
+  return parseMailmap(Buffer.concat(chunks).toString("utf8"));
 }
 
 /** "Name <email>" of trailers (co-authors, reviewers), e-mail lower-cased, as the author's is. */
@@ -43,7 +58,7 @@ export function trailerIdentities(values: readonly string[]): string[] {
   });
 }
 
-/** The author of a commit as "Name <email>" (after .mailmap), the key authorship is stored under. */
+/** The author of a commit as "Name <email>" (as committed), the key authorship is stored under. */
 export const authorOf = (commit: Commit) => `${commit.authorName} <${commit.authorEmail.toLowerCase()}>`;
 
 /**
@@ -146,6 +161,7 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
       state: { key, head: "", commits: 0, shallow: false, files: new Map() },
       read: 0,
       mode: "empty",
+      mailmap: NO_MAILMAP,
       warnings,
     };
   }
@@ -157,7 +173,9 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   if (loaded?.outdated)
     warnings.push(`${repo}: the evidence store was written by an older mlteam; recomputed`);
   const stored = loaded?.outdated ? undefined : loaded;
-  if (stored?.head === head) return { state: stored, read: 0, mode: "current", warnings };
+  const mailmapRead = mailmapAt(repo, head);
+  if (stored?.head === head)
+    return { state: stored, read: 0, mode: "current", mailmap: await mailmapRead, warnings };
   const incremental = stored !== undefined && stored.head !== "" && isAncestor(repo, stored.head, head);
   const range = incremental ? `${stored.head}..${head}` : head;
   // Counting commits costs another walk of the history: only for a progress display.
@@ -249,7 +267,7 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   const mode = incremental ? "incremental" : stored && stored.head !== "" ? "rewritten" : "full";
   if (mode === "rewritten")
     warnings.push(`${repo}: history was rewritten since the last run; recomputed from scratch`);
-  return { state, read, mode, warnings };
+  return { state, read, mode, mailmap: await mailmapRead, warnings };
 }
 
 /**

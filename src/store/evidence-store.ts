@@ -47,10 +47,11 @@ const CHUNK = 500;
  * The format of the stored authorship. 2: the author alone is credited (co-authors under `co:`),
  * files are those of the commit's tree. 3: reviewers of `Reviewed-by:`-style trailers under `rv:`.
  * 4: one row per file, its developers as JSON (six times fewer rows to write and read). 5: months
- * as flat number lists (month index, count…) rather than objects keyed by "YYYY-MM".
+ * as flat number lists (month index, count…) rather than objects keyed by "YYYY-MM". 6: identities
+ * as committed (`.mailmap` is applied when measuring), history read in topological order.
  * A state of another format is mined again.
  */
-export const STORE_FORMAT = 5;
+export const STORE_FORMAT = 6;
 
 /** An EvidenceStore over any Kysely database; `begin` starts a write transaction that excludes other writers. */
 export class KyselyEvidenceStore implements EvidenceStore {

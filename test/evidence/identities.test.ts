@@ -36,13 +36,17 @@ describe("identities", () => {
     repo.commit({ name: "Zed Unknown", email: "zed@else.example" });
 
     const store = await openSqliteStore(join(scratch, "store", "evidence.db"));
-    const { state } = await mineRepository({ repo: repo.dir, store });
+    const { state, mailmap } = await mineRepository({ repo: repo.dir, store });
     await store.close();
     const resolver = makeIdentityResolver([
       { id: "meghan", name: "Meghan Doyle", emails: ["meghan@acme.example"] },
       { id: "dan", name: "Dan Ortiz" },
     ]);
-    const report = measureEvidence([state], () => makeClassifier([]), resolver, "2026-01");
+    // The analysed commit's .mailmap, applied when measuring (history is stored as committed).
+    assert.equal(mailmap.size, 1);
+    const report = measureEvidence([state], () => makeClassifier([]), resolver, "2026-01", {
+      mailmapFor: () => mailmap,
+    });
     const ci = report.activities.find((a) => a.activity === "ci-cd-pipeline");
     assert.deepEqual(ci?.contributors.map((c) => c.id).sort(), ["dan", "meghan"], "the bot is left out");
     assert.equal(ci?.contributors.find((c) => c.id === "meghan")?.authored, 1);
