@@ -1,5 +1,5 @@
 /**
- * Who is who in a history. git applies `.mailmap` (`--use-mailmap`); then identities are merged:
+ * Who is who in a history. The analysed commit's `.mailmap` is applied first (src/evidence/mailmap.ts); then identities are merged:
  * those sharing an e-mail, and — unless turned off — those sharing a normalised name of two words
  * or more (case, accents, dots, dashes and spaces ignored), so "Scott Donohoo" with three
  * addresses is one developer. Authors are mapped to people of the model through their `emails`,
