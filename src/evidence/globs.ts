@@ -4,14 +4,21 @@
  * answers (checked against them on the paths of real repositories, test/evidence/globs.test.ts).
  */
 import picomatch from "picomatch";
+import { COMPILED_GLOBS } from "./patterns.compiled.ts";
 
 export interface GlobOptions {
   nocase?: boolean;
 }
 
-/** One pattern's regular expression (dot files matched, as git lists them). */
-export const globRegExp = (pattern: string, options: GlobOptions = {}): RegExp =>
-  picomatch.makeRe(pattern, { dot: true, ...(options.nocase ? { nocase: true } : {}) });
+/**
+ * One pattern's regular expression (dot files matched, as git lists them); the built-in patterns'
+ * come compiled at build time (src/evidence/patterns.compiled.ts).
+ */
+export function globRegExp(pattern: string, options: GlobOptions = {}): RegExp {
+  const compiled = options.nocase ? undefined : COMPILED_GLOBS.get(pattern);
+  if (compiled !== undefined) return new RegExp(compiled);
+  return picomatch.makeRe(pattern, { dot: true, ...(options.nocase ? { nocase: true } : {}) });
+}
 
 /** Whether a text matches any of `patterns`; a list with no pattern matches nothing. */
 export function anyGlob(patterns: readonly string[], options: GlobOptions = {}): (text: string) => boolean {

@@ -5,7 +5,7 @@
  * people are applied when reporting, so neither a change to the model nor to `.mailmap` invalidates
  * the store.
  */
-import { readdirSync, readFileSync, realpathSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type FileState, HistoryAccumulator, mergeNewer } from "./authorship.ts";
 import { GitError, gitStream, gitSync, gitTry, logArgs, type RenameMode } from "./git.ts";
@@ -25,6 +25,12 @@ export interface MineOptions {
    * work on them then costs nothing, git being the slower half.
    */
   onTree?: (paths: ReadonlySet<string>) => void;
+  /**
+   * Whether to read a cold history as two ranges by two gits at once: "auto" (default) when it is
+   * long (2,000 first-parent commits or more, in packs of 4 MB or more); "always" and "never" for
+   * tests and benchmarks.
+   */
+  split?: "auto" | "always" | "never";
   /** Called as commits are read: done, total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -190,7 +196,11 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   // A long history is read as two ranges at once, one git each (git's walk is the slow part and
   // uses one core): the older part as of a first-parent commit, the newer part since — then merged
   // as an incremental run merges, which a test keeps equal to reading it whole.
-  const split = incremental ? undefined : splitPoint(repo, head);
+  const splitMode = options.split ?? "auto";
+  const split =
+    incremental || splitMode === "never" || (splitMode === "auto" && !largeHistory(facts.commonDir))
+      ? undefined
+      : splitPoint(repo, head, splitMode === "always" ? 2 : SPLIT_FROM);
   const ranges = split === undefined ? [range] : [split, `${split}..${head}`];
   const splitTree = split === undefined ? undefined : treePaths(repo, split);
   splitTree?.catch(() => undefined);
@@ -280,21 +290,43 @@ function onlyInTree(files: Map<number, FileState>): Map<number, FileState> {
   return kept;
 }
 
+/** The object directories of a repository: its own, and those it borrows (`--shared`, `--reference`). */
+function objectDirectories(commonDir: string): string[] {
+  const dirs = [join(commonDir, "objects")];
+  try {
+    const alternates = readFileSync(join(commonDir, "objects", "info", "alternates"), "utf8");
+    for (const line of alternates.split("\n"))
+      if (line.trim() && !line.startsWith("#")) dirs.push(resolve(commonDir, "objects", line.trim()));
+  } catch {
+    // No alternates.
+  }
+  return dirs;
+}
+
+/**
+ * Whether the history may be long enough to be worth two gits: packs of 4 MB or more. Below that
+ * (a young repository, or one with loose objects only), listing the first-parent line to find
+ * the cut costs more than it could save.
+ */
+function largeHistory(commonDir: string): boolean {
+  let bytes = 0;
+  for (const dir of objectDirectories(commonDir)) {
+    try {
+      for (const file of readdirSync(join(dir, "pack")))
+        if (file.endsWith(".pack")) bytes += statSync(join(dir, "pack", file)).size;
+    } catch {
+      // No pack directory.
+    }
+  }
+  return bytes >= 4 * 1024 * 1024;
+}
+
 /**
  * Whether the repository (its common git directory) is a partial clone: promisor packs, or the
  * partialClone extension in its config — read from the files, without starting git again.
  */
 export function lacksBlobs(commonDir: string): boolean {
-  const objectDirs = [join(commonDir, "objects")];
-  try {
-    // A clone made with --shared or --reference borrows another repository's objects.
-    const alternates = readFileSync(join(commonDir, "objects", "info", "alternates"), "utf8");
-    for (const line of alternates.split("\n"))
-      if (line.trim() && !line.startsWith("#")) objectDirs.push(resolve(commonDir, "objects", line.trim()));
-  } catch {
-    // No alternates.
-  }
-  for (const dir of objectDirs) {
+  for (const dir of objectDirectories(commonDir)) {
     try {
       if (readdirSync(join(dir, "pack")).some((f) => f.endsWith(".promisor"))) return true;
     } catch {
@@ -316,9 +348,9 @@ const SPLIT_FROM = 2000;
  * Recent history holds more commits per first-parent step (merged branches), so a third of the
  * steps is about half of the work (numpy 415 and 392 ms for the two parts; git/git 1.35 and 1.67 s).
  */
-function splitPoint(repo: string, head: string): string | undefined {
+function splitPoint(repo: string, head: string, from: number): string | undefined {
   const line = gitSync(repo, ["rev-list", "--first-parent", head, "--"]).trim().split("\n");
-  return line.length < SPLIT_FROM ? undefined : line[Math.floor(line.length / 3)];
+  return line.length < from ? undefined : line[Math.max(1, Math.floor(line.length / 3))];
 }
 
 function isAncestor(repo: string, ancestor: string, head: string): boolean {

@@ -30,6 +30,22 @@ let stores = 0;
 const newStore = () => openSqliteStore(join(scratch, `store-${stores++}`, "evidence.db"));
 
 /** path → authors (by the DOA rule, identities resolved) for the files of the tree. */
+/** Every file of the tree with each developer's FA, DL, latest change and changes per month. */
+function statsByPath(state: RepoState): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const f of state.files.values()) {
+    if (!f.atHead) continue;
+    out[f.path] = [...f.devs]
+      .map(([dev, s]) => {
+        const months: string[] = [];
+        for (let i = 0; i < s.months.length; i += 2) months.push(`${s.months[i]}:${s.months[i + 1]}`);
+        return `${dev} fa=${s.fa} dl=${s.dl} last=${s.last} ${months.sort().join(",")}`;
+      })
+      .sort();
+  }
+  return out;
+}
+
 function authorsByPath(state: RepoState, coAuthors = false): Record<string, string[]> {
   const resolver = makeIdentityResolver([]);
   const out: Record<string, string[]> = {};
@@ -289,6 +305,7 @@ describe("snapshots and incremental runs", () => {
         const cold = await mineRepository({ repo: repo.dir, branch: "cursor", store: fresh });
         await fresh.close();
         assert.deepEqual(authorsByPath(incremental.state), authorsByPath(cold.state), `${older}..${newer}`);
+        assert.deepEqual(statsByPath(incremental.state), statsByPath(cold.state), `${older}..${newer}`);
         const measure = (s: RepoState) =>
           measureEvidence([s], () => makeClassifier([]), makeIdentityResolver([]), "2026-01").repositories[0]
             ?.truckFactor;
@@ -296,6 +313,28 @@ describe("snapshots and incremental runs", () => {
       }
     }
     assert.ok(cuts.length > 10);
+    repo.remove();
+  });
+
+  it("reading a long history as two ranges at once equals reading it whole, at every first-parent commit", async () => {
+    const { repo } = branchyRepo();
+    const mainLine = repo.git("rev-list", "--first-parent", "--reverse", "main").trim().split("\n");
+    let split = 0;
+    for (const commit of mainLine.slice(2)) {
+      repo.git("branch", "-f", "cursor", commit);
+      const mine = async (mode: "always" | "never") => {
+        const store = await newStore();
+        const run = await mineRepository({ repo: repo.dir, branch: "cursor", store, split: mode });
+        await store.close();
+        return run.state;
+      };
+      const [two, one] = [await mine("always"), await mine("never")];
+      assert.deepEqual(authorsByPath(two), authorsByPath(one), commit);
+      assert.deepEqual(statsByPath(two), statsByPath(one), commit);
+      assert.equal(two.commits, one.commits);
+      split++;
+    }
+    assert.ok(split > 10);
     repo.remove();
   });
 
