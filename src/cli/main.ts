@@ -17,6 +17,7 @@ import { register as registerExport } from "./commands/export.ts";
 import { register as registerHistory } from "./commands/history.ts";
 import { register as registerImport } from "./commands/import.ts";
 import { register as registerInit } from "./commands/init.ts";
+import { register as registerOrg } from "./commands/org.ts";
 import { register as registerRaci } from "./commands/raci.ts";
 import { register as registerRecommend } from "./commands/recommend.ts";
 import { register as registerServe } from "./commands/serve.ts";
@@ -64,6 +65,7 @@ for (const register of [
   registerServe,
   registerRaci,
   registerCatalog,
+  registerOrg,
 ])
   register(program);
 

@@ -141,3 +141,38 @@ export function logArgs(range: string, renames: RenameMode = "all"): string[] {
     "--",
   ];
 }
+
+/**
+ * `-c` overrides for git commands that reach other machines (cloning or fetching a team's
+ * repository): hooks, fsmonitor and external programs stay off; only https, ssh, git and file
+ * transports are allowed (never `ext::`); credentials come from the helper the operator configured
+ * (global config) or the environment, and git never prompts.
+ */
+const NETWORK_CONFIG = [
+  "core.hooksPath=/dev/null",
+  "core.fsmonitor=false",
+  "core.pager=cat",
+  "diff.external=",
+  "gpg.program=false",
+  "protocol.allow=never",
+  "protocol.https.allow=always",
+  "protocol.http.allow=always",
+  "protocol.ssh.allow=always",
+  "protocol.git.allow=always",
+  "protocol.file.allow=always",
+].flatMap((setting) => ["-c", setting]);
+
+/** Runs a git command that may use the network (clone, fetch); throws GitError with git's message. */
+export function gitNetwork(cwd: string, args: readonly string[], timeoutMs = 600_000): string {
+  const result = spawnSync("git", [...NETWORK_CONFIG, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: env(),
+    timeout: timeoutMs,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (result.error) throw new GitError(`cannot run git: ${result.error.message}`);
+  if (result.status !== 0)
+    throw new GitError(result.stderr.trim().split("\n").at(-1) || `git ${args[0]} failed (${result.status})`);
+  return result.stdout;
+}

@@ -1,0 +1,143 @@
+/**
+ * The organisation's read use cases, over the snapshots the sync keeps: the teams ranked by risk,
+ * the organisation-wide findings, one team's current snapshot and its history, and people across
+ * teams. Every surface (the `org` commands, the organisation API) calls these.
+ */
+import { type OrgFinding, organisationFindings } from "../analysis/org-findings.ts";
+import type { TeamSnapshot } from "../org/snapshot.ts";
+import type { OrgStore, TeamRecord } from "../org/store-port.ts";
+import { NotFoundError } from "./errors.ts";
+
+export interface TeamSummary {
+  id: string;
+  name: string;
+  score: number | null;
+  counts: { error: number; warn: number; info: number };
+  commit: string | null;
+  syncedAt: string | null;
+  /** When the model last changed (its commit's date). */
+  committedAt: string | null;
+  valid: boolean;
+  /** Why the last sync failed, or why the current model is invalid. */
+  error?: string;
+}
+
+async function current(store: OrgStore): Promise<{ team: TeamRecord; snapshot?: TeamSnapshot }[]> {
+  const teams = await store.teams();
+  return Promise.all(
+    teams.map(async (team) => {
+      const snapshot = team.head ? await store.snapshot(team.id, team.head) : undefined;
+      return snapshot ? { team, snapshot } : { team };
+    }),
+  );
+}
+
+function summaryOf(team: TeamRecord, snapshot: TeamSnapshot | undefined): TeamSummary {
+  return {
+    id: team.id,
+    name: snapshot?.name ?? team.id,
+    score: snapshot?.score ?? null,
+    counts: snapshot?.counts ?? { error: 0, warn: 0, info: 0 },
+    commit: snapshot?.commit ?? null,
+    syncedAt: snapshot?.syncedAt ?? null,
+    committedAt: snapshot?.committedAt ?? null,
+    valid: snapshot?.valid ?? false,
+    ...(team.error ? { error: team.error } : {}),
+  };
+}
+
+/** Every team, most at risk first: failing or invalid, then by errors, then by lowest score. */
+export async function organisationTeams(store: OrgStore): Promise<TeamSummary[]> {
+  const rows = (await current(store)).map(({ team, snapshot }) => summaryOf(team, snapshot));
+  const broken = (t: TeamSummary) => (t.valid && !t.error ? 0 : 1);
+  return rows.sort(
+    (a, b) =>
+      broken(b) - broken(a) ||
+      b.counts.error - a.counts.error ||
+      (a.score ?? -1) - (b.score ?? -1) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+export async function organisationFindingsNow(
+  store: OrgStore,
+  today: string,
+  staleMonths: number,
+): Promise<OrgFinding[]> {
+  const rows = await current(store);
+  const findings = organisationFindings(
+    rows.flatMap((r) => (r.snapshot ? [r.snapshot] : [])),
+    today,
+    { staleMonths },
+  );
+  for (const { team, snapshot } of rows)
+    if (team.error && (!snapshot || snapshot.valid))
+      findings.unshift({
+        kind: "invalid",
+        severity: "error",
+        message: `${team.id}: ${team.error}`,
+        teams: [team.id],
+      });
+  return findings;
+}
+
+export interface TeamDetail extends TeamSummary {
+  repo: string;
+  model: string;
+  branch: string;
+  snapshot?: TeamSnapshot;
+}
+
+export async function organisationTeam(store: OrgStore, id: string): Promise<TeamDetail> {
+  const team = await store.team(id);
+  if (!team) throw new NotFoundError(`no team "${id}" in the organisation`);
+  const snapshot = team.head ? await store.snapshot(id, team.head) : undefined;
+  return {
+    ...summaryOf(team, snapshot),
+    repo: team.repo,
+    model: team.model,
+    branch: team.branch,
+    ...(snapshot ? { snapshot } : {}),
+  };
+}
+
+export interface TeamHistoryPoint {
+  commit: string;
+  committedAt: string;
+  syncedAt: string;
+  valid: boolean;
+  score: number | null;
+  counts: { error: number; warn: number; info: number };
+}
+
+export async function organisationTeamHistory(store: OrgStore, id: string): Promise<TeamHistoryPoint[]> {
+  if (!(await store.team(id))) throw new NotFoundError(`no team "${id}" in the organisation`);
+  return (await store.history(id)).map((s) => ({
+    commit: s.commit,
+    committedAt: s.committedAt,
+    syncedAt: s.syncedAt,
+    valid: s.valid,
+    score: s.score ?? null,
+    counts: s.counts,
+  }));
+}
+
+export interface PersonAcrossTeams {
+  key: string;
+  name: string;
+  teams: { team: string; id: string; allocation: number }[];
+}
+
+/** People whose name, id or key contains `query` (case-blind), with the teams they are in. */
+export async function organisationPeople(store: OrgStore, query: string): Promise<PersonAcrossTeams[]> {
+  const q = query.trim().toLowerCase();
+  const byKey = new Map<string, PersonAcrossTeams>();
+  for (const { snapshot } of await current(store))
+    for (const p of snapshot?.people ?? []) {
+      if (q && !`${p.name} ${p.id} ${p.key}`.toLowerCase().includes(q)) continue;
+      const entry = byKey.get(p.key) ?? { key: p.key, name: p.name, teams: [] };
+      entry.teams.push({ team: snapshot?.teamId ?? "", id: p.id, allocation: p.allocation });
+      byKey.set(p.key, entry);
+    }
+  return [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,92 @@
+import type { Command } from "commander";
+import { EXIT, ExitError } from "../exit.ts";
+import { out } from "../io.ts";
+import { type OrgCommandOptions, openOrganisation, redact } from "../org-context.ts";
+import { today } from "../today.ts";
+
+interface OrgServeOptions extends OrgCommandOptions {
+  port: string;
+  host: string;
+  token?: string;
+  sync: boolean;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
+
+/** `mlteam org serve`: the organisation API, syncing in the background every `syncMinutes`. */
+export async function orgServe(options: OrgServeOptions): Promise<void> {
+  const { serve: listen } = await import("@hono/node-server");
+  const { createOrgApp } = await import("../../server/org/app.ts");
+  const port = Number.parseInt(options.port, 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ExitError(EXIT.invalid, `--port must be 0–65535, got "${options.port}"`);
+  const token = options.token ?? process.env.MLTEAM_TOKEN;
+  if (!LOOPBACK.test(options.host) && !token)
+    throw new ExitError(
+      EXIT.invalid,
+      `serving on ${options.host} (not loopback) needs a token: --token <secret> or MLTEAM_TOKEN`,
+    );
+  const { config, store, database, dataDir } = await openOrganisation(options);
+  let listening: number | undefined;
+  const { app, sync } = createOrgApp({
+    store,
+    config,
+    dataDir,
+    today,
+    host: options.host,
+    port: () => listening,
+    ...(token ? { token } : {}),
+  });
+  const server = await new Promise<ReturnType<typeof listen>>((done) => {
+    const s = listen({ fetch: app.fetch, port, hostname: options.host }, (info) => {
+      listening = info.port;
+      const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
+      out(
+        `mlteam is serving the organisation ${config.name} (${config.sources.length} sources, ${redact(database)}) at http://${host}:${info.port}/ (API: /api/openapi.json)`,
+      );
+      done(s);
+    });
+  });
+  if (options.sync) {
+    const run = () =>
+      sync().catch((error: unknown) =>
+        out(`sync failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    void run();
+    const timer = setInterval(run, config.syncMinutes * 60_000);
+    timer.unref();
+  }
+  const stop = () => {
+    server.close();
+    void store.close().finally(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+export function register(org: Command): void {
+  org
+    .command("serve")
+    .description(
+      "serve the organisation's API: teams ranked by risk, organisation-wide findings, history, people",
+    )
+    .option("-c, --config <file>", "the organisation file", "mlteam-org.yaml")
+    .option(
+      "--db <url>",
+      "postgres://… or a SQLite file (default: the organisation file's, else .mlteam-org/org.db)",
+    )
+    .option("-p, --port <port>", "port", "4174")
+    .option("--host <host>", "address to listen on; anything but loopback needs a token", "127.0.0.1")
+    .option("--token <secret>", "require Authorization: Bearer <secret> on every API call (or MLTEAM_TOKEN)")
+    .option("--no-sync", "do not sync at start and every `syncMinutes` (another process syncs)")
+    .addHelpText(
+      "after",
+      `
+Reads what \`mlteam org sync\` keeps; syncs at start and every \`syncMinutes\` (15 by default) unless
+--no-sync, and on POST /api/org/sync. The models stay read-only: edits go through git.
+Examples:
+  mlteam org serve
+  MLTEAM_TOKEN=s3cret mlteam org serve --host 0.0.0.0 --db postgres://mlteam@db/mlteam`,
+    )
+    .action(async (options: OrgServeOptions) => orgServe(options));
+}

@@ -1,0 +1,77 @@
+import type { Command } from "commander";
+import { EXIT, ExitError } from "../exit.ts";
+import { out } from "../io.ts";
+import { format } from "../options.ts";
+import { type OrgCommandOptions, openOrganisation } from "../org-context.ts";
+import { today } from "../today.ts";
+
+interface OrgSyncOptions extends OrgCommandOptions {
+  format: "text" | "json";
+  team?: string[];
+}
+
+/** `mlteam org sync`: one pass over the sources; exit 1 when one failed or is invalid. */
+export async function orgSync(options: OrgSyncOptions): Promise<void> {
+  const { syncOrganisation } = await import("../../app/org-sync.ts");
+  const { config, store, dataDir } = await openOrganisation(options);
+  try {
+    if (options.team)
+      for (const id of options.team)
+        if (!config.sources.some((s) => s.id === id))
+          throw new ExitError(
+            EXIT.invalid,
+            `no source "${id}" in ${options.config} (sources: ${config.sources.map((s) => s.id).join(", ")})`,
+          );
+    const outcomes = await syncOrganisation({
+      config,
+      store,
+      dataDir,
+      today: today(),
+      now: () => new Date().toISOString(),
+      ...(options.team ? { only: options.team } : {}),
+    });
+    if (options.format === "json") out(JSON.stringify(outcomes, null, 2));
+    else {
+      for (const o of outcomes)
+        out(
+          `${o.status.padEnd(9)} ${o.id.padEnd(24)} ${(o.commit ?? "").slice(0, 10).padEnd(10)}${o.reason ? `  ${o.reason}` : ""}`,
+        );
+      const count = (s: string) => outcomes.filter((o) => o.status === s).length;
+      out(
+        `${config.name}: ${outcomes.length} sources — ${count("synced")} synced, ${count("unchanged")} unchanged, ${count("failed")} failed`,
+      );
+    }
+    if (outcomes.some((o) => o.status === "failed" || o.reason)) process.exitCode = EXIT.findings;
+  } finally {
+    await store.close();
+  }
+}
+
+export function register(org: Command): void {
+  org
+    .command("sync")
+    .description(
+      "read every team's model at its branch head from git, check it as `mlteam doctor` does, keep a snapshot",
+    )
+    .option("-c, --config <file>", "the organisation file", "mlteam-org.yaml")
+    .option(
+      "--db <url>",
+      "postgres://… or a SQLite file (default: the organisation file's, else .mlteam-org/org.db)",
+    )
+    .option("--team <id...>", "sync only these sources")
+    .addOption(format(["text", "json"], "text"))
+    .addHelpText(
+      "after",
+      `
+A head already snapshotted is skipped; a source that fails (repository missing, branch gone, model
+invalid) is reported with the reason and never stops the others. Remote repositories are mirrored
+(bare) into .mlteam-org/repos/ beside the organisation file; credentials come from the environment
+or your git credential helper.
+Exit codes: 0 every source synced or unchanged, 1 a source failed or its model is invalid,
+2 a malformed organisation file or a database that cannot be opened.
+Examples:
+  mlteam org sync
+  mlteam org sync --config org/mlteam-org.yaml --db postgres://mlteam@db/mlteam --format json`,
+    )
+    .action(async (options: OrgSyncOptions) => orgSync(options));
+}

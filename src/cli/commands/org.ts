@@ -1,0 +1,21 @@
+import type { Command } from "commander";
+import { register as registerServe } from "./org-serve.ts";
+import { register as registerSync } from "./org-sync.ts";
+
+/** `mlteam org …`: every team's model of an organisation in one place. */
+export function register(program: Command): void {
+  const org = program
+    .command("org")
+    .description("gather every team's model of an organisation (mlteam-org.yaml): sync snapshots, serve them")
+    .addHelpText(
+      "after",
+      `
+The organisation file lists the team models (docs/org.md):
+  name: Acme ML
+  sources:
+    - { repo: ../fraud-team }                       # a local repository, mlteam.yaml at its top
+    - { id: search, repo: https://git.example/search.git, model: team/mlteam.yaml, branch: main }`,
+    );
+  registerSync(org);
+  registerServe(org);
+}

@@ -1,0 +1,46 @@
+/**
+ * What the `org` commands share: the organisation file (located errors, exit 2), the database it
+ * names (or --db, or MLTEAM_DATABASE_URL; the embedded file beside the organisation file by
+ * default), and the data folder where remote repositories are mirrored.
+ */
+import { dirname, join, resolve } from "node:path";
+import { InvalidModelError } from "../app/errors.ts";
+import { loadOrgConfig, type OrgConfig } from "../org/config.ts";
+import type { OrgStore } from "../org/store-port.ts";
+import { EXIT, ExitError } from "./exit.ts";
+
+export interface OrgCommandOptions {
+  config: string;
+  db?: string;
+}
+
+export interface OrgSetup {
+  config: OrgConfig;
+  store: OrgStore;
+  database: string;
+  dataDir: string;
+}
+
+export async function openOrganisation(options: OrgCommandOptions): Promise<OrgSetup> {
+  const loaded = loadOrgConfig(options.config);
+  if (!loaded.ok) throw new InvalidModelError(loaded.diagnostics);
+  const config = loaded.config;
+  const dataDir = join(dirname(resolve(options.config)), ".mlteam-org");
+  const named = options.db ?? process.env.MLTEAM_DATABASE_URL ?? config.database;
+  const database =
+    named === undefined
+      ? join(dataDir, "org.db")
+      : /^postgres(ql)?:\/\//i.test(named)
+        ? named
+        : resolve(dirname(resolve(options.config)), named);
+  const { openOrgStore } = await import("../store/org-store.ts");
+  try {
+    return { config, store: await openOrgStore(database), database, dataDir };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ExitError(EXIT.invalid, `the database ${redact(database)} cannot be opened: ${reason}`);
+  }
+}
+
+/** A database URL without its password, for messages. */
+export const redact = (database: string) => database.replace(/\/\/([^:/@]+):[^@/]*@/, "//$1:***@");

@@ -1,0 +1,58 @@
+/**
+ * A ModelHost over one commit's tree, read from git objects — no checkout, nothing written: the
+ * tree is listed once (`git ls-tree -r`), the YAML files of the model's folder are read in one
+ * `git cat-file --batch`, any other file the model includes when it is asked for. Paths are
+ * relative to the repository's top, as in the tree.
+ */
+import { posix } from "node:path";
+import { gitSync } from "../evidence/git.ts";
+import type { ModelHost } from "../model/load.ts";
+import { readBlobs } from "./git-versions.ts";
+
+export function treeHost(repo: string, commit: string, modelPath: string): ModelHost {
+  const blobs = new Map<string, string>();
+  const listing = gitSync(repo, ["ls-tree", "-r", "-z", "--full-tree", commit]);
+  for (const entry of listing.split("\0")) {
+    const match = /^\d+ blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
+    if (match?.[1] && match[2]) blobs.set(match[2], match[1]);
+  }
+  const folder = /\.ya?ml$/i.test(modelPath) ? posix.dirname(modelPath) : modelPath.replace(/\/$/, "");
+  const inFolder = (p: string) => folder === "." || folder === "" || p.startsWith(`${folder}/`);
+  const texts = new Map<string, string>();
+  const wanted = [...blobs].filter(([p]) => /\.ya?ml$/i.test(p) && inFolder(p));
+  const read = readBlobs(
+    repo,
+    wanted.map(([, id]) => id),
+  );
+  for (const [path, id] of wanted) {
+    const text = read.get(id);
+    if (text !== undefined) texts.set(path, text);
+  }
+  const normal = (p: string) => posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "");
+  const paths = [...blobs.keys()];
+  return {
+    readFile(path) {
+      const p = normal(path);
+      const cached = texts.get(p);
+      if (cached !== undefined) return cached;
+      const id = blobs.get(p);
+      if (id === undefined) return undefined;
+      const text = readBlobs(repo, [id]).get(id);
+      if (text !== undefined) texts.set(p, text);
+      return text;
+    },
+    exists(path) {
+      const p = normal(path);
+      return p === "." || p === "" || blobs.has(p) || paths.some((f) => f.startsWith(`${p}/`));
+    },
+    listYamlFiles(path) {
+      const p = normal(path);
+      const prefix = p === "." || p === "" ? "" : `${p}/`;
+      if (prefix !== "" && !paths.some((f) => f.startsWith(prefix))) return undefined;
+      if (blobs.has(p)) return undefined;
+      return paths
+        .filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes("/") && /\.ya?ml$/i.test(f))
+        .sort();
+    },
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * The organisation file, `mlteam-org.yaml`: the organisation's name and the team models it
+ * gathers, each a git repository (a local path or a URL) with the model's path and the branch to
+ * read. Validated by one schema, which also gives the editor's JSON Schema
+ * (schema/mlteam-org.schema.json); problems are located diagnostics (file:line:col). Pure apart
+ * from the loader's one read.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { z } from "zod";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import { schemaDiagnostics } from "../model/schema-issues.ts";
+import { parseYaml } from "../model/yaml-source.ts";
+
+export const DEFAULT_ORG_FILE = "mlteam-org.yaml";
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes, starting with a letter or digit");
+
+export const sourceSchema = z
+  .object({
+    id: id.optional().describe("The team's id in the organisation (default: from the repository's name)."),
+    repo: z
+      .string()
+      .min(1)
+      .describe(
+        "The team's git repository: a local path (relative to this file) or a URL (https://, ssh://, git@host:path, file://). Credentials come from the environment or the git credential helper, never from this file.",
+      ),
+    model: z.string().min(1).optional().describe("The model's path in the repository (default mlteam.yaml)."),
+    branch: z.string().min(1).optional().describe("The branch or ref to read (default HEAD)."),
+  })
+  .strict();
+
+export const orgFileSchema = z
+  .object({
+    name: z.string().min(1).describe("The organisation's name."),
+    sources: z.array(sourceSchema).describe("The team models to gather, one per repository and model."),
+    database: z
+      .string()
+      .optional()
+      .describe(
+        "Where snapshots are kept: a file path for the embedded store (default .mlteam-org/org.db beside this file) or postgres://… (or MLTEAM_DATABASE_URL).",
+      ),
+    staleMonths: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("A model whose last change is older than this many months is stale (default 6)."),
+    syncMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("How often `mlteam org serve` syncs in the background (default 15)."),
+  })
+  .strict();
+
+export type OrgFile = z.infer<typeof orgFileSchema>;
+
+/** A source as the sync reads it: its id settled, its local path made absolute. */
+export interface OrgSource {
+  id: string;
+  repo: string;
+  /** Whether `repo` is a URL to clone (else a local repository, read in place). */
+  remote: boolean;
+  model: string;
+  branch: string;
+}
+
+export interface OrgConfig {
+  file: string;
+  name: string;
+  sources: OrgSource[];
+  database?: string;
+  staleMonths: number;
+  syncMinutes: number;
+}
+
+export type OrgConfigResult = { ok: true; config: OrgConfig } | { ok: false; diagnostics: Diagnostic[] };
+
+const isUrl = (repo: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(repo) || /^[\w.-]+@[\w.-]+:/.test(repo);
+
+/** The default id of a source: its repository's last path segment, without `.git`. */
+export function sourceIdOf(repo: string): string {
+  const last =
+    repo
+      .replace(/[/\\]+$/, "")
+      .split(/[/\\:]/)
+      .at(-1) ?? repo;
+  return (
+    last
+      .replace(/\.git$/, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "team"
+  );
+}
+
+/** Reads and validates the organisation file; every problem is a located diagnostic. */
+export function loadOrgConfig(
+  file: string,
+  read: (path: string) => string = (p) => readFileSync(p, "utf8"),
+): OrgConfigResult {
+  let text: string;
+  try {
+    text = read(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
+    return { ok: false, diagnostics: [located(file, 1, 1, "file-not-found", `${file}: ${reason}`)] };
+  }
+  return parseOrgConfig(file, text);
+}
+
+/** Validates the organisation file's text (as read from `file`, which relative paths start from). */
+export function parseOrgConfig(file: string, text: string): OrgConfigResult {
+  const parsed = parseYaml(file, text);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      diagnostics: [
+        located(file, parsed.position.line, parsed.position.column, "yaml-syntax", parsed.message),
+      ],
+    };
+  const value = parsed.value ?? {};
+  const result = orgFileSchema.safeParse(value);
+  if (!result.success)
+    return {
+      ok: false,
+      diagnostics: schemaDiagnostics(result.error.issues, value, parsed.source, orgFileSchema),
+    };
+  const base = dirname(resolve(file));
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Map<string, number>();
+  const sources = result.data.sources.map((s, index): OrgSource => {
+    const remote = isUrl(s.repo);
+    const sourceId = s.id ?? sourceIdOf(s.repo);
+    const before = seen.get(sourceId);
+    if (before !== undefined) {
+      const at = parsed.source.locate(["sources", index, s.id ? "id" : "repo"]);
+      diagnostics.push(
+        located(
+          file,
+          at.line,
+          at.column,
+          "duplicate-id",
+          `sources[${index}]: the id "${sourceId}" is also sources[${before}]'s; give one an \`id\``,
+        ),
+      );
+    } else seen.set(sourceId, index);
+    return {
+      id: sourceId,
+      repo: remote || isAbsolute(s.repo) ? s.repo : resolve(base, s.repo),
+      remote,
+      model: s.model ?? "mlteam.yaml",
+      branch: s.branch ?? "HEAD",
+    };
+  });
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  return {
+    ok: true,
+    config: {
+      file,
+      name: result.data.name,
+      sources,
+      ...(result.data.database !== undefined ? { database: result.data.database } : {}),
+      staleMonths: result.data.staleMonths ?? 6,
+      syncMinutes: result.data.syncMinutes ?? 15,
+    },
+  };
+}
+
+function located(
+  file: string,
+  line: number,
+  column: number,
+  code: Diagnostic["code"],
+  message: string,
+): Diagnostic {
+  return { file, line, column, severity: "error", code, message };
+}
+
+/** The JSON Schema (draft 2020-12) of the organisation file, for editors. */
+export function orgJsonSchema(): Record<string, unknown> {
+  return {
+    ...(z.toJSONSchema(orgFileSchema, {
+      target: "draft-2020-12",
+      io: "input",
+      unrepresentable: "any",
+    }) as object),
+    title: "mlteam organisation",
+  };
+}

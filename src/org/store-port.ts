@@ -1,0 +1,35 @@
+/**
+ * The port the organisation's use cases keep their state through: each team (its source and the
+ * last sync's outcome) and its snapshots by commit. Implemented over Kysely for the embedded
+ * SQLite store and for PostgreSQL (src/store/org-store.ts); one contract test runs against both.
+ */
+import type { TeamSnapshot } from "./snapshot.ts";
+
+export interface TeamRecord {
+  id: string;
+  repo: string;
+  model: string;
+  branch: string;
+  /** The commit last synced (its snapshot is the team's current one), if any. */
+  head?: string;
+  /** Why the last sync of this team failed (repository missing, branch gone…), if it did. */
+  error?: string;
+  checkedAt: string;
+}
+
+export interface OrgStore {
+  teams(): Promise<TeamRecord[]>;
+  team(id: string): Promise<TeamRecord | undefined>;
+  /** Records a sync's outcome for a team (creating it on first sight). */
+  saveTeam(team: TeamRecord): Promise<void>;
+  /** Removes teams no longer listed in the organisation file (their snapshots too). */
+  removeTeamsExcept(ids: readonly string[]): Promise<void>;
+  hasSnapshot(teamId: string, commit: string): Promise<boolean>;
+  saveSnapshot(snapshot: TeamSnapshot): Promise<void>;
+  snapshot(teamId: string, commit: string): Promise<TeamSnapshot | undefined>;
+  /** A team's snapshots, oldest change first. */
+  history(teamId: string): Promise<TeamSnapshot[]>;
+  /** Whether the database answers (for a 503 while it does not). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

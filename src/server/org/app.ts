@@ -1,0 +1,101 @@
+/**
+ * The organisation server's HTTP API: the teams, their snapshots and history, the organisation-wide
+ * findings and people across teams, and a sync on demand — read-only for the models themselves,
+ * which stay in git. The same defences as `mlteam serve` (Host check against DNS rebinding, writes
+ * from the own origin with JSON and X-MLTeam-Request, a token off loopback); a database that
+ * cannot be reached answers 503 and recovers by itself.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { type SourceOutcome, syncOrganisation } from "../../app/org-sync.ts";
+import type { OrgConfig } from "../../org/config.ts";
+import type { OrgStore } from "../../org/store-port.ts";
+import { VERSION } from "../../version.ts";
+import { errorResponse, HttpError } from "../errors.ts";
+import {
+  decodableUrl,
+  type HostPolicy,
+  headers,
+  hostCheck,
+  limitBody,
+  tokenCheck,
+  writeCheck,
+} from "../security.ts";
+import type { OrgContext } from "./context.ts";
+import { findingRoutes } from "./routes/findings.ts";
+import { syncRoutes } from "./routes/sync.ts";
+import { teamRoutes } from "./routes/teams.ts";
+
+export interface OrgAppOptions extends HostPolicy {
+  store: OrgStore;
+  config: OrgConfig;
+  /** Where remote repositories are mirrored. */
+  dataDir: string;
+  today: () => string;
+  now?: () => string;
+  token?: string;
+}
+
+export interface OrgApp {
+  app: OpenAPIHono;
+  /** Runs a sync now, or joins the one running. */
+  sync: (only?: readonly string[]) => Promise<SourceOutcome[]>;
+}
+
+export function createOrgApp(options: OrgAppOptions): OrgApp {
+  let running: Promise<SourceOutcome[]> | undefined;
+  const sync = (only?: readonly string[]) => {
+    running ??= syncOrganisation({
+      config: options.config,
+      store: options.store,
+      dataDir: options.dataDir,
+      today: options.today(),
+      now: options.now ?? (() => new Date().toISOString()),
+      ...(only ? { only } : {}),
+    }).finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  const ctx: OrgContext = { store: options.store, config: options.config, today: options.today, sync };
+  const app = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success)
+        throw new HttpError(
+          400,
+          result.error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`).join("; "),
+        );
+    },
+  });
+  app.onError(async (error, c) => {
+    // A failure of the database itself is a 503 the client may retry, not an internal error.
+    if (!(error instanceof HttpError) && !(await options.store.ping()))
+      return c.json({ error: "the database cannot be reached; try again shortly" }, 503);
+    return errorResponse(error, c, (text) => text);
+  });
+  app.use("*", headers);
+  app.use("*", hostCheck(options));
+  app.use("*", decodableUrl);
+  app.use("/api/*", tokenCheck(options.token), writeCheck, limitBody);
+  teamRoutes(app, ctx);
+  findingRoutes(app, ctx);
+  syncRoutes(app, ctx);
+  app.openAPIRegistry.registerComponent("securitySchemes", "token", {
+    type: "http",
+    scheme: "bearer",
+    description: "Required when the server was started with a token (always on a non-loopback host).",
+  });
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "mlteam organisation",
+      version: VERSION,
+      description:
+        "Every team's model of one organisation, as synced from git: teams ranked by risk, organisation-wide findings, history, people across teams. Writes need JSON and the header X-MLTeam-Request: 1.",
+    },
+    security: [{}, { token: [] }],
+  });
+  app.all("/api/*", () => {
+    throw new HttpError(404, "no such API route (see /api/openapi.json)");
+  });
+  return { app, sync };
+}

@@ -1,0 +1,112 @@
+/** The organisation API's shapes: one definition for validation, the OpenAPI document and clients. */
+import { z } from "@hono/zod-openapi";
+
+export const Counts = z.object({ error: z.number().int(), warn: z.number().int(), info: z.number().int() });
+
+export const TeamSummaryView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    score: z.number().nullable(),
+    counts: Counts,
+    commit: z.string().nullable(),
+    syncedAt: z.string().nullable(),
+    committedAt: z.string().nullable(),
+    valid: z.boolean(),
+    error: z.string().optional(),
+  })
+  .openapi("OrgTeam");
+
+export const OrgFindingView = z
+  .object({
+    kind: z.enum([
+      "over-allocated",
+      "single-point-of-failure",
+      "no-sponsor",
+      "missing-roles",
+      "stale",
+      "invalid",
+    ]),
+    severity: z.enum(["error", "warn", "info"]),
+    message: z.string(),
+    teams: z.array(z.string()),
+    person: z.string().optional(),
+  })
+  .openapi("OrgFinding");
+
+export const SnapshotView = z
+  .object({
+    teamId: z.string(),
+    commit: z.string(),
+    committedAt: z.string(),
+    syncedAt: z.string(),
+    name: z.string(),
+    valid: z.boolean(),
+    score: z.number().optional(),
+    areas: z.record(z.string(), z.number()).optional(),
+    coverage: z.number().optional(),
+    counts: Counts,
+    findings: z.array(
+      z.object({
+        ruleId: z.string(),
+        severity: z.enum(["error", "warn", "info"]),
+        message: z.string(),
+        subject: z.string().optional(),
+        fix: z.string(),
+      }),
+    ),
+    diagnostics: z.array(z.string()),
+    people: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        key: z.string(),
+        allocation: z.number(),
+        capacity: z.number(),
+      }),
+    ),
+    singlePointsOfFailure: z.array(z.string()),
+  })
+  .openapi("OrgSnapshot");
+
+export const TeamDetailView = TeamSummaryView.extend({
+  repo: z.string(),
+  model: z.string(),
+  branch: z.string(),
+  snapshot: SnapshotView.optional(),
+}).openapi("OrgTeamDetail");
+
+export const HistoryPointView = z
+  .object({
+    commit: z.string(),
+    committedAt: z.string(),
+    syncedAt: z.string(),
+    valid: z.boolean(),
+    score: z.number().nullable(),
+    counts: Counts,
+  })
+  .openapi("OrgHistoryPoint");
+
+export const PersonView = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    teams: z.array(z.object({ team: z.string(), id: z.string(), allocation: z.number() })),
+  })
+  .openapi("OrgPerson");
+
+export const SyncOutcomeView = z
+  .object({
+    id: z.string(),
+    status: z.enum(["synced", "unchanged", "failed"]),
+    commit: z.string().optional(),
+    reason: z.string().optional(),
+  })
+  .openapi("OrgSyncOutcome");
+
+export const ErrorBody = z.object({ error: z.string() }).openapi("OrgError");
+
+export const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ErrorBody } },
+});

@@ -1,0 +1,35 @@
+/** POST /api/org/sync: sync now (all sources, or those named). */
+import { createRoute, z } from "@hono/zod-openapi";
+import type { OrgApi, OrgContext } from "../context.ts";
+import { errorResponse, SyncOutcomeView } from "../contract.ts";
+
+const sync = createRoute({
+  method: "post",
+  path: "/api/org/sync",
+  summary: "Sync the sources now and answer with each one's outcome (one sync runs at a time)",
+  request: {
+    body: {
+      required: false,
+      content: {
+        "application/json": {
+          schema: z.object({ teams: z.array(z.string().max(100)).max(1000).optional() }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: "Each source's outcome",
+      content: { "application/json": { schema: z.array(SyncOutcomeView) } },
+    },
+    400: errorResponse("A bad body"),
+    503: errorResponse("The database cannot be reached"),
+  },
+});
+
+export function syncRoutes(app: OrgApi, ctx: OrgContext): void {
+  app.openapi(sync, async (c) => {
+    const body = c.req.valid("json") as { teams?: string[] } | undefined;
+    return c.json(await ctx.sync(body?.teams), 200);
+  });
+}

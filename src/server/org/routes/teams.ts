@@ -1,0 +1,57 @@
+/** GET /api/org/teams, /api/org/teams/{id} and /api/org/teams/{id}/history. */
+import { createRoute, z } from "@hono/zod-openapi";
+import { organisationTeam, organisationTeamHistory, organisationTeams } from "../../../app/org-overview.ts";
+import type { OrgApi, OrgContext } from "../context.ts";
+import { errorResponse, HistoryPointView, TeamDetailView, TeamSummaryView } from "../contract.ts";
+
+const teamId = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "a team id")
+    .max(100),
+});
+
+const list = createRoute({
+  method: "get",
+  path: "/api/org/teams",
+  summary: "Every team with its score and finding counts, most at risk first",
+  responses: {
+    200: { description: "The teams", content: { "application/json": { schema: z.array(TeamSummaryView) } } },
+    503: errorResponse("The database cannot be reached"),
+  },
+});
+
+const one = createRoute({
+  method: "get",
+  path: "/api/org/teams/{id}",
+  summary: "One team: its source, the last sync's outcome and its current snapshot",
+  request: { params: teamId },
+  responses: {
+    200: { description: "The team", content: { "application/json": { schema: TeamDetailView } } },
+    404: errorResponse("No such team"),
+    503: errorResponse("The database cannot be reached"),
+  },
+});
+
+const history = createRoute({
+  method: "get",
+  path: "/api/org/teams/{id}/history",
+  summary: "The team's snapshots, oldest change first: how its health moved",
+  request: { params: teamId },
+  responses: {
+    200: {
+      description: "The points",
+      content: { "application/json": { schema: z.array(HistoryPointView) } },
+    },
+    404: errorResponse("No such team"),
+    503: errorResponse("The database cannot be reached"),
+  },
+});
+
+export function teamRoutes(app: OrgApi, ctx: OrgContext): void {
+  app.openapi(list, async (c) => c.json(await organisationTeams(ctx.store), 200));
+  app.openapi(one, async (c) => c.json(await organisationTeam(ctx.store, c.req.valid("param").id), 200));
+  app.openapi(history, async (c) =>
+    c.json(await organisationTeamHistory(ctx.store, c.req.valid("param").id), 200),
+  );
+}

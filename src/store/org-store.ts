@@ -1,0 +1,222 @@
+/**
+ * The organisation store over Kysely: the same queries for the embedded SQLite file (the default)
+ * and PostgreSQL (`postgres://…`), with versioned migrations (Kysely's Migrator, in code).
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import {
+  type Kysely,
+  Kysely as KyselyClass,
+  type Migration,
+  type MigrationProvider,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+} from "kysely";
+import type { TeamSnapshot } from "../org/snapshot.ts";
+import type { OrgStore, TeamRecord } from "../org/store-port.ts";
+
+interface TeamsTable {
+  id: string;
+  repo: string;
+  model: string;
+  branch: string;
+  head: string | null;
+  error: string | null;
+  checked_at: string;
+}
+
+interface SnapshotsTable {
+  team_id: string;
+  commit_id: string;
+  committed_at: string;
+  synced_at: string;
+  /** The whole snapshot as JSON. */
+  data: string;
+}
+
+export interface OrgDatabase {
+  org_teams: TeamsTable;
+  org_snapshots: SnapshotsTable;
+}
+
+/** The migrations, in order; a new one is appended, never edited once released. */
+const MIGRATIONS: Record<string, Migration> = {
+  "0001-teams-and-snapshots": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("org_teams")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("repo", "text", (c) => c.notNull())
+        .addColumn("model", "text", (c) => c.notNull())
+        .addColumn("branch", "text", (c) => c.notNull())
+        .addColumn("head", "text")
+        .addColumn("error", "text")
+        .addColumn("checked_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("org_snapshots")
+        .addColumn("team_id", "text", (c) => c.notNull())
+        .addColumn("commit_id", "text", (c) => c.notNull())
+        .addColumn("committed_at", "text", (c) => c.notNull())
+        .addColumn("synced_at", "text", (c) => c.notNull())
+        .addColumn("data", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("org_snapshots_pk", ["team_id", "commit_id"])
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** A database URL or path: PostgreSQL for postgres:// and postgresql://, else a SQLite file. */
+export const isPostgresUrl = (database: string) => /^postgres(ql)?:\/\//i.test(database);
+
+/** Opens the store (creating or upgrading its tables); throws when the database cannot be reached. */
+export async function openOrgStore(database: string): Promise<OrgStore> {
+  let db: Kysely<OrgDatabase>;
+  if (isPostgresUrl(database)) {
+    const { default: pg } = await import("pg");
+    const pool = new pg.Pool({ connectionString: database, max: 10, connectionTimeoutMillis: 5_000 });
+    // An idle client that loses its server must not crash the process; the next query says so.
+    pool.on("error", () => undefined);
+    db = new KyselyClass<OrgDatabase>({ dialect: new PostgresDialect({ pool }) });
+  } else {
+    const { default: Database } = await import("better-sqlite3");
+    const { switchToWal } = await import("./sqlite.ts");
+    mkdirSync(dirname(database), { recursive: true });
+    const file = new Database(database, { timeout: 30_000 });
+    switchToWal(file);
+    db = new KyselyClass<OrgDatabase>({ dialect: new SqliteDialect({ database: file }) });
+  }
+  const { error } = await new Migrator({
+    db,
+    provider,
+    migrationTableName: "org_migrations",
+  }).migrateToLatest();
+  if (error) {
+    await db.destroy().catch(() => undefined);
+    throw error;
+  }
+  return new KyselyOrgStore(db);
+}
+
+class KyselyOrgStore implements OrgStore {
+  constructor(private readonly db: Kysely<OrgDatabase>) {}
+
+  async teams(): Promise<TeamRecord[]> {
+    const rows = await this.db.selectFrom("org_teams").selectAll().orderBy("id").execute();
+    return rows.map(teamOf);
+  }
+
+  async team(id: string): Promise<TeamRecord | undefined> {
+    const row = await this.db.selectFrom("org_teams").selectAll().where("id", "=", id).executeTakeFirst();
+    return row ? teamOf(row) : undefined;
+  }
+
+  async saveTeam(team: TeamRecord): Promise<void> {
+    const row: TeamsTable = {
+      id: team.id,
+      repo: team.repo,
+      model: team.model,
+      branch: team.branch,
+      head: team.head ?? null,
+      error: team.error ?? null,
+      checked_at: team.checkedAt,
+    };
+    await this.db
+      .insertInto("org_teams")
+      .values(row)
+      .onConflict((oc) =>
+        oc.column("id").doUpdateSet({
+          repo: row.repo,
+          model: row.model,
+          branch: row.branch,
+          head: row.head,
+          error: row.error,
+          checked_at: row.checked_at,
+        }),
+      )
+      .execute();
+  }
+
+  async removeTeamsExcept(ids: readonly string[]): Promise<void> {
+    const gone = (await this.db.selectFrom("org_teams").select("id").execute())
+      .map((r) => r.id)
+      .filter((id) => !ids.includes(id));
+    if (gone.length === 0) return;
+    await this.db.deleteFrom("org_snapshots").where("team_id", "in", gone).execute();
+    await this.db.deleteFrom("org_teams").where("id", "in", gone).execute();
+  }
+
+  async hasSnapshot(teamId: string, commit: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom("org_snapshots")
+      .select("commit_id")
+      .where("team_id", "=", teamId)
+      .where("commit_id", "=", commit)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async saveSnapshot(s: TeamSnapshot): Promise<void> {
+    await this.db
+      .insertInto("org_snapshots")
+      .values({
+        team_id: s.teamId,
+        commit_id: s.commit,
+        committed_at: s.committedAt,
+        synced_at: s.syncedAt,
+        data: JSON.stringify(s),
+      })
+      .onConflict((oc) => oc.columns(["team_id", "commit_id"]).doNothing())
+      .execute();
+  }
+
+  async snapshot(teamId: string, commit: string): Promise<TeamSnapshot | undefined> {
+    const row = await this.db
+      .selectFrom("org_snapshots")
+      .select("data")
+      .where("team_id", "=", teamId)
+      .where("commit_id", "=", commit)
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.data) as TeamSnapshot) : undefined;
+  }
+
+  async history(teamId: string): Promise<TeamSnapshot[]> {
+    const rows = await this.db
+      .selectFrom("org_snapshots")
+      .select("data")
+      .where("team_id", "=", teamId)
+      .orderBy("committed_at")
+      .orderBy("synced_at")
+      .execute();
+    return rows.map((r) => JSON.parse(r.data) as TeamSnapshot);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await sql`select 1`.execute(this.db);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+function teamOf(row: TeamsTable): TeamRecord {
+  return {
+    id: row.id,
+    repo: row.repo,
+    model: row.model,
+    branch: row.branch,
+    ...(row.head !== null ? { head: row.head } : {}),
+    ...(row.error !== null ? { error: row.error } : {}),
+    checkedAt: row.checked_at,
+  };
+}
