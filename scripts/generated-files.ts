@@ -3,11 +3,13 @@ import picomatch from "picomatch";
 import { RULES } from "../src/analysis/rules/index.ts";
 import { BUILTIN_PATTERNS } from "../src/evidence/patterns.ts";
 import { modelJsonSchema } from "../src/model/json-schema.ts";
+import { orgJsonSchema } from "../src/org/config.ts";
 import { renderRuleDoc, renderRuleIndex, ruleDocPath } from "../src/render/rule-doc.ts";
 
 export function generatedFiles(): Map<string, string> {
   const files = new Map<string, string>();
   files.set("schema/mlteam.schema.json", `${JSON.stringify(modelJsonSchema(), null, 2)}\n`);
+  files.set("schema/mlteam-org.schema.json", `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
   files.set("docs/rules/README.md", renderRuleIndex(RULES));
   files.set("src/evidence/patterns.compiled.ts", compiledPatterns());
   for (const rule of RULES) {

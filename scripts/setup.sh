@@ -14,6 +14,18 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "setup: chromium is missing and cannot be installed here; the browser tests will fail (apt-get install -y chromium)" >&2
   fi
 fi
+# PostgreSQL from Debian, for the organisation store's tests (they start their own cluster in a
+# temporary folder; nothing here starts a server).
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then apt=(apt-get); elif command -v sudo >/dev/null 2>&1; then apt=(sudo apt-get); else apt=(); fi
+  if [ ${#apt[@]} -gt 0 ]; then
+    echo "setup: installing Debian's postgresql for the organisation store's tests…"
+    "${apt[@]}" update -qq
+    DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq postgresql >/dev/null
+  else
+    echo "setup: PostgreSQL is missing and cannot be installed here; its tests will fail (apt-get install -y postgresql)" >&2
+  fi
+fi
 # `npm install`, not `npm ci`: the registry this machine reaches lacks some of biome's optional
 # per-platform packages, which npm then leaves out of the lock file, and `npm ci` refuses that.
 # better-sqlite3 (the embedded evidence store) compiles from source here: about a minute.

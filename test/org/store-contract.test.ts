@@ -1,0 +1,111 @@
+/**
+ * One contract for the organisation store, run against both engines: the embedded SQLite file and
+ * a PostgreSQL cluster started for the test. The same queries must give the same answers.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { TeamSnapshot } from "../../src/org/snapshot.ts";
+import type { OrgStore } from "../../src/org/store-port.ts";
+import { openOrgStore } from "../../src/store/org-store.ts";
+import { startPostgres, type TestPostgres } from "./postgres.ts";
+
+const snapshot = (teamId: string, commit: string, committedAt: string, score: number): TeamSnapshot => ({
+  teamId,
+  commit,
+  committedAt,
+  syncedAt: "2026-11-30T10:00:00.000Z",
+  name: `Team ${teamId}`,
+  valid: true,
+  score,
+  counts: { error: 1, warn: 2, info: 3 },
+  findings: [
+    { ruleId: "risk/single-point-of-failure", severity: "warn", message: "m", subject: "ana", fix: "f" },
+  ],
+  diagnostics: [],
+  people: [{ id: "ana", name: "Ana", key: "email:ana@x.org", allocation: 60, capacity: 100 }],
+  singlePointsOfFailure: ["ana"],
+});
+
+function contract(name: string, open: () => Promise<OrgStore>): void {
+  describe(`organisation store: ${name}`, () => {
+    let store: OrgStore;
+    before(async () => {
+      store = await open();
+    });
+    after(async () => {
+      await store.close();
+    });
+
+    it("keeps teams and their last sync's outcome, upserting by id", async () => {
+      await store.saveTeam({ id: "b", repo: "/r/b", model: "mlteam.yaml", branch: "HEAD", checkedAt: "t1" });
+      await store.saveTeam({
+        id: "a",
+        repo: "/r/a",
+        model: "m.yaml",
+        branch: "main",
+        head: "c1",
+        checkedAt: "t1",
+      });
+      await store.saveTeam({
+        id: "b",
+        repo: "/r/b",
+        model: "mlteam.yaml",
+        branch: "HEAD",
+        error: "gone",
+        checkedAt: "t2",
+      });
+      assert.deepEqual(
+        (await store.teams()).map((t) => [t.id, t.head ?? null, t.error ?? null, t.checkedAt]),
+        [
+          ["a", "c1", null, "t1"],
+          ["b", null, "gone", "t2"],
+        ],
+      );
+      assert.equal((await store.team("a"))?.model, "m.yaml");
+      assert.equal(await store.team("zz"), undefined);
+    });
+
+    it("keeps snapshots by commit, once, and a team's history oldest change first", async () => {
+      await store.saveSnapshot(snapshot("a", "c2", "2026-11-02T00:00:00Z", 70));
+      await store.saveSnapshot(snapshot("a", "c1", "2026-11-01T00:00:00Z", 60));
+      // The same commit again changes nothing.
+      await store.saveSnapshot(snapshot("a", "c1", "2026-11-01T00:00:00Z", 99));
+      assert.equal(await store.hasSnapshot("a", "c1"), true);
+      assert.equal(await store.hasSnapshot("a", "c3"), false);
+      assert.deepEqual(await store.snapshot("a", "c1"), snapshot("a", "c1", "2026-11-01T00:00:00Z", 60));
+      assert.deepEqual(
+        (await store.history("a")).map((s) => [s.commit, s.score]),
+        [
+          ["c1", 60],
+          ["c2", 70],
+        ],
+      );
+    });
+
+    it("drops the teams no longer listed, with their snapshots", async () => {
+      await store.removeTeamsExcept(["b"]);
+      assert.deepEqual(
+        (await store.teams()).map((t) => t.id),
+        ["b"],
+      );
+      assert.deepEqual(await store.history("a"), []);
+      assert.equal(await store.ping(), true);
+    });
+  });
+}
+
+const folder = mkdtempSync(join(tmpdir(), "mlteam-org-store-"));
+after(() => rmSync(folder, { recursive: true, force: true }));
+contract("embedded SQLite", () => openOrgStore(join(folder, "org.db")));
+
+let postgres: TestPostgres | undefined;
+after(async () => {
+  await postgres?.stop();
+});
+contract("PostgreSQL", async () => {
+  postgres = await startPostgres();
+  return openOrgStore(postgres.url);
+});

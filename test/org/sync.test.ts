@@ -1,0 +1,267 @@
+/**
+ * `org sync` and the organisation API on three real team repositories (the bundled examples, each
+ * committed in a repository of its own), plus a broken source and a remote one (file:// URL).
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { checkTeam } from "../../src/app/check-team.ts";
+import { organisationFindingsNow, organisationTeams } from "../../src/app/org-overview.ts";
+import { syncOrganisation } from "../../src/app/org-sync.ts";
+import { fsHost } from "../../src/io/fs-host.ts";
+import { parseOrgConfig } from "../../src/org/config.ts";
+import { createOrgApp } from "../../src/server/org/app.ts";
+import { openOrgStore } from "../../src/store/org-store.ts";
+import { TODAY } from "../helpers.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const BIN = join(ROOT, "dist", "cli", "main.js");
+const scratch = mkdtempSync(join(tmpdir(), "mlteam-org-"));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const git = (dir: string, ...args: string[]) => {
+  const r = spawnSync("git", ["-C", dir, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+};
+const commit = (dir: string, message: string) => {
+  git(dir, "add", "-A");
+  git(dir, "-c", "user.name=Lead", "-c", "user.email=lead@x.org", "commit", "-q", "-m", message);
+};
+
+/** A repository holding one bundled example as its model. */
+function teamRepo(example: string, name = example): string {
+  const dir = join(scratch, name);
+  cpSync(join(ROOT, "examples", example), dir, { recursive: true });
+  git(dir, "init", "-q", "-b", "main");
+  commit(dir, "the team model");
+  return dir;
+}
+
+const ORG = (extra = "") => `name: Acme ML
+sources:
+  - repo: fraud
+  - { repo: platform, branch: main }
+  - repo: retail
+${extra}`;
+
+describe("the organisation", () => {
+  teamRepo("meghan-story", "fraud");
+  teamRepo("central-platform", "platform");
+  teamRepo("embedded-platform", "retail");
+  const now = () => "2026-11-30T12:00:00.000Z";
+
+  it("syncs three team repositories; each snapshot is what `mlteam doctor` says of that model", async () => {
+    const parsed = parseOrgConfig(join(scratch, "mlteam-org.yaml"), ORG());
+    assert.ok(parsed.ok);
+    const store = await openOrgStore(join(scratch, "one", "org.db"));
+    const outcomes = await syncOrganisation({
+      config: parsed.config,
+      store,
+      dataDir: scratch,
+      today: TODAY,
+      now,
+    });
+    assert.deepEqual(
+      outcomes.map((o) => [o.id, o.status]),
+      [
+        ["fraud", "synced"],
+        ["platform", "synced"],
+        ["retail", "synced"],
+      ],
+    );
+    const teams = await organisationTeams(store);
+    assert.equal(teams.length, 3);
+    for (const team of teams) {
+      const doctor = await checkTeam(join(scratch, team.id, "mlteam.yaml"), {
+        host: fsHost,
+        today: TODAY,
+        evidence: "never",
+      });
+      assert.equal(team.score, doctor.score?.overall, team.id);
+      assert.equal(team.counts.error, doctor.doctor?.findings.filter((f) => f.severity === "error").length);
+      assert.equal(team.commit, git(join(scratch, team.id), "rev-parse", "HEAD").trim());
+    }
+    // Again: every head is known, nothing is checked again.
+    const again = await syncOrganisation({
+      config: parsed.config,
+      store,
+      dataDir: scratch,
+      today: TODAY,
+      now,
+    });
+    assert.deepEqual(
+      again.map((o) => o.status),
+      ["unchanged", "unchanged", "unchanged"],
+    );
+
+    // A new commit in one repository changes that team only, and its history has two points.
+    const fraud = join(scratch, "fraud");
+    const model = readFileSync(join(fraud, "mlteam.yaml"), "utf8");
+    writeFileSync(
+      join(fraud, "mlteam.yaml"),
+      model.replace(/name: Brightfield Home Goods/, "name: Brightfield Fraud"),
+    );
+    commit(fraud, "rename");
+    const third = await syncOrganisation({
+      config: parsed.config,
+      store,
+      dataDir: scratch,
+      today: TODAY,
+      now,
+    });
+    assert.deepEqual(
+      third.map((o) => o.status),
+      ["synced", "unchanged", "unchanged"],
+    );
+    assert.equal((await store.history("fraud")).length, 2);
+    assert.equal((await store.history("platform")).length, 1);
+    assert.equal((await organisationTeams(store)).find((t) => t.id === "fraud")?.name, "Brightfield Fraud");
+    await store.close();
+  });
+
+  it("records a broken source with the reason and syncs the others", async () => {
+    const broken = teamRepo("first-use-case", "broken");
+    writeFileSync(join(broken, "mlteam.yaml"), "people:\n  - { id: ana }\n");
+    commit(broken, "half a model");
+    const parsed = parseOrgConfig(
+      join(scratch, "mlteam-org.yaml"),
+      ORG(`  - { id: missing, repo: ./nowhere }
+  - { id: gone, repo: fraud, branch: no-such-branch }
+  - repo: broken
+  - { id: elsewhere, repo: fraud, model: team/mlteam.yaml }
+`),
+    );
+    assert.ok(parsed.ok);
+    const store = await openOrgStore(join(scratch, "two", "org.db"));
+    const outcomes = await syncOrganisation({
+      config: parsed.config,
+      store,
+      dataDir: scratch,
+      today: TODAY,
+      now,
+    });
+    const by = new Map(outcomes.map((o) => [o.id, o]));
+    assert.equal(by.get("fraud")?.status, "synced");
+    assert.equal(by.get("retail")?.status, "synced");
+    assert.match(by.get("missing")?.reason ?? "", /nowhere does not exist/);
+    assert.match(by.get("gone")?.reason ?? "", /"no-such-branch" is not in/);
+    assert.match(by.get("broken")?.reason ?? "", /does not validate: mlteam\.yaml:\d+:\d+ /);
+    assert.match(by.get("elsewhere")?.reason ?? "", /does not validate: team\/mlteam\.yaml/);
+    const teams = await organisationTeams(store);
+    // The broken ones rank first, each with its reason.
+    assert.deepEqual(
+      teams
+        .slice(0, 4)
+        .map((t) => t.id)
+        .sort(),
+      ["broken", "elsewhere", "gone", "missing"],
+    );
+    const findings = await organisationFindingsNow(store, TODAY, 6);
+    assert.ok(findings.some((f) => f.kind === "invalid" && f.teams[0] === "missing"));
+    await store.close();
+  });
+
+  it("mirrors a remote source (a URL) bare into the data folder, and fetches it on the next sync", async () => {
+    const url = `file://${join(scratch, "retail")}`;
+    const parsed = parseOrgConfig(
+      join(scratch, "mlteam-org.yaml"),
+      `name: Remote\nsources:\n  - repo: ${url}\n`,
+    );
+    assert.ok(parsed.ok);
+    assert.equal(parsed.config.sources[0]?.remote, true);
+    const data = join(scratch, "remote-data");
+    const store = await openOrgStore(join(data, "org.db"));
+    const [first] = await syncOrganisation({
+      config: parsed.config,
+      store,
+      dataDir: data,
+      today: TODAY,
+      now,
+    });
+    assert.equal(first?.status, "synced");
+    assert.equal(git(join(data, "repos", "retail.git"), "rev-parse", "--is-bare-repository").trim(), "true");
+    writeFileSync(join(scratch, "retail", "NOTES.md"), "x\n");
+    commit(join(scratch, "retail"), "notes");
+    const [second] = await syncOrganisation({
+      config: parsed.config,
+      store,
+      dataDir: data,
+      today: TODAY,
+      now,
+    });
+    assert.equal(second?.status, "synced");
+    assert.equal(second?.commit, git(join(scratch, "retail"), "rev-parse", "HEAD").trim());
+    await store.close();
+  });
+
+  it("serves the teams, findings, a team, its history; refuses foreign hosts and bare writes; 503 without its database", async () => {
+    const parsed = parseOrgConfig(join(scratch, "mlteam-org.yaml"), ORG());
+    assert.ok(parsed.ok);
+    const store = await openOrgStore(join(scratch, "three", "org.db"));
+    const { app } = createOrgApp({ store, config: parsed.config, dataDir: scratch, today: () => TODAY, now });
+    const call = (path: string, init?: RequestInit) => app.request(`http://127.0.0.1${path}`, init);
+    assert.deepEqual(await (await call("/api/org/teams")).json(), []);
+    const write = { "content-type": "application/json", "x-mlteam-request": "1" };
+    assert.equal((await call("/api/org/sync", { method: "POST" })).status, 415);
+    const synced = await call("/api/org/sync", { method: "POST", headers: write, body: "{}" });
+    assert.equal(synced.status, 200);
+    assert.equal(((await synced.json()) as unknown[]).length, 3);
+    const teams = (await (await call("/api/org/teams")).json()) as {
+      id: string;
+      score: number;
+      commit: string;
+    }[];
+    assert.deepEqual(teams.map((t) => t.id).sort(), ["fraud", "platform", "retail"]);
+    assert.ok(teams.every((t) => typeof t.score === "number" && /^[0-9a-f]{40}$/.test(t.commit)));
+    const team = (await (await call("/api/org/teams/platform")).json()) as {
+      snapshot: { findings: unknown[] };
+    };
+    assert.ok(team.snapshot.findings.length > 0);
+    assert.equal(((await (await call("/api/org/teams/fraud/history")).json()) as unknown[]).length, 1);
+    assert.equal((await call("/api/org/teams/nope")).status, 404);
+    assert.ok(Array.isArray(await (await call("/api/org/findings")).json()));
+    const spec = (await (await call("/api/openapi.json")).json()) as { paths: Record<string, unknown> };
+    for (const path of [
+      "/api/org/teams",
+      "/api/org/findings",
+      "/api/org/teams/{id}",
+      "/api/org/teams/{id}/history",
+      "/api/org/sync",
+    ])
+      assert.ok(spec.paths[path], path);
+    assert.equal((await app.request("http://evil.example/api/org/teams")).status, 421);
+    await store.close();
+    assert.equal((await call("/api/org/teams")).status, 503);
+  });
+
+  it("CLI: a malformed organisation file is located (file:line:col), exit 2; a broken source exits 1", () => {
+    const file = join(scratch, "bad-org.yaml");
+    writeFileSync(file, "name: Acme\nsources:\n  - repo: fraud\n    brnch: main\n");
+    const bad = spawnSync(process.execPath, [BIN, "org", "sync", "--config", file], { encoding: "utf8" });
+    assert.equal(bad.status, 2);
+    assert.match(
+      bad.stderr,
+      /bad-org\.yaml:4:5 +error +sources\[0\]: unknown field "brnch" — did you mean "branch"\?/,
+    );
+    assert.doesNotMatch(bad.stderr, /at .*\.js:\d+/);
+    const org = join(scratch, "cli-org.yaml");
+    writeFileSync(org, ORG("  - { id: missing, repo: ./nowhere }\n"));
+    const run = spawnSync(process.execPath, [BIN, "org", "sync", "--config", org, "--format", "json"], {
+      encoding: "utf8",
+      env: { ...process.env, MLTEAM_TODAY: TODAY },
+    });
+    assert.equal(run.status, 1, run.stderr);
+    const outcomes = JSON.parse(run.stdout) as { id: string; status: string }[];
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      ["synced", "synced", "synced", "failed"],
+    );
+  });
+});
