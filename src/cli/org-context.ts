@@ -6,8 +6,10 @@
 import { dirname, join, resolve } from "node:path";
 import { InvalidModelError } from "../app/errors.ts";
 import { loadOrgConfig, type OrgConfig } from "../org/config.ts";
+import type { SyncQueue } from "../org/queue-port.ts";
 import type { OrgStore } from "../org/store-port.ts";
 import { EXIT, ExitError } from "./exit.ts";
+import { today } from "./today.ts";
 
 export interface OrgCommandOptions {
   config: string;
@@ -30,7 +32,7 @@ export async function openOrganisation(options: OrgCommandOptions): Promise<OrgS
   const database =
     named === undefined
       ? join(dataDir, "org.db")
-      : /^postgres(ql)?:\/\//i.test(named)
+      : isPostgresUrl(named)
         ? named
         : resolve(dirname(resolve(options.config)), named);
   const { openOrgStore } = await import("../store/org-store.ts");
@@ -44,3 +46,31 @@ export async function openOrganisation(options: OrgCommandOptions): Promise<OrgS
 
 /** A database URL without its password, for messages. */
 export const redact = (database: string) => database.replace(/\/\/([^:/@]+):[^@/]*@/, "//$1:***@");
+
+export const isPostgresUrl = (database: string) => /^postgres(ql)?:\/\//i.test(database);
+
+/** The job queue in the organisation's PostgreSQL database; exit 2 when it cannot be started. */
+export async function openQueue(database: string): Promise<SyncQueue> {
+  const { openSyncQueue } = await import("../store/org-queue.ts");
+  try {
+    return await openSyncQueue(database);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ExitError(EXIT.invalid, `the job queue in ${redact(database)} cannot be started: ${reason}`);
+  }
+}
+
+/** What a worker does with one job: sync that team, as `org sync --team` would. */
+export function syncTeam(
+  setup: Pick<OrgSetup, "config" | "store" | "dataDir">,
+): (teamId: string) => Promise<void> {
+  return async (teamId) => {
+    const { syncOrganisation } = await import("../app/org-sync.ts");
+    await syncOrganisation({
+      ...setup,
+      today: today(),
+      now: () => new Date().toISOString(),
+      only: [teamId],
+    });
+  };
+}

@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, it } from "node:test";
+import pg from "pg";
 import { startPostgres, type TestPostgres } from "./postgres.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -34,10 +35,10 @@ function teamRepo(example: string): void {
 }
 
 /** Starts `org serve` on a free port; resolves with the port it prints. */
-function serve(config: string, url: string): Promise<number> {
+function serve(config: string, url: string, extra: string[] = []): Promise<number> {
   const child = spawn(
     process.execPath,
-    [BIN, "org", "serve", "--config", config, "--db", url, "--port", "0", "--no-sync"],
+    [BIN, "org", "serve", "--config", config, "--db", url, "--port", "0", "--no-sync", ...extra],
     {
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -83,6 +84,57 @@ it("two servers on one PostgreSQL database list the same three teams", async () 
   );
   assert.equal(lists[0]?.length, 3);
   assert.deepEqual(lists[0], lists[1]);
+});
+
+/** Starts `org worker`; resolves once it says it is taking jobs. */
+function worker(config: string, url: string): Promise<void> {
+  const child = spawn(process.execPath, [BIN, "org", "worker", "--config", config, "--db", url], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  servers.push(child);
+  return new Promise((resolve, reject) => {
+    let text = "";
+    child.stdout?.on("data", (d: Buffer) => {
+      text += d.toString("utf8");
+      if (/taking sync jobs/.test(text)) resolve();
+    });
+    child.stderr?.on("data", (d: Buffer) => {
+      text += d.toString("utf8");
+    });
+    child.on("exit", (code) => reject(new Error(`org worker exited with ${code}: ${text}`)));
+  });
+}
+
+it("with PostgreSQL a sync request is queued, one job per team, and two workers take the jobs", async () => {
+  assert.ok(postgres, "the first test starts PostgreSQL");
+  const admin = new pg.Client({ connectionString: postgres.url });
+  await admin.connect();
+  await admin.query("CREATE DATABASE queued");
+  await admin.end();
+  const url = postgres.url.replace("/postgres?", "/queued?");
+  const config = join(scratch, "mlteam-org.yaml");
+  const port = await serve(config, url, ["--workers", "0"]);
+  await Promise.all([worker(config, url), worker(config, url)]);
+  const base = `http://127.0.0.1:${port}`;
+  const queued = await fetch(`${base}/api/org/sync`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-mlteam-request": "1" },
+    body: "{}",
+  });
+  assert.equal(queued.status, 202);
+  assert.deepEqual(await queued.json(), {
+    queued: ["meghan-story", "central-platform", "embedded-platform"],
+  });
+  // The workers poll every half second: wait for the three snapshots.
+  const deadline = Date.now() + 60_000;
+  let teams: { id: string; commit: string | null }[] = [];
+  while (Date.now() < deadline) {
+    teams = (await (await fetch(`${base}/api/org/teams`)).json()) as typeof teams;
+    if (teams.length === 3 && teams.every((t) => t.commit)) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.deepEqual(teams.map((t) => t.id).sort(), ["central-platform", "embedded-platform", "meghan-story"]);
+  assert.ok(teams.every((t) => /^[0-9a-f]{40}$/.test(t.commit ?? "")));
 });
 
 it("a database that cannot be reached: the server says so at start, exit 2", () => {

@@ -1,7 +1,14 @@
 import type { Command } from "commander";
 import { EXIT, ExitError } from "../exit.ts";
 import { out } from "../io.ts";
-import { type OrgCommandOptions, openOrganisation, redact } from "../org-context.ts";
+import {
+  isPostgresUrl,
+  type OrgCommandOptions,
+  openOrganisation,
+  openQueue,
+  redact,
+  syncTeam,
+} from "../org-context.ts";
 import { today } from "../today.ts";
 
 interface OrgServeOptions extends OrgCommandOptions {
@@ -9,6 +16,7 @@ interface OrgServeOptions extends OrgCommandOptions {
   host: string;
   token?: string;
   sync: boolean;
+  workers: string;
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
@@ -26,9 +34,16 @@ export async function orgServe(options: OrgServeOptions): Promise<void> {
       EXIT.invalid,
       `serving on ${options.host} (not loopback) needs a token: --token <secret> or MLTEAM_TOKEN`,
     );
+  const workers = Number.parseInt(options.workers, 10);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64)
+    throw new ExitError(EXIT.invalid, `--workers must be 0–64, got "${options.workers}"`);
   const { config, store, database, dataDir } = await openOrganisation(options);
+  // With PostgreSQL, syncs go through the job queue, shared with other servers and `org worker`s.
+  const queue = isPostgresUrl(database) ? await openQueue(database) : undefined;
+  if (queue && workers > 0) await queue.work(workers, syncTeam({ config, store, dataDir }));
   let listening: number | undefined;
   const { app, sync } = createOrgApp({
+    ...(queue ? { queue } : {}),
     store,
     config,
     dataDir,
@@ -49,7 +64,7 @@ export async function orgServe(options: OrgServeOptions): Promise<void> {
   });
   if (options.sync) {
     const run = () =>
-      sync().catch((error: unknown) =>
+      (queue ? queue.enqueue(config.sources.map((s) => s.id)) : sync()).catch((error: unknown) =>
         out(`sync failed: ${error instanceof Error ? error.message : String(error)}`),
       );
     void run();
@@ -58,7 +73,7 @@ export async function orgServe(options: OrgServeOptions): Promise<void> {
   }
   const stop = () => {
     server.close();
-    void store.close().finally(() => process.exit(0));
+    void (queue?.stop() ?? Promise.resolve()).then(() => store.close()).finally(() => process.exit(0));
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
@@ -79,11 +94,14 @@ export function register(org: Command): void {
     .option("--host <host>", "address to listen on; anything but loopback needs a token", "127.0.0.1")
     .option("--token <secret>", "require Authorization: Bearer <secret> on every API call (or MLTEAM_TOKEN)")
     .option("--no-sync", "do not sync at start and every `syncMinutes` (another process syncs)")
+    .option("--workers <n>", "with PostgreSQL: sync jobs this process takes at once (0: serve only)", "1")
     .addHelpText(
       "after",
       `
 Reads what \`mlteam org sync\` keeps; syncs at start and every \`syncMinutes\` (15 by default) unless
---no-sync, and on POST /api/org/sync. The models stay read-only: edits go through git.
+--no-sync, and on POST /api/org/sync. With the embedded store the sync runs in this process; with
+PostgreSQL it is queued (one job per team) for this process's --workers and any \`mlteam org worker\`,
+on any machine (docs/deploy.md). The models stay read-only: edits go through git.
 Examples:
   mlteam org serve
   MLTEAM_TOKEN=s3cret mlteam org serve --host 0.0.0.0 --db postgres://mlteam@db/mlteam`,

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { register as registerServe } from "./org-serve.ts";
 import { register as registerSync } from "./org-sync.ts";
+import { register as registerWorker } from "./org-worker.ts";
 
 /** `mlteam org …`: every team's model of an organisation in one place. */
 export function register(program: Command): void {
@@ -18,4 +19,5 @@ The organisation file lists the team models (docs/org.md):
     );
   registerSync(org);
   registerServe(org);
+  registerWorker(org);
 }

@@ -8,6 +8,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { type SourceOutcome, syncOrganisation } from "../../app/org-sync.ts";
 import type { OrgConfig } from "../../org/config.ts";
+import type { SyncQueue } from "../../org/queue-port.ts";
 import type { OrgStore } from "../../org/store-port.ts";
 import { VERSION } from "../../version.ts";
 import { errorResponse, HttpError } from "../errors.ts";
@@ -33,6 +34,8 @@ export interface OrgAppOptions extends HostPolicy {
   today: () => string;
   now?: () => string;
   token?: string;
+  /** The job queue (PostgreSQL): POST /api/org/sync queues instead of syncing in this process. */
+  queue?: SyncQueue;
 }
 
 export interface OrgApp {
@@ -56,7 +59,13 @@ export function createOrgApp(options: OrgAppOptions): OrgApp {
     });
     return running;
   };
-  const ctx: OrgContext = { store: options.store, config: options.config, today: options.today, sync };
+  const ctx: OrgContext = {
+    store: options.store,
+    config: options.config,
+    today: options.today,
+    sync,
+    ...(options.queue ? { queue: options.queue } : {}),
+  };
   const app = new OpenAPIHono({
     defaultHook: (result) => {
       if (!result.success)

@@ -6,7 +6,8 @@ import { errorResponse, SyncOutcomeView } from "../contract.ts";
 const sync = createRoute({
   method: "post",
   path: "/api/org/sync",
-  summary: "Sync the sources now and answer with each one's outcome (one sync runs at a time)",
+  summary:
+    "Sync the sources now: in this process with the embedded store (each one's outcome; one sync at a time), or queued for the workers with PostgreSQL",
   request: {
     body: {
       required: false,
@@ -22,6 +23,10 @@ const sync = createRoute({
       description: "Each source's outcome",
       content: { "application/json": { schema: z.array(SyncOutcomeView) } },
     },
+    202: {
+      description: "Queued for the workers (a PostgreSQL store): the teams queued",
+      content: { "application/json": { schema: z.object({ queued: z.array(z.string()) }) } },
+    },
     400: errorResponse("A bad body"),
     503: errorResponse("The database cannot be reached"),
   },
@@ -30,6 +35,11 @@ const sync = createRoute({
 export function syncRoutes(app: OrgApi, ctx: OrgContext): void {
   app.openapi(sync, async (c) => {
     const body = c.req.valid("json") as { teams?: string[] } | undefined;
+    if (ctx.queue) {
+      const teams = body?.teams ?? ctx.config.sources.map((s) => s.id);
+      await ctx.queue.enqueue(teams);
+      return c.json({ queued: teams }, 202);
+    }
     return c.json(await ctx.sync(body?.teams), 200);
   });
 }
