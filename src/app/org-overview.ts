@@ -22,14 +22,24 @@ export interface TeamSummary {
   error?: string;
 }
 
+/**
+ * Every team with its current snapshot. Reading and parsing all snapshots is the costly part of
+ * every view, so it is kept per store for as long as the store's revision does not change (a sync
+ * by any process changes it).
+ */
+const memo = new WeakMap<
+  OrgStore,
+  { revision: string; rows: Promise<{ team: TeamRecord; snapshot?: TeamSnapshot }[]> }
+>();
+
 async function current(store: OrgStore): Promise<{ team: TeamRecord; snapshot?: TeamSnapshot }[]> {
-  const teams = await store.teams();
-  return Promise.all(
-    teams.map(async (team) => {
-      const snapshot = team.head ? await store.snapshot(team.id, team.head) : undefined;
-      return snapshot ? { team, snapshot } : { team };
-    }),
-  );
+  const revision = await store.revision();
+  const known = memo.get(store);
+  if (known?.revision === revision) return known.rows;
+  const rows = store.current();
+  memo.set(store, { revision, rows });
+  rows.catch(() => memo.delete(store));
+  return rows;
 }
 
 function summaryOf(team: TeamRecord, snapshot: TeamSnapshot | undefined): TeamSummary {

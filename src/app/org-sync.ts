@@ -5,12 +5,12 @@
  * already snapshotted is skipped; a source that fails (repository missing, branch gone, model not
  * there) is recorded with the reason and never stops the others.
  */
-import { GitError, gitSync, gitTry } from "../evidence/git.ts";
+import { GitError, gitSync } from "../evidence/git.ts";
 import { treeHost } from "../history/tree-host.ts";
 import type { OrgConfig, OrgSource } from "../org/config.ts";
-import { localRepository } from "../org/repositories.ts";
+import { headOf, localRepository } from "../org/repositories.ts";
 import { snapshotOf } from "../org/snapshot.ts";
-import type { OrgStore } from "../org/store-port.ts";
+import type { OrgStore, TeamRecord } from "../org/store-port.ts";
 import { checkTeam } from "./check-team.ts";
 
 export interface OrgSyncOptions {
@@ -37,15 +37,20 @@ export interface SourceOutcome {
 export async function syncOrganisation(options: OrgSyncOptions): Promise<SourceOutcome[]> {
   const { config, store } = options;
   await store.removeTeamsExcept(config.sources.map((s) => s.id));
+  const known = new Map((await store.teams()).map((t) => [t.id, t]));
   const outcomes: SourceOutcome[] = [];
   for (const source of config.sources) {
     if (options.only && !options.only.includes(source.id)) continue;
-    outcomes.push(await syncSource(source, options));
+    outcomes.push(await syncSource(source, known.get(source.id), options));
   }
   return outcomes;
 }
 
-async function syncSource(source: OrgSource, options: OrgSyncOptions): Promise<SourceOutcome> {
+async function syncSource(
+  source: OrgSource,
+  previous: TeamRecord | undefined,
+  options: OrgSyncOptions,
+): Promise<SourceOutcome> {
   const { store } = options;
   const record = {
     id: source.id,
@@ -54,14 +59,11 @@ async function syncSource(source: OrgSource, options: OrgSyncOptions): Promise<S
     branch: source.branch,
     checkedAt: options.now(),
   };
-  const previous = await store.team(source.id);
   let repo: string;
   let head: string;
   try {
     repo = localRepository(source, options.dataDir);
-    const found = source.branch.startsWith("-")
-      ? undefined
-      : gitTry(repo, ["rev-parse", "--verify", "--quiet", `${source.branch}^{commit}`])?.trim();
+    const found = headOf(repo, source.branch);
     if (!found) throw new GitError(`the branch or ref "${source.branch}" is not in ${source.repo}`);
     head = found;
   } catch (error) {
@@ -70,6 +72,15 @@ async function syncSource(source: OrgSource, options: OrgSyncOptions): Promise<S
     await store.saveTeam({ ...record, ...(previous?.head ? { head: previous.head } : {}), error: reason });
     return { id: source.id, status: "failed", reason };
   }
+  // The head did not move and the source is the same: nothing to read, nothing to write.
+  if (
+    previous?.head === head &&
+    previous.error === undefined &&
+    previous.repo === source.repo &&
+    previous.model === source.model &&
+    previous.branch === source.branch
+  )
+    return { id: source.id, status: "unchanged", commit: head };
   if (await store.hasSnapshot(source.id, head)) {
     const kept = await store.snapshot(source.id, head);
     const reason = kept && !kept.valid ? invalidReason(kept.diagnostics) : undefined;

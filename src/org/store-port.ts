@@ -27,6 +27,13 @@ export interface OrgStore {
   hasSnapshot(teamId: string, commit: string): Promise<boolean>;
   saveSnapshot(snapshot: TeamSnapshot): Promise<void>;
   snapshot(teamId: string, commit: string): Promise<TeamSnapshot | undefined>;
+  /** Every team with its current snapshot (the one at its `head`), in one query. */
+  current(): Promise<{ team: TeamRecord; snapshot?: TeamSnapshot }[]>;
+  /**
+   * Changes whenever a team or snapshot is written (by any process): what was computed from the
+   * store for one revision holds until it changes.
+   */
+  revision(): Promise<string>;
   /** A team's snapshots, oldest change first. */
   history(teamId: string): Promise<TeamSnapshot[]>;
   /** Whether the database answers (for a 503 while it does not). */

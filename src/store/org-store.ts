@@ -184,6 +184,33 @@ class KyselyOrgStore implements OrgStore {
     return row ? (JSON.parse(row.data) as TeamSnapshot) : undefined;
   }
 
+  async current(): Promise<{ team: TeamRecord; snapshot?: TeamSnapshot }[]> {
+    const rows = await this.db
+      .selectFrom("org_teams as t")
+      .leftJoin("org_snapshots as s", (join) =>
+        join.onRef("s.team_id", "=", "t.id").onRef("s.commit_id", "=", "t.head"),
+      )
+      .select(["t.id", "t.repo", "t.model", "t.branch", "t.head", "t.error", "t.checked_at", "s.data"])
+      .orderBy("t.id")
+      .execute();
+    return rows.map((row) => {
+      const team = teamOf(row);
+      return row.data ? { team, snapshot: JSON.parse(row.data) as TeamSnapshot } : { team };
+    });
+  }
+
+  async revision(): Promise<string> {
+    const teams = await this.db
+      .selectFrom("org_teams")
+      .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("checked_at").as("at")])
+      .executeTakeFirst();
+    const snapshots = await this.db
+      .selectFrom("org_snapshots")
+      .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("synced_at").as("at")])
+      .executeTakeFirst();
+    return `${teams?.n ?? 0}|${teams?.at ?? ""}|${snapshots?.n ?? 0}|${snapshots?.at ?? ""}`;
+  }
+
   async history(teamId: string): Promise<TeamSnapshot[]> {
     const rows = await this.db
       .selectFrom("org_snapshots")

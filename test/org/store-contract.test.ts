@@ -85,6 +85,32 @@ function contract(name: string, open: () => Promise<OrgStore>): void {
       );
     });
 
+    it("gives every team with its current snapshot in one query, and a revision that moves on each write", async () => {
+      const before = await store.revision();
+      await store.saveTeam({
+        id: "a",
+        repo: "/r/a",
+        model: "m.yaml",
+        branch: "main",
+        head: "c2",
+        checkedAt: "t3",
+      });
+      const after = await store.revision();
+      assert.notEqual(after, before);
+      assert.equal(await store.revision(), after);
+      assert.deepEqual(
+        (await store.current()).map((r) => [
+          r.team.id,
+          r.snapshot?.commit ?? null,
+          r.snapshot?.score ?? null,
+        ]),
+        [
+          ["a", "c2", 70],
+          ["b", null, null],
+        ],
+      );
+    });
+
     it("drops the teams no longer listed, with their snapshots", async () => {
       await store.removeTeamsExcept(["b"]);
       assert.deepEqual(
