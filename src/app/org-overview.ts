@@ -22,24 +22,36 @@ export interface TeamSummary {
   error?: string;
 }
 
-/**
- * Every team with its current snapshot. Reading and parsing all snapshots is the costly part of
- * every view, so it is kept per store for as long as the store's revision does not change (a sync
- * by any process changes it).
- */
-const memo = new WeakMap<
-  OrgStore,
-  { revision: string; rows: Promise<{ team: TeamRecord; snapshot?: TeamSnapshot }[]> }
->();
+type Row = { team: TeamRecord; snapshot?: TeamSnapshot };
 
-async function current(store: OrgStore): Promise<{ team: TeamRecord; snapshot?: TeamSnapshot }[]> {
+/**
+ * Every team with its current snapshot, and the views computed from them. Reading and parsing all
+ * snapshots, and ranking or comparing them, is the costly part of every view, so both are kept per
+ * store for as long as the store's revision does not change (a sync by any process changes it).
+ */
+const memo = new WeakMap<OrgStore, { revision: string; rows: Promise<Row[]>; views: Map<string, unknown> }>();
+
+async function state(store: OrgStore) {
   const revision = await store.revision();
-  const known = memo.get(store);
-  if (known?.revision === revision) return known.rows;
-  const rows = store.current();
-  memo.set(store, { revision, rows });
-  rows.catch(() => memo.delete(store));
-  return rows;
+  let known = memo.get(store);
+  if (known?.revision !== revision) {
+    const rows = store.current();
+    known = { revision, rows, views: new Map() };
+    memo.set(store, known);
+    rows.catch(() => memo.delete(store));
+  }
+  return known;
+}
+
+async function current(store: OrgStore): Promise<Row[]> {
+  return (await state(store)).rows;
+}
+
+/** A view of the current rows, computed once per revision (and per `key`). */
+async function view<T>(store: OrgStore, key: string, compute: (rows: Row[]) => T): Promise<T> {
+  const known = await state(store);
+  if (!known.views.has(key)) known.views.set(key, compute(await known.rows));
+  return known.views.get(key) as T;
 }
 
 function summaryOf(team: TeamRecord, snapshot: TeamSnapshot | undefined): TeamSummary {
@@ -58,7 +70,11 @@ function summaryOf(team: TeamRecord, snapshot: TeamSnapshot | undefined): TeamSu
 
 /** Every team, most at risk first: failing or invalid, then by errors, then by lowest score. */
 export async function organisationTeams(store: OrgStore): Promise<TeamSummary[]> {
-  const rows = (await current(store)).map(({ team, snapshot }) => summaryOf(team, snapshot));
+  return view(store, "teams", rankTeams);
+}
+
+function rankTeams(current: Row[]): TeamSummary[] {
+  const rows = current.map(({ team, snapshot }) => summaryOf(team, snapshot));
   const broken = (t: TeamSummary) => (t.valid && !t.error ? 0 : 1);
   return rows.sort(
     (a, b) =>
@@ -74,7 +90,10 @@ export async function organisationFindingsNow(
   today: string,
   staleMonths: number,
 ): Promise<OrgFinding[]> {
-  const rows = await current(store);
+  return view(store, `findings|${today}|${staleMonths}`, (rows) => findingsOf(rows, today, staleMonths));
+}
+
+function findingsOf(rows: Row[], today: string, staleMonths: number): OrgFinding[] {
   const findings = organisationFindings(
     rows.flatMap((r) => (r.snapshot ? [r.snapshot] : [])),
     today,

@@ -7,6 +7,8 @@ import PgBoss from "pg-boss";
 import type { SyncQueue } from "../org/queue-port.ts";
 
 const QUEUE = "mlteam-org-sync";
+/** Jobs fetched at once by a worker (one sync at a time within a batch). */
+const BATCH = 5;
 
 export async function openSyncQueue(url: string): Promise<SyncQueue> {
   const boss = new PgBoss({ connectionString: url, schedule: false, supervise: true });
@@ -25,14 +27,19 @@ export async function openSyncQueue(url: string): Promise<SyncQueue> {
       return ids;
     },
     async work(concurrency, sync) {
-      for (let i = 0; i < concurrency; i++)
-        await boss.work<{ team: string }>(
+      for (let i = 0; i < concurrency; i++) {
+        // pg-boss waits its polling interval (half a second at least) between fetches: a worker
+        // that got a full batch asks again at once, so a long queue costs no waiting.
+        let id = "";
+        id = await boss.work<{ team: string }>(
           QUEUE,
-          { batchSize: 1, pollingIntervalSeconds: 0.5 },
-          async ([job]) => {
-            if (job) await sync(job.data.team);
+          { batchSize: BATCH, pollingIntervalSeconds: 0.5 },
+          async (jobs) => {
+            for (const job of jobs) await sync(job.data.team);
+            if (jobs.length === BATCH) boss.notifyWorker(id);
           },
         );
+      }
     },
     async pending() {
       return boss.getQueueSize(QUEUE, { before: "completed" });

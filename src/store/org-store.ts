@@ -200,15 +200,14 @@ class KyselyOrgStore implements OrgStore {
   }
 
   async revision(): Promise<string> {
-    const teams = await this.db
-      .selectFrom("org_teams")
-      .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("checked_at").as("at")])
-      .executeTakeFirst();
-    const snapshots = await this.db
-      .selectFrom("org_snapshots")
-      .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("synced_at").as("at")])
-      .executeTakeFirst();
-    return `${teams?.n ?? 0}|${teams?.at ?? ""}|${snapshots?.n ?? 0}|${snapshots?.at ?? ""}`;
+    // One round trip: the teams' and the snapshots' counts and latest writes.
+    const { rows } = await sql<{ teams: unknown; checked: unknown; snapshots: unknown; synced: unknown }>`
+      select (select count(*) from org_teams) as teams, (select max(checked_at) from org_teams) as checked,
+             (select count(*) from org_snapshots) as snapshots, (select max(synced_at) from org_snapshots) as synced`.execute(
+      this.db,
+    );
+    const row = rows[0];
+    return `${String(row?.teams ?? 0)}|${String(row?.checked ?? "")}|${String(row?.snapshots ?? 0)}|${String(row?.synced ?? "")}`;
   }
 
   async history(teamId: string): Promise<TeamSnapshot[]> {
