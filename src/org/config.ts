@@ -32,6 +32,48 @@ export const sourceSchema = z
   })
   .strict();
 
+export const ROLES = ["viewer", "editor", "admin", "auditor"] as const;
+export type OrgRole = (typeof ROLES)[number];
+
+export const authSchema = z
+  .object({
+    issuer: z
+      .string()
+      .url()
+      .describe("The OpenID Connect issuer (its /.well-known/openid-configuration is read)."),
+    clientId: z.string().min(1).describe("This server's client id at the issuer."),
+    clientSecretEnv: z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/)
+      .optional()
+      .describe(
+        "The environment variable holding the client secret (default MLTEAM_OIDC_CLIENT_SECRET); never the secret itself.",
+      ),
+    publicUrl: z
+      .string()
+      .url()
+      .describe("The server's address as browsers reach it; the redirect URI is <publicUrl>/auth/callback."),
+    groupsClaim: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The ID token claim listing the user's groups (default groups)."),
+    roles: z
+      .object({
+        viewer: z.array(z.string()).optional(),
+        editor: z.array(z.string()).optional(),
+        admin: z.array(z.string()).optional(),
+        auditor: z.array(z.string()).optional(),
+      })
+      .strict()
+      .describe(
+        "Role → the groups that hold it, organisation-wide (admin includes editor and viewer; editor includes viewer).",
+      ),
+  })
+  .strict();
+
+export type OrgAuth = z.infer<typeof authSchema>;
+
 export const orgFileSchema = z
   .object({
     name: z.string().min(1).describe("The organisation's name."),
@@ -42,6 +84,9 @@ export const orgFileSchema = z
       .describe(
         "Where snapshots are kept: a file path for the embedded store (default .mlteam-org/org.db beside this file) or postgres://… (or MLTEAM_DATABASE_URL).",
       ),
+    auth: authSchema
+      .optional()
+      .describe("OpenID Connect login: when set, every request needs a session or an API token."),
     staleMonths: z
       .number()
       .int()
@@ -74,6 +119,7 @@ export interface OrgConfig {
   name: string;
   sources: OrgSource[];
   database?: string;
+  auth?: OrgAuth;
   staleMonths: number;
   syncMinutes: number;
 }
@@ -165,6 +211,7 @@ export function parseOrgConfig(file: string, text: string): OrgConfigResult {
       name: result.data.name,
       sources,
       ...(result.data.database !== undefined ? { database: result.data.database } : {}),
+      ...(result.data.auth !== undefined ? { auth: result.data.auth } : {}),
       staleMonths: result.data.staleMonths ?? 6,
       syncMinutes: result.data.syncMinutes ?? 15,
     },

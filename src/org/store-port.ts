@@ -17,6 +17,44 @@ export interface TeamRecord {
   checkedAt: string;
 }
 
+export interface Session {
+  /** SHA-256 of the cookie's value (the value itself is never stored). */
+  id: string;
+  subject: string;
+  name: string;
+  roles: string[];
+  /** The token a browser sends back on writes (X-CSRF-Token). */
+  csrf: string;
+  expiresAt: string;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  /** SHA-256 of the token (shown once, never stored). */
+  hash: string;
+  roles: string[];
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt?: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action:
+    | "login"
+    | "logout"
+    | "token-created"
+    | "token-revoked"
+    | "sync-requested"
+    | "audit-exported"
+    | "config-loaded";
+  detail: Record<string, unknown>;
+}
+
 export interface OrgStore {
   teams(): Promise<TeamRecord[]>;
   team(id: string): Promise<TeamRecord | undefined>;
@@ -36,6 +74,16 @@ export interface OrgStore {
   revision(): Promise<string>;
   /** A team's snapshots, oldest change first. */
   history(teamId: string): Promise<TeamSnapshot[]>;
+  saveSession(session: Session): Promise<void>;
+  session(id: string): Promise<Session | undefined>;
+  deleteSession(id: string): Promise<void>;
+  saveToken(token: ApiToken): Promise<void>;
+  tokenByHash(hash: string): Promise<ApiToken | undefined>;
+  tokens(): Promise<ApiToken[]>;
+  revokeToken(id: string, at: string): Promise<boolean>;
+  /** Appends to the audit log (never updated nor deleted). */
+  audit(entry: AuditEntry): Promise<void>;
+  auditLog(limit: number): Promise<AuditEntry[]>;
   /** Whether the database answers (for a 503 while it does not). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -15,7 +15,7 @@ import {
   sql,
 } from "kysely";
 import type { TeamSnapshot } from "../org/snapshot.ts";
-import type { OrgStore, TeamRecord } from "../org/store-port.ts";
+import type { ApiToken, AuditEntry, OrgStore, Session, TeamRecord } from "../org/store-port.ts";
 
 interface TeamsTable {
   id: string;
@@ -36,9 +36,40 @@ interface SnapshotsTable {
   data: string;
 }
 
+interface SessionsTable {
+  id: string;
+  subject: string;
+  name: string;
+  roles: string;
+  csrf: string;
+  expires_at: string;
+}
+
+interface TokensTable {
+  id: string;
+  name: string;
+  hash: string;
+  roles: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+interface AuditTable {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  detail: string;
+}
+
 export interface OrgDatabase {
   org_teams: TeamsTable;
   org_snapshots: SnapshotsTable;
+  org_sessions: SessionsTable;
+  org_tokens: TokensTable;
+  org_audit: AuditTable;
 }
 
 /** The migrations, in order; a new one is appended, never edited once released. */
@@ -65,6 +96,40 @@ const MIGRATIONS: Record<string, Migration> = {
         .addPrimaryKeyConstraint("org_snapshots_pk", ["team_id", "commit_id"])
         .execute();
     },
+  },
+};
+
+MIGRATIONS["0002-sessions-tokens-audit"] = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("org_sessions")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("subject", "text", (c) => c.notNull())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("roles", "text", (c) => c.notNull())
+      .addColumn("csrf", "text", (c) => c.notNull())
+      .addColumn("expires_at", "text", (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable("org_tokens")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("hash", "text", (c) => c.notNull().unique())
+      .addColumn("roles", "text", (c) => c.notNull())
+      .addColumn("created_by", "text", (c) => c.notNull())
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .addColumn("expires_at", "text", (c) => c.notNull())
+      .addColumn("revoked_at", "text")
+      .execute();
+    await db.schema
+      .createTable("org_audit")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("at", "text", (c) => c.notNull())
+      .addColumn("actor", "text", (c) => c.notNull())
+      .addColumn("action", "text", (c) => c.notNull())
+      .addColumn("detail", "text", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("org_audit_at").on("org_audit").columns(["at", "id"]).execute();
   },
 };
 
@@ -221,6 +286,101 @@ class KyselyOrgStore implements OrgStore {
     return rows.map((r) => JSON.parse(r.data) as TeamSnapshot);
   }
 
+  async saveSession(x: Session): Promise<void> {
+    await this.db
+      .insertInto("org_sessions")
+      .values({
+        id: x.id,
+        subject: x.subject,
+        name: x.name,
+        roles: JSON.stringify(x.roles),
+        csrf: x.csrf,
+        expires_at: x.expiresAt,
+      })
+      .execute();
+  }
+
+  async session(id: string): Promise<Session | undefined> {
+    const row = await this.db.selectFrom("org_sessions").selectAll().where("id", "=", id).executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          subject: row.subject,
+          name: row.name,
+          roles: JSON.parse(row.roles) as string[],
+          csrf: row.csrf,
+          expiresAt: row.expires_at,
+        }
+      : undefined;
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    await this.db.deleteFrom("org_sessions").where("id", "=", id).execute();
+  }
+
+  async saveToken(t: ApiToken): Promise<void> {
+    await this.db
+      .insertInto("org_tokens")
+      .values({
+        id: t.id,
+        name: t.name,
+        hash: t.hash,
+        roles: JSON.stringify(t.roles),
+        created_by: t.createdBy,
+        created_at: t.createdAt,
+        expires_at: t.expiresAt,
+        revoked_at: t.revokedAt ?? null,
+      })
+      .execute();
+  }
+
+  async tokenByHash(hash: string): Promise<ApiToken | undefined> {
+    const row = await this.db
+      .selectFrom("org_tokens")
+      .selectAll()
+      .where("hash", "=", hash)
+      .executeTakeFirst();
+    return row ? tokenOf(row) : undefined;
+  }
+
+  async tokens(): Promise<ApiToken[]> {
+    return (await this.db.selectFrom("org_tokens").selectAll().orderBy("created_at").execute()).map(tokenOf);
+  }
+
+  async revokeToken(id: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable("org_tokens")
+      .set({ revoked_at: at })
+      .where("id", "=", id)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async audit(e: AuditEntry): Promise<void> {
+    await this.db
+      .insertInto("org_audit")
+      .values({ id: e.id, at: e.at, actor: e.actor, action: e.action, detail: JSON.stringify(e.detail) })
+      .execute();
+  }
+
+  async auditLog(limit: number): Promise<AuditEntry[]> {
+    const rows = await this.db
+      .selectFrom("org_audit")
+      .selectAll()
+      .orderBy("at", "desc")
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action as AuditEntry["action"],
+      detail: JSON.parse(r.detail) as Record<string, unknown>,
+    }));
+  }
+
   async ping(): Promise<boolean> {
     try {
       await sql`select 1`.execute(this.db);
@@ -233,6 +393,19 @@ class KyselyOrgStore implements OrgStore {
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+function tokenOf(row: TokensTable): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    hash: row.hash,
+    roles: JSON.parse(row.roles) as string[],
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    ...(row.revoked_at !== null ? { revokedAt: row.revoked_at } : {}),
+  };
 }
 
 function teamOf(row: TeamsTable): TeamRecord {

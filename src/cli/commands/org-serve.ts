@@ -29,21 +29,30 @@ export async function orgServe(options: OrgServeOptions): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ExitError(EXIT.invalid, `--port must be 0–65535, got "${options.port}"`);
   const token = options.token ?? process.env.MLTEAM_TOKEN;
-  if (!LOOPBACK.test(options.host) && !token)
-    throw new ExitError(
-      EXIT.invalid,
-      `serving on ${options.host} (not loopback) needs a token: --token <secret> or MLTEAM_TOKEN`,
-    );
   const workers = Number.parseInt(options.workers, 10);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64)
     throw new ExitError(EXIT.invalid, `--workers must be 0–64, got "${options.workers}"`);
   const { config, store, database, dataDir } = await openOrganisation(options);
+  if (!LOOPBACK.test(options.host) && !token && !config.auth) {
+    await store.close();
+    throw new ExitError(
+      EXIT.invalid,
+      `serving on ${options.host} (not loopback) needs a login (\`auth:\` in ${options.config}) or a token: --token <secret> or MLTEAM_TOKEN`,
+    );
+  }
+  const secretVariable = config.auth?.clientSecretEnv ?? "MLTEAM_OIDC_CLIENT_SECRET";
+  const clientSecret = config.auth ? process.env[secretVariable] : undefined;
+  if (config.auth && !clientSecret) {
+    await store.close();
+    throw new ExitError(EXIT.invalid, `the OpenID Connect client secret is missing: set ${secretVariable}`);
+  }
   // With PostgreSQL, syncs go through the job queue, shared with other servers and `org worker`s.
   const queue = isPostgresUrl(database) ? await openQueue(database) : undefined;
   if (queue && workers > 0) await queue.work(workers, syncTeam({ config, store, dataDir }));
   let listening: number | undefined;
   const { app, sync } = createOrgApp({
     ...(queue ? { queue } : {}),
+    ...(clientSecret ? { clientSecret } : {}),
     store,
     config,
     dataDir,

@@ -12,17 +12,12 @@ import type { SyncQueue } from "../../org/queue-port.ts";
 import type { OrgStore } from "../../org/store-port.ts";
 import { VERSION } from "../../version.ts";
 import { errorResponse, HttpError } from "../errors.ts";
-import {
-  decodableUrl,
-  type HostPolicy,
-  headers,
-  hostCheck,
-  limitBody,
-  tokenCheck,
-  writeCheck,
-} from "../security.ts";
+import { decodableUrl, type HostPolicy, headers, hostCheck, limitBody, writeCheck } from "../security.ts";
+import { access } from "./access.ts";
 import type { OrgContext } from "./context.ts";
+import { accessRoutes } from "./routes/access.ts";
 import { findingRoutes } from "./routes/findings.ts";
+import { loginRoutes, logoutRoute } from "./routes/login.ts";
 import { syncRoutes } from "./routes/sync.ts";
 import { teamRoutes } from "./routes/teams.ts";
 
@@ -34,6 +29,8 @@ export interface OrgAppOptions extends HostPolicy {
   today: () => string;
   now?: () => string;
   token?: string;
+  /** The OpenID Connect client secret, when the organisation file configures a login. */
+  clientSecret?: string;
   /** The job queue (PostgreSQL): POST /api/org/sync queues instead of syncing in this process. */
   queue?: SyncQueue;
 }
@@ -52,17 +49,19 @@ export function createOrgApp(options: OrgAppOptions): OrgApp {
       store: options.store,
       dataDir: options.dataDir,
       today: options.today(),
-      now: options.now ?? (() => new Date().toISOString()),
+      now,
       ...(only ? { only } : {}),
     }).finally(() => {
       running = undefined;
     });
     return running;
   };
+  const now = options.now ?? (() => new Date().toISOString());
   const ctx: OrgContext = {
     store: options.store,
     config: options.config,
     today: options.today,
+    now,
     sync,
     ...(options.queue ? { queue: options.queue } : {}),
   };
@@ -84,8 +83,25 @@ export function createOrgApp(options: OrgAppOptions): OrgApp {
   app.use("*", headers);
   app.use("*", hostCheck(options));
   app.use("*", decodableUrl);
-  app.use("/api/*", tokenCheck(options.token), writeCheck, limitBody);
+  const guard = access({
+    store: options.store,
+    login: options.config.auth !== undefined,
+    ...(options.token !== undefined ? { staticToken: options.token } : {}),
+    now,
+  });
+  app.use("/api/*", writeCheck, limitBody, guard);
+  app.use("/auth/logout", writeCheck, guard);
+  if (options.config.auth) {
+    loginRoutes(app, {
+      auth: options.config.auth,
+      store: options.store,
+      now,
+      clientSecret: options.clientSecret ?? "",
+    });
+    logoutRoute(app, { store: options.store, now });
+  }
   teamRoutes(app, ctx);
+  accessRoutes(app, ctx);
   findingRoutes(app, ctx);
   syncRoutes(app, ctx);
   app.openAPIRegistry.registerComponent("securitySchemes", "token", {

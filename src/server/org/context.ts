@@ -11,6 +11,8 @@ export interface OrgContext {
   store: OrgStore;
   config: OrgConfig;
   today: () => string;
+  /** The current time, ISO 8601. */
+  now: () => string;
   /** Runs a sync (one at a time: a request while one runs waits for it and gets its outcome). */
   sync: (only?: readonly string[]) => Promise<SourceOutcome[]>;
   /** With PostgreSQL: syncs go through the job queue, to whichever worker is free. */

@@ -1,6 +1,7 @@
 /** GET /api/org/findings and /api/org/people: what only shows across teams. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { organisationFindingsNow, organisationPeople } from "../../../app/org-overview.ts";
+import { requireRole } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
 import { errorResponse, OrgFindingView, PersonView } from "../contract.ts";
 
@@ -32,10 +33,12 @@ const people = createRoute({
 });
 
 export function findingRoutes(app: OrgApi, ctx: OrgContext): void {
-  app.openapi(findings, async (c) =>
-    c.json(await organisationFindingsNow(ctx.store, ctx.today(), ctx.config.staleMonths), 200),
-  );
-  app.openapi(people, async (c) =>
-    c.json(await organisationPeople(ctx.store, c.req.valid("query").q ?? ""), 200),
-  );
+  app.openapi(findings, async (c) => {
+    requireRole(c, "viewer");
+    return c.json(await organisationFindingsNow(ctx.store, ctx.today(), ctx.config.staleMonths), 200);
+  });
+  app.openapi(people, async (c) => {
+    requireRole(c, "viewer");
+    return c.json(await organisationPeople(ctx.store, c.req.valid("query").q ?? ""), 200);
+  });
 }

@@ -1,5 +1,6 @@
 /** POST /api/org/sync: sync now (all sources, or those named). */
 import { createRoute, z } from "@hono/zod-openapi";
+import { record, requireRole } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
 import { errorResponse, SyncOutcomeView } from "../contract.ts";
 
@@ -28,13 +29,16 @@ const sync = createRoute({
       content: { "application/json": { schema: z.object({ queued: z.array(z.string()) }) } },
     },
     400: errorResponse("A bad body"),
+    403: errorResponse("Not an admin"),
     503: errorResponse("The database cannot be reached"),
   },
 });
 
 export function syncRoutes(app: OrgApi, ctx: OrgContext): void {
   app.openapi(sync, async (c) => {
+    const admin = requireRole(c, "admin");
     const body = c.req.valid("json") as { teams?: string[] } | undefined;
+    await record(ctx.store, ctx.now, admin.actor, "sync-requested", { teams: body?.teams ?? "all" });
     if (ctx.queue) {
       const teams = body?.teams ?? ctx.config.sources.map((s) => s.id);
       await ctx.queue.enqueue(teams);

@@ -1,6 +1,7 @@
 /** GET /api/org/teams, /api/org/teams/{id} and /api/org/teams/{id}/history. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { organisationTeam, organisationTeamHistory, organisationTeams } from "../../../app/org-overview.ts";
+import { requireRole } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
 import { errorResponse, HistoryPointView, TeamDetailView, TeamSummaryView } from "../contract.ts";
 
@@ -49,9 +50,16 @@ const history = createRoute({
 });
 
 export function teamRoutes(app: OrgApi, ctx: OrgContext): void {
-  app.openapi(list, async (c) => c.json(await organisationTeams(ctx.store), 200));
-  app.openapi(one, async (c) => c.json(await organisationTeam(ctx.store, c.req.valid("param").id), 200));
-  app.openapi(history, async (c) =>
-    c.json(await organisationTeamHistory(ctx.store, c.req.valid("param").id), 200),
-  );
+  app.openapi(list, async (c) => {
+    requireRole(c, "viewer");
+    return c.json(await organisationTeams(ctx.store), 200);
+  });
+  app.openapi(one, async (c) => {
+    requireRole(c, "viewer");
+    return c.json(await organisationTeam(ctx.store, c.req.valid("param").id), 200);
+  });
+  app.openapi(history, async (c) => {
+    requireRole(c, "viewer");
+    return c.json(await organisationTeamHistory(ctx.store, c.req.valid("param").id), 200);
+  });
 }

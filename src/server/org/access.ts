@@ -1,0 +1,127 @@
+/**
+ * Who is asking, and what they may do. A request carries an API token (`Authorization: Bearer
+ * mlt_…`, hashed at rest, scoped to roles, expiring, revocable), or a session cookie set after an
+ * OpenID Connect login (server-side session, httpOnly and SameSite; writes also need the session's
+ * CSRF token), or — with no login configured, on loopback — nothing: the local user is admin.
+ * Roles: viewer reads; editor also proposes changes; admin also syncs and manages tokens (and is an
+ * editor); auditor reads and exports the audit log.
+ */
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import type { Context, MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import type { OrgRole } from "../../org/config.ts";
+import type { AuditEntry, OrgStore } from "../../org/store-port.ts";
+import { HttpError } from "../errors.ts";
+
+export interface Principal {
+  actor: string;
+  roles: ReadonlySet<OrgRole>;
+  via: "local" | "static-token" | "api-token" | "session";
+  /** For a session: the token its writes must carry (X-CSRF-Token). */
+  csrf?: string;
+}
+
+export const SESSION_COOKIE = "mlteam_session";
+
+export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+export const randomToken = (prefix = "") => `${prefix}${randomBytes(32).toString("base64url")}`;
+
+/** The roles a set of held roles stands for: admin includes editor and viewer, editor viewer, auditor viewer. */
+export function expandRoles(held: Iterable<string>): Set<OrgRole> {
+  const out = new Set<OrgRole>();
+  for (const role of held) {
+    if (role === "admin") for (const r of ["admin", "editor", "viewer"] as const) out.add(r);
+    if (role === "editor") for (const r of ["editor", "viewer"] as const) out.add(r);
+    if (role === "viewer") out.add("viewer");
+    if (role === "auditor") for (const r of ["auditor", "viewer"] as const) out.add(r);
+  }
+  return out;
+}
+
+export interface AccessOptions {
+  store: OrgStore;
+  /** OpenID Connect is configured: nobody is trusted without a session or a token. */
+  login: boolean;
+  /** The legacy static token of `--token` / MLTEAM_TOKEN: admin. */
+  staticToken?: string;
+  now: () => string;
+}
+
+const equal = (a: string, b: string) => {
+  const [x, y] = [Buffer.from(sha256(a)), Buffer.from(sha256(b))];
+  return timingSafeEqual(x, y);
+};
+
+/** Sets `principal` on every API request, or refuses it (401); checks CSRF on session writes. */
+export function access(options: AccessOptions): MiddlewareHandler {
+  return async (c, next) => {
+    const principal = await identify(c, options);
+    if (!principal)
+      throw new HttpError(
+        401,
+        options.login
+          ? "sign in (GET /auth/login) or send Authorization: Bearer <API token>"
+          : "this server needs its token: send Authorization: Bearer <token>",
+      );
+    const write = c.req.method !== "GET" && c.req.method !== "HEAD";
+    if (write && principal.via === "session") {
+      const sent = c.req.header("x-csrf-token") ?? "";
+      if (!principal.csrf || !equal(sent, principal.csrf))
+        throw new HttpError(
+          403,
+          "writes from a signed-in browser need the header X-CSRF-Token (GET /api/org/me)",
+        );
+    }
+    c.set("principal" as never, principal as never);
+    await next();
+  };
+}
+
+async function identify(c: Context, options: AccessOptions): Promise<Principal | undefined> {
+  const bearer = /^Bearer (.+)$/.exec(c.req.header("authorization") ?? "")?.[1];
+  if (bearer !== undefined) {
+    if (options.staticToken !== undefined && equal(bearer, options.staticToken))
+      return { actor: "token", roles: expandRoles(["admin"]), via: "static-token" };
+    const token = await options.store.tokenByHash(sha256(bearer));
+    if (!token || token.revokedAt !== undefined || token.expiresAt <= options.now()) return undefined;
+    return { actor: `token:${token.name}`, roles: expandRoles(token.roles), via: "api-token" };
+  }
+  const cookie = getCookie(c, SESSION_COOKIE);
+  if (cookie !== undefined) {
+    const session = await options.store.session(sha256(cookie));
+    if (session && session.expiresAt > options.now())
+      return {
+        actor: session.subject,
+        roles: expandRoles(session.roles),
+        via: "session",
+        csrf: session.csrf,
+      };
+  }
+  if (!options.login && options.staticToken === undefined)
+    return { actor: "local", roles: expandRoles(["admin"]), via: "local" };
+  return undefined;
+}
+
+export const principalOf = (c: Context): Principal => c.get("principal" as never) as Principal;
+
+/** Refuses (403) a principal without `role`. */
+export function requireRole(c: Context, role: OrgRole): Principal {
+  const principal = principalOf(c);
+  if (!principal.roles.has(role))
+    throw new HttpError(
+      403,
+      `this needs the ${role} role; ${principal.actor} has ${[...principal.roles].join(", ") || "none"}`,
+    );
+  return principal;
+}
+
+/** Appends to the audit log. */
+export async function record(
+  store: OrgStore,
+  now: () => string,
+  actor: string,
+  action: AuditEntry["action"],
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await store.audit({ id: randomUUID(), at: now(), actor, action, detail });
+}
