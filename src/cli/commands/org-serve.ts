@@ -49,6 +49,21 @@ export async function orgServe(options: OrgServeOptions): Promise<void> {
   // With PostgreSQL, syncs go through the job queue, shared with other servers and `org worker`s.
   const queue = isPostgresUrl(database) ? await openQueue(database) : undefined;
   if (queue && workers > 0) await queue.work(workers, syncTeam({ config, store, dataDir }));
+  // Every configuration a server starts with is in the audit log (its hash and sources).
+  const { createHash, randomUUID } = await import("node:crypto");
+  const { readFileSync } = await import("node:fs");
+  await store.audit({
+    id: randomUUID(),
+    at: new Date().toISOString(),
+    actor: "server",
+    action: "config-loaded",
+    detail: {
+      file: options.config,
+      sha256: createHash("sha256").update(readFileSync(options.config)).digest("hex"),
+      sources: config.sources.map((s) => s.id),
+      login: config.auth !== undefined,
+    },
+  });
   let listening: number | undefined;
   const { app, sync } = createOrgApp({
     ...(queue ? { queue } : {}),
