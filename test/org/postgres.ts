@@ -5,7 +5,7 @@
  * `postgres` user, since PostgreSQL refuses to run as root.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 
@@ -87,9 +87,25 @@ export async function startPostgres(): Promise<TestPostgres> {
   return {
     url,
     async stop() {
-      const stop = run(join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]);
+      // The server's pid, to make sure it is gone even if pg_ctl gives up waiting.
+      const pid = Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]);
+      const stop = run(join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "-t", "20", "stop"]);
       spawnSync(stop.command, stop.args, { encoding: "utf8" });
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+        // Immediate shutdown: the cluster is thrown away anyway.
+        process.kill(pid, "SIGQUIT");
+        for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
