@@ -175,6 +175,14 @@ describe("the HTTP API", () => {
 });
 
 describe("RACI cell edits in YAML: adding a row", () => {
+  it("keeps the comment on a letter's line when a second holder turns it into a list", () => {
+    const text = "raci:\n  - activity: x\n    R: ds\n    A: ds # two people hold the role\n    C: io\n";
+    assert.equal(
+      editRaciCell(text, 0, { activity: "x", column: "tl", letters: ["A"] }),
+      "raci:\n  - activity: x\n    R: ds\n    A: [ds, tl] # two people hold the role\n    C: io\n",
+    );
+  });
+
   it("adds the raci section, appends to a block list, and rewrites an empty or flow list", () => {
     assert.equal(
       editRaciCell("# c\norganisation: { name: O, stage: starting } # x\npeople: []\n", undefined, {

@@ -4,10 +4,11 @@
  * since the version the caller edited.
  */
 
+import type { ModelHost } from "../model/load.ts";
 import { editRaciCell } from "../model/raci-edit.ts";
 import { parseRaciRef } from "../model/raci-ref.ts";
 import type { RaciLetter } from "../model/schema.ts";
-import { requireValid } from "./check-team.ts";
+import { requireValid, type ValidTeamCheck } from "./check-team.ts";
 import { ConflictError, echo, InputError, NotFoundError, PreconditionError } from "./errors.ts";
 import type { ModelWorkspace } from "./workspace.ts";
 
@@ -42,6 +43,32 @@ export async function setRaciCell(
     throw new ConflictError(
       "the model changed since you loaded it (someone else edited it); reload and try again",
     );
+  const { file, after } = planRaciCell(valid, workspace.host, workspace.entry, change);
+  // The file may have changed while we computed: check again right before replacing it.
+  if (workspace.etag() !== etag)
+    throw new ConflictError("the model changed while saving; reload and try again");
+  workspace.host.writeFile(file, after);
+  const saved = await workspace.current();
+  return { etag: saved.etag, file: relativeToModel(file, workspace.entry) };
+}
+
+/** A RACI cell edit worked out on a valid model: the file that holds the row, its text before and after. */
+export interface PlannedEdit {
+  file: string;
+  before: string;
+  after: string;
+}
+
+/**
+ * Works out one RACI cell edit (keeping comments, layout and line endings), without writing: the
+ * dashboard's edit writes it; the organisation's "propose change" turns it into a patch.
+ */
+export function planRaciCell(
+  valid: Pick<ValidTeamCheck, "graph" | "model">,
+  host: ModelHost,
+  entry: string,
+  change: CellChange,
+): PlannedEdit {
   const { graph, model } = valid;
   if (!graph.activities.has(change.activity)) throw new NotFoundError(`no activity ${echo(change.activity)}`);
   if (change.product !== undefined && !graph.products.has(change.product))
@@ -51,12 +78,12 @@ export async function setRaciCell(
   const id = written.id;
   if (kind === "person" ? !graph.people.has(id) : !graph.roles.has(id))
     throw new NotFoundError(`no ${kind} ${echo(id)}`);
-  const entry = graph.raci.find((e) => e.activity === change.activity && e.product === change.product);
-  const origin = entry ? model.origin(entry.source) : undefined;
-  const file = origin?.source.path ?? model.files[0] ?? workspace.entry;
+  const row = graph.raci.find((e) => e.activity === change.activity && e.product === change.product);
+  const origin = row ? model.origin(row.source) : undefined;
+  const file = origin?.source.path ?? model.files[0] ?? entry;
   const letters: RaciLetter[] =
     change.letters === "" ? [] : change.letters === "R/A" ? ["R", "A"] : [change.letters];
-  const before = workspace.host.readFile(file);
+  const before = host.readFile(file);
   if (before === undefined) throw new ConflictError(`${file} is gone; reload and try again`);
   let after: string;
   try {
@@ -71,12 +98,7 @@ export async function setRaciCell(
   }
   // A file written with CRLF line endings keeps them.
   if (before.includes("\r\n")) after = after.replace(/\r?\n/g, "\r\n");
-  // The file may have changed while we computed: check again right before replacing it.
-  if (workspace.etag() !== etag)
-    throw new ConflictError("the model changed while saving; reload and try again");
-  workspace.host.writeFile(file, after);
-  const saved = await workspace.current();
-  return { etag: saved.etag, file: relativeToModel(file, workspace.entry) };
+  return { file, before, after };
 }
 
 /** A path as the user knows it: relative to the model's folder, never the machine's absolute path. */

@@ -48,7 +48,11 @@ export function editRaciCell(text: string, rowIndex: number | undefined, edit: C
       if (sameRef(value.value)) {
         if (!wanted) row.delete(letter);
       } else if (wanted) {
-        row.set(letter, doc.createNode([value.value, ref], { flow: true }));
+        const list = doc.createNode([value.value, ref], { flow: true });
+        // The comment on the line (`A: ana # …`) stays with the value that replaces it.
+        if (value.comment) list.comment = value.comment;
+        if (value.commentBefore) list.commentBefore = value.commentBefore;
+        row.set(letter, list);
       }
     } else if (wanted) {
       row.set(letter, ref);

@@ -51,7 +51,8 @@ export interface AuditEntry {
     | "token-revoked"
     | "sync-requested"
     | "audit-exported"
-    | "config-loaded";
+    | "config-loaded"
+    | "change-proposed";
   detail: Record<string, unknown>;
 }
 

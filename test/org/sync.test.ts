@@ -241,6 +241,50 @@ describe("the organisation", () => {
     assert.equal((await call("/api/org/teams")).status, 503);
   });
 
+  it("proposes a RACI change as a patch of the synced YAML (comments kept) that git applies; nothing is written", async () => {
+    const parsed = parseOrgConfig(join(scratch, "mlteam-org.yaml"), ORG());
+    assert.ok(parsed.ok);
+    const store = await openOrgStore(join(scratch, "four", "org.db"));
+    await syncOrganisation({ config: parsed.config, store, dataDir: scratch, today: TODAY, now });
+    const { app } = createOrgApp({ store, config: parsed.config, dataDir: scratch, today: () => TODAY, now });
+    const write = { "content-type": "application/json", "x-mlteam-request": "1" };
+    const propose = (body: object) =>
+      app.request("http://127.0.0.1/api/org/teams/fraud/proposals", {
+        method: "POST",
+        headers: write,
+        body: JSON.stringify(body),
+      });
+    const fraud = join(scratch, "fraud");
+    const before = readFileSync(join(fraud, "mlteam.yaml"), "utf8");
+    const response = await propose({
+      activity: "define-business-problem",
+      column: "tech-lead",
+      letters: "A",
+    });
+    assert.equal(response.status, 200, await response.clone().text());
+    assert.match(response.headers.get("content-disposition") ?? "", /fraud-raci\.patch/);
+    const patch = await response.text();
+    assert.match(patch, /^diff --git a\/mlteam\.yaml b\/mlteam\.yaml$/m);
+    assert.match(patch, /^\+ {4}A: \[data-scientist, tech-lead\] # two people hold the role/m);
+    assert.equal(readFileSync(join(fraud, "mlteam.yaml"), "utf8"), before, "nothing is written");
+    const check = spawnSync("git", ["-C", fraud, "apply", "--check", "-"], {
+      input: patch,
+      encoding: "utf8",
+    });
+    assert.equal(check.status, 0, check.stderr);
+    spawnSync("git", ["-C", fraud, "apply", "-"], { input: patch });
+    const after = readFileSync(join(fraud, "mlteam.yaml"), "utf8");
+    assert.equal(after.split("#").length, before.split("#").length, "every comment kept");
+    assert.notEqual(after, before);
+    git(fraud, "checkout", "--", "mlteam.yaml");
+    assert.equal(
+      (await propose({ activity: "no-such-activity", column: "tech-lead", letters: "A" })).status,
+      404,
+    );
+    assert.ok((await store.auditLog(10)).some((e) => e.action === "change-proposed"));
+    await store.close();
+  });
+
   it("CLI: a malformed organisation file is located (file:line:col), exit 2; a broken source exits 1", () => {
     const file = join(scratch, "bad-org.yaml");
     writeFileSync(file, "name: Acme\nsources:\n  - repo: fraud\n    brnch: main\n");

@@ -18,6 +18,7 @@ import type { OrgContext } from "./context.ts";
 import { accessRoutes } from "./routes/access.ts";
 import { findingRoutes } from "./routes/findings.ts";
 import { loginRoutes, logoutRoute } from "./routes/login.ts";
+import { proposalRoutes } from "./routes/proposals.ts";
 import { syncRoutes } from "./routes/sync.ts";
 import { teamRoutes } from "./routes/teams.ts";
 
@@ -102,6 +103,7 @@ export function createOrgApp(options: OrgAppOptions): OrgApp {
   }
   teamRoutes(app, ctx);
   accessRoutes(app, ctx);
+  proposalRoutes(app, ctx, options.dataDir);
   findingRoutes(app, ctx);
   syncRoutes(app, ctx);
   app.openAPIRegistry.registerComponent("securitySchemes", "token", {

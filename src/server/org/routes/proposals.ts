@@ -1,0 +1,63 @@
+/** POST /api/org/teams/{id}/proposals: an edit of a synced model, as a patch to download (editor). */
+import { createRoute, z } from "@hono/zod-openapi";
+import { proposeRaciChange } from "../../../app/org-proposal.ts";
+import { record, requireRole } from "../access.ts";
+import type { OrgApi, OrgContext } from "../context.ts";
+import { errorResponse } from "../contract.ts";
+
+const propose = createRoute({
+  method: "post",
+  path: "/api/org/teams/{id}/proposals",
+  summary:
+    "Propose a RACI change to a synced model: answers a unified diff of its YAML at the synced commit (comments kept) to apply and send as a pull request; nothing is saved",
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]*$/)
+        .max(100),
+    }),
+    body: {
+      content: {
+        "application/json": {
+          schema: z.object({
+            activity: z.string().min(1).max(200),
+            product: z.string().min(1).max(200).optional(),
+            column: z.string().min(1).max(200).describe("A role id, or person:<id>"),
+            letters: z.enum(["", "R", "A", "C", "I", "R/A"]),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: "The patch", content: { "text/x-diff": { schema: z.string() } } },
+    403: errorResponse("Not an editor"),
+    404: errorResponse("No such team, activity, product, role or person"),
+    409: errorResponse("The synced model does not validate"),
+    503: errorResponse("The team's repository cannot be read"),
+  },
+});
+
+export function proposalRoutes(app: OrgApi, ctx: OrgContext, dataDir: string): void {
+  app.openapi(propose, async (c) => {
+    const editor = requireRole(c, "editor");
+    const id = c.req.valid("param").id;
+    const body = c.req.valid("json");
+    const proposal = await proposeRaciChange(
+      { store: ctx.store, config: ctx.config, dataDir, today: ctx.today() },
+      id,
+      { activity: body.activity, product: body.product, column: body.column, letters: body.letters },
+    );
+    await record(ctx.store, ctx.now, editor.actor, "change-proposed", {
+      team: id,
+      commit: proposal.commit,
+      file: proposal.file,
+      change: body,
+    });
+    return c.body(proposal.patch, 200, {
+      "content-type": "text/x-diff; charset=utf-8",
+      "content-disposition": `attachment; filename="${id}-raci.patch"`,
+    });
+  });
+}
