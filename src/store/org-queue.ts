@@ -30,6 +30,7 @@ export async function openSyncQueue(url: string): Promise<SyncQueue> {
       for (let i = 0; i < concurrency; i++) {
         // pg-boss waits its polling interval (half a second at least) between fetches: a worker
         // that got a full batch asks again at once, so a long queue costs no waiting.
+        // Known before the first batch arrives: the worker's first fetch waits for the database.
         let id = "";
         id = await boss.work<{ team: string }>(
           QUEUE,
