@@ -12,15 +12,15 @@
  *   npm run build && npm run bench:org              # 500 teams
  *   npm run bench:org -- --teams 100
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { startPostgres } from "../../test/org/postgres.ts";
+import { BIN, startCli } from "../../test/org/team-repos.ts";
 import { changeTeam, generateTeams } from "./generate.ts";
 
-const BIN = join(import.meta.dirname, "..", "..", "dist", "cli", "main.js");
 const arg = process.argv.indexOf("--teams");
 const TEAMS = arg > 0 ? Number(process.argv[arg + 1]) : 500;
 const CLIENTS = 20;
@@ -32,21 +32,7 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
 };
 
-/** Starts a CLI process and resolves with its output once `ready` matches it. */
-function start(args: string[], ready: RegExp): Promise<string> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let text = "";
-    const seen = (d: Buffer) => {
-      text += d.toString("utf8");
-      if (ready.test(text)) resolve(text);
-    };
-    child.stdout?.on("data", seen);
-    child.stderr?.on("data", seen);
-    child.on("exit", (code) => reject(new Error(`mlteam ${args.join(" ")} exited with ${code}: ${text}`)));
-  });
-}
+const start = (args: string[], ready: RegExp) => startCli(args, ready, children);
 
 async function serve(config: string, url: string): Promise<string> {
   const text = await start(

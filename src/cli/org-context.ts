@@ -1,11 +1,13 @@
 /**
  * What the `org` commands share: the organisation file (located errors, exit 2), the database it
  * names (or --db, or MLTEAM_DATABASE_URL; the embedded file beside the organisation file by
- * default), and the data folder where remote repositories are mirrored.
+ * default), and the data folder where remote repositories are mirrored. Loaded by the commands'
+ * actions only (it brings the schema), so `mlteam --version` does not pay for it.
  */
 import { dirname, join, resolve } from "node:path";
 import { InvalidModelError } from "../app/errors.ts";
 import { loadOrgConfig, type OrgConfig } from "../org/config.ts";
+import { isPostgresUrl, redact } from "../org/database-url.ts";
 import type { SyncQueue } from "../org/queue-port.ts";
 import type { OrgStore } from "../org/store-port.ts";
 import { EXIT, ExitError } from "./exit.ts";
@@ -44,11 +46,6 @@ export async function openOrganisation(options: OrgCommandOptions): Promise<OrgS
   }
 }
 
-/** A database URL without its password, for messages. */
-export const redact = (database: string) => database.replace(/\/\/([^:/@]+):[^@/]*@/, "//$1:***@");
-
-export const isPostgresUrl = (database: string) => /^postgres(ql)?:\/\//i.test(database);
-
 /** The job queue in the organisation's PostgreSQL database; exit 2 when it cannot be started. */
 export async function openQueue(database: string): Promise<SyncQueue> {
   const { openSyncQueue } = await import("../store/org-queue.ts");
@@ -73,4 +70,13 @@ export function syncTeam(
       only: [teamId],
     });
   };
+}
+
+/** Runs `close` once on SIGINT or SIGTERM, then exits: the job or request in hand is finished first. */
+export function closeOnSignal(close: () => Promise<void>): void {
+  const stop = () => {
+    void close().finally(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }

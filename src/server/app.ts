@@ -6,15 +6,14 @@
  */
 import { dirname, join, resolve } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { OpenAPIHono } from "@hono/zod-openapi";
 import { type EvidenceGatherer, gitEvidence } from "../app/evidence.ts";
 import { ModelWorkspace } from "../app/workspace.ts";
 import { fsHost } from "../io/fs-host.ts";
 import { cleanStaleTemps } from "../io/write-atomic.ts";
 import { packageRoot } from "../package-root.ts";
-import { VERSION } from "../version.ts";
 import { type Api, makeContext } from "./context.ts";
 import { errorResponse, HttpError } from "./errors.ts";
+import { createApi, documentApi } from "./openapi.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { catalogRoutes } from "./routes/catalog.ts";
 import { evidenceRoutes } from "./routes/evidence.ts";
@@ -56,15 +55,7 @@ export function createApp(options: AppOptions): Api {
     gatherEvidence: options.gatherEvidence ?? gitEvidence,
   });
   const ctx = makeContext(workspace, root);
-  const app: Api = new OpenAPIHono({
-    defaultHook: (result) => {
-      if (!result.success)
-        throw new HttpError(
-          400,
-          result.error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`).join("; "),
-        );
-    },
-  });
+  const app: Api = createApi();
   app.onError((error, c) => errorResponse(error, c, ctx.publicText));
 
   app.use("*", headers);
@@ -81,24 +72,10 @@ export function createApp(options: AppOptions): Api {
   auditRoutes(app, ctx, options.today);
   topologyRoutes(app, ctx);
   historyRoutes(app, ctx, options.today);
-  app.openAPIRegistry.registerComponent("securitySchemes", "token", {
-    type: "http",
-    scheme: "bearer",
-    description: "Required when the server was started with a token (always on a non-loopback host).",
-  });
-  app.doc31("/api/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "mlteam",
-      version: VERSION,
-      description:
-        "The team model, the doctor, what-if and the RACI of one mlteam model. Writes need JSON, the header X-MLTeam-Request: 1 and If-Match.",
-    },
-    security: [{}, { token: [] }],
-  });
-
-  app.all("/api/*", () => {
-    throw new HttpError(404, "no such API route (see /api/openapi.json)");
+  documentApi(app, {
+    title: "mlteam",
+    description:
+      "The team model, the doctor, what-if and the RACI of one mlteam model. Writes need JSON, the header X-MLTeam-Request: 1 and If-Match.",
   });
   // The dashboard: static files built by Vite, served from one directory and nothing outside it.
   const webRoot = resolve(options.webRoot ?? join(packageRoot(), "dist", "web"));

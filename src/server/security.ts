@@ -83,14 +83,18 @@ export const writeCheck: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
+/** Whether two secrets are equal, compared in constant time (their digests, so lengths do not leak). */
+export function sameSecret(sent: string, expected: string): boolean {
+  const digest = (text: string) => createHash("sha256").update(text).digest();
+  return timingSafeEqual(digest(sent), digest(expected));
+}
+
 /** Every API call carries the token, compared in constant time. */
 export function tokenCheck(token: string | undefined): MiddlewareHandler {
-  const expected = token === undefined ? undefined : createHash("sha256").update(token).digest();
   return async (c, next) => {
-    if (expected) {
+    if (token !== undefined) {
       const sent = /^Bearer (.+)$/.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
-      const digest = createHash("sha256").update(sent).digest();
-      if (!timingSafeEqual(digest, expected))
+      if (!sameSecret(sent, token))
         throw new HttpError(401, "this server needs its token: send Authorization: Bearer <token>");
     }
     await next();

@@ -14,6 +14,7 @@ import {
   SqliteDialect,
   sql,
 } from "kysely";
+import { isPostgresUrl } from "../org/database-url.ts";
 import type { TeamSnapshot } from "../org/snapshot.ts";
 import type { ApiToken, AuditEntry, OrgStore, Session, TeamRecord } from "../org/store-port.ts";
 
@@ -134,9 +135,6 @@ MIGRATIONS["0002-sessions-tokens-audit"] = {
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
-
-/** A database URL or path: PostgreSQL for postgres:// and postgresql://, else a SQLite file. */
-export const isPostgresUrl = (database: string) => /^postgres(ql)?:\/\//i.test(database);
 
 /** Opens the store (creating or upgrading its tables); throws when the database cannot be reached. */
 export async function openOrgStore(database: string): Promise<OrgStore> {

@@ -4,9 +4,8 @@
  * sessions with CSRF on writes, API tokens (hashed, scoped, expiring, revocable), and the audit log.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -19,8 +18,8 @@ import type { OrgStore } from "../../src/org/store-port.ts";
 import { createOrgApp } from "../../src/server/org/app.ts";
 import { openOrgStore } from "../../src/store/org-store.ts";
 import { TODAY } from "../helpers.ts";
+import { teamRepo } from "./team-repos.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 const scratch = mkdtempSync(join(tmpdir(), "mlteam-oidc-"));
 const GROUPS: Record<string, string[]> = {
   ada: ["ml-admins"],
@@ -153,17 +152,7 @@ describe("organisation access with OpenID Connect", () => {
       callback(req, res);
     });
 
-    for (const example of ["meghan-story", "central-platform"]) {
-      const dir = join(scratch, example);
-      cpSync(join(ROOT, "examples", example), dir, { recursive: true });
-      const env = { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
-      for (const args of [
-        ["init", "-q"],
-        ["add", "-A"],
-        ["-c", "user.name=L", "-c", "user.email=l@x.org", "commit", "-qm", "m"],
-      ])
-        spawnSync("git", ["-C", dir, ...args], { env });
-    }
+    for (const example of ["meghan-story", "central-platform"]) teamRepo(scratch, example);
     const parsed = parseOrgConfig(
       join(scratch, "mlteam-org.yaml"),
       `name: Acme ML

@@ -3,16 +3,15 @@
  * same teams, after one `mlteam org sync --db postgres://…` — the commands as a user runs them.
  */
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { type ChildProcess, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, it } from "node:test";
 import pg from "pg";
 import { startPostgres, type TestPostgres } from "./postgres.ts";
+import { BIN, startCli, teamRepo } from "./team-repos.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const BIN = join(ROOT, "dist", "cli", "main.js");
 const scratch = mkdtempSync(join(tmpdir(), "mlteam-org-pg-"));
 let postgres: TestPostgres | undefined;
 const servers: ChildProcess[] = [];
@@ -22,45 +21,23 @@ after(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-function teamRepo(example: string): void {
-  const dir = join(scratch, example);
-  cpSync(join(ROOT, "examples", example), dir, { recursive: true });
-  const env = { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
-  for (const args of [
-    ["init", "-q"],
-    ["add", "-A"],
-    ["-c", "user.name=L", "-c", "user.email=l@x.org", "commit", "-qm", "m"],
-  ])
-    assert.equal(spawnSync("git", ["-C", dir, ...args], { env }).status, 0);
+/** Starts `org serve` on a free port; resolves with the port it prints. */
+async function serve(config: string, url: string, extra: string[] = []): Promise<number> {
+  const text = await startCli(
+    ["org", "serve", "--config", config, "--db", url, "--port", "0", "--no-sync", ...extra],
+    /http:\/\/127\.0\.0\.1:\d+\//,
+    servers,
+  );
+  return Number(/http:\/\/127\.0\.0\.1:(\d+)\//.exec(text)?.[1]);
 }
 
-/** Starts `org serve` on a free port; resolves with the port it prints. */
-function serve(config: string, url: string, extra: string[] = []): Promise<number> {
-  const child = spawn(
-    process.execPath,
-    [BIN, "org", "serve", "--config", config, "--db", url, "--port", "0", "--no-sync", ...extra],
-    {
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  servers.push(child);
-  return new Promise((resolve, reject) => {
-    let text = "";
-    child.stdout?.on("data", (d: Buffer) => {
-      text += d.toString("utf8");
-      const port = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(text)?.[1];
-      if (port) resolve(Number(port));
-    });
-    child.stderr?.on("data", (d: Buffer) => {
-      text += d.toString("utf8");
-    });
-    child.on("exit", (code) => reject(new Error(`org serve exited with ${code}: ${text}`)));
-  });
-}
+/** Starts `org worker`; resolves once it says it is taking jobs. */
+const worker = (config: string, url: string) =>
+  startCli(["org", "worker", "--config", config, "--db", url], /taking sync jobs/, servers);
 
 it("two servers on one PostgreSQL database list the same three teams", async () => {
   postgres = await startPostgres();
-  for (const example of ["meghan-story", "central-platform", "embedded-platform"]) teamRepo(example);
+  for (const example of ["meghan-story", "central-platform", "embedded-platform"]) teamRepo(scratch, example);
   const config = join(scratch, "mlteam-org.yaml");
   writeFileSync(
     config,
@@ -85,25 +62,6 @@ it("two servers on one PostgreSQL database list the same three teams", async () 
   assert.equal(lists[0]?.length, 3);
   assert.deepEqual(lists[0], lists[1]);
 });
-
-/** Starts `org worker`; resolves once it says it is taking jobs. */
-function worker(config: string, url: string): Promise<void> {
-  const child = spawn(process.execPath, [BIN, "org", "worker", "--config", config, "--db", url], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  servers.push(child);
-  return new Promise((resolve, reject) => {
-    let text = "";
-    child.stdout?.on("data", (d: Buffer) => {
-      text += d.toString("utf8");
-      if (/taking sync jobs/.test(text)) resolve();
-    });
-    child.stderr?.on("data", (d: Buffer) => {
-      text += d.toString("utf8");
-    });
-    child.on("exit", (code) => reject(new Error(`org worker exited with ${code}: ${text}`)));
-  });
-}
 
 it("with PostgreSQL a sync request is queued, one job per team, and two workers take the jobs", async () => {
   assert.ok(postgres, "the first test starts PostgreSQL");

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -16,33 +16,12 @@ import { parseOrgConfig } from "../../src/org/config.ts";
 import { createOrgApp } from "../../src/server/org/app.ts";
 import { openOrgStore } from "../../src/store/org-store.ts";
 import { TODAY } from "../helpers.ts";
+import { BIN, commit, git, teamRepo as repoOf } from "./team-repos.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const BIN = join(ROOT, "dist", "cli", "main.js");
 const scratch = mkdtempSync(join(tmpdir(), "mlteam-org-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-const git = (dir: string, ...args: string[]) => {
-  const r = spawnSync("git", ["-C", dir, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" },
-  });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
-};
-const commit = (dir: string, message: string) => {
-  git(dir, "add", "-A");
-  git(dir, "-c", "user.name=Lead", "-c", "user.email=lead@x.org", "commit", "-q", "-m", message);
-};
-
-/** A repository holding one bundled example as its model. */
-function teamRepo(example: string, name = example): string {
-  const dir = join(scratch, name);
-  cpSync(join(ROOT, "examples", example), dir, { recursive: true });
-  git(dir, "init", "-q", "-b", "main");
-  commit(dir, "the team model");
-  return dir;
-}
+const teamRepo = (example: string, name = example) => repoOf(scratch, example, name);
 
 const ORG = (extra = "") => `name: Acme ML
 sources:
@@ -290,6 +269,16 @@ describe("the organisation", () => {
     writeFileSync(file, "name: Acme\nsources:\n  - repo: fraud\n    brnch: main\n");
     const bad = spawnSync(process.execPath, [BIN, "org", "sync", "--config", file], { encoding: "utf8" });
     assert.equal(bad.status, 2);
+    const badJson = spawnSync(process.execPath, [BIN, "org", "sync", "--config", file, "--format", "json"], {
+      encoding: "utf8",
+    });
+    assert.equal(badJson.status, 2);
+    const document = JSON.parse(badJson.stdout) as {
+      valid: boolean;
+      diagnostics: { line: number; column: number }[];
+    };
+    assert.equal(document.valid, false);
+    assert.deepEqual([document.diagnostics[0]?.line, document.diagnostics[0]?.column], [4, 5]);
     assert.match(
       bad.stderr,
       /bad-org\.yaml:4:5 +error +sources\[0\]: unknown field "brnch" — did you mean "branch"\?/,
@@ -302,7 +291,7 @@ describe("the organisation", () => {
       env: { ...process.env, MLTEAM_TODAY: TODAY },
     });
     assert.equal(run.status, 1, run.stderr);
-    const outcomes = JSON.parse(run.stdout) as { id: string; status: string }[];
+    const { outcomes } = JSON.parse(run.stdout) as { outcomes: { id: string; status: string }[] };
     assert.deepEqual(
       outcomes.map((o) => o.status),
       ["synced", "synced", "synced", "failed"],

@@ -1,14 +1,8 @@
 import type { Command } from "commander";
 import { EXIT, ExitError } from "../exit.ts";
 import { out } from "../io.ts";
-import {
-  isPostgresUrl,
-  type OrgCommandOptions,
-  openOrganisation,
-  openQueue,
-  redact,
-  syncTeam,
-} from "../org-context.ts";
+import { isLoopback } from "../loopback.ts";
+import type { OrgCommandOptions } from "../org-context.ts";
 import { today } from "../today.ts";
 
 interface OrgServeOptions extends OrgCommandOptions {
@@ -19,12 +13,12 @@ interface OrgServeOptions extends OrgCommandOptions {
   workers: string;
 }
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
-
 /** `mlteam org serve`: the organisation API, syncing in the background every `syncMinutes`. */
 export async function orgServe(options: OrgServeOptions): Promise<void> {
   const { serve: listen } = await import("@hono/node-server");
   const { createOrgApp } = await import("../../server/org/app.ts");
+  const { closeOnSignal, openOrganisation, openQueue, syncTeam } = await import("../org-context.ts");
+  const { isPostgresUrl, redact } = await import("../../org/database-url.ts");
   const port = Number.parseInt(options.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ExitError(EXIT.invalid, `--port must be 0–65535, got "${options.port}"`);
@@ -33,7 +27,7 @@ export async function orgServe(options: OrgServeOptions): Promise<void> {
   if (!Number.isInteger(workers) || workers < 0 || workers > 64)
     throw new ExitError(EXIT.invalid, `--workers must be 0–64, got "${options.workers}"`);
   const { config, store, database, dataDir } = await openOrganisation(options);
-  if (!LOOPBACK.test(options.host) && !token && !config.auth) {
+  if (!isLoopback(options.host) && !token && !config.auth) {
     await store.close();
     throw new ExitError(
       EXIT.invalid,
@@ -95,12 +89,11 @@ export async function orgServe(options: OrgServeOptions): Promise<void> {
     const timer = setInterval(run, config.syncMinutes * 60_000);
     timer.unref();
   }
-  const stop = () => {
+  closeOnSignal(async () => {
     server.close();
-    void (queue?.stop() ?? Promise.resolve()).then(() => store.close()).finally(() => process.exit(0));
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+    await queue?.stop();
+    await store.close();
+  });
 }
 
 export function register(org: Command): void {

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { EXIT, ExitError } from "../exit.ts";
 import { out } from "../io.ts";
 import { format } from "../options.ts";
-import { type OrgCommandOptions, openOrganisation } from "../org-context.ts";
+import type { OrgCommandOptions } from "../org-context.ts";
 import { today } from "../today.ts";
 
 interface OrgSyncOptions extends OrgCommandOptions {
@@ -13,7 +13,18 @@ interface OrgSyncOptions extends OrgCommandOptions {
 /** `mlteam org sync`: one pass over the sources; exit 1 when one failed or is invalid. */
 export async function orgSync(options: OrgSyncOptions): Promise<void> {
   const { syncOrganisation } = await import("../../app/org-sync.ts");
-  const { config, store, dataDir } = await openOrganisation(options);
+  const { openOrganisation } = await import("../org-context.ts");
+  const { InvalidModelError } = await import("../../app/errors.ts");
+  let setup: Awaited<ReturnType<typeof openOrganisation>>;
+  try {
+    setup = await openOrganisation(options);
+  } catch (error) {
+    // JSON stays a whole document when the organisation file is malformed (the errors also go to stderr).
+    if (options.format === "json" && error instanceof InvalidModelError)
+      out(JSON.stringify({ valid: false, diagnostics: error.diagnostics, outcomes: [] }, null, 2));
+    throw error;
+  }
+  const { config, store, dataDir } = setup;
   try {
     if (options.team)
       for (const id of options.team)
@@ -30,7 +41,8 @@ export async function orgSync(options: OrgSyncOptions): Promise<void> {
       now: () => new Date().toISOString(),
       ...(options.team ? { only: options.team } : {}),
     });
-    if (options.format === "json") out(JSON.stringify(outcomes, null, 2));
+    if (options.format === "json")
+      out(JSON.stringify({ valid: true, organisation: config.name, outcomes }, null, 2));
     else {
       for (const o of outcomes)
         out(

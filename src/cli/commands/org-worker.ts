@@ -1,14 +1,7 @@
 import type { Command } from "commander";
 import { EXIT, ExitError } from "../exit.ts";
 import { out } from "../io.ts";
-import {
-  isPostgresUrl,
-  type OrgCommandOptions,
-  openOrganisation,
-  openQueue,
-  redact,
-  syncTeam,
-} from "../org-context.ts";
+import type { OrgCommandOptions } from "../org-context.ts";
 
 interface OrgWorkerOptions extends OrgCommandOptions {
   concurrency: string;
@@ -19,6 +12,8 @@ export async function orgWorker(options: OrgWorkerOptions): Promise<void> {
   const concurrency = Number.parseInt(options.concurrency, 10);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
     throw new ExitError(EXIT.invalid, `--concurrency must be 1–64, got "${options.concurrency}"`);
+  const { closeOnSignal, openOrganisation, openQueue, syncTeam } = await import("../org-context.ts");
+  const { isPostgresUrl, redact } = await import("../../org/database-url.ts");
   const setup = await openOrganisation(options);
   if (!isPostgresUrl(setup.database)) {
     await setup.store.close();
@@ -32,14 +27,10 @@ export async function orgWorker(options: OrgWorkerOptions): Promise<void> {
   out(
     `mlteam org worker: taking sync jobs of ${setup.config.name} from ${redact(setup.database)} (${concurrency} at a time)`,
   );
-  const stop = () => {
-    void queue
-      .stop()
-      .then(() => setup.store.close())
-      .finally(() => process.exit(0));
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  closeOnSignal(async () => {
+    await queue.stop();
+    await setup.store.close();
+  });
 }
 
 export function register(org: Command): void {

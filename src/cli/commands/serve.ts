@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { EXIT, ExitError } from "../exit.ts";
 import { out } from "../io.ts";
+import { isLoopback } from "../loopback.ts";
 import { DEFAULT_MODEL, MODEL_ARG } from "../options.ts";
 import { today } from "../today.ts";
 
@@ -13,8 +14,6 @@ export interface ServeOptions {
   open?: boolean;
 }
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
-
 /** `mlteam serve`: the HTTP API on loopback (a token is required on any other address). */
 export async function serveCommand(modelPath: string, options: ServeOptions): Promise<void> {
   const { serve: listen } = await import("@hono/node-server");
@@ -24,7 +23,7 @@ export async function serveCommand(modelPath: string, options: ServeOptions): Pr
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ExitError(EXIT.invalid, `--port must be 0–65535, got "${options.port}"`);
   const token = options.token ?? process.env.MLTEAM_TOKEN;
-  if (!LOOPBACK.test(options.host) && !token) {
+  if (!isLoopback(options.host) && !token) {
     throw new ExitError(
       EXIT.invalid,
       `serving on ${options.host} (not loopback) needs a token: --token <secret> or MLTEAM_TOKEN`,

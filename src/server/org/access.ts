@@ -6,12 +6,13 @@
  * Roles: viewer reads; editor also proposes changes; admin also syncs and manages tokens (and is an
  * editor); auditor reads and exports the audit log.
  */
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { OrgRole } from "../../org/config.ts";
 import type { AuditEntry, OrgStore } from "../../org/store-port.ts";
 import { HttpError } from "../errors.ts";
+import { sameSecret } from "../security.ts";
 
 export interface Principal {
   actor: string;
@@ -47,11 +48,6 @@ export interface AccessOptions {
   now: () => string;
 }
 
-const equal = (a: string, b: string) => {
-  const [x, y] = [Buffer.from(sha256(a)), Buffer.from(sha256(b))];
-  return timingSafeEqual(x, y);
-};
-
 /** Sets `principal` on every API request, or refuses it (401); checks CSRF on session writes. */
 export function access(options: AccessOptions): MiddlewareHandler {
   return async (c, next) => {
@@ -66,7 +62,7 @@ export function access(options: AccessOptions): MiddlewareHandler {
     const write = c.req.method !== "GET" && c.req.method !== "HEAD";
     if (write && principal.via === "session") {
       const sent = c.req.header("x-csrf-token") ?? "";
-      if (!principal.csrf || !equal(sent, principal.csrf))
+      if (!principal.csrf || !sameSecret(sent, principal.csrf))
         throw new HttpError(
           403,
           "writes from a signed-in browser need the header X-CSRF-Token (GET /api/org/me)",
@@ -80,7 +76,7 @@ export function access(options: AccessOptions): MiddlewareHandler {
 async function identify(c: Context, options: AccessOptions): Promise<Principal | undefined> {
   const bearer = /^Bearer (.+)$/.exec(c.req.header("authorization") ?? "")?.[1];
   if (bearer !== undefined) {
-    if (options.staticToken !== undefined && equal(bearer, options.staticToken))
+    if (options.staticToken !== undefined && sameSecret(bearer, options.staticToken))
       return { actor: "token", roles: expandRoles(["admin"]), via: "static-token" };
     const token = await options.store.tokenByHash(sha256(bearer));
     if (!token || token.revokedAt !== undefined || token.expiresAt <= options.now()) return undefined;

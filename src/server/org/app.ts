@@ -5,13 +5,13 @@
  * from the own origin with JSON and X-MLTeam-Request, a token off loopback); a database that
  * cannot be reached answers 503 and recovers by itself.
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { type SourceOutcome, syncOrganisation } from "../../app/org-sync.ts";
 import type { OrgConfig } from "../../org/config.ts";
 import type { SyncQueue } from "../../org/queue-port.ts";
 import type { OrgStore } from "../../org/store-port.ts";
-import { VERSION } from "../../version.ts";
 import { errorResponse, HttpError } from "../errors.ts";
+import { createApi, documentApi } from "../openapi.ts";
 import { decodableUrl, type HostPolicy, headers, hostCheck, limitBody, writeCheck } from "../security.ts";
 import { access } from "./access.ts";
 import type { OrgContext } from "./context.ts";
@@ -66,15 +66,7 @@ export function createOrgApp(options: OrgAppOptions): OrgApp {
     sync,
     ...(options.queue ? { queue: options.queue } : {}),
   };
-  const app = new OpenAPIHono({
-    defaultHook: (result) => {
-      if (!result.success)
-        throw new HttpError(
-          400,
-          result.error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`).join("; "),
-        );
-    },
-  });
+  const app = createApi();
   app.onError(async (error, c) => {
     // A failure of the database itself is a 503 the client may retry, not an internal error.
     if (!(error instanceof HttpError) && !(await options.store.ping()))
@@ -106,23 +98,10 @@ export function createOrgApp(options: OrgAppOptions): OrgApp {
   proposalRoutes(app, ctx, options.dataDir);
   findingRoutes(app, ctx);
   syncRoutes(app, ctx);
-  app.openAPIRegistry.registerComponent("securitySchemes", "token", {
-    type: "http",
-    scheme: "bearer",
-    description: "Required when the server was started with a token (always on a non-loopback host).",
-  });
-  app.doc31("/api/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "mlteam organisation",
-      version: VERSION,
-      description:
-        "Every team's model of one organisation, as synced from git: teams ranked by risk, organisation-wide findings, history, people across teams. Writes need JSON and the header X-MLTeam-Request: 1.",
-    },
-    security: [{}, { token: [] }],
-  });
-  app.all("/api/*", () => {
-    throw new HttpError(404, "no such API route (see /api/openapi.json)");
+  documentApi(app, {
+    title: "mlteam organisation",
+    description:
+      "Every team's model of one organisation, as synced from git: teams ranked by risk, organisation-wide findings, history, people across teams. Writes need JSON and the header X-MLTeam-Request: 1.",
   });
   return { app, sync };
 }
