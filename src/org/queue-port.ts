@@ -8,7 +8,5 @@ export interface SyncQueue {
   enqueue(teamIds: readonly string[]): Promise<string[]>;
   /** Takes jobs, `concurrency` at a time in this process, until stopped. */
   work(concurrency: number, sync: (teamId: string) => Promise<void>): Promise<void>;
-  /** Jobs waiting or running. */
-  pending(): Promise<number>;
   stop(): Promise<void>;
 }

@@ -42,9 +42,6 @@ export async function openSyncQueue(url: string): Promise<SyncQueue> {
         );
       }
     },
-    async pending() {
-      return boss.getQueueSize(QUEUE, { before: "completed" });
-    },
     async stop() {
       await boss.stop({ graceful: true, wait: true });
     },
