@@ -114,7 +114,9 @@ export interface TeamDetail extends TeamSummary {
   repo: string;
   model: string;
   branch: string;
-  snapshot?: TeamSnapshot;
+  /** Whether the team's own pages can be served from its snapshot (it keeps the model's files). */
+  pages: boolean;
+  snapshot?: Omit<TeamSnapshot, "files">;
 }
 
 export async function organisationTeam(store: OrgStore, id: string): Promise<TeamDetail> {
@@ -126,8 +128,13 @@ export async function organisationTeam(store: OrgStore, id: string): Promise<Tea
     repo: team.repo,
     model: team.model,
     branch: team.branch,
-    ...(snapshot ? { snapshot } : {}),
+    pages: snapshot?.files !== undefined,
+    ...(snapshot ? { snapshot: withoutFiles(snapshot) } : {}),
   };
+}
+
+function withoutFiles({ files: _files, ...rest }: TeamSnapshot): Omit<TeamSnapshot, "files"> {
+  return rest;
 }
 
 export interface TeamHistoryPoint {

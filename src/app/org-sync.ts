@@ -7,6 +7,7 @@
  */
 import { GitError, gitSync } from "../evidence/git.ts";
 import { treeHost } from "../history/tree-host.ts";
+import type { ModelHost } from "../model/load.ts";
 import type { OrgConfig, OrgSource } from "../org/config.ts";
 import { headOf, localRepository } from "../org/repositories.ts";
 import { snapshotOf } from "../org/snapshot.ts";
@@ -97,6 +98,7 @@ async function syncSource(
       commit: head,
       committedAt,
       syncedAt: options.now(),
+      files: modelFiles(check.model.files, host),
     });
     await store.saveSnapshot(snapshot);
     if (!snapshot.valid) reason = invalidReason(snapshot.diagnostics);
@@ -107,6 +109,16 @@ async function syncSource(
   }
   await store.saveTeam({ ...record, head, ...(reason ? { error: reason } : {}) });
   return { id: source.id, status: "synced", commit: head, ...(reason ? { reason } : {}) };
+}
+
+/** The texts of the files the model was read from. */
+function modelFiles(paths: readonly string[], host: ModelHost): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const path of paths) {
+    const text = host.readFile(path);
+    if (text !== undefined) files[path] = text;
+  }
+  return files;
 }
 
 const invalidReason = (diagnostics: readonly string[]) =>

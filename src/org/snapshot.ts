@@ -43,6 +43,11 @@ export interface TeamSnapshot {
   people: SnapshotPerson[];
   /** Ids of the people the team's work rests on alone (risk/single-point-of-failure). */
   singlePointsOfFailure: string[];
+  /**
+   * The model's own files at that commit (path from the repository's top → text), so that its
+   * pages and proposals are served from the snapshot, by any server, without the repository.
+   */
+  files?: Record<string, string>;
 }
 
 /** The key a person is matched by across teams. */
@@ -56,7 +61,13 @@ export function personKey(p: Pick<Model["people"][number], "name" | "emails" | "
 /** The snapshot of one check. */
 export function snapshotOf(
   check: TeamCheck,
-  facts: { teamId: string; commit: string; committedAt: string; syncedAt: string },
+  facts: {
+    teamId: string;
+    commit: string;
+    committedAt: string;
+    syncedAt: string;
+    files: Record<string, string>;
+  },
 ): TeamSnapshot {
   const findings = check.doctor?.findings ?? [];
   const count = (s: SnapshotFinding["severity"]) => findings.filter((f) => f.severity === s).length;

@@ -14,15 +14,6 @@ import { packageRoot } from "../package-root.ts";
 import { type Api, makeContext } from "./context.ts";
 import { errorResponse, HttpError } from "./errors.ts";
 import { createApi, documentApi } from "./openapi.ts";
-import { auditRoutes } from "./routes/audit.ts";
-import { catalogRoutes } from "./routes/catalog.ts";
-import { evidenceRoutes } from "./routes/evidence.ts";
-import { findingsRoutes } from "./routes/findings.ts";
-import { historyRoutes } from "./routes/history.ts";
-import { modelRoutes } from "./routes/model.ts";
-import { raciRoutes } from "./routes/raci.ts";
-import { topologyRoutes } from "./routes/topology.ts";
-import { whatIfRoutes } from "./routes/whatif.ts";
 import {
   decodableUrl,
   type HostPolicy,
@@ -32,6 +23,7 @@ import {
   tokenCheck,
   writeCheck,
 } from "./security.ts";
+import { teamRoutes } from "./team-routes.ts";
 
 export { HttpError };
 
@@ -63,15 +55,7 @@ export function createApp(options: AppOptions): Api {
   app.use("*", decodableUrl);
   app.use("/api/*", tokenCheck(options.token), writeCheck, limitBody);
 
-  modelRoutes(app, ctx);
-  findingsRoutes(app, ctx);
-  raciRoutes(app, ctx);
-  whatIfRoutes(app, ctx);
-  catalogRoutes(app);
-  evidenceRoutes(app, ctx);
-  auditRoutes(app, ctx, options.today);
-  topologyRoutes(app, ctx);
-  historyRoutes(app, ctx, options.today);
+  teamRoutes(app, ctx, options.today);
   documentApi(app, {
     title: "mlteam",
     description:

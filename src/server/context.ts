@@ -6,8 +6,18 @@ import type { Checked, ModelWorkspace } from "../app/workspace.ts";
 
 export type Api = OpenAPIHono;
 
+/** Which synced snapshot a read-only team API serves (the organisation server's team pages). */
+export interface SnapshotOrigin {
+  team: string;
+  commit: string;
+  committedAt: string;
+  syncedAt: string;
+}
+
 export interface ServerContext {
   workspace: ModelWorkspace;
+  /** Set when the model is a synced snapshot: read-only, without git history or evidence. */
+  snapshot?: SnapshotOrigin;
   /** Replaces the machine's absolute paths under the model's folder with relative ones. */
   publicValue<T>(value: T): T;
   publicText(text: string): string;
@@ -23,7 +33,11 @@ export async function validModel(
   return { etag: checked.etag, check: requireValid(checked.check), checked };
 }
 
-export function makeContext(workspace: ModelWorkspace, root: string): ServerContext {
+export function makeContext(
+  workspace: ModelWorkspace,
+  root: string,
+  snapshot?: SnapshotOrigin,
+): ServerContext {
   // The model's folder becomes "", its parent "../" and so on (two levels up, never a top-level
   // folder such as /home or /tmp): a sibling repository reads as the model wrote it, ../platform.
   const prefixes: [string, string][] = [];
@@ -38,6 +52,7 @@ export function makeContext(workspace: ModelWorkspace, root: string): ServerCont
   const views = new WeakMap<Checked, Map<string, unknown>>();
   return {
     workspace,
+    ...(snapshot ? { snapshot } : {}),
     publicText,
     publicValue: <T>(value: T): T => JSON.parse(JSON.stringify(value, replacer)) as T,
     view<T>(checked: Checked, name: string, make: () => T): T {

@@ -112,6 +112,17 @@ export const ModelView = z
     frameworks: z
       .array(z.enum(["eu-ai-act", "iso-42001", "nist-ai-rmf"]))
       .describe("The governance frameworks the model lists (organisation.frameworks)"),
+    snapshot: z
+      .object({
+        team: z.string(),
+        commit: z.string(),
+        committedAt: z.string(),
+        syncedAt: z.string(),
+      })
+      .optional()
+      .describe(
+        "Set when the model is a synced snapshot served by the organisation server: read-only, edits become proposals",
+      ),
   })
   .openapi("Model");
 

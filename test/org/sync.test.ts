@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -13,6 +13,7 @@ import { organisationFindingsNow, organisationTeams } from "../../src/app/org-ov
 import { syncOrganisation } from "../../src/app/org-sync.ts";
 import { fsHost } from "../../src/io/fs-host.ts";
 import { parseOrgConfig } from "../../src/org/config.ts";
+import { createApp } from "../../src/server/app.ts";
 import { createOrgApp } from "../../src/server/org/app.ts";
 import { openOrgStore } from "../../src/store/org-store.ts";
 import { TODAY } from "../helpers.ts";
@@ -262,6 +263,75 @@ describe("the organisation", () => {
     );
     assert.ok((await store.auditLog(10)).some((e) => e.action === "change-proposed"));
     await store.close();
+  });
+
+  it("serves each team's own pages and API from its snapshot, read-only, without the repository", async () => {
+    const parsed = parseOrgConfig(join(scratch, "mlteam-org.yaml"), ORG());
+    assert.ok(parsed.ok);
+    const store = await openOrgStore(join(scratch, "five", "org.db"));
+    await syncOrganisation({ config: parsed.config, store, dataDir: scratch, today: TODAY, now });
+    const { app } = createOrgApp({ store, config: parsed.config, dataDir: scratch, today: () => TODAY, now });
+    const call = (path: string, init?: RequestInit) => app.request(`http://127.0.0.1${path}`, init);
+    const fraud = join(scratch, "fraud");
+    const working = createApp({ modelPath: join(fraud, "mlteam.yaml"), today: () => TODAY });
+    const expectedMatrix = (await (await working.request("http://127.0.0.1/api/raci")).json()) as {
+      rows: unknown[];
+    };
+    // The repositories are out of reach: the pages come from the snapshots alone.
+    renameSync(fraud, `${fraud}.away`);
+    try {
+      const model = (await (await call("/teams/fraud/api/model")).json()) as {
+        snapshot: { team: string; commit: string };
+        evidence: boolean;
+        people: unknown[];
+      };
+      assert.equal(model.snapshot.team, "fraud");
+      assert.match(model.snapshot.commit, /^[0-9a-f]{40}$/);
+      assert.equal(model.evidence, false);
+      assert.ok(model.people.length > 0);
+      const matrix = (await (await call("/teams/fraud/api/raci")).json()) as { rows: unknown[] };
+      assert.deepEqual(
+        matrix.rows,
+        expectedMatrix.rows,
+        "the same RACI as `mlteam serve` on the working copy",
+      );
+      const detail = (await (await call("/api/org/teams/platform")).json()) as {
+        pages: boolean;
+        snapshot: { findings: { ruleId: string; subject?: string }[]; files?: unknown };
+      };
+      assert.equal(detail.pages, true);
+      assert.equal(detail.snapshot.files, undefined, "the model's files are not part of the summary");
+      const findings = (await (await call("/teams/platform/api/findings")).json()) as {
+        findings: { ruleId: string; subject?: string }[];
+      };
+      const keys = (list: { ruleId: string; subject?: string }[]) =>
+        list.map((f) => `${f.ruleId}|${f.subject ?? ""}`).sort();
+      assert.deepEqual(keys(findings.findings), keys(detail.snapshot.findings));
+      // Read-only: no edit route, no git-only route; edits are proposals, made from the snapshot.
+      const write = { "content-type": "application/json", "x-mlteam-request": "1", "if-match": '"x"' };
+      const put = await call("/teams/fraud/api/raci/cell", { method: "PUT", headers: write, body: "{}" });
+      assert.equal(put.status, 404);
+      assert.equal((await call("/teams/fraud/api/history")).status, 404);
+      const proposal = await call("/api/org/teams/fraud/proposals", {
+        method: "POST",
+        headers: write,
+        body: JSON.stringify({ activity: "define-business-problem", column: "tech-lead", letters: "A" }),
+      });
+      assert.equal(proposal.status, 200, await proposal.clone().text());
+      assert.match(await proposal.text(), /^diff --git a\/mlteam\.yaml b\/mlteam\.yaml$/m);
+      assert.equal((await call("/teams/nope/api/model")).status, 404);
+      assert.equal((await call("/teams/Bad_Id/api/model")).status, 404);
+      assert.equal((await app.request("http://evil.example/teams/fraud/api/model")).status, 421);
+      // The dashboards: the organisation's at /, a team's at /teams/{id}/.
+      assert.equal((await call("/teams/fraud")).status, 301);
+      const page = await call("/teams/fraud/");
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<script/);
+      assert.match(await (await call("/")).text(), /<script/);
+    } finally {
+      renameSync(`${fraud}.away`, fraud);
+      await store.close();
+    }
   });
 
   it("CLI: a malformed organisation file is located (file:line:col), exit 2; a broken source exits 1", () => {

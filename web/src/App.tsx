@@ -65,7 +65,9 @@ export function App() {
       window.removeEventListener("hashchange", onHash);
     };
   }, [reload]);
-  const entry = PAGES.find(([id]) => id === page) ?? PAGES[0];
+  // A synced snapshot (a team's pages on the organisation server) has no git history or evidence here.
+  const pages = model?.snapshot ? PAGES.filter(([id]) => id !== "history" && id !== "evidence") : PAGES;
+  const entry = pages.find(([id]) => id === page) ?? pages[0];
   const Current = entry?.[2] ?? Overview;
   const title = entry?.[1] ?? "Overview";
   const org = model?.organisation?.name;
@@ -79,7 +81,7 @@ export function App() {
       </button>
       <nav aria-label="Pages">
         <span className="org">{org ?? "mlteam"}</span>
-        {PAGES.map(([id, label]) => (
+        {pages.map(([id, label]) => (
           <a
             key={id}
             href={`#/${id}`}
@@ -92,6 +94,7 @@ export function App() {
       </nav>
       <main id="main" tabIndex={-1}>
         <h1>{title}</h1>
+        {model?.snapshot && <SnapshotBanner snapshot={model.snapshot} />}
         {error && <div className="message error">{error}</div>}
         {model?.diagnostics.some((d) => d.severity === "error") && (
           <div className="message error">
@@ -112,5 +115,17 @@ export function App() {
         )}
       </main>
     </>
+  );
+}
+
+/** Says whose snapshot this is, from which commit, and leads back to the organisation. */
+function SnapshotBanner({ snapshot }: { snapshot: NonNullable<ModelView["snapshot"]> }) {
+  return (
+    <div className="message info" role="note">
+      Read-only: <strong>{snapshot.team}</strong> as synced from commit{" "}
+      <code>{snapshot.commit.slice(0, 10)}</code> ({snapshot.committedAt.slice(0, 10)}, synced{" "}
+      {snapshot.syncedAt.slice(0, 16).replace("T", " ")}). Edits become patches to send as pull requests.{" "}
+      <a href={`../../#/team/${encodeURIComponent(snapshot.team)}`}>Back to the organisation</a>
+    </div>
   );
 }

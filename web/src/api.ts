@@ -1,7 +1,9 @@
 /**
  * The dashboard's typed client of mlteam's API: the paths and response types come from the
  * server's contract (src/server/contract.ts), so a change there breaks the build here, not the page.
- * A token given in the page's address (#token=…) is sent with every call.
+ * A token given in the page's address (#token=…) is sent with every call. Paths are relative to
+ * the page, so the same dashboard works at `/` (`mlteam serve`) and at `/teams/{id}/` (a team's
+ * read-only pages on the organisation server).
  */
 import type {
   ApiResponses,
@@ -48,7 +50,7 @@ export function apiUrl(route: ApiRoute, request: Request = {}): string {
   for (const [key, value] of Object.entries(request.query ?? {}))
     if (value !== undefined) query.set(key, value);
   const search = query.toString();
-  return search ? `${path}?${search}` : path;
+  return `.${search ? `${path}?${search}` : path}`;
 }
 
 async function parse<T>(response: Response): Promise<T> {
@@ -62,14 +64,37 @@ export const api = {
     parse<ApiResponses[R]>(await fetch(apiUrl(route, request), { headers: headers() })),
   setRaciCell: async (body: RaciCellBodyT, etag: string): Promise<CellSavedT> =>
     parse<CellSavedT>(
-      await fetch("/api/raci/cell", {
+      await fetch("./api/raci/cell", {
         method: "PUT",
         headers: headers({ "content-type": "application/json", "x-mlteam-request": "1", "if-match": etag }),
         body: JSON.stringify(body),
       }),
     ),
+  /**
+   * On a synced team's read-only pages: the same RACI edit, proposed to the organisation server,
+   * which answers a patch of the team's YAML to download (signed-in browsers send the CSRF token).
+   */
+  proposeRaciCell: async (team: string, body: RaciCellBodyT): Promise<string> => {
+    const me: { csrf?: string } = await fetch("/api/org/me", { headers: headers() })
+      .then((r) => (r.ok ? (r.json() as Promise<{ csrf?: string }>) : {}))
+      .catch(() => ({}));
+    const response = await fetch(`/api/org/teams/${encodeURIComponent(team)}/proposals`, {
+      method: "POST",
+      headers: headers({
+        "content-type": "application/json",
+        "x-mlteam-request": "1",
+        ...(me.csrf ? { "x-csrf-token": me.csrf } : {}),
+      }),
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) {
+      const error = (await response.json().catch(() => ({}))) as { error?: string };
+      throw new ApiError(response.status, error.error ?? `HTTP ${response.status}`);
+    }
+    return response.text();
+  },
   svg: async (path: "/api/topology.svg"): Promise<string> => {
-    const response = await fetch(path, { headers: headers() });
+    const response = await fetch(`.${path}`, { headers: headers() });
     if (!response.ok) throw new ApiError(response.status, `HTTP ${response.status}`);
     return response.text();
   },

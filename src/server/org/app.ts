@@ -5,11 +5,13 @@
  * from the own origin with JSON and X-MLTeam-Request, a token off loopback); a database that
  * cannot be reached answers 503 and recovers by itself.
  */
+import { join, resolve } from "node:path";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { type SourceOutcome, syncOrganisation } from "../../app/org-sync.ts";
 import type { OrgConfig } from "../../org/config.ts";
 import type { SyncQueue } from "../../org/queue-port.ts";
 import type { OrgStore } from "../../org/store-port.ts";
+import { packageRoot } from "../../package-root.ts";
 import { errorResponse, HttpError } from "../errors.ts";
 import { createApi, documentApi } from "../openapi.ts";
 import { decodableUrl, type HostPolicy, headers, hostCheck, limitBody, writeCheck } from "../security.ts";
@@ -20,6 +22,7 @@ import { findingRoutes } from "./routes/findings.ts";
 import { loginRoutes, logoutRoute } from "./routes/login.ts";
 import { proposalRoutes } from "./routes/proposals.ts";
 import { syncRoutes } from "./routes/sync.ts";
+import { dashboardRoutes, teamApiRoutes } from "./routes/team-pages.ts";
 import { teamRoutes } from "./routes/teams.ts";
 
 export interface OrgAppOptions extends HostPolicy {
@@ -32,6 +35,8 @@ export interface OrgAppOptions extends HostPolicy {
   token?: string;
   /** The OpenID Connect client secret, when the organisation file configures a login. */
   clientSecret?: string;
+  /** Where the built dashboards are (dist/web by default). */
+  webRoot?: string;
   /** The job queue (PostgreSQL): POST /api/org/sync queues instead of syncing in this process. */
   queue?: SyncQueue;
 }
@@ -83,6 +88,7 @@ export function createOrgApp(options: OrgAppOptions): OrgApp {
     now,
   });
   app.use("/api/*", writeCheck, limitBody, guard);
+  app.use("/teams/:id/api/*", writeCheck, limitBody, guard);
   app.use("/auth/logout", writeCheck, guard);
   if (options.config.auth) {
     loginRoutes(app, {
@@ -95,13 +101,15 @@ export function createOrgApp(options: OrgAppOptions): OrgApp {
   }
   teamRoutes(app, ctx);
   accessRoutes(app, ctx);
-  proposalRoutes(app, ctx, options.dataDir);
+  proposalRoutes(app, ctx);
   findingRoutes(app, ctx);
   syncRoutes(app, ctx);
+  teamApiRoutes(app, ctx);
   documentApi(app, {
     title: "mlteam organisation",
     description:
       "Every team's model of one organisation, as synced from git: teams ranked by risk, organisation-wide findings, history, people across teams. Writes need JSON and the header X-MLTeam-Request: 1.",
   });
+  dashboardRoutes(app, resolve(options.webRoot ?? join(packageRoot(), "dist", "web")));
   return { app, sync };
 }

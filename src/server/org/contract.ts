@@ -73,6 +73,7 @@ export const TeamDetailView = TeamSummaryView.extend({
   repo: z.string(),
   model: z.string(),
   branch: z.string(),
+  pages: z.boolean().describe("Whether the team's pages (/teams/{id}/) can be served from its snapshot"),
   snapshot: SnapshotView.optional(),
 }).openapi("OrgTeamDetail");
 
@@ -104,9 +105,28 @@ export const SyncOutcomeView = z
   })
   .openapi("OrgSyncOutcome");
 
+export const MeView = z
+  .object({
+    actor: z.string(),
+    roles: z.array(z.string()),
+    via: z.string(),
+    csrf: z.string().optional(),
+  })
+  .openapi("OrgMe");
+
 export const ErrorBody = z.object({ error: z.string() }).openapi("OrgError");
 
 export const errorResponse = (description: string) => ({
   description,
   content: { "application/json": { schema: ErrorBody } },
 });
+
+/** Each GET route's path template and the response it answers with, for the dashboard's typed client. */
+export interface OrgApiResponses {
+  "/api/org/teams": z.infer<typeof TeamSummaryView>[];
+  "/api/org/findings": z.infer<typeof OrgFindingView>[];
+  "/api/org/teams/{id}": z.infer<typeof TeamDetailView>;
+  "/api/org/teams/{id}/history": z.infer<typeof HistoryPointView>[];
+  "/api/org/people": z.infer<typeof PersonView>[];
+  "/api/org/me": z.infer<typeof MeView>;
+}

@@ -63,6 +63,7 @@ export function raciRoutes(app: Api, ctx: ServerContext): void {
     return c.json({ etag, ...matrix }, 200);
   });
 
+  if (ctx.snapshot) return; // a synced model is read-only: its edits are proposals
   app.openapi(cellRoute, async (c) => {
     const body = c.req.valid("json");
     const saved = await setRaciCell(ctx.workspace, body, c.req.valid("header")["if-match"]);

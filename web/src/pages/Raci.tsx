@@ -1,4 +1,7 @@
-/** The RACI grid: click a cell (or focus it and type r, a, c, i, or Backspace) to change it; saved to the YAML. */
+/**
+ * The RACI grid: click a cell (or focus it and type r, a, c, i, or Backspace) to change it; saved to
+ * the YAML — or, on a synced team's read-only pages, proposed as a patch to download.
+ */
 import { useEffect, useState } from "react";
 import type { RaciCellBodyT } from "../../../src/server/contract.ts";
 import { focusParam, type PageProps } from "../App.tsx";
@@ -21,12 +24,17 @@ export function Raci({ model, reload }: PageProps) {
   if (error) return <div className="message error">{error}</div>;
   if (!data) return <p>Loading…</p>;
   const save = async (activity: string, product: string | undefined, column: string, letters: string) => {
+    const body = {
+      activity,
+      ...(product ? { product } : {}),
+      column,
+      letters: letters as RaciCellBodyT["letters"],
+    };
+    const cell = `${activity} → ${column} = ${letters || "–"}`;
+    if (model.snapshot) return propose(model.snapshot.team, body, cell);
     try {
-      await api.setRaciCell(
-        { activity, ...(product ? { product } : {}), column, letters: letters as RaciCellBodyT["letters"] },
-        data.etag,
-      );
-      setMessage({ kind: "info", text: `Saved: ${activity} → ${column} = ${letters || "–"}` });
+      await api.setRaciCell(body, data.etag);
+      setMessage({ kind: "info", text: `Saved: ${cell}` });
       reload();
     } catch (e) {
       const text =
@@ -35,6 +43,23 @@ export function Raci({ model, reload }: PageProps) {
           : `Not saved: ${(e as Error).message}`;
       setMessage({ kind: "error", text });
       reload();
+    }
+  };
+  // A synced model changes in git: the edit becomes a patch to download and send as a pull request.
+  const propose = async (team: string, body: RaciCellBodyT, cell: string) => {
+    try {
+      const patch = await api.proposeRaciCell(team, body);
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([patch], { type: "text/x-diff" }));
+      link.download = `${team}-raci.patch`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+      setMessage({
+        kind: "info",
+        text: `Proposed: ${cell}. ${team}-raci.patch is downloaded: apply it with \`git apply\` and open a pull request.`,
+      });
+    } catch (e) {
+      setMessage({ kind: "error", text: `Not proposed: ${(e as Error).message}` });
     }
   };
   const problems = (row: Matrix["rows"][number]) => {
@@ -60,7 +85,9 @@ export function Raci({ model, reload }: PageProps) {
         </select>{" "}
         {by === "person"
           ? "(read-only by person: edit by role, or name a person in the YAML)"
-          : "Click a cell to cycle – R A C I R/A."}
+          : model.snapshot
+            ? "A synced model is read-only: click a cell to cycle – R A C I R/A – and download the change as a patch."
+            : "Click a cell to cycle – R A C I R/A."}
       </p>
       <details onToggle={(e) => setShowLoad((e.target as HTMLDetailsElement).open)}>
         <summary>

@@ -5,7 +5,7 @@ import { ROLES } from "../../../org/config.ts";
 import { HttpError } from "../../errors.ts";
 import { principalOf, randomToken, record, requireRole, sha256 } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
-import { errorResponse } from "../contract.ts";
+import { errorResponse, MeView } from "../contract.ts";
 
 const Role = z.enum(ROLES);
 const TokenView = z
@@ -38,12 +38,7 @@ const me = createRoute({
       description: "The caller",
       content: {
         "application/json": {
-          schema: z.object({
-            actor: z.string(),
-            roles: z.array(z.string()),
-            via: z.string(),
-            csrf: z.string().optional(),
-          }),
+          schema: MeView,
         },
       },
     },

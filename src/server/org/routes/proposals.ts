@@ -35,20 +35,21 @@ const propose = createRoute({
     403: errorResponse("Not an editor"),
     404: errorResponse("No such team, activity, product, role or person"),
     409: errorResponse("The synced model does not validate"),
-    503: errorResponse("The team's repository cannot be read"),
+    503: errorResponse("The team has not been synced yet"),
   },
 });
 
-export function proposalRoutes(app: OrgApi, ctx: OrgContext, dataDir: string): void {
+export function proposalRoutes(app: OrgApi, ctx: OrgContext): void {
   app.openapi(propose, async (c) => {
     const editor = requireRole(c, "editor");
     const id = c.req.valid("param").id;
     const body = c.req.valid("json");
-    const proposal = await proposeRaciChange(
-      { store: ctx.store, config: ctx.config, dataDir, today: ctx.today() },
-      id,
-      { activity: body.activity, product: body.product, column: body.column, letters: body.letters },
-    );
+    const proposal = await proposeRaciChange({ store: ctx.store, today: ctx.today() }, id, {
+      activity: body.activity,
+      product: body.product,
+      column: body.column,
+      letters: body.letters,
+    });
     await record(ctx.store, ctx.now, editor.actor, "change-proposed", {
       team: id,
       commit: proposal.commit,

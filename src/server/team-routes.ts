@@ -1,0 +1,28 @@
+/**
+ * Every route of one team's API, on the app given: `mlteam serve` mounts them over the working
+ * copy; the organisation server over a synced snapshot, read-only and without the git-only routes
+ * (history, evidence), so that its team pages are the same pages with the same answers.
+ */
+import type { Api, ServerContext } from "./context.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { catalogRoutes } from "./routes/catalog.ts";
+import { evidenceRoutes } from "./routes/evidence.ts";
+import { findingsRoutes } from "./routes/findings.ts";
+import { historyRoutes } from "./routes/history.ts";
+import { modelRoutes } from "./routes/model.ts";
+import { raciRoutes } from "./routes/raci.ts";
+import { topologyRoutes } from "./routes/topology.ts";
+import { whatIfRoutes } from "./routes/whatif.ts";
+
+export function teamRoutes(app: Api, ctx: ServerContext, today: () => string): void {
+  modelRoutes(app, ctx);
+  findingsRoutes(app, ctx);
+  raciRoutes(app, ctx);
+  whatIfRoutes(app, ctx);
+  catalogRoutes(app);
+  auditRoutes(app, ctx, today);
+  topologyRoutes(app, ctx);
+  if (ctx.snapshot) return;
+  evidenceRoutes(app, ctx);
+  historyRoutes(app, ctx, today);
+}

@@ -1,0 +1,5 @@
+import { createRoot } from "react-dom/client";
+import { OrgApp } from "./OrgApp.tsx";
+import "../style.css";
+
+createRoot(document.getElementById("root") as HTMLElement).render(<OrgApp />);
