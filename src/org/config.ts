@@ -35,6 +35,15 @@ export const sourceSchema = z
 export const ROLES = ["viewer", "editor", "admin", "auditor"] as const;
 export type OrgRole = (typeof ROLES)[number];
 
+const roleGroups = z
+  .object({
+    viewer: z.array(z.string()).optional(),
+    editor: z.array(z.string()).optional(),
+    admin: z.array(z.string()).optional(),
+    auditor: z.array(z.string()).optional(),
+  })
+  .strict();
+
 export const authSchema = z
   .object({
     issuer: z
@@ -58,17 +67,13 @@ export const authSchema = z
       .min(1)
       .optional()
       .describe("The ID token claim listing the user's groups (default groups)."),
-    roles: z
-      .object({
-        viewer: z.array(z.string()).optional(),
-        editor: z.array(z.string()).optional(),
-        admin: z.array(z.string()).optional(),
-        auditor: z.array(z.string()).optional(),
-      })
-      .strict()
-      .describe(
-        "Role → the groups that hold it, organisation-wide (admin includes editor and viewer; editor includes viewer).",
-      ),
+    roles: roleGroups.describe(
+      "Role → the groups that hold it, organisation-wide (admin includes editor and viewer; editor includes viewer).",
+    ),
+    teams: z
+      .record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "a team id"), roleGroups)
+      .optional()
+      .describe("Team id → role → the groups that hold that role on that team only."),
   })
   .strict();
 
@@ -203,6 +208,20 @@ export function parseOrgConfig(file: string, text: string): OrgConfigResult {
       branch: s.branch ?? "HEAD",
     };
   });
+  for (const team of Object.keys(result.data.auth?.teams ?? {}))
+    if (!seen.has(team)) {
+      const at = parsed.source.locate(["auth", "teams", team]);
+      const ids = [...seen.keys()];
+      diagnostics.push(
+        located(
+          file,
+          at.line,
+          at.column,
+          "unknown-reference",
+          `auth.teams: no source has the id "${team}"${ids.length ? ` (the ids are ${ids.join(", ")})` : ""}`,
+        ),
+      );
+    }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   return {
     ok: true,

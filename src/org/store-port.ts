@@ -40,6 +40,16 @@ export interface ApiToken {
   revokedAt?: string;
 }
 
+/** A role an admin assigned to a person (by the subject their login gives), organisation-wide or on one team. */
+export interface RoleAssignment {
+  id: string;
+  subject: string;
+  /** `role` or `role@team` (see org/grants.ts). */
+  grant: string;
+  assignedBy: string;
+  assignedAt: string;
+}
+
 export interface AuditEntry {
   id: string;
   at: string;
@@ -52,7 +62,9 @@ export interface AuditEntry {
     | "sync-requested"
     | "audit-exported"
     | "config-loaded"
-    | "change-proposed";
+    | "change-proposed"
+    | "role-assigned"
+    | "role-removed";
   detail: Record<string, unknown>;
 }
 
@@ -82,6 +94,12 @@ export interface OrgStore {
   tokenByHash(hash: string): Promise<ApiToken | undefined>;
   tokens(): Promise<ApiToken[]>;
   revokeToken(id: string, at: string): Promise<boolean>;
+  /** Roles assigned by an admin: to one subject, or all of them. */
+  assignments(subject?: string): Promise<RoleAssignment[]>;
+  /** Records an assignment; false when the subject already has that grant. */
+  assign(assignment: RoleAssignment): Promise<boolean>;
+  /** Removes an assignment; the removed one, or undefined when there was none. */
+  unassign(id: string): Promise<RoleAssignment | undefined>;
   /** Appends to the audit log (never updated nor deleted). */
   audit(entry: AuditEntry): Promise<void>;
   auditLog(limit: number): Promise<AuditEntry[]>;

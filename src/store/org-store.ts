@@ -16,7 +16,14 @@ import {
 } from "kysely";
 import { isPostgresUrl } from "../org/database-url.ts";
 import type { TeamSnapshot } from "../org/snapshot.ts";
-import type { ApiToken, AuditEntry, OrgStore, Session, TeamRecord } from "../org/store-port.ts";
+import type {
+  ApiToken,
+  AuditEntry,
+  OrgStore,
+  RoleAssignment,
+  Session,
+  TeamRecord,
+} from "../org/store-port.ts";
 
 interface TeamsTable {
   id: string;
@@ -65,12 +72,21 @@ interface AuditTable {
   detail: string;
 }
 
+interface AssignmentsTable {
+  id: string;
+  subject: string;
+  grant_text: string;
+  assigned_by: string;
+  assigned_at: string;
+}
+
 export interface OrgDatabase {
   org_teams: TeamsTable;
   org_snapshots: SnapshotsTable;
   org_sessions: SessionsTable;
   org_tokens: TokensTable;
   org_audit: AuditTable;
+  org_assignments: AssignmentsTable;
 }
 
 /** The migrations, in order; a new one is appended, never edited once released. */
@@ -131,6 +147,20 @@ MIGRATIONS["0002-sessions-tokens-audit"] = {
       .addColumn("detail", "text", (c) => c.notNull())
       .execute();
     await db.schema.createIndex("org_audit_at").on("org_audit").columns(["at", "id"]).execute();
+  },
+};
+
+MIGRATIONS["0003-role-assignments"] = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("org_assignments")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("subject", "text", (c) => c.notNull())
+      .addColumn("grant_text", "text", (c) => c.notNull())
+      .addColumn("assigned_by", "text", (c) => c.notNull())
+      .addColumn("assigned_at", "text", (c) => c.notNull())
+      .addUniqueConstraint("org_assignments_subject_grant", ["subject", "grant_text"])
+      .execute();
   },
 };
 
@@ -355,6 +385,36 @@ class KyselyOrgStore implements OrgStore {
     return Number(result.numUpdatedRows) > 0;
   }
 
+  async assignments(subject?: string): Promise<RoleAssignment[]> {
+    let query = this.db.selectFrom("org_assignments").selectAll();
+    if (subject !== undefined) query = query.where("subject", "=", subject);
+    return (await query.orderBy("assigned_at").orderBy("id").execute()).map(assignmentOf);
+  }
+
+  async assign(a: RoleAssignment): Promise<boolean> {
+    const result = await this.db
+      .insertInto("org_assignments")
+      .values({
+        id: a.id,
+        subject: a.subject,
+        grant_text: a.grant,
+        assigned_by: a.assignedBy,
+        assigned_at: a.assignedAt,
+      })
+      .onConflict((oc) => oc.columns(["subject", "grant_text"]).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  async unassign(id: string): Promise<RoleAssignment | undefined> {
+    const row = await this.db
+      .deleteFrom("org_assignments")
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? assignmentOf(row) : undefined;
+  }
+
   async audit(e: AuditEntry): Promise<void> {
     await this.db
       .insertInto("org_audit")
@@ -391,6 +451,16 @@ class KyselyOrgStore implements OrgStore {
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+function assignmentOf(row: AssignmentsTable): RoleAssignment {
+  return {
+    id: row.id,
+    subject: row.subject,
+    grant: row.grant_text,
+    assignedBy: row.assigned_by,
+    assignedAt: row.assigned_at,
+  };
 }
 
 function tokenOf(row: TokensTable): ApiToken {

@@ -1,7 +1,8 @@
 /**
  * Access to the organisation server with OpenID Connect, against a real provider started in the
  * test (the `oidc-provider` package): login with PKCE, roles from the groups claim, server-side
- * sessions with CSRF on writes, API tokens (hashed, scoped, expiring, revocable), and the audit log.
+ * sessions with CSRF on writes, API tokens (hashed, scoped, expiring, revocable), roles on one
+ * team (from groups, or assigned by an admin), and the audit log.
  */
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
@@ -25,6 +26,7 @@ const GROUPS: Record<string, string[]> = {
   ada: ["ml-admins"],
   vera: ["ml-viewers"],
   otto: ["ml-audit"],
+  tess: ["meghan-leads"],
   nobody: ["marketing"],
 };
 
@@ -164,6 +166,8 @@ auth:
   clientId: mlteam
   publicUrl: ${base}
   roles: { admin: [ml-admins], viewer: [ml-viewers], auditor: [ml-audit] }
+  teams:
+    meghan-story: { editor: [meghan-leads] }
 `,
     );
     assert.ok(parsed.ok, JSON.stringify(parsed));
@@ -254,6 +258,129 @@ auth:
     const response = await new Browser().login("nobody");
     assert.equal(response.status, 403);
     assert.match(((await response.json()) as { error: string }).error, /holds no role/);
+  });
+
+  /** Signs `user` in; a function that sends a request with the session (and its CSRF token on writes). */
+  async function signedIn(user: string) {
+    const browser = new Browser();
+    await browser.login(user);
+    const csrf = await browser.csrf();
+    return (path: string, init: RequestInit = {}) =>
+      browser.fetch(`${base}${path}`, {
+        ...init,
+        headers: { ...(init.method ? { ...write, "x-csrf-token": csrf } : {}), ...init.headers },
+      });
+  }
+
+  it("a role on one team, from the groups claim: that team only", async () => {
+    const ada = await signedIn("ada");
+    assert.equal((await ada("/api/org/sync", { method: "POST", body: "{}" })).status, 200);
+    const tess = await signedIn("tess");
+    const me = (await (await tess("/api/org/me")).json()) as { roles: string[]; grants: string[] };
+    assert.deepEqual(me.grants, ["editor@meghan-story"]);
+    assert.deepEqual(me.roles, []);
+    const teams = (await (await tess("/api/org/teams")).json()) as { id: string }[];
+    assert.deepEqual(
+      teams.map((t) => t.id),
+      ["meghan-story"],
+    );
+    assert.equal((await tess("/api/org/teams/meghan-story")).status, 200);
+    assert.equal((await tess("/teams/meghan-story/api/model")).status, 200);
+    assert.equal((await tess("/api/org/teams/central-platform")).status, 403);
+    assert.equal((await tess("/teams/central-platform/api/model")).status, 403);
+    assert.equal((await tess("/api/org/findings")).status, 403, "findings cross teams");
+    const proposal = { activity: "define-business-problem", column: "tech-lead", letters: "A" };
+    const own = await tess("/api/org/teams/meghan-story/proposals", {
+      method: "POST",
+      body: JSON.stringify(proposal),
+    });
+    assert.equal(own.status, 200, await own.clone().text());
+    const other = await tess("/api/org/teams/central-platform/proposals", {
+      method: "POST",
+      body: JSON.stringify(proposal),
+    });
+    assert.equal(other.status, 403);
+    const sync = await tess("/api/org/sync", {
+      method: "POST",
+      body: JSON.stringify({ teams: ["meghan-story"] }),
+    });
+    assert.equal(sync.status, 403, "an editor does not sync");
+    const assign = await tess("/api/org/assignments", {
+      method: "POST",
+      body: JSON.stringify({ subject: "nobody@acme.example", grant: "viewer@meghan-story" }),
+    });
+    assert.equal(assign.status, 403, "an editor does not assign roles");
+  });
+
+  it("roles assigned by an admin: effective at the next request, removable, audited", async () => {
+    assert.equal((await new Browser().login("nobody")).status, 403, "no role yet");
+    const ada = await signedIn("ada");
+    const assigned = await ada("/api/org/assignments", {
+      method: "POST",
+      body: JSON.stringify({ subject: "nobody@acme.example", grant: "admin@central-platform" }),
+    });
+    assert.equal(assigned.status, 201, await assigned.clone().text());
+    const { id } = (await assigned.json()) as { id: string };
+    const again = await ada("/api/org/assignments", {
+      method: "POST",
+      body: JSON.stringify({ subject: "nobody@acme.example", grant: "admin@central-platform" }),
+    });
+    assert.equal(again.status, 409);
+    const unknown = await ada("/api/org/assignments", {
+      method: "POST",
+      body: JSON.stringify({ subject: "x@acme.example", grant: "viewer@no-such-team" }),
+    });
+    assert.equal(unknown.status, 404);
+    const bad = await ada("/api/org/assignments", {
+      method: "POST",
+      body: JSON.stringify({ subject: "x@acme.example", grant: "owner" }),
+    });
+    assert.equal(bad.status, 400);
+
+    const nobody = await signedIn("nobody");
+    const teams = (await (await nobody("/api/org/teams")).json()) as { id: string }[];
+    assert.deepEqual(
+      teams.map((t) => t.id),
+      ["central-platform"],
+    );
+    // A team's admin syncs that team and assigns roles on it, not beyond.
+    const sync = await nobody("/api/org/sync", {
+      method: "POST",
+      body: JSON.stringify({ teams: ["central-platform"] }),
+    });
+    assert.equal(sync.status, 200);
+    assert.equal((await nobody("/api/org/sync", { method: "POST", body: "{}" })).status, 403);
+    const delegated = await nobody("/api/org/assignments", {
+      method: "POST",
+      body: JSON.stringify({ subject: "vera@acme.example", grant: "editor@central-platform" }),
+    });
+    assert.equal(delegated.status, 201);
+    const beyond = await nobody("/api/org/assignments", {
+      method: "POST",
+      body: JSON.stringify({ subject: "vera@acme.example", grant: "editor@meghan-story" }),
+    });
+    assert.equal(beyond.status, 403);
+    const listed = (await (await nobody("/api/org/assignments")).json()) as { grant: string }[];
+    assert.ok(listed.every((a) => a.grant.endsWith("@central-platform")));
+
+    const removed = await ada(`/api/org/assignments/${id}`, { method: "DELETE" });
+    assert.equal(removed.status, 200);
+    assert.equal((await nobody("/api/org/teams")).status, 403, "removed at once, same session");
+    const actions = (await store.auditLog(200)).filter((e) => e.action.startsWith("role-"));
+    assert.deepEqual(actions.map((e) => e.action).sort(), ["role-assigned", "role-assigned", "role-removed"]);
+  });
+
+  it("an organisation file naming a team that is not a source is refused, located", () => {
+    const parsed = parseOrgConfig(
+      join(scratch, "bad-org.yaml"),
+      `name: Acme\nsources:\n  - repo: fraud\nauth:\n  issuer: https://id.example\n  clientId: x\n  publicUrl: https://org.example\n  roles: {}\n  teams:\n    frod: { viewer: [g] }\n`,
+    );
+    assert.ok(!parsed.ok);
+    assert.match(
+      parsed.diagnostics[0]?.message ?? "",
+      /auth\.teams: no source has the id "frod" \(the ids are fraud\)/,
+    );
+    assert.equal(parsed.diagnostics[0]?.line, 10);
   });
 
   it("API tokens for CI: hashed at rest, scoped to roles, revocable", async () => {

@@ -111,6 +111,31 @@ function contract(name: string, open: () => Promise<OrgStore>): void {
       );
     });
 
+    it("keeps role assignments once per subject and grant, and removes them by id", async () => {
+      const a = {
+        id: "00000000-0000-4000-8000-000000000001",
+        subject: "ann@acme.example",
+        grant: "editor@b",
+        assignedBy: "admin@acme.example",
+        assignedAt: "2026-11-30T10:00:00.000Z",
+      };
+      assert.equal(await store.assign(a), true);
+      assert.equal(await store.assign({ ...a, id: "00000000-0000-4000-8000-000000000002" }), false);
+      await store.assign({ ...a, id: "00000000-0000-4000-8000-000000000003", grant: "viewer" });
+      await store.assign({ ...a, id: "00000000-0000-4000-8000-000000000004", subject: "bo@acme.example" });
+      assert.deepEqual(
+        (await store.assignments("ann@acme.example")).map((x) => x.grant),
+        ["editor@b", "viewer"],
+      );
+      assert.equal((await store.assignments()).length, 3);
+      assert.deepEqual(await store.unassign(a.id), a);
+      assert.equal(await store.unassign(a.id), undefined);
+      assert.deepEqual(
+        (await store.assignments("ann@acme.example")).map((x) => x.grant),
+        ["viewer"],
+      );
+    });
+
     it("drops the teams no longer listed, with their snapshots", async () => {
       await store.removeTeamsExcept(["b"]);
       assert.deepEqual(

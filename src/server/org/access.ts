@@ -3,20 +3,31 @@
  * mlt_…`, hashed at rest, scoped to roles, expiring, revocable), or a session cookie set after an
  * OpenID Connect login (server-side session, httpOnly and SameSite; writes also need the session's
  * CSRF token), or — with no login configured, on loopback — nothing: the local user is admin.
- * Roles: viewer reads; editor also proposes changes; admin also syncs and manages tokens (and is an
- * editor); auditor reads and exports the audit log.
+ * Roles: viewer reads; editor also proposes changes; admin also syncs and manages tokens and role
+ * assignments (and is an editor); auditor reads and exports the audit log. Each is held
+ * organisation-wide or on one team (org/grants.ts): from the login's groups, from an admin's
+ * assignment (read on every request, so a removal takes effect at once), or from a token's scope.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { OrgRole } from "../../org/config.ts";
+import {
+  type Grant,
+  grantText,
+  holds,
+  type Permissions,
+  parseGrant,
+  permissionsOf,
+} from "../../org/grants.ts";
 import type { AuditEntry, OrgStore } from "../../org/store-port.ts";
 import { HttpError } from "../errors.ts";
 import { sameSecret } from "../security.ts";
 
-export interface Principal {
+export interface Principal extends Permissions {
   actor: string;
-  roles: ReadonlySet<OrgRole>;
+  /** What the principal holds, as granted (before the roles' implications). */
+  grants: readonly Grant[];
   via: "local" | "static-token" | "api-token" | "session";
   /** For a session: the token its writes must carry (X-CSRF-Token). */
   csrf?: string;
@@ -27,16 +38,19 @@ export const SESSION_COOKIE = "mlteam_session";
 export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 export const randomToken = (prefix = "") => `${prefix}${randomBytes(32).toString("base64url")}`;
 
-/** The roles a set of held roles stands for: admin includes editor and viewer, editor viewer, auditor viewer. */
-export function expandRoles(held: Iterable<string>): Set<OrgRole> {
-  const out = new Set<OrgRole>();
-  for (const role of held) {
-    if (role === "admin") for (const r of ["admin", "editor", "viewer"] as const) out.add(r);
-    if (role === "editor") for (const r of ["editor", "viewer"] as const) out.add(r);
-    if (role === "viewer") out.add("viewer");
-    if (role === "auditor") for (const r of ["auditor", "viewer"] as const) out.add(r);
-  }
-  return out;
+/** A principal holding `grants` (texts that are not grants are ignored). */
+export function principal(
+  actor: string,
+  via: Principal["via"],
+  grants: Iterable<string | Grant>,
+  csrf?: string,
+): Principal {
+  const parsed = [...grants].flatMap((g) => {
+    const grant = typeof g === "string" ? parseGrant(g) : g;
+    return grant ? [grant] : [];
+  });
+  const unique = [...new Map(parsed.map((g) => [grantText(g), g])).values()];
+  return { actor, via, grants: unique, ...permissionsOf(unique), ...(csrf ? { csrf } : {}) };
 }
 
 export interface AccessOptions {
@@ -77,38 +91,34 @@ async function identify(c: Context, options: AccessOptions): Promise<Principal |
   const bearer = /^Bearer (.+)$/.exec(c.req.header("authorization") ?? "")?.[1];
   if (bearer !== undefined) {
     if (options.staticToken !== undefined && sameSecret(bearer, options.staticToken))
-      return { actor: "token", roles: expandRoles(["admin"]), via: "static-token" };
+      return principal("token", "static-token", ["admin"]);
     const token = await options.store.tokenByHash(sha256(bearer));
     if (!token || token.revokedAt !== undefined || token.expiresAt <= options.now()) return undefined;
-    return { actor: `token:${token.name}`, roles: expandRoles(token.roles), via: "api-token" };
+    return principal(`token:${token.name}`, "api-token", token.roles);
   }
   const cookie = getCookie(c, SESSION_COOKIE);
   if (cookie !== undefined) {
     const session = await options.store.session(sha256(cookie));
-    if (session && session.expiresAt > options.now())
-      return {
-        actor: session.subject,
-        roles: expandRoles(session.roles),
-        via: "session",
-        csrf: session.csrf,
-      };
+    if (session && session.expiresAt > options.now()) {
+      const assigned = (await options.store.assignments(session.subject)).map((a) => a.grant);
+      return principal(session.subject, "session", [...session.roles, ...assigned], session.csrf);
+    }
   }
-  if (!options.login && options.staticToken === undefined)
-    return { actor: "local", roles: expandRoles(["admin"]), via: "local" };
+  if (!options.login && options.staticToken === undefined) return principal("local", "local", ["admin"]);
   return undefined;
 }
 
 export const principalOf = (c: Context): Principal => c.get("principal" as never) as Principal;
 
-/** Refuses (403) a principal without `role`. */
-export function requireRole(c: Context, role: OrgRole): Principal {
-  const principal = principalOf(c);
-  if (!principal.roles.has(role))
+/** Refuses (403) a principal without `role` organisation-wide, or on `team` when one is named. */
+export function requireRole(c: Context, role: OrgRole, team?: string): Principal {
+  const p = principalOf(c);
+  if (!holds(p, role, team))
     throw new HttpError(
       403,
-      `this needs the ${role} role; ${principal.actor} has ${[...principal.roles].join(", ") || "none"}`,
+      `this needs the ${role} role${team ? ` on ${team} or organisation-wide` : " organisation-wide"}; ${p.actor} has ${p.grants.map(grantText).join(", ") || "none"}`,
     );
-  return principal;
+  return p;
 }
 
 /** Appends to the audit log. */

@@ -18,6 +18,7 @@ import { decodableUrl, type HostPolicy, headers, hostCheck, limitBody, writeChec
 import { access } from "./access.ts";
 import type { OrgContext } from "./context.ts";
 import { accessRoutes } from "./routes/access.ts";
+import { assignmentRoutes } from "./routes/assignments.ts";
 import { findingRoutes } from "./routes/findings.ts";
 import { loginRoutes, logoutRoute } from "./routes/login.ts";
 import { proposalRoutes } from "./routes/proposals.ts";
@@ -101,6 +102,7 @@ export function createOrgApp(options: OrgAppOptions): OrgApp {
   }
   teamRoutes(app, ctx);
   accessRoutes(app, ctx);
+  assignmentRoutes(app, ctx);
   proposalRoutes(app, ctx);
   findingRoutes(app, ctx);
   syncRoutes(app, ctx);

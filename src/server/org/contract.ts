@@ -1,5 +1,6 @@
 /** The organisation API's shapes: one definition for validation, the OpenAPI document and clients. */
 import { z } from "@hono/zod-openapi";
+import { parseGrant } from "../../org/grants.ts";
 
 export const Counts = z.object({ error: z.number().int(), warn: z.number().int(), info: z.number().int() });
 
@@ -105,10 +106,23 @@ export const SyncOutcomeView = z
   })
   .openapi("OrgSyncOutcome");
 
+/** A role, organisation-wide (`editor`) or on one team (`editor@fraud`). */
+export const GrantText = z
+  .string()
+  .max(120)
+  .refine((text) => parseGrant(text) !== undefined, {
+    message: "a role (viewer, editor, admin, auditor), or role@team-id for one team",
+  })
+  .openapi({ example: "editor@fraud" });
+
 export const MeView = z
   .object({
     actor: z.string(),
-    roles: z.array(z.string()),
+    roles: z.array(z.string()).describe("The roles held organisation-wide (implied ones included)"),
+    teams: z
+      .record(z.string(), z.array(z.string()))
+      .describe("Team id → the roles held on that team only (implied ones included)"),
+    grants: z.array(z.string()).describe("What was granted, as role or role@team"),
     via: z.string(),
     csrf: z.string().optional(),
   })

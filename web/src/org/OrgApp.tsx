@@ -76,7 +76,7 @@ export function OrgApp() {
         <span className="who">
           {me.data ? (
             <>
-              {me.data.actor} ({me.data.roles.join(", ")})
+              {me.data.actor} ({me.data.grants.join(", ") || "no role"})
               {me.data.roles.includes("admin") && (
                 <button type="button" onClick={sync} disabled={syncing === "Syncing…"}>
                   Sync now

@@ -1,13 +1,12 @@
 /** GET /api/org/me; API tokens (admin): create, list, revoke; the audit log (auditor, admin). */
 import { randomUUID } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
-import { ROLES } from "../../../org/config.ts";
+import { covers, grantText, holds, parseGrant } from "../../../org/grants.ts";
 import { HttpError } from "../../errors.ts";
 import { principalOf, randomToken, record, requireRole, sha256 } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
-import { errorResponse, MeView } from "../contract.ts";
+import { errorResponse, GrantText, MeView } from "../contract.ts";
 
-const Role = z.enum(ROLES);
 const TokenView = z
   .object({
     id: z.string(),
@@ -56,7 +55,7 @@ const createToken = createRoute({
         "application/json": {
           schema: z.object({
             name: z.string().min(1).max(100),
-            roles: z.array(Role).min(1),
+            roles: z.array(GrantText).min(1).max(50),
             expiresInDays: z.number().int().min(1).max(365).default(90),
           }),
         },
@@ -122,17 +121,31 @@ export function accessRoutes(app: OrgApi, ctx: OrgContext): void {
   app.openapi(me, (c) => {
     const p = principalOf(c);
     return c.json(
-      { actor: p.actor, roles: [...p.roles], via: p.via, ...(p.csrf ? { csrf: p.csrf } : {}) },
+      {
+        actor: p.actor,
+        roles: [...p.roles],
+        teams: Object.fromEntries([...p.teams].map(([team, roles]) => [team, [...roles]])),
+        grants: p.grants.map(grantText),
+        via: p.via,
+        ...(p.csrf ? { csrf: p.csrf } : {}),
+      },
       200,
     );
   });
 
   app.openapi(createToken, async (c) => {
-    const admin = requireRole(c, "admin");
+    const admin = principalOf(c);
     const body = c.req.valid("json");
-    const refused = body.roles.filter((r) => !admin.roles.has(r));
+    // An admin of the organisation, or of each team the token is scoped to, within what they hold.
+    const refused = body.roles.filter((text) => {
+      const grant = parseGrant(text);
+      return !grant || !holds(admin, "admin", grant.team) || !covers(admin, grant);
+    });
     if (refused.length > 0)
-      throw new HttpError(403, `a token cannot hold roles you do not: ${refused.join(", ")}`);
+      throw new HttpError(
+        403,
+        `a token cannot hold what you do not administer and hold: ${refused.join(", ")}`,
+      );
     const secret = randomToken("mlt_");
     const createdAt = ctx.now();
     const token = {
@@ -172,10 +185,10 @@ export function accessRoutes(app: OrgApi, ctx: OrgContext): void {
 
   app.openapi(auditLog, async (c) => {
     const p = principalOf(c);
-    if (!p.roles.has("auditor") && !p.roles.has("admin"))
+    if (!holds(p, "auditor") && !holds(p, "admin"))
       throw new HttpError(
         403,
-        `the audit log needs the auditor or admin role; ${p.actor} has ${[...p.roles].join(", ")}`,
+        `the audit log needs the auditor or admin role organisation-wide; ${p.actor} has ${p.grants.map(grantText).join(", ") || "none"}`,
       );
     const { limit, format } = c.req.valid("query");
     const entries = await ctx.store.auditLog(limit);

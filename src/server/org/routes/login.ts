@@ -9,6 +9,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import * as oidc from "openid-client";
 import type { OrgAuth } from "../../../org/config.ts";
+import { grantsFromGroups, grantText } from "../../../org/grants.ts";
 import type { OrgStore } from "../../../org/store-port.ts";
 import { HttpError } from "../../errors.ts";
 import { principalOf, randomToken, record, SESSION_COOKIE, sha256 } from "../access.ts";
@@ -100,11 +101,11 @@ export function loginRoutes(app: OpenAPIHono, options: LoginOptions): void {
     if (!claims) throw new HttpError(401, "the identity provider sent no ID token");
     const groups = claims[auth.groupsClaim ?? "groups"];
     const held = Array.isArray(groups) ? groups.map(String) : [];
-    const roles = Object.entries(auth.roles)
-      .filter(([, allowed]) => allowed?.some((g) => held.includes(g)))
-      .map(([role]) => role);
+    // The groups' roles go with the session; roles an admin assigned are read on every request.
+    const roles = grantsFromGroups(auth, held).map(grantText);
     const subject = String(claims.email ?? claims.preferred_username ?? claims.sub);
-    if (roles.length === 0) {
+    const assigned = (await store.assignments(subject)).map((a) => a.grant);
+    if (roles.length === 0 && assigned.length === 0) {
       await record(store, now, subject, "login", { refused: true, groups: held });
       throw new HttpError(403, `${subject} holds no role here (groups: ${held.join(", ") || "none"})`);
     }
@@ -117,7 +118,7 @@ export function loginRoutes(app: OpenAPIHono, options: LoginOptions): void {
       csrf: randomToken(),
       expiresAt: new Date(Date.parse(now()) + SESSION_HOURS * 3_600_000).toISOString(),
     });
-    await record(store, now, subject, "login", { roles });
+    await record(store, now, subject, "login", { roles, assigned });
     setCookie(c, SESSION_COOKIE, cookie, {
       httpOnly: true,
       sameSite: "Lax",

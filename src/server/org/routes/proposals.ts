@@ -41,8 +41,8 @@ const propose = createRoute({
 
 export function proposalRoutes(app: OrgApi, ctx: OrgContext): void {
   app.openapi(propose, async (c) => {
-    const editor = requireRole(c, "editor");
     const id = c.req.valid("param").id;
+    const editor = requireRole(c, "editor", id);
     const body = c.req.valid("json");
     const proposal = await proposeRaciChange({ store: ctx.store, today: ctx.today() }, id, {
       activity: body.activity,

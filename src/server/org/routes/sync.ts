@@ -1,6 +1,6 @@
 /** POST /api/org/sync: sync now (all sources, or those named). */
 import { createRoute, z } from "@hono/zod-openapi";
-import { record, requireRole } from "../access.ts";
+import { principalOf, record, requireRole } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
 import { errorResponse, SyncOutcomeView } from "../contract.ts";
 
@@ -36,8 +36,11 @@ const sync = createRoute({
 
 export function syncRoutes(app: OrgApi, ctx: OrgContext): void {
   app.openapi(sync, async (c) => {
-    const admin = requireRole(c, "admin");
     const body = c.req.valid("json") as { teams?: string[] } | undefined;
+    // The whole organisation needs its admin; named teams, an admin of each (or of the organisation).
+    const named = body?.teams ?? [];
+    for (const team of named) requireRole(c, "admin", team);
+    const admin = named.length > 0 ? principalOf(c) : requireRole(c, "admin");
     await record(ctx.store, ctx.now, admin.actor, "sync-requested", { teams: body?.teams ?? "all" });
     if (ctx.queue) {
       const teams = body?.teams ?? ctx.config.sources.map((s) => s.id);

@@ -25,8 +25,8 @@ const KEPT = 64;
 export function teamApiRoutes(app: OrgApi, ctx: OrgContext): void {
   const apps = new Map<string, Api>();
   app.all("/teams/:id/api/*", async (c) => {
-    requireRole(c, "viewer");
     const id = teamId(c.req.param("id"));
+    requireRole(c, "viewer", id);
     const { team, snapshot } = await syncedModel(ctx.store, id);
     const key = `${id}@${snapshot.commit}`;
     let api = apps.get(key);

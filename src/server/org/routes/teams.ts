@@ -1,7 +1,8 @@
 /** GET /api/org/teams, /api/org/teams/{id} and /api/org/teams/{id}/history. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { organisationTeam, organisationTeamHistory, organisationTeams } from "../../../app/org-overview.ts";
-import { requireRole } from "../access.ts";
+import { holds } from "../../../org/grants.ts";
+import { principalOf, requireRole } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
 import { errorResponse, HistoryPointView, TeamDetailView, TeamSummaryView } from "../contract.ts";
 
@@ -51,15 +52,22 @@ const history = createRoute({
 
 export function teamRoutes(app: OrgApi, ctx: OrgContext): void {
   app.openapi(list, async (c) => {
-    requireRole(c, "viewer");
-    return c.json(await organisationTeams(ctx.store), 200);
+    const p = principalOf(c);
+    const teams = await organisationTeams(ctx.store);
+    if (holds(p, "viewer")) return c.json(teams, 200);
+    // A role on some teams only: those teams.
+    const visible = teams.filter((t) => holds(p, "viewer", t.id));
+    if (p.teams.size === 0) requireRole(c, "viewer");
+    return c.json(visible, 200);
   });
   app.openapi(one, async (c) => {
-    requireRole(c, "viewer");
-    return c.json(await organisationTeam(ctx.store, c.req.valid("param").id), 200);
+    const id = c.req.valid("param").id;
+    requireRole(c, "viewer", id);
+    return c.json(await organisationTeam(ctx.store, id), 200);
   });
   app.openapi(history, async (c) => {
-    requireRole(c, "viewer");
-    return c.json(await organisationTeamHistory(ctx.store, c.req.valid("param").id), 200);
+    const id = c.req.valid("param").id;
+    requireRole(c, "viewer", id);
+    return c.json(await organisationTeamHistory(ctx.store, id), 200);
   });
 }
