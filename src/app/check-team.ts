@@ -87,9 +87,11 @@ export async function checkTeam(entry: string, options: CheckTeamOptions): Promi
   if (wanted) {
     if (!options.gatherEvidence) throw new Error("checkTeam: evidence wanted but no gatherer given");
     const gathered = await options.gatherEvidence({ model: validated.model, today: options.today });
-    result.evidence = gathered.report;
     append(result.warnings, gathered.warnings);
-    environment.evidence = gathered.report;
+    if (gathered.report) {
+      result.evidence = gathered.report;
+      environment.evidence = gathered.report;
+    }
   }
   const doctor = runRules(validated.graph, rules, environment);
   result.diagnostics = [...validated.diagnostics, ...doctor.diagnostics];

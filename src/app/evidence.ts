@@ -17,7 +17,8 @@ export interface EvidenceRequest {
 }
 
 export interface GatheredEvidence {
-  report: EvidenceReport;
+  /** None when no repository the model lists could be read (the warnings say why): no evidence. */
+  report?: EvidenceReport;
   warnings: string[];
 }
 

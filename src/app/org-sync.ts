@@ -5,6 +5,7 @@
  * already snapshotted is skipped; a source that fails (repository missing, branch gone, model not
  * there) is recorded with the reason and never stops the others.
  */
+import { join } from "node:path";
 import { GitError, gitSync } from "../evidence/git.ts";
 import { treeHost } from "../history/tree-host.ts";
 import type { ModelHost } from "../model/load.ts";
@@ -13,6 +14,7 @@ import { headOf, localRepository } from "../org/repositories.ts";
 import { snapshotOf } from "../org/snapshot.ts";
 import type { OrgStore, TeamRecord } from "../org/store-port.ts";
 import { checkTeam } from "./check-team.ts";
+import { syncedEvidence } from "./org-evidence.ts";
 
 export interface OrgSyncOptions {
   config: OrgConfig;
@@ -91,7 +93,16 @@ async function syncSource(
   let reason: string | undefined;
   try {
     const host = treeHost(repo, head, source.model);
-    const check = await checkTeam(source.model, { host, today: options.today, evidence: "never" });
+    // Evidence as the doctor gathers it (when the model lists its repository), up to the synced commit.
+    const check = await checkTeam(source.model, {
+      host,
+      today: options.today,
+      gatherEvidence: syncedEvidence({
+        repo,
+        head,
+        storeFile: join(options.dataDir, "evidence", `${source.id}.db`),
+      }),
+    });
     const committedAt = gitSync(repo, ["show", "-s", "--format=%cI", head]).trim();
     const snapshot = snapshotOf(check, {
       teamId: source.id,

@@ -22,6 +22,11 @@ export interface CollectOptions {
   model?: Model;
   /** Repositories named on the command line, besides those the model lists. */
   repositories?: readonly RepositorySpec[];
+  /**
+   * Read `repositories` only, not those the model lists (the organisation's sync reads the model's
+   * own repository from its mirror, at the synced commit).
+   */
+  onlyGiven?: boolean;
   store: EvidenceStore;
   today: string;
   /** The first day of the recent window; `windowMonths` back from today when omitted. */
@@ -45,7 +50,10 @@ export interface CollectedEvidence {
 
 export async function collectEvidence(options: CollectOptions): Promise<CollectedEvidence> {
   const settings = options.model?.evidence?.settings;
-  const specs = [...modelRepositories(options.model), ...(options.repositories ?? [])];
+  const specs = [
+    ...(options.onlyGiven ? [] : modelRepositories(options.model)),
+    ...(options.repositories ?? []),
+  ];
   const runs: CollectedEvidence["runs"] = [];
   const warnings: string[] = [];
   const filterByKey = new Map<string, FileFilter>();

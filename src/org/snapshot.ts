@@ -24,6 +24,22 @@ export interface SnapshotPerson {
   capacity: number;
 }
 
+/** What git evidence said of the team's repository at that commit (when the model asks for evidence). */
+export interface SnapshotEvidence {
+  commits: number;
+  /** Files of the tree the figures count. */
+  files: number;
+  truckFactor: number;
+  /** Counting only people still active in the window. */
+  truckFactorActive: number;
+  /** The authors the truck factor removes, in order. */
+  truckFactorAuthors: string[];
+  /** Files of the tree that match no activity. */
+  unclassified: number;
+  /** Git identities that match no person of the model. */
+  unmatched: number;
+}
+
 export interface TeamSnapshot {
   teamId: string;
   commit: string;
@@ -43,6 +59,10 @@ export interface TeamSnapshot {
   people: SnapshotPerson[];
   /** Ids of the people the team's work rests on alone (risk/single-point-of-failure). */
   singlePointsOfFailure: string[];
+  /** Git evidence, when the model lists its own repository under `evidence.repositories`. */
+  evidence?: SnapshotEvidence;
+  /** Notes from the check (e.g. an evidence repository the organisation cannot read). */
+  warnings?: string[];
   /**
    * The model's own files at that commit (path from the repository's top → text), so that its
    * pages and proposals are served from the snapshot, by any server, without the repository.
@@ -103,6 +123,8 @@ export function snapshotOf(
       .slice(0, 10)
       .map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`),
     people,
+    ...evidenceOf(check),
+    ...(check.warnings.length > 0 ? { warnings: check.warnings.slice(0, 20) } : {}),
     singlePointsOfFailure: [
       ...new Set(
         findings
@@ -112,4 +134,19 @@ export function snapshotOf(
       ),
     ],
   };
+}
+
+function evidenceOf(check: TeamCheck): { evidence?: SnapshotEvidence } {
+  const repo = check.evidence?.repositories[0];
+  if (!check.evidence || !repo) return {};
+  const evidence: SnapshotEvidence = {
+    commits: repo.commits,
+    files: repo.files,
+    truckFactor: repo.truckFactor.value,
+    truckFactorActive: repo.truckFactorActive.value,
+    truckFactorAuthors: repo.truckFactor.removed,
+    unclassified: check.evidence.unclassified,
+    unmatched: check.evidence.unmatched.length,
+  };
+  return { evidence };
 }

@@ -4,11 +4,12 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
 import { checkTeam } from "../../src/app/check-team.ts";
+import { gitEvidence } from "../../src/app/evidence.ts";
 import { organisationFindingsNow, organisationTeams } from "../../src/app/org-overview.ts";
 import { syncOrganisation } from "../../src/app/org-sync.ts";
 import { fsHost } from "../../src/io/fs-host.ts";
@@ -104,6 +105,51 @@ describe("the organisation", () => {
     assert.equal((await store.history("platform")).length, 1);
     assert.equal((await organisationTeams(store)).find((t) => t.id === "fraud")?.name, "Brightfield Fraud");
     await store.close();
+  });
+
+  it("checks a model that lists its own repository with that repository's evidence, as the doctor does", async () => {
+    const dir = teamRepo("meghan-story", "evidenced");
+    const file = join(dir, "mlteam.yaml");
+    writeFileSync(file, `${readFileSync(file, "utf8")}evidence:\n  repositories:\n    - path: .\n`);
+    for (const [name, path] of [
+      ["Meghan Doyle", "deploy/k8s/service.yaml"],
+      ["Dan Ortiz", "training/train.py"],
+      ["Meghan Doyle", ".github/workflows/ci.yml"],
+    ] as const) {
+      mkdirSync(join(dir, dirname(path)), { recursive: true });
+      writeFileSync(join(dir, path), `# ${name}\n`);
+      git(dir, "add", "-A");
+      git(dir, "-c", `user.name=${name}`, "-c", "user.email=dev@x.org", "commit", "-q", "-m", path);
+    }
+    const parsed = parseOrgConfig(
+      join(scratch, "mlteam-org.yaml"),
+      "name: Acme\nsources:\n  - repo: evidenced\n",
+    );
+    assert.ok(parsed.ok);
+    const store = await openOrgStore(join(scratch, "evidence", "org.db"));
+    const data = join(scratch, "evidence-data");
+    const [outcome] = await syncOrganisation({
+      config: parsed.config,
+      store,
+      dataDir: data,
+      today: TODAY,
+      now,
+    });
+    assert.equal(outcome?.status, "synced", outcome?.reason);
+    const snapshot = await store.snapshot("evidenced", git(dir, "rev-parse", "HEAD").trim());
+    const doctor = await checkTeam(file, { host: fsHost, today: TODAY, gatherEvidence: gitEvidence });
+    assert.ok(snapshot?.evidence && doctor.evidence, "both checked with evidence");
+    assert.equal(snapshot.score, doctor.score?.overall);
+    assert.deepEqual(Object.keys(snapshot.areas ?? {}), Object.keys(doctor.score?.areas ?? {}));
+    assert.equal(snapshot.evidence.commits, doctor.evidence.repositories[0]?.commits);
+    assert.equal(snapshot.evidence.truckFactor, doctor.evidence.repositories[0]?.truckFactor.value);
+    assert.deepEqual(
+      snapshot.findings.map((f) => f.ruleId).sort(),
+      (doctor.doctor?.findings ?? []).map((f) => f.ruleId).sort(),
+    );
+    assert.ok(existsSync(join(data, "evidence", "evidenced.db")), "mined into the team's store");
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("records a broken source with the reason and syncs the others", async () => {

@@ -67,6 +67,19 @@ export const SnapshotView = z
       }),
     ),
     singlePointsOfFailure: z.array(z.string()),
+    evidence: z
+      .object({
+        commits: z.number().int(),
+        files: z.number().int(),
+        truckFactor: z.number().int(),
+        truckFactorActive: z.number().int(),
+        truckFactorAuthors: z.array(z.string()),
+        unclassified: z.number().int(),
+        unmatched: z.number().int(),
+      })
+      .optional()
+      .describe("Git evidence of the team's repository at the commit, when its model lists it"),
+    warnings: z.array(z.string()).optional(),
   })
   .openapi("OrgSnapshot");
 

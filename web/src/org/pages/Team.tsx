@@ -58,6 +58,29 @@ export function Team({ id, version }: { id: string; version: number }) {
         </div>
       )}
       {history.data && history.data.length > 0 && <HistoryChart points={history.data} />}
+      {snapshot?.evidence && (
+        <div className="card" data-testid="team-evidence">
+          <h3>Git evidence at this commit</h3>
+          <p>
+            {snapshot.evidence.commits} commits, {snapshot.evidence.files} files: truck factor{" "}
+            <b>{snapshot.evidence.truckFactor}</b>
+            {snapshot.evidence.truckFactorAuthors.length > 0 &&
+              ` (${snapshot.evidence.truckFactorAuthors.join(", ")})`}
+            , {snapshot.evidence.truckFactorActive} counting only active people.{" "}
+            {snapshot.evidence.unclassified} files match no activity; {snapshot.evidence.unmatched} git
+            identities match no person of the model.
+          </p>
+        </div>
+      )}
+      {snapshot?.warnings && snapshot.warnings.length > 0 && (
+        <div className="message info">
+          <ul>
+            {snapshot.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {snapshot && (
         <div className="card" data-testid="team-findings">
           <h3>Findings ({snapshot.findings.length})</h3>
