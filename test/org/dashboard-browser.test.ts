@@ -145,4 +145,32 @@ describe("the organisation dashboard", () => {
     assert.match((await rows.first().textContent()) ?? "", /Meghan.*fraud/);
     await shot("people");
   });
+
+  it("an admin assigns a role on one team and removes it, and creates an API token shown once", async () => {
+    await page.goto(`${base}#/access`);
+    await page.getByLabel(/Person/).fill("ann@acme.example");
+    await page.getByLabel("role", { exact: true }).selectOption("editor");
+    await page.getByLabel("on", { exact: true }).selectOption("fraud");
+    await page.getByRole("button", { name: "Assign" }).click();
+    const row = page.locator('[data-testid="org-assignments"] tbody tr');
+    await row.first().waitFor();
+    assert.match((await row.first().textContent()) ?? "", /ann@acme\.example.*editor@fraud/);
+    assert.deepEqual(
+      (await store.assignments("ann@acme.example")).map((a) => a.grant),
+      ["editor@fraud"],
+    );
+    await page.getByLabel("Name", { exact: true }).fill("ci");
+    await page.getByRole("button", { name: "Create" }).click();
+    assert.match((await page.getByTestId("token-secret").textContent()) ?? "", /mlt_/);
+    await shot("access");
+    await row.first().getByRole("button", { name: "Remove" }).click();
+    await page.getByRole("status").filter({ hasText: "Removed editor@fraud" }).waitFor();
+    assert.deepEqual(await store.assignments("ann@acme.example"), []);
+    const actions = (await store.auditLog(50)).map((e) => e.action);
+    assert.ok(
+      actions.includes("role-assigned") &&
+        actions.includes("role-removed") &&
+        actions.includes("token-created"),
+    );
+  });
 });

@@ -141,6 +141,28 @@ export const MeView = z
   })
   .openapi("OrgMe");
 
+export const TokenView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    roles: z.array(z.string()),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    revokedAt: z.string().optional(),
+  })
+  .openapi("OrgApiToken");
+
+export const AssignmentView = z
+  .object({
+    id: z.string(),
+    subject: z.string(),
+    grant: z.string().describe("role, or role@team"),
+    assignedBy: z.string(),
+    assignedAt: z.string(),
+  })
+  .openapi("OrgRoleAssignment");
+
 export const ErrorBody = z.object({ error: z.string() }).openapi("OrgError");
 
 export const errorResponse = (description: string) => ({
@@ -156,4 +178,6 @@ export interface OrgApiResponses {
   "/api/org/teams/{id}/history": z.infer<typeof HistoryPointView>[];
   "/api/org/people": z.infer<typeof PersonView>[];
   "/api/org/me": z.infer<typeof MeView>;
+  "/api/org/tokens": z.infer<typeof TokenView>[];
+  "/api/org/assignments": z.infer<typeof AssignmentView>[];
 }

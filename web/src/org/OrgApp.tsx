@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from "react";
 import { orgApi } from "./api.ts";
+import { Access } from "./pages/Access.tsx";
 import { Overview } from "./pages/Overview.tsx";
 import { People } from "./pages/People.tsx";
 import { Team } from "./pages/Team.tsx";
@@ -13,12 +14,17 @@ import { useOrgApi } from "./useOrgApi.ts";
 const address = () => location.hash.replace(/^#\/?/, "");
 
 /** The part of the address after `#/`: `""`, `team/<id>`, `people?q=…`. */
-function parse(hash: string): { page: "overview" | "team" | "people"; id?: string; query: URLSearchParams } {
+function parse(hash: string): {
+  page: "overview" | "team" | "people" | "access";
+  id?: string;
+  query: URLSearchParams;
+} {
   const [path = "", search = ""] = hash.split("?");
   const query = new URLSearchParams(search);
   const [first, second] = path.split("/");
   if (first === "team" && second) return { page: "team", id: decodeURIComponent(second), query };
   if (first === "people") return { page: "people", query };
+  if (first === "access") return { page: "access", query };
   return { page: "overview", query };
 }
 
@@ -33,7 +39,19 @@ export function OrgApp() {
   }, []);
   const me = useOrgApi("/api/org/me");
   const route = parse(hash);
-  const title = route.page === "team" ? (route.id ?? "") : route.page === "people" ? "People" : "Teams";
+  const title =
+    route.page === "team"
+      ? (route.id ?? "")
+      : route.page === "people"
+        ? "People"
+        : route.page === "access"
+          ? "Access"
+          : "Teams";
+  // Admins of the organisation or of a team manage access.
+  const admin =
+    me.data !== undefined &&
+    (me.data.roles.includes("admin") ||
+      Object.values(me.data.teams).some((roles) => roles.includes("admin")));
   useEffect(() => {
     document.title = `${title} — mlteam organisation`;
   }, [title]);
@@ -73,6 +91,15 @@ export function OrgApp() {
         >
           People
         </a>
+        {admin && (
+          <a
+            href="#/access"
+            className={route.page === "access" ? "active" : ""}
+            aria-current={route.page === "access" ? "page" : undefined}
+          >
+            Access
+          </a>
+        )}
         <span className="who">
           {me.data ? (
             <>
@@ -102,6 +129,8 @@ export function OrgApp() {
           </div>
         ) : route.page === "team" && route.id ? (
           <Team key={`${route.id}:${version}`} id={route.id} version={version} />
+        ) : route.page === "access" ? (
+          <Access csrf={me.data?.csrf} />
         ) : route.page === "people" ? (
           <People query={route.query.get("q") ?? ""} />
         ) : (

@@ -41,6 +41,24 @@ export const orgApi = {
     query?: Record<string, string>,
   ): Promise<OrgApiResponses[R]> =>
     parse<OrgApiResponses[R]>(await fetch(orgUrl(route, params, query), { headers: headers() })),
+  /** A write (POST, DELETE) with JSON, the request header and, for a signed-in browser, the CSRF token. */
+  send: async <T>(
+    method: "POST" | "DELETE",
+    path: string,
+    csrf: string | undefined,
+    body?: unknown,
+  ): Promise<T> =>
+    parse<T>(
+      await fetch(path, {
+        method,
+        headers: headers({
+          "content-type": "application/json",
+          "x-mlteam-request": "1",
+          ...(csrf ? { "x-csrf-token": csrf } : {}),
+        }),
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      }),
+    ),
   /** Asks for a sync of every team (admin): answers what was synced, or what was queued. */
   sync: async (csrf: string | undefined): Promise<unknown> =>
     parse(

@@ -5,19 +5,8 @@ import { covers, grantText, holds, parseGrant } from "../../../org/grants.ts";
 import { HttpError } from "../../errors.ts";
 import { principalOf, randomToken, record, requireRole, sha256 } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
-import { errorResponse, GrantText, MeView } from "../contract.ts";
+import { errorResponse, GrantText, MeView, TokenView } from "../contract.ts";
 
-const TokenView = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    roles: z.array(z.string()),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    expiresAt: z.string(),
-    revokedAt: z.string().optional(),
-  })
-  .openapi("OrgApiToken");
 const AuditView = z
   .object({
     id: z.string(),

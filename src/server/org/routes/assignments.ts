@@ -10,17 +10,7 @@ import { covers, grantText, holds, parseGrant } from "../../../org/grants.ts";
 import { HttpError } from "../../errors.ts";
 import { principalOf, record } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
-import { errorResponse, GrantText } from "../contract.ts";
-
-const AssignmentView = z
-  .object({
-    id: z.string(),
-    subject: z.string(),
-    grant: z.string().describe("role, or role@team"),
-    assignedBy: z.string(),
-    assignedAt: z.string(),
-  })
-  .openapi("OrgRoleAssignment");
+import { AssignmentView, errorResponse, GrantText } from "../contract.ts";
 
 const list = createRoute({
   method: "get",
