@@ -77,15 +77,16 @@ export interface OrgStore {
   removeTeamsExcept(ids: readonly string[]): Promise<void>;
   hasSnapshot(teamId: string, commit: string): Promise<boolean>;
   saveSnapshot(snapshot: TeamSnapshot): Promise<void>;
+  /** One snapshot, with the model's files. */
   snapshot(teamId: string, commit: string): Promise<TeamSnapshot | undefined>;
-  /** Every team with its current snapshot (the one at its `head`), in one query. */
+  /** Every team with its current snapshot (the one at its `head`, without the model's files), in one query. */
   current(): Promise<{ team: TeamRecord; snapshot?: TeamSnapshot }[]>;
   /**
    * Changes whenever a team or snapshot is written (by any process): what was computed from the
    * store for one revision holds until it changes.
    */
   revision(): Promise<string>;
-  /** A team's snapshots, oldest change first. */
+  /** A team's snapshots, oldest change first (without the model's files). */
   history(teamId: string): Promise<TeamSnapshot[]>;
   saveSession(session: Session): Promise<void>;
   session(id: string): Promise<Session | undefined>;

@@ -40,8 +40,10 @@ interface SnapshotsTable {
   commit_id: string;
   committed_at: string;
   synced_at: string;
-  /** The whole snapshot as JSON. */
+  /** The snapshot as JSON, without the model's files. */
   data: string;
+  /** The model's files (path → text) as JSON: read for one snapshot only, never for the views. */
+  model_files: string | null;
 }
 
 interface SessionsTable {
@@ -164,6 +166,12 @@ MIGRATIONS["0003-role-assignments"] = {
   },
 };
 
+MIGRATIONS["0004-snapshot-model-files"] = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable("org_snapshots").addColumn("model_files", "text").execute();
+  },
+};
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** Opens the store (creating or upgrading its tables); throws when the database cannot be reached. */
@@ -261,7 +269,8 @@ class KyselyOrgStore implements OrgStore {
         commit_id: s.commit,
         committed_at: s.committedAt,
         synced_at: s.syncedAt,
-        data: JSON.stringify(s),
+        data: JSON.stringify({ ...s, files: undefined }),
+        model_files: s.files ? JSON.stringify(s.files) : null,
       })
       .onConflict((oc) => oc.columns(["team_id", "commit_id"]).doNothing())
       .execute();
@@ -270,11 +279,15 @@ class KyselyOrgStore implements OrgStore {
   async snapshot(teamId: string, commit: string): Promise<TeamSnapshot | undefined> {
     const row = await this.db
       .selectFrom("org_snapshots")
-      .select("data")
+      .select(["data", "model_files"])
       .where("team_id", "=", teamId)
       .where("commit_id", "=", commit)
       .executeTakeFirst();
-    return row ? (JSON.parse(row.data) as TeamSnapshot) : undefined;
+    if (!row) return undefined;
+    const snapshot = JSON.parse(row.data) as TeamSnapshot;
+    return row.model_files
+      ? { ...snapshot, files: JSON.parse(row.model_files) as Record<string, string> }
+      : snapshot;
   }
 
   async current(): Promise<{ team: TeamRecord; snapshot?: TeamSnapshot }[]> {

@@ -27,6 +27,7 @@ const snapshot = (teamId: string, commit: string, committedAt: string, score: nu
   diagnostics: [],
   people: [{ id: "ana", name: "Ana", key: "email:ana@x.org", allocation: 60, capacity: 100 }],
   singlePointsOfFailure: ["ana"],
+  files: { "mlteam.yaml": `# ${teamId} at ${commit}\npeople: []\n` },
 });
 
 function contract(name: string, open: () => Promise<OrgStore>): void {
@@ -76,6 +77,8 @@ function contract(name: string, open: () => Promise<OrgStore>): void {
       assert.equal(await store.hasSnapshot("a", "c1"), true);
       assert.equal(await store.hasSnapshot("a", "c3"), false);
       assert.deepEqual(await store.snapshot("a", "c1"), snapshot("a", "c1", "2026-11-01T00:00:00Z", 60));
+      // The model's files come with one snapshot, not with the lists the views read.
+      assert.ok((await store.history("a")).every((s) => s.files === undefined));
       assert.deepEqual(
         (await store.history("a")).map((s) => [s.commit, s.score]),
         [
@@ -109,6 +112,7 @@ function contract(name: string, open: () => Promise<OrgStore>): void {
           ["b", null, null],
         ],
       );
+      assert.ok((await store.current()).every((r) => r.snapshot?.files === undefined));
     });
 
     it("keeps role assignments once per subject and grant, and removes them by id", async () => {
