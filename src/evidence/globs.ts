@@ -17,8 +17,24 @@ export interface GlobOptions {
 export function globRegExp(pattern: string, options: GlobOptions = {}): RegExp {
   const compiled = options.nocase ? undefined : COMPILED_GLOBS.get(pattern);
   if (compiled !== undefined) return new RegExp(compiled);
-  return picomatch.makeRe(pattern, { dot: true, ...(options.nocase ? { nocase: true } : {}) });
+  return new RegExp(gitPathSource(pattern, options), options.nocase ? "i" : "");
 }
+
+/**
+ * picomatch's regular expression for a glob, for git's paths: picomatch guards every `*` and `**`
+ * against `.` and `..` path segments, which git never lists; without the guards the expression is
+ * half as long and compiles and runs about twice as fast, with the same answers on every path git
+ * can list (checked against picomatch's own matchers on real repositories' paths).
+ */
+export function gitPathSource(pattern: string, options: GlobOptions = {}): string {
+  return picomatch
+    .makeRe(pattern, { dot: true, ...(options.nocase ? { nocase: true } : {}) })
+    .source.replaceAll(SEGMENT_GUARD, "")
+    .replaceAll(LEADING_SEGMENT_GUARD, "");
+}
+
+const SEGMENT_GUARD = "(?!(?:^|\\/)\\.{1,2}(?:\\/|$))";
+const LEADING_SEGMENT_GUARD = "(?!\\.{1,2}(?:\\/|$))";
 
 /** Whether a text matches any of `patterns`; a list with no pattern matches nothing. */
 export function anyGlob(patterns: readonly string[], options: GlobOptions = {}): (text: string) => boolean {

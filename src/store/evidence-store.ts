@@ -1,44 +1,40 @@
 /**
  * The evidence store: each repository's progress (the last commit mined) and its per-file
- * authorship, so that a re-run reads only the commits added since. Behind this small interface;
- * the queries go through Kysely, so the same code speaks SQLite (embedded, the default) and
- * PostgreSQL.
+ * authorship, so that a re-run reads only the commits added since. SQLite through better-sqlite3's
+ * prepared statements: the store is a local cache beside the model (or in the organisation
+ * server's data folder), read whole at each run, so the query layer's cost counts.
  */
-import { type Kysely, sql } from "kysely";
+import type Database from "better-sqlite3";
 import type { DevStats, FileState } from "../evidence/authorship.ts";
 import type { EvidenceStore, RepoState } from "../evidence/store-port.ts";
 
 export type { EvidenceStore, RepoState };
 
-import type { StoreDatabase } from "./schema.ts";
-
-/** Creates the tables when missing. */
-export async function migrate(db: Kysely<StoreDatabase>): Promise<void> {
-  await db.schema
-    .createTable("repos")
-    .ifNotExists()
-    .addColumn("key", "text", (c) => c.primaryKey())
-    .addColumn("head", "text", (c) => c.notNull())
-    .addColumn("commits", "integer", (c) => c.notNull())
-    .addColumn("shallow", "integer", (c) => c.notNull())
-    .addColumn("updated_at", "text", (c) => c.notNull())
-    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
-    .execute();
-  await db.schema
-    .createTable("file_history")
-    .ifNotExists()
-    .addColumn("repo", "text", (c) => c.notNull())
-    .addColumn("id", "integer", (c) => c.notNull())
-    .addColumn("path", "text", (c) => c.notNull())
-    .addColumn("at_head", "integer", (c) => c.notNull())
-    .addColumn("created", "integer", (c) => c.notNull())
-    .addColumn("oldest_path", "text", (c) => c.notNull())
-    .addColumn("devs", "text", (c) => c.notNull())
-    .addPrimaryKeyConstraint("file_history_pk", ["repo", "id"])
-    .execute();
-  // Format 3 and before kept a row per file and developer; their states are mined again anyway.
-  await db.schema.dropTable("authorship").ifExists().execute();
-  await db.schema.dropTable("files").ifExists().execute();
+/** Creates the tables when missing (inside the caller's write transaction). */
+export function migrate(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS repos (
+      key TEXT PRIMARY KEY,
+      head TEXT NOT NULL,
+      commits INTEGER NOT NULL,
+      shallow INTEGER NOT NULL,
+      updated_at TEXT NOT NULL,
+      version INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE IF NOT EXISTS file_history (
+      repo TEXT NOT NULL,
+      id INTEGER NOT NULL,
+      path TEXT NOT NULL,
+      at_head INTEGER NOT NULL,
+      created INTEGER NOT NULL,
+      oldest_path TEXT NOT NULL,
+      devs TEXT NOT NULL,
+      CONSTRAINT file_history_pk PRIMARY KEY (repo, id)
+    );
+    -- Format 3 and before kept a row per file and developer; their states are mined again anyway.
+    DROP TABLE IF EXISTS authorship;
+    DROP TABLE IF EXISTS files;
+  `);
 }
 
 const CHUNK = 500;
@@ -53,29 +49,99 @@ const CHUNK = 500;
  */
 export const STORE_FORMAT = 6;
 
-/** An EvidenceStore over any Kysely database; `begin` starts a write transaction that excludes other writers. */
-export class KyselyEvidenceStore implements EvidenceStore {
-  constructor(
-    private readonly db: Kysely<StoreDatabase>,
-    private readonly begin: string = "BEGIN IMMEDIATE",
-  ) {}
+interface RepoRow {
+  head: string;
+  commits: number;
+  shallow: number;
+  version: number;
+}
+
+type FileRow = [id: number, path: string, atHead: number, created: number, oldestPath: string, devs: string];
+
+/** An EvidenceStore over an open SQLite database (in WAL mode; writes take the write lock first). */
+export class SqliteEvidenceStore implements EvidenceStore {
+  readonly #repo: Database.Statement<[string], RepoRow>;
+  readonly #files: Database.Statement<[string], FileRow>;
+  readonly #save: (
+    state: RepoState,
+    expectedHead: string | undefined,
+    changed?: ReadonlySet<number>,
+  ) => boolean;
+
+  constructor(private readonly db: Database.Database) {
+    this.#repo = db.prepare<[string], RepoRow>(
+      "SELECT head, commits, shallow, version FROM repos WHERE key = ?",
+    );
+    this.#files = db
+      .prepare<[string], FileRow>(
+        "SELECT id, path, at_head, created, oldest_path, devs FROM file_history WHERE repo = ?",
+      )
+      .raw(true);
+    const head = db.prepare<[string], { head: string }>("SELECT head FROM repos WHERE key = ?");
+    const deleteAll = db.prepare("DELETE FROM file_history WHERE repo = ?");
+    const insert = db.prepare(
+      "INSERT INTO file_history (repo, id, path, at_head, created, oldest_path, devs) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    );
+    const upsert = db.prepare(
+      `INSERT INTO repos (key, head, commits, shallow, updated_at, version) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET head = excluded.head, commits = excluded.commits,
+         shallow = excluded.shallow, updated_at = excluded.updated_at, version = excluded.version`,
+    );
+    const transaction = db.transaction(
+      (state: RepoState, expectedHead: string | undefined, changed?: ReadonlySet<number>): boolean => {
+        if (head.get(state.key)?.head !== expectedHead) return false;
+        const ids = changed ? [...changed] : undefined;
+        if (!ids) deleteAll.run(state.key);
+        else
+          for (let i = 0; i < ids.length; i += CHUNK) {
+            const part = ids.slice(i, i + CHUNK);
+            db.prepare(
+              `DELETE FROM file_history WHERE repo = ? AND id IN (${part.map(() => "?").join(",")})`,
+            ).run(state.key, ...part);
+          }
+        const files = ids
+          ? ids.map((id) => state.files.get(id)).filter((f): f is FileState => !!f)
+          : state.files.values();
+        for (const f of files)
+          insert.run(
+            state.key,
+            f.id,
+            f.path,
+            f.atHead ? 1 : 0,
+            f.created ? 1 : 0,
+            f.oldestPath,
+            devsToJson(f.devs),
+          );
+        upsert.run(
+          state.key,
+          state.head,
+          state.commits,
+          state.shallow ? 1 : 0,
+          new Date().toISOString(),
+          STORE_FORMAT,
+        );
+        return true;
+      },
+    );
+    // IMMEDIATE: the write lock first, so that two processes saving at once are ordered, not failed.
+    this.#save = (state, expectedHead, changed) => transaction.immediate(state, expectedHead, changed);
+  }
 
   async load(key: string): Promise<RepoState | undefined> {
-    const repo = await this.db.selectFrom("repos").selectAll().where("key", "=", key).executeTakeFirst();
+    const repo = this.#repo.get(key);
     if (!repo) return undefined;
     if (repo.version !== STORE_FORMAT)
       return { key, head: repo.head, commits: 0, shallow: false, files: new Map(), outdated: true };
     const files = new Map<number, FileState>();
-    for (const f of await this.db.selectFrom("file_history").selectAll().where("repo", "=", key).execute()) {
-      files.set(f.id, {
-        id: f.id,
-        path: f.path,
-        atHead: f.at_head === 1,
-        created: f.created === 1,
-        oldestPath: f.oldest_path,
-        devs: devsFromJson(f.devs),
+    for (const [id, path, atHead, created, oldestPath, devs] of this.#files.iterate(key))
+      files.set(id, {
+        id,
+        path,
+        atHead: atHead === 1,
+        created: created === 1,
+        oldestPath,
+        devs: devsFromJson(devs),
       });
-    }
     return { key, head: repo.head, commits: repo.commits, shallow: repo.shallow === 1, files };
   }
 
@@ -84,75 +150,11 @@ export class KyselyEvidenceStore implements EvidenceStore {
     expectedHead: string | undefined,
     changed?: ReadonlySet<number>,
   ): Promise<boolean> {
-    const conn = this.db;
-    await sql.raw(this.begin).execute(conn);
-    try {
-      const current = await conn
-        .selectFrom("repos")
-        .select("head")
-        .where("key", "=", state.key)
-        .executeTakeFirst();
-      if ((current?.head ?? undefined) !== expectedHead) {
-        await sql`ROLLBACK`.execute(conn);
-        return false;
-      }
-      const ids = changed ? [...changed] : undefined;
-      if (!ids) await conn.deleteFrom("file_history").where("repo", "=", state.key).execute();
-      else
-        for (let i = 0; i < ids.length; i += CHUNK)
-          await conn
-            .deleteFrom("file_history")
-            .where("repo", "=", state.key)
-            .where("id", "in", ids.slice(i, i + CHUNK))
-            .execute();
-      const files = ids
-        ? ids.map((id) => state.files.get(id)).filter((f): f is FileState => !!f)
-        : [...state.files.values()];
-      const rows = files.map((f) => ({
-        repo: state.key,
-        id: f.id,
-        path: f.path,
-        at_head: f.atHead ? 1 : 0,
-        created: f.created ? 1 : 0,
-        oldest_path: f.oldestPath,
-        devs: devsToJson(f.devs),
-      }));
-      for (let i = 0; i < rows.length; i += CHUNK)
-        await conn
-          .insertInto("file_history")
-          .values(rows.slice(i, i + CHUNK))
-          .execute();
-      const row = {
-        key: state.key,
-        head: state.head,
-        commits: state.commits,
-        shallow: state.shallow ? 1 : 0,
-        updated_at: new Date().toISOString(),
-        version: STORE_FORMAT,
-      };
-      await conn
-        .insertInto("repos")
-        .values(row)
-        .onConflict((oc) =>
-          oc.column("key").doUpdateSet({
-            head: row.head,
-            commits: row.commits,
-            shallow: row.shallow,
-            updated_at: row.updated_at,
-            version: row.version,
-          }),
-        )
-        .execute();
-      await sql`COMMIT`.execute(conn);
-      return true;
-    } catch (error) {
-      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
-      throw error;
-    }
+    return this.#save(state, expectedHead, changed);
   }
 
   async close(): Promise<void> {
-    await this.db.destroy();
+    this.db.close();
   }
 }
 

@@ -10,13 +10,36 @@ const QUEUE = "mlteam-org-sync";
 /** Jobs fetched at once by a worker (one sync at a time within a batch). */
 const BATCH = 5;
 
+/**
+ * Creates the queue unless it exists. Processes that start together on a new database (two workers
+ * and a server) all find it missing and create it at once; PostgreSQL then ends the deadlock of
+ * their transactions by failing one, which finds the queue there when it looks again.
+ */
+async function ensureQueue(boss: PgBoss): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(QUEUE)) return;
+    try {
+      await boss.createQueue(QUEUE, { name: QUEUE, policy: "stately", retryLimit: 2, expireInMinutes: 30 });
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt + Math.random() * 50));
+    }
+  }
+}
+
 export async function openSyncQueue(url: string): Promise<SyncQueue> {
   const boss = new PgBoss({ connectionString: url, schedule: false, supervise: true });
   // Errors of the background maintenance must not end the process; the next job says what is wrong.
   boss.on("error", () => undefined);
   await boss.start();
-  if (!(await boss.getQueue(QUEUE)))
-    await boss.createQueue(QUEUE, { name: QUEUE, policy: "stately", retryLimit: 2, expireInMinutes: 30 });
+  try {
+    await ensureQueue(boss);
+  } catch (error) {
+    // Nothing of pg-boss may outlive the failure (its pool and timers would keep the process up).
+    await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+    throw error;
+  }
   return {
     async enqueue(teamIds) {
       const ids: string[] = [];

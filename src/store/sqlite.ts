@@ -2,18 +2,16 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
-import { type EvidenceStore, KyselyEvidenceStore, migrate } from "./evidence-store.ts";
-import type { StoreDatabase } from "./schema.ts";
+import { type EvidenceStore, migrate, SqliteEvidenceStore } from "./evidence-store.ts";
 
 export async function openSqliteStore(file: string): Promise<EvidenceStore> {
   mkdirSync(dirname(file), { recursive: true });
   const database = new Database(file, { timeout: 30_000 });
   switchToWal(database);
   database.pragma("synchronous = NORMAL");
-  const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database }) });
-  await migrateExclusively(db);
-  return new KyselyEvidenceStore(db);
+  // In a write transaction, so that two processes creating the store do not collide.
+  database.transaction(() => migrate(database)).immediate();
+  return new SqliteEvidenceStore(database);
 }
 
 /**
@@ -31,18 +29,5 @@ export function switchToWal(database: Database.Database): void {
       if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
     }
-  }
-}
-
-/** Runs the migration inside a write transaction, so two processes creating the store do not collide. */
-async function migrateExclusively(db: Kysely<StoreDatabase>): Promise<void> {
-  const { sql } = await import("kysely");
-  await sql`BEGIN IMMEDIATE`.execute(db);
-  try {
-    await migrate(db);
-    await sql`COMMIT`.execute(db);
-  } catch (error) {
-    await sql`ROLLBACK`.execute(db).catch(() => undefined);
-    throw error;
   }
 }

@@ -84,11 +84,29 @@ export async function startPostgres(): Promise<TestPostgres> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+  // A test process that ends early (a failure, a timeout's SIGTERM) takes its cluster with it.
+  const pidFile = join(data, "postmaster.pid");
+  const abandon = () => {
+    try {
+      process.kill(Number(readFileSync(pidFile, "utf8").split("\n")[0]), "SIGQUIT");
+    } catch {}
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    abandon();
+    process.kill(process.pid, signal);
+  };
+  process.once("exit", abandon);
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
   return {
     url,
     async stop() {
+      process.off("exit", abandon);
+      process.off("SIGTERM", onSignal);
+      process.off("SIGINT", onSignal);
       // The server's pid, to make sure it is gone even if pg_ctl gives up waiting.
-      const pid = Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]);
+      const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
       const stop = run(join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "-t", "20", "stop"]);
       spawnSync(stop.command, stop.args, { encoding: "utf8" });
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) {

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, it } from "node:test";
 import pg from "pg";
+import { openSyncQueue } from "../../src/store/org-queue.ts";
 import { startPostgres, type TestPostgres } from "./postgres.ts";
 import { BIN, startCli, teamRepo } from "./team-repos.ts";
 
@@ -93,6 +94,21 @@ it("with PostgreSQL a sync request is queued, one job per team, and two workers 
   }
   assert.deepEqual(teams.map((t) => t.id).sort(), ["central-platform", "embedded-platform", "meghan-story"]);
   assert.ok(teams.every((t) => /^[0-9a-f]{40}$/.test(t.commit ?? "")));
+});
+
+it("servers and workers starting together on a new database all open the queue", async () => {
+  assert.ok(postgres, "the first test starts PostgreSQL");
+  // They all find the queue missing and create it at once: PostgreSQL fails one of the deadlocked
+  // transactions, and that process must find the queue rather than fail (or hang).
+  for (let round = 0; round < 12; round++) {
+    const admin = new pg.Client({ connectionString: postgres.url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE together${round}`);
+    await admin.end();
+    const url = postgres.url.replace("/postgres?", `/together${round}?`);
+    const queues = await Promise.all([1, 2, 3, 4, 5, 6].map(() => openSyncQueue(url)));
+    await Promise.all(queues.map((q) => q.stop()));
+  }
 });
 
 it("a database that cannot be reached: the server says so at start, exit 2", () => {
