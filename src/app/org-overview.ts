@@ -116,7 +116,7 @@ export interface TeamDetail extends TeamSummary {
   branch: string;
   /** Whether the team's own pages can be served from its snapshot (it keeps the model's files). */
   pages: boolean;
-  snapshot?: Omit<TeamSnapshot, "files">;
+  snapshot?: Omit<TeamSnapshot, "files" | "evidenceReport">;
 }
 
 export async function organisationTeam(store: OrgStore, id: string): Promise<TeamDetail> {
@@ -133,7 +133,12 @@ export async function organisationTeam(store: OrgStore, id: string): Promise<Tea
   };
 }
 
-function withoutFiles({ files: _files, ...rest }: TeamSnapshot): Omit<TeamSnapshot, "files"> {
+/** The snapshot without what only the team's pages read (its model's files, its whole evidence). */
+function withoutFiles({
+  files: _files,
+  evidenceReport: _evidence,
+  ...rest
+}: TeamSnapshot): Omit<TeamSnapshot, "files" | "evidenceReport"> {
   return rest;
 }
 

@@ -4,6 +4,7 @@
  * their time; who is a single point of failure). Pure types and one pure function.
  */
 import type { TeamCheck } from "../app/check-team.ts";
+import type { EvidenceReport } from "../evidence/measures.ts";
 import type { Model } from "../model/model.ts";
 
 export interface SnapshotFinding {
@@ -63,6 +64,8 @@ export interface TeamSnapshot {
   evidence?: SnapshotEvidence;
   /** Notes from the check (e.g. an evidence repository the organisation cannot read). */
   warnings?: string[];
+  /** The whole evidence the check used, for the team's pages (kept apart from the lists' data). */
+  evidenceReport?: EvidenceReport;
   /**
    * The model's own files at that commit (path from the repository's top → text), so that its
    * pages and proposals are served from the snapshot, by any server, without the repository.
@@ -136,7 +139,7 @@ export function snapshotOf(
   };
 }
 
-function evidenceOf(check: TeamCheck): { evidence?: SnapshotEvidence } {
+function evidenceOf(check: TeamCheck): { evidence?: SnapshotEvidence; evidenceReport?: EvidenceReport } {
   const repo = check.evidence?.repositories[0];
   if (!check.evidence || !repo) return {};
   const evidence: SnapshotEvidence = {
@@ -148,5 +151,5 @@ function evidenceOf(check: TeamCheck): { evidence?: SnapshotEvidence } {
     unclassified: check.evidence.unclassified,
     unmatched: check.evidence.unmatched.length,
   };
-  return { evidence };
+  return { evidence, evidenceReport: check.evidence };
 }

@@ -1,7 +1,7 @@
 /**
  * Every route of one team's API, on the app given: `mlteam serve` mounts them over the working
- * copy; the organisation server over a synced snapshot, read-only and without the git-only routes
- * (history, evidence), so that its team pages are the same pages with the same answers.
+ * copy; the organisation server over a synced snapshot, read-only, with the evidence its sync
+ * checked and without the git history route, so that its pages give the same answers.
  */
 import type { Api, ServerContext } from "./context.ts";
 import { auditRoutes } from "./routes/audit.ts";
@@ -22,7 +22,7 @@ export function teamRoutes(app: Api, ctx: ServerContext, today: () => string): v
   catalogRoutes(app);
   auditRoutes(app, ctx, today);
   topologyRoutes(app, ctx);
-  if (ctx.snapshot) return;
   evidenceRoutes(app, ctx);
+  if (ctx.snapshot) return;
   historyRoutes(app, ctx, today);
 }

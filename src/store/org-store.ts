@@ -44,6 +44,8 @@ interface SnapshotsTable {
   data: string;
   /** The model's files (path → text) as JSON: read for one snapshot only, never for the views. */
   model_files: string | null;
+  /** The check's whole evidence report as JSON, likewise. */
+  evidence_report: string | null;
 }
 
 interface SessionsTable {
@@ -172,6 +174,12 @@ MIGRATIONS["0004-snapshot-model-files"] = {
   },
 };
 
+MIGRATIONS["0005-snapshot-evidence-report"] = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable("org_snapshots").addColumn("evidence_report", "text").execute();
+  },
+};
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** Opens the store (creating or upgrading its tables); throws when the database cannot be reached. */
@@ -269,8 +277,9 @@ class KyselyOrgStore implements OrgStore {
         commit_id: s.commit,
         committed_at: s.committedAt,
         synced_at: s.syncedAt,
-        data: JSON.stringify({ ...s, files: undefined }),
+        data: JSON.stringify({ ...s, files: undefined, evidenceReport: undefined }),
         model_files: s.files ? JSON.stringify(s.files) : null,
+        evidence_report: s.evidenceReport ? JSON.stringify(s.evidenceReport) : null,
       })
       .onConflict((oc) => oc.columns(["team_id", "commit_id"]).doNothing())
       .execute();
@@ -279,15 +288,18 @@ class KyselyOrgStore implements OrgStore {
   async snapshot(teamId: string, commit: string): Promise<TeamSnapshot | undefined> {
     const row = await this.db
       .selectFrom("org_snapshots")
-      .select(["data", "model_files"])
+      .select(["data", "model_files", "evidence_report"])
       .where("team_id", "=", teamId)
       .where("commit_id", "=", commit)
       .executeTakeFirst();
     if (!row) return undefined;
-    const snapshot = JSON.parse(row.data) as TeamSnapshot;
-    return row.model_files
-      ? { ...snapshot, files: JSON.parse(row.model_files) as Record<string, string> }
-      : snapshot;
+    return {
+      ...(JSON.parse(row.data) as TeamSnapshot),
+      ...(row.model_files ? { files: JSON.parse(row.model_files) as Record<string, string> } : {}),
+      ...(row.evidence_report
+        ? { evidenceReport: JSON.parse(row.evidence_report) as NonNullable<TeamSnapshot["evidenceReport"]> }
+        : {}),
+    };
   }
 
   async current(): Promise<{ team: TeamRecord; snapshot?: TeamSnapshot }[]> {

@@ -123,7 +123,7 @@ describe("the organisation dashboard", () => {
     await page.waitForURL(/\/teams\/fraud\/#?/);
     await page.getByRole("note").filter({ hasText: "Read-only" }).waitFor();
     const nav = (await page.locator("nav").textContent()) ?? "";
-    assert.ok(nav.includes("RACI") && !nav.includes("History") && !nav.includes("Evidence"), nav);
+    assert.ok(nav.includes("RACI") && !nav.includes("History"), nav);
     await page.goto(`${base}teams/fraud/#/raci`);
     const cell = page.locator('button[data-activity="ci-cd-pipeline"][data-column="data-scientist"]');
     await cell.waitFor();

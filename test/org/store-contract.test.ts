@@ -28,6 +28,16 @@ const snapshot = (teamId: string, commit: string, committedAt: string, score: nu
   people: [{ id: "ana", name: "Ana", key: "email:ana@x.org", allocation: 60, capacity: 100 }],
   singlePointsOfFailure: ["ana"],
   files: { "mlteam.yaml": `# ${teamId} at ${commit}\npeople: []\n` },
+  evidenceReport: {
+    activities: [],
+    repositories: [],
+    unclassified: 3,
+    unmatched: [{ id: "bo <bo@x.org>", seen: ["bo <bo@x.org>"] }],
+    windowStart: "2025-12",
+    coAuthors: false,
+    identities: { merged: [], excluded: [] },
+    inactive: [],
+  },
 });
 
 function contract(name: string, open: () => Promise<OrgStore>): void {
@@ -78,7 +88,9 @@ function contract(name: string, open: () => Promise<OrgStore>): void {
       assert.equal(await store.hasSnapshot("a", "c3"), false);
       assert.deepEqual(await store.snapshot("a", "c1"), snapshot("a", "c1", "2026-11-01T00:00:00Z", 60));
       // The model's files come with one snapshot, not with the lists the views read.
-      assert.ok((await store.history("a")).every((s) => s.files === undefined));
+      assert.ok(
+        (await store.history("a")).every((s) => s.files === undefined && s.evidenceReport === undefined),
+      );
       assert.deepEqual(
         (await store.history("a")).map((s) => [s.commit, s.score]),
         [
@@ -112,7 +124,11 @@ function contract(name: string, open: () => Promise<OrgStore>): void {
           ["b", null, null],
         ],
       );
-      assert.ok((await store.current()).every((r) => r.snapshot?.files === undefined));
+      assert.ok(
+        (await store.current()).every(
+          (r) => r.snapshot?.files === undefined && r.snapshot?.evidenceReport === undefined,
+        ),
+      );
     });
 
     it("keeps role assignments once per subject and grant, and removes them by id", async () => {

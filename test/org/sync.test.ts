@@ -148,6 +148,24 @@ describe("the organisation", () => {
       (doctor.doctor?.findings ?? []).map((f) => f.ruleId).sort(),
     );
     assert.ok(existsSync(join(data, "evidence", "evidenced.db")), "mined into the team's store");
+    // The team's pages answer from the snapshot as the sync's check did: same score, same evidence.
+    const { app } = createOrgApp({
+      store,
+      config: parsed.config,
+      dataDir: data,
+      today: () => "2027-06-30",
+      now,
+    });
+    const pages = (await (await app.request("http://127.0.0.1/teams/evidenced/api/findings")).json()) as {
+      score: { overall: number };
+      evidence: boolean;
+    };
+    assert.equal(pages.score.overall, snapshot.score);
+    assert.equal(pages.evidence, true);
+    const evidence = (await (await app.request("http://127.0.0.1/teams/evidenced/api/evidence")).json()) as {
+      report: { repositories: { truckFactor: { value: number } }[] };
+    };
+    assert.equal(evidence.report.repositories[0]?.truckFactor.value, snapshot.evidence.truckFactor);
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

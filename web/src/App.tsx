@@ -65,8 +65,9 @@ export function App() {
       window.removeEventListener("hashchange", onHash);
     };
   }, [reload]);
-  // A synced snapshot (a team's pages on the organisation server) has no git history or evidence here.
-  const pages = model?.snapshot ? PAGES.filter(([id]) => id !== "history" && id !== "evidence") : PAGES;
+  // A synced snapshot (a team's pages on the organisation server) has no git history here: the
+  // organisation's page of the team shows its history over its synced commits.
+  const pages = model?.snapshot ? PAGES.filter(([id]) => id !== "history") : PAGES;
   const entry = pages.find(([id]) => id === page) ?? pages[0];
   const Current = entry?.[2] ?? Overview;
   const title = entry?.[1] ?? "Overview";

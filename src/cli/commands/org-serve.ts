@@ -100,7 +100,7 @@ export function register(org: Command): void {
   org
     .command("serve")
     .description(
-      "serve the organisation's API: teams ranked by risk, organisation-wide findings, history, people",
+      "serve the organisation's dashboard and API: teams ranked by risk, organisation-wide findings, each team's history and pages, people",
     )
     .option("-c, --config <file>", "the organisation file", "mlteam-org.yaml")
     .option(
@@ -118,7 +118,8 @@ export function register(org: Command): void {
 Reads what \`mlteam org sync\` keeps; syncs at start and every \`syncMinutes\` (15 by default) unless
 --no-sync, and on POST /api/org/sync. With the embedded store the sync runs in this process; with
 PostgreSQL it is queued (one job per team) for this process's --workers and any \`mlteam org worker\`,
-on any machine (docs/deploy.md). The models stay read-only: edits go through git.
+on any machine (docs/deploy.md). The dashboard is at the printed address; each team's own pages at
+/teams/<id>/, read-only: a RACI edit there downloads a patch to send through git.
 Examples:
   mlteam org serve
   MLTEAM_TOKEN=s3cret mlteam org serve --host 0.0.0.0 --db postgres://mlteam@db/mlteam`,

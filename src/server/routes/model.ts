@@ -55,7 +55,7 @@ export function modelRoutes(app: Api, ctx: ServerContext): void {
         products: [...graph.products.values()].map((p) => ({ ...p.source })),
         stakeholders: graph.stakeholders.map((s) => ({ ...s })),
         raciActivities: [...graph.raciByActivity.keys()],
-        evidence: !ctx.snapshot && modelRepositories(model).length > 0,
+        evidence: modelRepositories(model).length > 0,
         frameworks: [...(graph.organisation?.frameworks ?? [])],
         ...(ctx.snapshot ? { snapshot: { ...ctx.snapshot } } : {}),
       });

@@ -31,9 +31,15 @@ export function teamApiRoutes(app: OrgApi, ctx: OrgContext): void {
     const key = `${id}@${snapshot.commit}`;
     let api = apps.get(key);
     if (!api) {
+      // The team's pages answer as the sync's check did: the same files, the same evidence, the
+      // same day — so they agree with the organisation's lists.
+      const day = snapshot.syncedAt.slice(0, 10);
       const workspace = new ModelWorkspace(team.model, snapshotHost(snapshot.files), {
-        today: ctx.today,
-        evidence: "never",
+        today: () => day,
+        gatherEvidence: async () => ({
+          ...(snapshot.evidenceReport ? { report: snapshot.evidenceReport } : {}),
+          warnings: snapshot.warnings ?? [],
+        }),
       });
       const origin = {
         team: id,
@@ -44,7 +50,7 @@ export function teamApiRoutes(app: OrgApi, ctx: OrgContext): void {
       const teamCtx = makeContext(workspace, ".", origin);
       api = createApi();
       api.onError((error, inner) => errorResponse(error, inner, (text) => text));
-      teamRoutes(api, teamCtx, ctx.today);
+      teamRoutes(api, teamCtx, () => day);
       apps.set(key, api);
       for (const old of apps.keys()) if (old.startsWith(`${id}@`) && old !== key) apps.delete(old);
       if (apps.size > KEPT) apps.delete(apps.keys().next().value as string);
