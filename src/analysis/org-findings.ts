@@ -17,6 +17,15 @@ export interface OrgFinding {
   person?: string;
 }
 
+/** The most severe of a team's findings: the organisation says it as the team's check does. */
+function worst(findings: readonly { severity: OrgFinding["severity"] }[]): OrgFinding["severity"] {
+  return findings.some((f) => f.severity === "error")
+    ? "error"
+    : findings.some((f) => f.severity === "warn")
+      ? "warn"
+      : "info";
+}
+
 /** Whole months from `from` to `to` (both ISO dates). */
 function monthsBetween(from: string, to: string): number {
   const [fy, fm, fd] = from.slice(0, 10).split("-").map(Number) as [number, number, number];
@@ -58,17 +67,19 @@ export function organisationFindings(
       entry.teams.push(s.teamId);
       spof.set(person.key, entry);
     }
-    if (s.findings.some((f) => f.ruleId === "leadership/executive-sponsor"))
+    const sponsor = s.findings.filter((f) => f.ruleId === "leadership/executive-sponsor");
+    if (sponsor.length > 0)
       out.push({
         kind: "no-sponsor",
-        severity: "warn",
+        severity: worst(sponsor),
         message: `${s.teamId}: no executive sponsor`,
         teams: [s.teamId],
       });
-    if (s.findings.some((f) => f.ruleId === "staffing/required-roles"))
+    const roles = s.findings.filter((f) => f.ruleId === "staffing/required-roles");
+    if (roles.length > 0)
       out.push({
         kind: "missing-roles",
-        severity: "warn",
+        severity: worst(roles),
         message: `${s.teamId}: without roles its stage requires`,
         teams: [s.teamId],
       });

@@ -68,7 +68,7 @@ function summaryOf(team: TeamRecord, snapshot: TeamSnapshot | undefined): TeamSu
   };
 }
 
-/** Every team, most at risk first: failing or invalid, then by errors, then by lowest score. */
+/** Every team, most at risk first: failing or invalid, then by lowest health, then by most errors. */
 export async function organisationTeams(store: OrgStore): Promise<TeamSummary[]> {
   return view(store, "teams", rankTeams);
 }
@@ -79,8 +79,8 @@ function rankTeams(current: Row[]): TeamSummary[] {
   return rows.sort(
     (a, b) =>
       broken(b) - broken(a) ||
-      b.counts.error - a.counts.error ||
       (a.score ?? -1) - (b.score ?? -1) ||
+      b.counts.error - a.counts.error ||
       a.id.localeCompare(b.id),
   );
 }

@@ -49,7 +49,12 @@ export async function syncedModel(
   const team = await store.team(teamId);
   if (!team) throw new NotFoundError(`no team "${teamId}" in the organisation`);
   const snapshot = team.head ? await store.snapshot(teamId, team.head) : undefined;
-  if (!snapshot) throw new UnavailableError(`${teamId} has not been synced yet`);
+  if (!snapshot)
+    throw new UnavailableError(
+      team.error
+        ? `${teamId} has no snapshot: its last sync failed — ${team.error}`
+        : `${teamId} has not been synced yet`,
+    );
   if (!snapshot.files)
     throw new UnavailableError(`${teamId}'s snapshot predates stored model files: run \`mlteam org sync\``);
   return { team, snapshot: { ...snapshot, files: snapshot.files } };

@@ -133,6 +133,15 @@ describe("the organisation dashboard", () => {
     const patch = readFileSync(file, "utf8");
     assert.match(patch, /^diff --git a\/mlteam\.yaml b\/mlteam\.yaml$/m);
     await page.getByRole("status").filter({ hasText: "Proposed" }).waitFor();
+    // The cell shows what was proposed, and the next click proposes the next letter.
+    assert.equal(await cell.textContent(), "R/A");
+    const second = page.waitForEvent("download");
+    await cell.click();
+    const next = readFileSync(await (await second).path(), "utf8");
+    await page
+      .locator('button[data-activity="ci-cd-pipeline"][data-column="data-scientist"]', { hasText: /^–$/ })
+      .waitFor();
+    assert.notEqual(next, patch);
     await shot("team-raci-proposal");
   });
 
@@ -143,6 +152,11 @@ describe("the organisation dashboard", () => {
     const rows = page.locator('[data-testid="org-people"] tbody tr');
     await rows.first().waitFor();
     assert.match((await rows.first().textContent()) ?? "", /Meghan.*fraud/);
+    // Another query in the address (a link, back): the page follows it.
+    await page.goto(`${base}#/people?q=dan`);
+    await page.waitForFunction("document.querySelector('input[type=search]')?.value === 'dan'");
+    await page.locator('[data-testid="org-people"] tbody tr').filter({ hasText: "Dan" }).first().waitFor();
+    assert.match(page.url(), /q=dan/);
     await shot("people");
   });
 
@@ -152,7 +166,7 @@ describe("the organisation dashboard", () => {
     await page.getByLabel("role", { exact: true }).selectOption("editor");
     await page.getByLabel("on", { exact: true }).selectOption("fraud");
     await page.getByRole("button", { name: "Assign" }).click();
-    const row = page.locator('[data-testid="org-assignments"] tbody tr');
+    const row = page.locator('[data-testid="org-assignments"] tbody tr').filter({ hasText: "ann@" });
     await row.first().waitFor();
     assert.match((await row.first().textContent()) ?? "", /ann@acme\.example.*editor@fraud/);
     assert.deepEqual(

@@ -57,6 +57,20 @@ test("organisation findings: what only shows across teams", () => {
     /Meghan is allocated 110% across 2 teams \(fraud 60%, search 50%\), above their 100%/,
   );
   assert.match(findings[4]?.message ?? "", /not changed for 8 months \(last 2026-03-15\)/);
+  // A team's own error stays an error across the organisation.
+  const severe = organisationFindings(
+    [
+      team("pricing", {
+        findings: [{ ruleId: "leadership/executive-sponsor", severity: "error", message: "", fix: "" }],
+      }),
+    ],
+    "2026-11-30",
+    { staleMonths: 6 },
+  );
+  assert.deepEqual(
+    severe.filter((f) => f.kind === "no-sponsor").map((f) => f.severity),
+    ["error"],
+  );
   // Within capacity, or in one team only: nothing.
   assert.deepEqual(
     organisationFindings(

@@ -96,7 +96,17 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <h1>{title}</h1>
         {model?.snapshot && <SnapshotBanner snapshot={model.snapshot} />}
-        {error && <div className="message error">{error}</div>}
+        {error && (
+          <div className="message error">
+            {error}
+            {/^\/teams\/[^/]+\//.test(location.pathname) && (
+              <>
+                {" "}
+                <a href="../../">Back to the organisation</a>
+              </>
+            )}
+          </div>
+        )}
         {model?.diagnostics.some((d) => d.severity === "error") && (
           <div className="message error">
             The model has errors; fix them in the YAML:

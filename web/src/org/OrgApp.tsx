@@ -61,7 +61,7 @@ export function OrgApp() {
       const answer = await orgApi.sync(me.data?.csrf);
       setSyncing(
         Array.isArray(answer)
-          ? `Synced: ${answer.length} teams checked.`
+          ? syncSummary(answer as { id: string; status: string }[])
           : "Sync queued: the workers will pick it up; refresh in a moment.",
       );
       setVersion((v) => v + 1);
@@ -139,4 +139,13 @@ export function OrgApp() {
       </main>
     </>
   );
+}
+
+/** What a sync did, failures named. */
+function syncSummary(outcomes: { id: string; status: string }[]): string {
+  const count = (status: string) => outcomes.filter((o) => o.status === status).length;
+  const failed = outcomes.filter((o) => o.status === "failed").map((o) => o.id);
+  return `Synced ${outcomes.length} teams: ${count("synced")} changed, ${count("unchanged")} unchanged${
+    failed.length ? `, ${failed.length} failed (${failed.join(", ")}) — see their pages` : ""
+  }.`;
 }

@@ -20,6 +20,11 @@ export function Raci({ model, reload }: PageProps) {
     if (focus && data) document.getElementById(`activity-${focus}`)?.scrollIntoView({ block: "center" });
   }, [focus, data]);
   const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | undefined>();
+  // On a synced model: the letters proposed per cell (shown until the page reloads; each patch
+  // changes that one cell of the synced YAML).
+  const [proposed, setProposed] = useState<Record<string, string>>({});
+  const cellKey = (activity: string, product: string | undefined, column: string) =>
+    `${activity}\u0000${product ?? ""}\u0000${column}`;
   const [showLoad, setShowLoad] = useState(false);
   if (error) return <div className="message error">{error}</div>;
   if (!data) return <p>Loading…</p>;
@@ -31,7 +36,7 @@ export function Raci({ model, reload }: PageProps) {
       letters: letters as RaciCellBodyT["letters"],
     };
     const cell = `${activity} → ${column} = ${letters || "–"}`;
-    if (model.snapshot) return propose(model.snapshot.team, body, cell);
+    if (model.snapshot) return propose(model.snapshot.team, body, cell, cellKey(activity, product, column));
     try {
       await api.setRaciCell(body, data.etag);
       setMessage({ kind: "info", text: `Saved: ${cell}` });
@@ -46,9 +51,10 @@ export function Raci({ model, reload }: PageProps) {
     }
   };
   // A synced model changes in git: the edit becomes a patch to download and send as a pull request.
-  const propose = async (team: string, body: RaciCellBodyT, cell: string) => {
+  const propose = async (team: string, body: RaciCellBodyT, cell: string, key: string) => {
     try {
       const patch = await api.proposeRaciCell(team, body);
+      setProposed((old) => ({ ...old, [key]: body.letters }));
       const link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([patch], { type: "text/x-diff" }));
       link.download = `${team}-raci.patch`;
@@ -120,11 +126,18 @@ export function Raci({ model, reload }: PageProps) {
                     {problem ? " ⚠" : ""}
                   </th>
                   {data.columns.map((c) => {
-                    const value = row.cells[c.id] ?? "";
+                    const key = cellKey(row.activity, row.product, c.id);
+                    const value = proposed[key] ?? row.cells[c.id] ?? "";
                     const set = (letters: string) =>
                       by === "role" && save(row.activity, row.product, c.id, letters);
                     return (
-                      <td key={c.id} className={`cell ${value.replace("/", "")}`}>
+                      <td
+                        key={c.id}
+                        className={`cell ${value.replace("/", "")}${key in proposed ? " proposed" : ""}`}
+                        title={
+                          key in proposed ? `proposed (synced: ${row.cells[c.id] || "none"})` : undefined
+                        }
+                      >
                         <button
                           type="button"
                           className="cellButton"

@@ -54,8 +54,8 @@ function Assignments({ version, csrf, done, failed }: SectionProps) {
     <div className="card">
       <h3>Assigned roles</h3>
       <p>
-        Beside the roles a person's groups carry. Effective at their next request; removing one takes effect
-        at once.
+        Roles given to a person here, in addition to those their login groups give them. They apply from the
+        person's next request; a removal applies at once.
       </p>
       <form onSubmit={submit} className="inline-form">
         <label>
@@ -106,6 +106,11 @@ function Assignments({ version, csrf, done, failed }: SectionProps) {
             </tr>
           </thead>
           <tbody>
+            {list.data?.length === 0 && (
+              <tr>
+                <td colSpan={5}>None yet.</td>
+              </tr>
+            )}
             {(list.data ?? []).map((a) => (
               <tr key={a.id}>
                 <th>{a.subject}</th>
@@ -202,6 +207,11 @@ function Tokens({ version, csrf, done, failed }: SectionProps) {
             </tr>
           </thead>
           <tbody>
+            {list.data?.length === 0 && (
+              <tr>
+                <td colSpan={6}>None yet.</td>
+              </tr>
+            )}
             {(list.data ?? []).map((t) => (
               <tr key={t.id}>
                 <th>{t.name}</th>

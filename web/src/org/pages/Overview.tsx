@@ -24,7 +24,11 @@ export function Overview({ version }: { version: number }) {
     <>
       <Summary teams={teams.data} />
       <Distribution teams={teams.data} />
-      <Findings findings={findings.data} error={findings.error} />
+      <Findings
+        findings={findings.data}
+        error={findings.error}
+        names={new Map(teams.data.map((t) => [t.id, t.name]))}
+      />
       <Ranking teams={teams.data} />
     </>
   );
@@ -32,7 +36,13 @@ export function Overview({ version }: { version: number }) {
 
 function Summary({ teams }: { teams: Team[] }) {
   const scores = teams.flatMap((t) => (t.score === null ? [] : [t.score])).sort((a, b) => a - b);
-  const median = scores.length ? scores[Math.floor((scores.length - 1) / 2)] : undefined;
+  const middle = scores.length / 2;
+  const median =
+    scores.length === 0
+      ? undefined
+      : scores.length % 2 === 1
+        ? scores[Math.floor(middle)]
+        : Math.round((((scores[middle - 1] ?? 0) + (scores[middle] ?? 0)) / 2) * 10) / 10;
   const broken = teams.filter((t) => !t.valid || t.error).length;
   const withErrors = teams.filter((t) => t.counts.error > 0).length;
   return (
@@ -87,7 +97,15 @@ function Distribution({ teams }: { teams: Team[] }) {
 
 const HEADING = { error: "Errors", warn: "Warnings", info: "Notes" } as const;
 
-function Findings({ findings, error }: { findings: Finding[] | undefined; error: string | undefined }) {
+function Findings({
+  findings,
+  error,
+  names,
+}: {
+  findings: Finding[] | undefined;
+  error: string | undefined;
+  names: ReadonlyMap<string, string>;
+}) {
   if (error) return <div className="message error">{error}</div>;
   if (!findings) return <p>Loading…</p>;
   if (findings.length === 0)
@@ -114,7 +132,7 @@ function Findings({ findings, error }: { findings: Finding[] | undefined; error:
                   {f.teams.map((t, i) => (
                     <span key={t}>
                       {i > 0 ? ", " : ""}
-                      <a href={`#/team/${encodeURIComponent(t)}`}>{t}</a>
+                      <a href={`#/team/${encodeURIComponent(t)}`}>{names.get(t) ?? t}</a>
                     </span>
                   ))}
                   {f.person && (

@@ -4,6 +4,8 @@ import { useOrgApi } from "../useOrgApi.ts";
 
 export function People({ query }: { query: string }) {
   const [typed, setTyped] = useState(query);
+  // The address changed (a link, back or forward): the box follows it.
+  useEffect(() => setTyped(query), [query]);
   // The address holds the query, so a search can be linked to and survives a reload.
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -45,7 +47,8 @@ export function People({ query }: { query: string }) {
                     {p.teams.map((t, i) => (
                       <span key={`${t.team}:${t.id}`}>
                         {i > 0 ? ", " : ""}
-                        <a href={`#/team/${encodeURIComponent(t.team)}`}>{t.team}</a> ({t.allocation}%)
+                        <a href={`#/team/${encodeURIComponent(t.team)}`}>{t.team}</a> (
+                        {t.allocation === 0 ? "allocation not recorded" : `${t.allocation}%`})
                       </span>
                     ))}
                   </td>

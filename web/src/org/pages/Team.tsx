@@ -112,7 +112,9 @@ export function Team({ id, version }: { id: string; version: number }) {
                   <th>
                     <a href={`#/people?q=${encodeURIComponent(p.name)}`}>{p.name}</a>
                   </th>
-                  <td>{p.allocation}%</td>
+                  <td title={p.allocation === 0 ? "no allocation recorded in the model" : undefined}>
+                    {p.allocation === 0 ? "not recorded" : `${p.allocation}%`}
+                  </td>
                   <td>{p.capacity}%</td>
                   <td>{snapshot.singlePointsOfFailure.includes(p.id) ? "yes" : ""}</td>
                 </tr>
@@ -129,7 +131,7 @@ function HistoryChart({ points }: { points: Point[] }) {
   const option = useMemo(
     () => ({
       tooltip: { trigger: "axis" },
-      grid: { left: 48, right: 16, top: 16, bottom: 48 },
+      grid: { left: 48, right: 48, top: 32, bottom: 48 },
       xAxis: {
         type: "category",
         data: points.map((p) => `${p.committedAt.slice(0, 10)} ${p.commit.slice(0, 7)}`),
@@ -137,7 +139,11 @@ function HistoryChart({ points }: { points: Point[] }) {
         nameLocation: "middle",
         nameGap: 32,
       },
-      yAxis: { type: "value", min: 0, max: 100, name: "health", nameLocation: "middle", nameGap: 36 },
+      legend: { top: 0 },
+      yAxis: [
+        { type: "value", min: 0, max: 100, name: "health", nameLocation: "middle", nameGap: 36 },
+        { type: "value", minInterval: 1, name: "errors", nameLocation: "middle", nameGap: 28 },
+      ],
       series: [
         {
           name: "Health",
@@ -146,7 +152,14 @@ function HistoryChart({ points }: { points: Point[] }) {
           symbolSize: 9,
           lineStyle: { width: 3 },
         },
-        { name: "Errors", type: "bar", data: points.map((p) => p.counts.error) },
+        {
+          name: "Errors",
+          type: "bar",
+          yAxisIndex: 1,
+          barMaxWidth: 24,
+          itemStyle: { opacity: 0.45 },
+          data: points.map((p) => p.counts.error),
+        },
       ],
     }),
     [points],
@@ -155,7 +168,9 @@ function HistoryChart({ points }: { points: Point[] }) {
   const last = points.at(-1)?.score ?? "invalid";
   return (
     <div className="card">
-      <h3>History ({points.length} synced commits)</h3>
+      <h3>
+        History ({points.length} synced {points.length === 1 ? "commit" : "commits"})
+      </h3>
       <Chart
         option={option}
         height={260}
