@@ -47,9 +47,10 @@ describe("mlteam (the built CLI)", () => {
       r.stdout,
       /raci +examples\/meghan-story\/mlteam\.yaml:\d+:\d+ {2}"Monitoring setup" has 2 Accountables .* {2}raci\/single-accountable/,
     );
-    // A rule's fix once, under its first finding.
-    const stakeholderFix = r.stdout.split("\n").filter((l) => /fix: List each as a stakeholder/.test(l));
-    assert.equal(stakeholderFix.length, 1);
+    // A fix once, under its first finding; a finding's own fix names its case.
+    const recordFix = r.stdout.split("\n").filter((l) => /fix: Record the person's level/.test(l));
+    assert.equal(recordFix.length, 1);
+    assert.match(r.stdout, /fix: List them: `stakeholders: \[\{ kind: ciso, name: … \}\]`/);
     assert.match(r.stdout, /✖ 27 problems \(4 errors, 17 warnings, 6 info\)/);
     assert.ok(!r.stdout.includes("\u001b["), "NO_COLOR turns colour off");
     assert.equal(r.stderr, "");

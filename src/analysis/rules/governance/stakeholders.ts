@@ -34,6 +34,7 @@ export default defineRule({
           path: ["stage"],
           subject: kind,
           message: `${name} is not listed among the stakeholders`,
+          fix: `List them: \`stakeholders: [{ kind: ${kind}, name: … }]\` (or \`person: <id>\`), with \`engaged: true\` once they take part.`,
         });
         continue;
       }
@@ -43,6 +44,7 @@ export default defineRule({
         path: ["engaged"],
         subject: kind,
         message: `${name} is listed but not engaged`,
+        fix: `Engage them and set \`engaged: true\` on the \`${kind}\` stakeholder.`,
       });
     }
   },
