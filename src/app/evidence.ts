@@ -4,8 +4,9 @@
  * only when evidence is asked for, so commands that do not need it start fast.
  */
 import { dirname, join } from "node:path";
+import type { CollectOptions } from "../evidence/collect.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
-import type { RepositorySpec } from "../evidence/repositories.ts";
+import { modelRepositories, type RepositorySpec } from "../evidence/repositories.ts";
 import type { Model } from "../model/model.ts";
 import { InputError, UnavailableError } from "./errors.ts";
 
@@ -32,17 +33,7 @@ export function storePath(model: Model | undefined): string {
 
 /** Mines the model's repositories (or the one it lives in) with git into the SQLite store. */
 export const gitEvidence: EvidenceGatherer = async ({ model, repositories = [], today }) => {
-  const [
-    { collectEvidence, modelRepositories },
-    { GitError, gitTry },
-    { PullReviewsError },
-    { openSqliteStore },
-  ] = await Promise.all([
-    import("../evidence/collect.ts"),
-    import("../evidence/git.ts"),
-    import("../evidence/pull-reviews.ts"),
-    import("../store/sqlite.ts"),
-  ]);
+  const { gitTry } = await import("../evidence/git.ts");
   const extra = [...repositories];
   if (modelRepositories(model).length === 0 && extra.length === 0) {
     const top = gitTry(dirname(model.files[0] ?? "."), ["rev-parse", "--show-toplevel"])?.trim();
@@ -52,9 +43,26 @@ export const gitEvidence: EvidenceGatherer = async ({ model, repositories = [], 
       );
     extra.push({ path: top });
   }
-  const store = await openSqliteStore(storePath(model));
+  return collectInto(storePath(model), { model, repositories: extra, today });
+};
+
+/**
+ * Mines into the SQLite store at `file` and measures: git's failures become UnavailableError,
+ * a review export's InputError. The one way every gatherer runs the miner.
+ */
+export async function collectInto(
+  file: string,
+  options: Omit<CollectOptions, "store">,
+): Promise<GatheredEvidence & { report: EvidenceReport }> {
+  const [{ collectEvidence }, { GitError }, { PullReviewsError }, { openSqliteStore }] = await Promise.all([
+    import("../evidence/collect.ts"),
+    import("../evidence/git.ts"),
+    import("../evidence/pull-reviews.ts"),
+    import("../store/sqlite.ts"),
+  ]);
+  const store = await openSqliteStore(file);
   try {
-    const collected = await collectEvidence({ model, repositories: extra, store, today });
+    const collected = await collectEvidence({ ...options, store });
     return { report: collected.report, warnings: collected.warnings };
   } catch (error) {
     if (error instanceof GitError) throw new UnavailableError(error.message);
@@ -63,4 +71,4 @@ export const gitEvidence: EvidenceGatherer = async ({ model, repositories = [], 
   } finally {
     await store.close();
   }
-};
+}

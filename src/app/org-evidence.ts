@@ -6,10 +6,9 @@
  * the source's repository; other repositories are not reachable from the organisation's server and
  * are reported, as are review exports (files of a working copy).
  */
-import { mkdirSync } from "node:fs";
-import { dirname, posix } from "node:path";
-import { InputError, UnavailableError } from "./errors.ts";
-import type { EvidenceGatherer } from "./evidence.ts";
+import { posix } from "node:path";
+import { modelRepositories } from "../evidence/repositories.ts";
+import { collectInto, type EvidenceGatherer } from "./evidence.ts";
 
 export interface SyncedEvidenceSource {
   /** The team's repository (a local repository, or the bare mirror of a remote one). */
@@ -22,13 +21,6 @@ export interface SyncedEvidenceSource {
 
 export function syncedEvidence(source: SyncedEvidenceSource): EvidenceGatherer {
   return async ({ model, today }) => {
-    const [{ collectEvidence, modelRepositories }, { GitError }, { PullReviewsError }, { openSqliteStore }] =
-      await Promise.all([
-        import("../evidence/collect.ts"),
-        import("../evidence/git.ts"),
-        import("../evidence/pull-reviews.ts"),
-        import("../store/sqlite.ts"),
-      ]);
     const warnings: string[] = [];
     const listed = modelRepositories(model);
     const own = listed.filter((r) => posix.normalize(r.path) === ".");
@@ -42,32 +34,21 @@ export function syncedEvidence(source: SyncedEvidenceSource): EvidenceGatherer {
         warnings.push(
           `evidence: review exports (${r.reviews}) are read by \`mlteam evidence\`, not by the sync`,
         );
-    if (own.length === 0) return { warnings };
-    mkdirSync(dirname(source.storeFile), { recursive: true });
-    const store = await openSqliteStore(source.storeFile);
-    try {
-      const spec = own[0];
-      const collected = await collectEvidence({
-        model,
-        onlyGiven: true,
-        repositories: [
-          {
-            path: source.repo,
-            ...(spec?.patterns ? { patterns: spec.patterns } : {}),
-            ...(spec?.filter ? { filter: spec.filter } : {}),
-          },
-        ],
-        at: source.head,
-        store,
-        today,
-      });
-      return { report: collected.report, warnings: [...warnings, ...collected.warnings] };
-    } catch (error) {
-      if (error instanceof GitError) throw new UnavailableError(error.message);
-      if (error instanceof PullReviewsError) throw new InputError(error.message);
-      throw error;
-    } finally {
-      await store.close();
-    }
+    const spec = own[0];
+    if (!spec) return { warnings };
+    const collected = await collectInto(source.storeFile, {
+      model,
+      onlyGiven: true,
+      repositories: [
+        {
+          path: source.repo,
+          ...(spec.patterns ? { patterns: spec.patterns } : {}),
+          ...(spec.filter ? { filter: spec.filter } : {}),
+        },
+      ],
+      at: source.head,
+      today,
+    });
+    return { report: collected.report, warnings: [...warnings, ...collected.warnings] };
   };
 }

@@ -6,7 +6,7 @@
 import { type OrgFinding, organisationFindings } from "../analysis/org-findings.ts";
 import type { TeamSnapshot } from "../org/snapshot.ts";
 import type { OrgStore, TeamRecord } from "../org/store-port.ts";
-import { NotFoundError } from "./errors.ts";
+import { NotFoundError, UnavailableError } from "./errors.ts";
 
 export interface TeamSummary {
   id: string;
@@ -181,4 +181,23 @@ export async function organisationPeople(store: OrgStore, query: string): Promis
       byKey.set(p.key, entry);
     }
   return [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The team's current snapshot with the model's files, or why there is none. */
+export async function syncedModel(
+  store: OrgStore,
+  teamId: string,
+): Promise<{ team: TeamRecord; snapshot: TeamSnapshot & { files: Record<string, string> } }> {
+  const team = await store.team(teamId);
+  if (!team) throw new NotFoundError(`no team "${teamId}" in the organisation`);
+  const snapshot = team.head ? await store.snapshot(teamId, team.head) : undefined;
+  if (!snapshot)
+    throw new UnavailableError(
+      team.error
+        ? `${teamId} has no snapshot: its last sync failed — ${team.error}`
+        : `${teamId} has not been synced yet`,
+    );
+  if (!snapshot.files)
+    throw new UnavailableError(`${teamId}'s snapshot predates stored model files: run \`mlteam org sync\``);
+  return { team, snapshot: { ...snapshot, files: snapshot.files } };
 }

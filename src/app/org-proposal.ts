@@ -4,11 +4,11 @@
  * apply` takes, every comment kept), for the user to download and send as a pull request.
  */
 import { createTwoFilesPatch } from "diff";
-import type { TeamSnapshot } from "../org/snapshot.ts";
 import { snapshotHost } from "../org/snapshot-host.ts";
-import type { OrgStore, TeamRecord } from "../org/store-port.ts";
+import type { OrgStore } from "../org/store-port.ts";
 import { checkTeam } from "./check-team.ts";
-import { InvalidModelError, NotFoundError, UnavailableError } from "./errors.ts";
+import { InvalidModelError } from "./errors.ts";
+import { syncedModel } from "./org-overview.ts";
 import { type CellChange, planRaciCell } from "./raci-cell.ts";
 
 export interface Proposal {
@@ -39,23 +39,4 @@ export async function proposeRaciChange(
     file,
     patch: `diff --git a/${file} b/${file}\n${patch.replace(/^=+\n/m, "")}`,
   };
-}
-
-/** The team's current snapshot with the model's files, or why there is none. */
-export async function syncedModel(
-  store: OrgStore,
-  teamId: string,
-): Promise<{ team: TeamRecord; snapshot: TeamSnapshot & { files: Record<string, string> } }> {
-  const team = await store.team(teamId);
-  if (!team) throw new NotFoundError(`no team "${teamId}" in the organisation`);
-  const snapshot = team.head ? await store.snapshot(teamId, team.head) : undefined;
-  if (!snapshot)
-    throw new UnavailableError(
-      team.error
-        ? `${teamId} has no snapshot: its last sync failed — ${team.error}`
-        : `${teamId} has not been synced yet`,
-    );
-  if (!snapshot.files)
-    throw new UnavailableError(`${teamId}'s snapshot predates stored model files: run \`mlteam org sync\``);
-  return { team, snapshot: { ...snapshot, files: snapshot.files } };
 }

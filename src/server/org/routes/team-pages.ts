@@ -6,11 +6,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { syncedModel } from "../../../app/org-proposal.ts";
+import { syncedModel } from "../../../app/org-overview.ts";
 import { ModelWorkspace } from "../../../app/workspace.ts";
 import { snapshotHost } from "../../../org/snapshot-host.ts";
-import type { Api } from "../../context.ts";
-import { makeContext } from "../../context.ts";
+import { type Api, makeContext } from "../../context.ts";
 import { errorResponse, HttpError } from "../../errors.ts";
 import { createApi } from "../../openapi.ts";
 import { teamRoutes } from "../../team-routes.ts";
@@ -27,10 +26,12 @@ export function teamApiRoutes(app: OrgApi, ctx: OrgContext): void {
   app.all("/teams/:id/api/*", async (c) => {
     const id = teamId(c.req.param("id"));
     requireRole(c, "viewer", id);
-    const { team, snapshot } = await syncedModel(ctx.store, id);
-    const key = `${id}@${snapshot.commit}`;
-    let api = apps.get(key);
+    // One small read per request (the team's head); the snapshot only when its API is not built yet.
+    const head = (await ctx.store.team(id))?.head;
+    let api = head ? apps.get(`${id}@${head}`) : undefined;
     if (!api) {
+      const { team, snapshot } = await syncedModel(ctx.store, id);
+      const key = `${id}@${snapshot.commit}`;
       // The team's pages answer as the sync's check did: the same files, the same evidence, the
       // same day — so they agree with the organisation's lists.
       const day = snapshot.syncedAt.slice(0, 10);
