@@ -227,7 +227,8 @@ export function mergeNewer(
       );
     }
     merged.set(previous.id, {
-      ...previous,
+      id: previous.id,
+      oldestPath: previous.oldestPath,
       path: file.path,
       atHead: file.atHead,
       created: previous.created || file.created,
@@ -242,7 +243,15 @@ export function mergeNewer(
   }
   for (const [id, f] of merged) {
     const atHead = f.atHead && tree.has(f.path) && (newestAt.get(f.path) ?? id) === id;
-    if (atHead !== f.atHead) merged.set(id, { ...f, atHead });
+    if (atHead !== f.atHead)
+      merged.set(id, {
+        id,
+        path: f.path,
+        atHead,
+        created: f.created,
+        oldestPath: f.oldestPath,
+        devs: f.devs,
+      });
   }
   return merged;
 }
@@ -294,9 +303,10 @@ export function truckFactor(authorsByFile: readonly (readonly string[])[]): Truc
   const left = new Int32Array(files);
   let orphaned = 0;
   authorsByFile.forEach((authors, index) => {
-    const unique = new Set(authors);
-    left[index] = unique.size;
-    if (unique.size === 0) orphaned++;
+    const unique = authors.length < 2 ? authors : new Set(authors);
+    const count = authors.length < 2 ? authors.length : (unique as Set<string>).size;
+    left[index] = count;
+    if (count === 0) orphaned++;
     for (const author of unique) {
       const list = filesOf.get(author);
       if (list) list.push(index);

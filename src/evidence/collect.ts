@@ -3,14 +3,16 @@
  * then measures per activity with the model's people, patterns and bots.
  */
 
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { append } from "../model/append.ts";
 import type { Model } from "../model/model.ts";
 import { type Classifier, makeClassifier, type PatternSet } from "./classify.ts";
 import type { FileFilter } from "./file-filter.ts";
 import { DEFAULT_BOTS, makeIdentityResolver } from "./identities.ts";
-import { type EvidenceReport, measureEvidence, windowStartFor } from "./measures.ts";
+import { type EvidenceReport, measureWithCache, type PreviousMeasures, windowStartFor } from "./measures.ts";
 import { type MineResult, mineRepository } from "./mine.ts";
+import { BUILTIN_PATTERNS } from "./patterns.ts";
 import { type FileReviews, PullReviewsError, readPullReviews } from "./pull-reviews.ts";
 import { modelRepositories, type RepositorySpec } from "./repositories.ts";
 import type { EvidenceStore, RepoState } from "./store-port.ts";
@@ -58,6 +60,16 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
   const warnings: string[] = [];
   const filterByKey = new Map<string, FileFilter>();
   const pullsByKey = new Map<string, Map<string, FileReviews>>();
+  /** What each repository's per-file measures depend on besides its history (see file-facts.ts). */
+  const fingerprints = new Map<string, string>();
+  const shared = JSON.stringify([
+    options.model?.people ?? [],
+    settings?.bots ?? DEFAULT_BOTS,
+    settings?.mergeByName !== false,
+    settings?.patterns ?? {},
+    settings?.replacePatterns === true,
+    BUILTIN_PATTERNS,
+  ]);
   const modelSets: PatternSet[] = Object.entries(settings?.patterns ?? {}).map(([activity, patterns]) => ({
     activity,
     patterns,
@@ -88,7 +100,22 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     classifiers.set(result.state.key, classify);
     filterByKey.set(result.state.key, options.filter ?? spec.filter ?? settings?.filter ?? "all");
     const reviews = spec.reviews ?? options.reviews;
-    if (reviews !== undefined) pullsByKey.set(result.state.key, loadPullReviews(reviews));
+    const pulls = reviews === undefined ? undefined : loadPullReviews(reviews);
+    if (pulls) pullsByKey.set(result.state.key, pulls.reviews);
+    fingerprints.set(
+      result.state.key,
+      createHash("sha1")
+        .update(shared)
+        .update(JSON.stringify([spec.patterns ?? {}, result.mailmap.text, pulls?.text ?? null]))
+        .digest("hex"),
+    );
+  }
+  // The facts measured by the previous run, for the files unchanged since.
+  const previous = new Map<string, PreviousMeasures>();
+  for (const run of runs) {
+    const cache = run.since ? await options.store.loadMeasures(run.state.key) : undefined;
+    if (cache && run.since)
+      previous.set(run.state.key, { cache, since: run.since.head, changed: run.since.changed });
   }
   const classifierFor = (state: RepoState): Classifier =>
     classifiers.get(state.key) ?? makeClassifier(modelSets, { replace: settings?.replacePatterns === true });
@@ -101,7 +128,7 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
   const windowStart = options.since
     ? options.since.slice(0, 7)
     : windowStartFor(options.today, settings?.windowMonths ?? 12);
-  const report = measureEvidence(
+  const { report, caches } = measureWithCache(
     runs.map((r) => r.state),
     classifierFor,
     resolver,
@@ -111,25 +138,30 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
       filterFor: (state) => filterByKey.get(state.key) ?? "all",
       mailmapFor: (state) => runs.find((r) => r.state === state)?.mailmap,
       pullReviewsFor: (state) => pullsByKey.get(state.key),
+      previous: (state) => previous.get(state.key),
+      fingerprintFor: (state) => fingerprints.get(state.key) ?? "",
       gone: (id) => {
         const leaves = leavers.get(id);
         return leaves !== undefined && leaves <= options.today;
       },
     },
   );
+  for (const [key, cache] of caches) await options.store.saveMeasures(key, cache);
   return { report, runs, warnings };
 }
 
-/** Reads an exported pull-request reviews file; a bad file is a clear error naming it. */
-function loadPullReviews(path: string): Map<string, FileReviews> {
+/** Reads an exported pull-request reviews file (and its text); a bad file is a clear error naming it. */
+function loadPullReviews(path: string): { reviews: Map<string, FileReviews>; text: string } {
   let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(path, "utf8"));
+    text = readFileSync(path, "utf8");
+    json = JSON.parse(text);
   } catch (error) {
     throw new PullReviewsError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
-    return readPullReviews(json);
+    return { reviews: readPullReviews(json), text };
   } catch (error) {
     throw new PullReviewsError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
   }

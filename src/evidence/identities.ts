@@ -194,7 +194,6 @@ export function makeIdentityResolver(
   };
   /** Each known identity's first key → the person it names directly (by e-mail or name). */
   const directByKey = new Map<string, string>();
-  const known = new Set<string>();
   /** Cluster root → its one person (null when two people meet in it); rebuilt after learning. */
   let personOfRoot: Map<string, string | null> | undefined;
   const seenRaw = new Map<string, Set<string>>();
@@ -205,17 +204,22 @@ export function makeIdentityResolver(
   const directOf = (name: string, email: string) =>
     byEmail.get(email.toLowerCase()) ?? byName.get(normaliseName(name));
 
+  /** Each known identity ("name\0email") → its first key and the person it names directly. */
+  const known = new Map<string, { key: string; direct: string | undefined }>();
   const learnOne = (name: string, email: string) => {
     const raw = `${name}\u0000${email}`;
-    if (known.has(raw)) return;
-    known.add(raw);
+    const before = known.get(raw);
+    if (before) return before;
     const keys = keysOf(name, email);
     for (let i = 1; i < keys.length; i++) union(keys[0] as string, keys[i] as string);
     const direct = directOf(name, email);
-    if (direct) directByKey.set(keys[0] as string, direct);
+    const learned = { key: keys[0] as string, direct };
+    known.set(raw, learned);
+    if (direct) directByKey.set(learned.key, direct);
     personOfRoot = undefined;
     cache.clear();
     byText.clear();
+    return learned;
   };
   const personOf = (root: string) => {
     if (!personOfRoot) {
@@ -229,6 +233,14 @@ export function makeIdentityResolver(
     return personOfRoot.get(root) ?? undefined;
   };
 
+  /** Why an identity is left out (undefined: a person), remembered: learning and resolving both ask. */
+  const reasons = new Map<string, Exclusion["reason"] | undefined>();
+  const exclusionOf = (raw: string, name: string, email: string) => {
+    if (reasons.has(raw)) return reasons.get(raw);
+    const reason = excludedAs(name, email, isBotText);
+    reasons.set(raw, reason);
+    return reason;
+  };
   const learnedTexts = new Set<string>();
   const resolver: IdentityResolver = {
     learn(raws) {
@@ -236,7 +248,7 @@ export function makeIdentityResolver(
         if (learnedTexts.has(text)) continue;
         learnedTexts.add(text);
         const { name, email } = parseAuthor(text);
-        if (!excludedAs(name, email, isBotText)) learnOne(name, email);
+        if (!exclusionOf(`${name}\u0000${email}`, name, email)) learnOne(name, email);
       }
     },
     resolveText(text) {
@@ -249,15 +261,15 @@ export function makeIdentityResolver(
     resolve(name, email) {
       const raw = `${name}\u0000${email}`;
       if (cache.has(raw)) return cache.get(raw);
-      const reason = excludedAs(name, email, isBotText);
+      const reason = exclusionOf(raw, name, email);
       if (reason) {
         exclusions.set(raw, { identity: email ? `${name} <${email}>` : name, reason });
         cache.set(raw, undefined);
         return undefined;
       }
-      learnOne(name, email);
-      const root = find(keysOf(name, email)[0] as string);
-      const person = directOf(name, email) ?? personOf(root);
+      const learned = learnOne(name, email);
+      const root = find(learned.key);
+      const person = learned.direct ?? personOf(root);
       const identity: Identity = person
         ? { id: person, person: true }
         : { id: `git:${root.slice(2)}`, person: false };

@@ -20,6 +20,8 @@ export interface Mailmap {
   map(name: string, email: string): { name: string; email: string };
   /** How many entries were read (0: no .mailmap, nothing changes). */
   readonly size: number;
+  /** The file's text ("" when none): what a run's measures depend on. */
+  readonly text: string;
 }
 
 const ENTRY = /^\s*([^<#]*?)\s*<([^>]*)>\s*([^<#]*?)\s*(?:<([^>]*)>)?\s*(?:#.*)?$/;
@@ -63,6 +65,7 @@ export function parseMailmap(text: string): Mailmap {
   }
   return {
     size,
+    text,
     map(name, email) {
       const names = byEmail.get(email.toLowerCase());
       const entry = names?.get(name.toLowerCase()) ?? names?.get("");
@@ -72,4 +75,4 @@ export function parseMailmap(text: string): Mailmap {
 }
 
 /** No `.mailmap`: every identity stands for itself. */
-export const NO_MAILMAP: Mailmap = { size: 0, map: (name, email) => ({ name, email }) };
+export const NO_MAILMAP: Mailmap = { size: 0, text: "", map: (name, email) => ({ name, email }) };

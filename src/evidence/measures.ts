@@ -2,27 +2,21 @@
  * Per-activity and per-repository measures from mined authorship: who authored the activity's
  * files (degree of authorship), its truck factor — of everyone, of the people still active, and
  * with reviewers counted as knowing the files they reviewed — who changed it recently, and when it
- * last changed. Pure: takes the stored states, a classifier and an identity resolver.
+ * last changed. Pure: takes the stored states, a classifier and an identity resolver; each file's
+ * facts (src/evidence/file-facts.ts) can be reused from the previous run.
  */
 
-import {
-  authorsOf,
-  CO_AUTHOR,
-  changesSince,
-  type DevStats,
-  type FileState,
-  mergeMonths,
-  monthIndexOfText,
-  REVIEWER,
-  type TruckFactor,
-  truckFactor,
-} from "./authorship.ts";
+import { createHash } from "node:crypto";
+import { type FileState, monthIndexOfText, type TruckFactor, truckFactor } from "./authorship.ts";
 import type { Classification } from "./classify.ts";
+import { type FactContext, type FileFacts, factsOf, type MeasureCache, rawIdentities } from "./file-facts.ts";
 import { type FileFilter, keepsFile } from "./file-filter.ts";
 import { type Exclusion, type IdentityResolver, parseAuthor } from "./identities.ts";
 import type { Mailmap } from "./mailmap.ts";
 import type { FileReviews } from "./pull-reviews.ts";
 import type { RepoState } from "./store-port.ts";
+
+export { resolvedDevs } from "./file-facts.ts";
 
 export interface Contributor {
   id: string;
@@ -97,9 +91,14 @@ export interface MeasureOptions {
   mailmapFor?: (state: RepoState) => Mailmap | undefined;
   /** Whether a contributor has gone whatever their history says (a person past their `leaves` date). */
   gone?: (id: string) => boolean;
+  /** What a repository measured in the previous run, to reuse for the files unchanged since. */
+  previous?: (state: RepoState) => PreviousMeasures | undefined;
+  /**
+   * A digest of what a repository's facts depend on besides its history, the options above and
+   * the identity set: the model's people, bots and patterns, the `.mailmap`, the reviews export.
+   */
+  fingerprintFor?: (state: RepoState) => string;
 }
-
-type Resolved = DevStats & { person: boolean };
 
 /** "Name <email>" → the same through a .mailmap, remembered per text. */
 function mailmapper(mailmap: Mailmap | undefined): (text: string) => string {
@@ -120,67 +119,6 @@ function mailmapper(mailmap: Mailmap | undefined): (text: string) => string {
   };
 }
 
-/**
- * Resolves a file's raw git identities to people (or git identities), merging their stats. Bots
- * and placeholders are not developers: their changes are returned apart, as changes by others.
- * Co-authors' credit counts only when `coAuthors` is on; reviewers are never authors.
- */
-export function resolvedDevs(
-  file: FileState,
-  resolver: IdentityResolver,
-  coAuthors: boolean,
-  mapped: (text: string) => string = (text) => text,
-): { devs: Map<string, Resolved>; others: number } {
-  const out = new Map<string, Resolved>();
-  let others = 0;
-  for (const [key, s] of file.devs) {
-    if (key.startsWith(REVIEWER)) continue;
-    const co = key.startsWith(CO_AUTHOR);
-    if (co && !coAuthors) continue;
-    const identity = resolver.resolveText(mapped(co ? key.slice(CO_AUTHOR.length) : key));
-    if (!identity) {
-      others += s.dl;
-      continue;
-    }
-    addStats(out, identity.id, identity.person, s);
-  }
-  return { devs: out, others };
-}
-
-/** The people who reviewed changes to a file: `Reviewed-by:`-style trailers and exported reviews. */
-function reviewersOf(
-  file: FileState,
-  resolver: IdentityResolver,
-  pulls: FileReviews | undefined,
-  mapped: (text: string) => string,
-): Map<string, Resolved> {
-  const out = new Map<string, Resolved>();
-  for (const [key, s] of file.devs) {
-    if (!key.startsWith(REVIEWER)) continue;
-    const identity = resolver.resolveText(mapped(key.slice(REVIEWER.length)));
-    if (identity) addStats(out, identity.id, identity.person, s);
-  }
-  for (const [login, r] of pulls?.reviewers ?? []) {
-    const identity = resolver.resolveHandle(login);
-    if (identity)
-      addStats(out, identity.id, identity.person, { fa: 0, dl: r.reviews, last: r.last, months: [] });
-  }
-  return out;
-}
-
-/** Adds `s` to `id`'s stats; the months map is shared until a second source is merged in (copy on write). */
-function addStats(into: Map<string, Resolved>, id: string, person: boolean, s: DevStats): void {
-  const merged = into.get(id);
-  if (!merged) {
-    into.set(id, { fa: s.fa, dl: s.dl, last: s.last, months: s.months, person });
-    return;
-  }
-  merged.fa = Math.max(merged.fa, s.fa);
-  merged.dl += s.dl;
-  merged.last = Math.max(merged.last, s.last);
-  merged.months = mergeMonths(merged.months, s.months);
-}
-
 const days = new Map<number, string>();
 /** YYYY-MM-DD of a time in seconds ("" for none); remembered, as the same times come back often. */
 function day(seconds: number): string {
@@ -194,14 +132,6 @@ function day(seconds: number): string {
   return text;
 }
 
-/** One file's resolved history, as the measures need it. */
-interface FileFacts {
-  authors: string[];
-  reviewers: string[];
-  devs: Map<string, Resolved>;
-  reviewed: Map<string, Resolved>;
-}
-
 export function measureEvidence(
   states: readonly RepoState[],
   classifierFor: (state: RepoState) => (path: string) => Classification | undefined,
@@ -209,44 +139,125 @@ export function measureEvidence(
   windowStart: string,
   options: MeasureOptions = {},
 ): EvidenceReport {
-  const coAuthors = options.coAuthors === true;
-  const mappers = new Map(states.map((state) => [state, mailmapper(options.mailmapFor?.(state))]));
-  const mapperOf = (state: RepoState) => mappers.get(state) ?? ((text: string) => text);
-  // Every identity first (through its repository's .mailmap), so that merges by e-mail and name see them all.
-  const raws = new Set<string>();
-  for (const state of states) {
-    const keys = new Set<string>();
-    for (const file of state.files.values())
-      if (file.atHead) for (const key of file.devs.keys()) keys.add(key);
-    const mapped = mapperOf(state);
-    for (const key of keys) {
-      if (key.startsWith(CO_AUTHOR) && !coAuthors) continue;
-      raws.add(mapped(key.startsWith(CO_AUTHOR) || key.startsWith(REVIEWER) ? key.slice(3) : key));
-    }
-  }
-  resolver.learn(raws);
-  const windowIndex = monthIndexOfText(windowStart);
+  return measureWithCache(states, classifierFor, resolver, windowStart, options).report;
+}
 
-  // Pass 1: each file's authors and reviewers, and each identity's latest activity.
+/** What a repository measured before, and which of its files changed since (ids; removed ones too). */
+export interface PreviousMeasures {
+  cache: MeasureCache;
+  /** The commit the stored history was mined up to before this run's commits. */
+  since: string;
+  changed: ReadonlySet<number>;
+}
+
+/** The report, and each repository's per-file facts to keep for the next run (only when new). */
+export interface Measured {
+  report: EvidenceReport;
+  caches: Map<string, MeasureCache>;
+}
+
+/**
+ * {@link measureEvidence}, reusing the facts of the files unchanged since a previous run when
+ * `options.previous` gives them and nothing else they depend on changed (`options.fingerprintFor`,
+ * the identity set, the commit): the same report as measuring every file, for a fraction of the work.
+ */
+export function measureWithCache(
+  states: readonly RepoState[],
+  classifierFor: (state: RepoState) => (path: string) => Classification | undefined,
+  resolver: IdentityResolver,
+  windowStart: string,
+  options: MeasureOptions = {},
+): Measured {
+  const coAuthors = options.coAuthors === true;
+  const windowIndex = monthIndexOfText(windowStart);
+  // Every identity first (through its repository's .mailmap), so that merges by e-mail and name see them all.
+  const plans = states.map((state) => {
+    const mapped = mailmapper(options.mailmapFor?.(state));
+    const fingerprint = `${options.fingerprintFor?.(state) ?? ""}|${coAuthors}|${windowStart}|${options.filterFor?.(state) ?? "all"}`;
+    const previous = options.previous?.(state);
+    const reusable =
+      previous !== undefined &&
+      previous.cache.fingerprint === fingerprint &&
+      previous.cache.head === previous.since
+        ? previous
+        : undefined;
+    const raws = new Map<number, string[]>();
+    for (const file of state.files.values()) {
+      if (!file.atHead) continue;
+      const cached =
+        reusable && !reusable.changed.has(file.id) ? reusable.cache.files.get(file.id) : undefined;
+      raws.set(file.id, cached ? cached.raws : rawIdentities(file, coAuthors, mapped));
+    }
+    return { state, mapped, fingerprint, reusable, raws };
+  });
+  const everyone = new Set<string>();
+  for (const plan of plans) for (const list of plan.raws.values()) for (const raw of list) everyone.add(raw);
+  resolver.learn(everyone);
+  const identities = createHash("sha1")
+    .update([...everyone].sort().join("\n"))
+    .digest("hex");
+
+  const caches = new Map<string, MeasureCache>();
+  const measured = plans.map(({ state, mapped, fingerprint, reusable, raws }) => {
+    const filter = options.filterFor?.(state) ?? "all";
+    const usable = reusable?.cache.identities === identities ? reusable : undefined;
+    const classify = classifierFor(state);
+    const pulls = options.pullReviewsFor?.(state);
+    const context: FactContext = {
+      resolver,
+      coAuthors,
+      mapped,
+      keeps: (path) => keepsFile(filter, path),
+      classify: (path) => classify(path)?.activity,
+      ...(pulls ? { pulls } : {}),
+      windowIndex,
+    };
+    const files = new Map<number, FileFacts>();
+    const computed = new Set<number>();
+    for (const [id, list] of raws) {
+      const cached = usable && !usable.changed.has(id) ? usable.cache.files.get(id) : undefined;
+      if (cached) {
+        files.set(id, cached);
+        // Resolved as measuring them would, for the report's lists of identities.
+        if (cached.kept) {
+          for (const raw of cached.raws) resolver.resolveText(raw);
+          for (const login of pulls?.get(cached.path)?.reviewers.keys() ?? []) resolver.resolveHandle(login);
+        }
+      } else {
+        files.set(id, factsOf(state.files.get(id) as FileState, list, context));
+        computed.add(id);
+      }
+    }
+    if (!usable) caches.set(state.key, { head: state.head, fingerprint, identities, files });
+    else {
+      const changed = computed;
+      for (const id of usable.cache.files.keys()) if (!files.has(id)) changed.add(id);
+      // Kept unless it is the very cache read: the facts of this commit under this fingerprint.
+      if (changed.size > 0 || usable.since !== state.head)
+        caches.set(state.key, {
+          head: state.head,
+          fingerprint,
+          identities,
+          files,
+          derivedFrom: {
+            head: usable.cache.head,
+            fingerprint: usable.cache.fingerprint,
+            identities: usable.cache.identities,
+            changed,
+          },
+        });
+    }
+    return { state, filter, files: [...files.values()].filter((f) => f.kept) };
+  });
+
+  // Each identity's latest activity, in the files that count.
   const latest = new Map<string, number>();
   const seen = (id: string, at: number) => latest.set(id, Math.max(latest.get(id) ?? 0, at));
-  const perState = states.map((state) => {
-    const filter = options.filterFor?.(state) ?? "all";
-    const pulls = options.pullReviewsFor?.(state);
-    const files: { file: FileState; facts: FileFacts }[] = [];
-    const mapped = mapperOf(state);
-    for (const file of state.files.values()) {
-      // The tree's files whose history was mined (a file with no add or change is left out).
-      if (!file.atHead || file.devs.size === 0 || !keepsFile(filter, file.path)) continue;
-      const { devs, others } = resolvedDevs(file, resolver, coAuthors, mapped);
-      const reviewed = reviewersOf(file, resolver, pulls?.get(file.path), mapped);
-      for (const [id, s] of devs) seen(id, s.last);
-      for (const [id, s] of reviewed) seen(id, s.last);
-      const authors = authorsOf({ devs }, others).map((a) => a.dev);
-      files.push({ file, facts: { authors, reviewers: [...reviewed.keys()], devs, reviewed } });
+  for (const { files } of measured)
+    for (const f of files) {
+      for (const d of f.devs) seen(d.id, d.last);
+      for (const r of f.reviewed) seen(r.id, r.last);
     }
-    return { state, filter, files };
-  });
   const windowDay = `${windowStart}-01`;
   const activeCache = new Map<string, boolean>();
   const isActive = (id: string) => {
@@ -258,9 +269,10 @@ export function measureEvidence(
     return active;
   };
   const active = (ids: readonly string[]) => ids.filter(isActive);
-  const withReviews = (f: FileFacts) => [...new Set([...f.authors, ...f.reviewers])];
+  const withReviews = (f: FileFacts) =>
+    f.reviewers.length === 0 ? f.authors : [...new Set([...f.authors, ...f.reviewers])];
 
-  // Pass 2: per activity and per repository.
+  // Per activity and per repository.
   interface Bucket {
     files: FileFacts[];
     devs: Map<string, Contributor>;
@@ -270,62 +282,52 @@ export function measureEvidence(
   const byActivity = new Map<string, Bucket>();
   const repositories: RepositoryEvidence[] = [];
   let unclassified = 0;
-  for (const { state, filter, files } of perState) {
-    const classify = classifierFor(state);
-    for (const { file, facts } of files) {
-      const hit = classify(file.path);
-      if (!hit) {
+  for (const { state, filter, files } of measured) {
+    for (const facts of files) {
+      if (facts.activity === undefined) {
         unclassified++;
         continue;
       }
-      const bucket: Bucket = byActivity.get(hit.activity) ?? {
-        files: [],
-        devs: new Map(),
-        last: 0,
-        repos: new Set(),
-      };
+      let bucket = byActivity.get(facts.activity);
+      if (!bucket) {
+        bucket = { files: [], devs: new Map(), last: 0, repos: new Set() };
+        byActivity.set(facts.activity, bucket);
+      }
       bucket.files.push(facts);
       bucket.repos.add(state.key);
+      const contributors = bucket.devs;
       const contributor = (id: string, person: boolean) => {
-        const c = bucket.devs.get(id) ?? {
-          id,
-          person,
-          authored: 0,
-          changes: 0,
-          recent: 0,
-          reviews: 0,
-          last: "",
-          active: isActive(id),
-        };
-        bucket.devs.set(id, c);
+        let c = contributors.get(id);
+        if (!c) {
+          c = { id, person, authored: 0, changes: 0, recent: 0, reviews: 0, last: "", active: isActive(id) };
+          contributors.set(id, c);
+        }
         return c;
       };
-      for (const [id, s] of facts.devs) {
-        const c = contributor(id, s.person);
-        c.changes += s.fa + s.dl;
-        c.recent += changesSince(s.months, windowIndex);
-        if (day(s.last) > c.last) c.last = day(s.last);
-        if (facts.authors.includes(id)) c.authored++;
-        bucket.last = Math.max(bucket.last, s.last);
+      for (const d of facts.devs) {
+        const c = contributor(d.id, d.person);
+        c.changes += d.changes;
+        c.recent += d.recent;
+        if (day(d.last) > c.last) c.last = day(d.last);
+        if (facts.authors.includes(d.id)) c.authored++;
+        bucket.last = Math.max(bucket.last, d.last);
       }
-      for (const [id, s] of facts.reviewed) {
-        const c = contributor(id, s.person);
-        c.reviews += s.dl;
-        if (day(s.last) > c.last) c.last = day(s.last);
+      for (const r of facts.reviewed) {
+        const c = contributor(r.id, r.person);
+        c.reviews += r.reviews;
+        if (day(r.last) > c.last) c.last = day(r.last);
       }
-      byActivity.set(hit.activity, bucket);
     }
-    const all = files.map((f) => f.facts);
     repositories.push({
       key: state.key,
       head: state.head,
       commits: state.commits,
       shallow: state.shallow,
       filter,
-      files: all.length,
-      truckFactor: truckFactor(all.map((f) => f.authors)),
-      truckFactorActive: truckFactor(all.map((f) => active(f.authors))),
-      truckFactorWithReviews: truckFactor(all.map(withReviews)),
+      files: files.length,
+      truckFactor: truckFactor(files.map((f) => f.authors)),
+      truckFactorActive: truckFactor(files.map((f) => active(f.authors))),
+      truckFactorWithReviews: truckFactor(files.map(withReviews)),
     });
   }
   const activities = [...byActivity]
@@ -354,14 +356,17 @@ export function measureEvidence(
     .map(([id, at]) => ({ id, last: day(at) }))
     .sort((a, b) => a.id.localeCompare(b.id));
   return {
-    activities,
-    repositories,
-    unclassified,
-    unmatched: sortedEntries(resolver.unmatched()),
-    windowStart,
-    coAuthors,
-    identities: { merged: sortedEntries(resolver.merges()), excluded: resolver.exclusions() },
-    inactive,
+    report: {
+      activities,
+      repositories,
+      unclassified,
+      unmatched: sortedEntries(resolver.unmatched()),
+      windowStart,
+      coAuthors,
+      identities: { merged: sortedEntries(resolver.merges()), excluded: resolver.exclusions() },
+      inactive,
+    },
+    caches,
   };
 }
 

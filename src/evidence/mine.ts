@@ -42,6 +42,11 @@ export interface MineResult {
   mode: "current" | "incremental" | "full" | "rewritten" | "empty";
   /** The analysed commit's `.mailmap` (empty when it has none), to apply when measuring. */
   mailmap: Mailmap;
+  /**
+   * When the store held this repository's history up to an ancestor (or the commit itself): that
+   * commit, and the files changed since (ids, removed files included) — all others are as they were.
+   */
+  since?: { head: string; changed: ReadonlySet<number> };
   warnings: string[];
 }
 
@@ -181,14 +186,22 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   const stored = loaded?.outdated ? undefined : loaded;
   const mailmapRead = mailmapAt(repo, head);
   if (stored?.head === head)
-    return { state: stored, read: 0, mode: "current", mailmap: await mailmapRead, warnings };
+    return {
+      state: stored,
+      read: 0,
+      mode: "current",
+      mailmap: await mailmapRead,
+      since: { head, changed: new Set() },
+      warnings,
+    };
   const incremental = stored !== undefined && stored.head !== "" && isAncestor(repo, stored.head, head);
   const range = incremental ? `${stored.head}..${head}` : head;
   // Counting commits costs another walk of the history: only for a progress display.
   const total = options.onProgress ? Number(gitSync(repo, ["rev-list", "--count", range]).trim()) || 0 : 0;
 
+  // Work on every path pays while a long history streams, not after a few new commits.
   const treeRead = treePaths(repo, head).then((paths) => {
-    options.onTree?.(paths);
+    if (!incremental) options.onTree?.(paths);
     return paths;
   });
   // Awaited below; a failure before then must not surface as an unhandled rejection.
@@ -278,7 +291,14 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   const mode = incremental ? "incremental" : stored && stored.head !== "" ? "rewritten" : "full";
   if (mode === "rewritten")
     warnings.push(`${repo}: history was rewritten since the last run; recomputed from scratch`);
-  return { state, read, mode, mailmap: await mailmapRead, warnings };
+  return {
+    state,
+    read,
+    mode,
+    mailmap: await mailmapRead,
+    ...(incremental && changed ? { since: { head: stored.head, changed } } : {}),
+    warnings,
+  };
 }
 
 /**

@@ -4,6 +4,7 @@
  * depends only on this interface.
  */
 import type { FileState } from "./authorship.ts";
+import type { MeasureCache } from "./file-facts.ts";
 
 export interface RepoState {
   key: string;
@@ -16,11 +17,16 @@ export interface RepoState {
 }
 
 export interface EvidenceStore {
+  /** A repository's stored state; its files' developers may be read on first use, while the store is open. */
   load(key: string): Promise<RepoState | undefined>;
   /**
    * Saves the files in `changed` (all when omitted) and the new head, if the stored head is still
    * `expectedHead`; returns false when another process moved it meanwhile (the caller starts again).
    */
   save(state: RepoState, expectedHead: string | undefined, changed?: ReadonlySet<number>): Promise<boolean>;
+  /** The per-file measures kept by the last run on this repository. */
+  loadMeasures(key: string): Promise<MeasureCache | undefined>;
+  /** Keeps a repository's per-file measures for the next run (replacing the previous). */
+  saveMeasures(key: string, cache: MeasureCache): Promise<void>;
   close(): Promise<void>;
 }

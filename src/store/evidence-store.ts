@@ -2,10 +2,13 @@
  * The evidence store: each repository's progress (the last commit mined) and its per-file
  * authorship, so that a re-run reads only the commits added since. SQLite through better-sqlite3's
  * prepared statements: the store is a local cache beside the model (or in the organisation
- * server's data folder), read whole at each run, so the query layer's cost counts.
+ * server's data folder), read at each run, so the query layer's cost counts. A file's developers
+ * are read only when asked for (a re-run touches the few files its commits changed), and each
+ * repository's per-file measures are kept beside its history for the next run to reuse.
  */
 import type Database from "better-sqlite3";
 import type { DevStats, FileState } from "../evidence/authorship.ts";
+import type { FileFacts, MeasureCache } from "../evidence/file-facts.ts";
 import type { EvidenceStore, RepoState } from "../evidence/store-port.ts";
 
 export type { EvidenceStore, RepoState };
@@ -30,6 +33,19 @@ export function migrate(db: Database.Database): void {
       oldest_path TEXT NOT NULL,
       devs TEXT NOT NULL,
       CONSTRAINT file_history_pk PRIMARY KEY (repo, id)
+    );
+    CREATE TABLE IF NOT EXISTS measure_heads (
+      repo TEXT PRIMARY KEY,
+      format INTEGER NOT NULL,
+      head TEXT NOT NULL,
+      fingerprint TEXT NOT NULL,
+      identities TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS file_measures (
+      repo TEXT NOT NULL,
+      id INTEGER NOT NULL,
+      facts TEXT NOT NULL,
+      CONSTRAINT file_measures_pk PRIMARY KEY (repo, id)
     );
     -- Format 3 and before kept a row per file and developer; their states are mined again anyway.
     DROP TABLE IF EXISTS authorship;
@@ -56,12 +72,19 @@ interface RepoRow {
   version: number;
 }
 
-type FileRow = [id: number, path: string, atHead: number, created: number, oldestPath: string, devs: string];
+type FileRow = [id: number, path: string, atHead: number, created: number, oldestPath: string];
+
+/** The format of the stored measures (see {@link encodeMeasures}); another is ignored, measured again. */
+export const MEASURES_FORMAT = 1;
 
 /** An EvidenceStore over an open SQLite database (in WAL mode; writes take the write lock first). */
 export class SqliteEvidenceStore implements EvidenceStore {
   readonly #repo: Database.Statement<[string], RepoRow>;
   readonly #files: Database.Statement<[string], FileRow>;
+  readonly #devs: Database.Statement<[string, number], string>;
+  readonly #measureHead: Database.Statement<[string, number], MeasureHead>;
+  readonly #fileMeasures: Database.Statement<[string], [id: number, facts: string]>;
+  readonly #saveMeasures: (key: string, cache: MeasureCache) => void;
   readonly #save: (
     state: RepoState,
     expectedHead: string | undefined,
@@ -74,9 +97,49 @@ export class SqliteEvidenceStore implements EvidenceStore {
     );
     this.#files = db
       .prepare<[string], FileRow>(
-        "SELECT id, path, at_head, created, oldest_path, devs FROM file_history WHERE repo = ?",
+        "SELECT id, path, at_head, created, oldest_path FROM file_history WHERE repo = ?",
       )
       .raw(true);
+    this.#devs = db
+      .prepare<[string, number], string>("SELECT devs FROM file_history WHERE repo = ? AND id = ?")
+      .pluck(true);
+    this.#measureHead = db.prepare<[string, number], MeasureHead>(
+      "SELECT head, fingerprint, identities FROM measure_heads WHERE repo = ? AND format = ?",
+    );
+    this.#fileMeasures = db
+      .prepare<[string], [number, string]>("SELECT id, facts FROM file_measures WHERE repo = ?")
+      .raw(true);
+    const upsertHead = db.prepare(
+      `INSERT INTO measure_heads (repo, format, head, fingerprint, identities) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (repo) DO UPDATE SET format = excluded.format, head = excluded.head,
+         fingerprint = excluded.fingerprint, identities = excluded.identities`,
+    );
+    const deleteMeasures = db.prepare("DELETE FROM file_measures WHERE repo = ?");
+    const deleteMeasure = db.prepare("DELETE FROM file_measures WHERE repo = ? AND id = ?");
+    const insertMeasure = db.prepare("INSERT INTO file_measures (repo, id, facts) VALUES (?, ?, ?)");
+    const saveMeasures = db.transaction((key: string, cache: MeasureCache) => {
+      // Only the changed rows, when the stored ones are those the cache was derived from.
+      const stored = this.#measureHead.get(key, MEASURES_FORMAT);
+      const base = cache.derivedFrom;
+      const partial =
+        base !== undefined &&
+        stored !== undefined &&
+        stored.head === base.head &&
+        stored.fingerprint === base.fingerprint &&
+        stored.identities === base.identities;
+      if (partial) {
+        for (const id of base.changed) {
+          deleteMeasure.run(key, id);
+          const facts = cache.files.get(id);
+          if (facts) insertMeasure.run(key, id, factsToJson(facts));
+        }
+      } else {
+        deleteMeasures.run(key);
+        for (const [id, facts] of cache.files) insertMeasure.run(key, id, factsToJson(facts));
+      }
+      upsertHead.run(key, MEASURES_FORMAT, cache.head, cache.fingerprint, cache.identities);
+    });
+    this.#saveMeasures = (key, cache) => saveMeasures.immediate(key, cache);
     const head = db.prepare<[string], { head: string }>("SELECT head FROM repos WHERE key = ?");
     const deleteAll = db.prepare("DELETE FROM file_history WHERE repo = ?");
     const insert = db.prepare(
@@ -133,16 +196,32 @@ export class SqliteEvidenceStore implements EvidenceStore {
     if (repo.version !== STORE_FORMAT)
       return { key, head: repo.head, commits: 0, shallow: false, files: new Map(), outdated: true };
     const files = new Map<number, FileState>();
-    for (const [id, path, atHead, created, oldestPath, devs] of this.#files.iterate(key))
-      files.set(id, {
+    for (const [id, path, atHead, created, oldestPath] of this.#files.iterate(key))
+      files.set(
         id,
-        path,
-        atHead: atHead === 1,
-        created: created === 1,
-        oldestPath,
-        devs: devsFromJson(devs),
-      });
+        new StoredFile(id, path, atHead === 1, created === 1, oldestPath, () => this.#devsOf(key, id)),
+      );
     return { key, head: repo.head, commits: repo.commits, shallow: repo.shallow === 1, files };
+  }
+
+  #devsOf(key: string, id: number): string | undefined {
+    if (!this.db.open)
+      throw new StoreClosedError(
+        `the evidence store ${this.db.name} was closed: read a stored state's files before closing the store it came from`,
+      );
+    return this.#devs.get(key, id);
+  }
+
+  async loadMeasures(key: string): Promise<MeasureCache | undefined> {
+    const head = this.#measureHead.get(key, MEASURES_FORMAT);
+    if (!head) return undefined;
+    const files = new Map<number, FileFacts>();
+    for (const [id, facts] of this.#fileMeasures.iterate(key)) files.set(id, factsFromJson(facts));
+    return { ...head, files };
+  }
+
+  async saveMeasures(key: string, cache: MeasureCache): Promise<void> {
+    this.#saveMeasures(key, cache);
   }
 
   async save(
@@ -155,6 +234,32 @@ export class SqliteEvidenceStore implements EvidenceStore {
 
   async close(): Promise<void> {
     this.db.close();
+  }
+}
+
+/** A stored state's files read after its store was closed (a programming error of the caller). */
+export class StoreClosedError extends Error {
+  override name = "StoreClosedError";
+}
+
+/** A stored file whose developers are read on first use (a re-run needs those of a few files only). */
+class StoredFile implements FileState {
+  #devs: Map<string, DevStats> | undefined;
+  constructor(
+    readonly id: number,
+    readonly path: string,
+    readonly atHead: boolean,
+    readonly created: boolean,
+    readonly oldestPath: string,
+    private readonly read: () => string | undefined,
+  ) {}
+
+  get devs(): Map<string, DevStats> {
+    if (!this.#devs) {
+      const text = this.read();
+      this.#devs = text === undefined ? new Map() : devsFromJson(text);
+    }
+    return this.#devs;
   }
 }
 
@@ -171,4 +276,65 @@ function devsFromJson(text: string): Map<string, DevStats> {
   for (const [dev, [fa, dl, last, months]] of Object.entries(JSON.parse(text) as Record<string, StoredDev>))
     devs.set(dev, { fa, dl, last, months });
   return devs;
+}
+
+interface MeasureHead {
+  head: string;
+  fingerprint: string;
+  identities: string;
+}
+
+/**
+ * A file's measures as a JSON array: [path, kept, activity or null, raws, authors, reviewers,
+ * devs (id, person, changes, recent, last…), reviewed (id, person, reviews, last…)].
+ */
+type StoredFacts = [
+  path: string,
+  kept: number,
+  activity: string | null,
+  raws: string[],
+  authors: string[],
+  reviewers: string[],
+  devs: (string | number)[],
+  reviewed: (string | number)[],
+];
+
+function factsToJson(f: FileFacts): string {
+  const devs: (string | number)[] = [];
+  for (const d of f.devs) devs.push(d.id, d.person ? 1 : 0, d.changes, d.recent, d.last);
+  const reviewed: (string | number)[] = [];
+  for (const r of f.reviewed) reviewed.push(r.id, r.person ? 1 : 0, r.reviews, r.last);
+  const stored: StoredFacts = [
+    f.path,
+    f.kept ? 1 : 0,
+    f.activity ?? null,
+    f.raws,
+    f.authors,
+    f.reviewers,
+    devs,
+    reviewed,
+  ];
+  return JSON.stringify(stored);
+}
+
+function factsFromJson(text: string): FileFacts {
+  const [path, kept, activity, raws, authors, reviewers, devs, reviewed] = JSON.parse(text) as StoredFacts;
+  const facts: FileFacts = { path, raws, kept: kept === 1, authors, reviewers, devs: [], reviewed: [] };
+  if (activity !== null) facts.activity = activity;
+  for (let i = 0; i < devs.length; i += 5)
+    facts.devs.push({
+      id: devs[i] as string,
+      person: devs[i + 1] === 1,
+      changes: devs[i + 2] as number,
+      recent: devs[i + 3] as number,
+      last: devs[i + 4] as number,
+    });
+  for (let i = 0; i < reviewed.length; i += 4)
+    facts.reviewed.push({
+      id: reviewed[i] as string,
+      person: reviewed[i + 1] === 1,
+      reviews: reviewed[i + 2] as number,
+      last: reviewed[i + 3] as number,
+    });
+  return facts;
 }

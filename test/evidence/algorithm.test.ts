@@ -299,17 +299,17 @@ describe("snapshots and incremental runs", () => {
         await mineRepository({ repo: repo.dir, branch: "cursor", store });
         repo.git("branch", "-f", "cursor", newer);
         const incremental = await mineRepository({ repo: repo.dir, branch: "cursor", store });
-        await store.close();
         assert.equal(incremental.mode, "incremental");
         const fresh = await newStore();
         const cold = await mineRepository({ repo: repo.dir, branch: "cursor", store: fresh });
-        await fresh.close();
         assert.deepEqual(authorsByPath(incremental.state), authorsByPath(cold.state), `${older}..${newer}`);
         assert.deepEqual(statsByPath(incremental.state), statsByPath(cold.state), `${older}..${newer}`);
         const measure = (s: RepoState) =>
           measureEvidence([s], () => makeClassifier([]), makeIdentityResolver([]), "2026-01").repositories[0]
             ?.truckFactor;
         assert.deepEqual(measure(incremental.state), measure(cold.state));
+        await store.close();
+        await fresh.close();
       }
     }
     assert.ok(cuts.length > 10);

@@ -37,7 +37,6 @@ describe("identities", () => {
 
     const store = await openSqliteStore(join(scratch, "store", "evidence.db"));
     const { state, mailmap } = await mineRepository({ repo: repo.dir, store });
-    await store.close();
     const resolver = makeIdentityResolver([
       { id: "meghan", name: "Meghan Doyle", emails: ["meghan@acme.example"] },
       { id: "dan", name: "Dan Ortiz" },
@@ -54,5 +53,6 @@ describe("identities", () => {
       { id: "git:zed@else.example", seen: ["Zed Unknown <zed@else.example>"] },
     ]);
     assert.ok(state.files.size >= 4);
+    await store.close();
   });
 });

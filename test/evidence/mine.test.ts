@@ -89,15 +89,18 @@ describe("mining a repository", () => {
     repo.git("mv", "Dockerfile", "Dockerfile.prod");
     repo.commit(ann, "move");
     const second = await mineRepository({ repo: repo.dir, store });
-    await store.close();
     assert.equal(second.mode, "incremental");
     assert.equal(second.read, 1);
     assert.equal(second.state.commits, first.state.commits + 1);
     const fresh = await newStore();
     const scratchRun = await mineRepository({ repo: repo.dir, store: fresh });
-    await fresh.close();
+    // A stored state's developers are read on first use: before its store is closed.
     assert.deepEqual(summary(second.state), summary(scratchRun.state));
     assert.deepEqual(summary(second.state)["Dockerfile.prod"], { "Bob Ng": [1, 0], "Ann Lee": [0, 1] });
+    const unread = await store.load(second.state.key);
+    await store.close();
+    await fresh.close();
+    assert.throws(() => summary(unread as RepoState), /store .* was closed: read .* before closing/);
     repo.remove();
   });
 
@@ -238,13 +241,13 @@ describe("mining a repository", () => {
     for (const r of results) assert.equal(r.commits, 34);
     const store = await openSqliteStore(db);
     const after = await mineRepository({ repo: repo.dir, store });
-    await store.close();
     assert.equal(after.mode, "current");
     const fresh = await newStore();
     const reference = await mineRepository({ repo: repo.dir, store: fresh });
-    await fresh.close();
     assert.deepEqual(summary(after.state), summary(reference.state));
     for (const f of after.state.files.values()) if (f.atHead) assert.ok(authorsOf(f).length > 0);
+    await store.close();
+    await fresh.close();
     repo.remove();
   });
 });

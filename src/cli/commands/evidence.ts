@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { type Command, Option } from "commander";
+import type { CollectedEvidence } from "../../evidence/collect.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { err, out, stdoutColors } from "../io.ts";
 import { DEFAULT_MODEL, format } from "../options.ts";
@@ -122,7 +123,7 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
     }
     out(
       options.format === "json"
-        ? JSON.stringify(collected, replacer, 2)
+        ? JSON.stringify(jsonOf(collected), null, 2)
         : renderEvidenceText(collected, names, stdoutColors()),
     );
   } catch (error) {
@@ -135,13 +136,25 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
   }
 }
 
-/** Leaves the stored file states out of the JSON (they are the store's business) and writes Maps as objects. */
-function replacer(key: string, value: unknown): unknown {
-  if (key === "state") {
-    const state = value as { key: string; head: string; commits: number; shallow: boolean };
-    return { key: state.key, head: state.head, commits: state.commits, shallow: state.shallow };
-  }
-  return value instanceof Map ? Object.fromEntries(value) : value;
+/** The JSON document: the report, and of each run what it read (the stored file states are the store's business). */
+function jsonOf(collected: CollectedEvidence) {
+  return {
+    report: collected.report,
+    runs: collected.runs.map((run) => ({
+      repo: run.repo,
+      state: {
+        key: run.state.key,
+        head: run.state.head,
+        commits: run.state.commits,
+        shallow: run.state.shallow,
+      },
+      read: run.read,
+      mode: run.mode,
+      mailmap: { size: run.mailmap.size },
+      warnings: run.warnings,
+    })),
+    warnings: collected.warnings,
+  };
 }
 
 /** `mlteam evidence`: its flags and help, beside what it does. */

@@ -1,0 +1,193 @@
+/**
+ * The per-file measures kept between runs: a re-run after new commits measures only the files
+ * they changed, and its report is the report of a cold run — on a branchy history with renames,
+ * deletions, reviews, co-authors and a bot, after a change to the model, a new identity that
+ * merges with a known one, a new `.mailmap` and a new recent window.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { type CollectOptions, collectEvidence } from "../../src/evidence/collect.ts";
+import type { MeasureCache } from "../../src/evidence/file-facts.ts";
+import type { EvidenceStore } from "../../src/evidence/store-port.ts";
+import { loadModel } from "../../src/model/load.ts";
+import type { Model } from "../../src/model/model.ts";
+import { openSqliteStore } from "../../src/store/sqlite.ts";
+import { RepoBuilder } from "./repo-builder.ts";
+
+const ann = { name: "Ann Lee", email: "ann@x.org" };
+const bob = { name: "Bob Ng", email: "bob@x.org" };
+const cy = { name: "Cy Park", email: "cy@x.org" };
+const bot = { name: "renovate[bot]", email: "bot@renovateapp.example" };
+
+const scratch = mkdtempSync(join(tmpdir(), "mlteam-measure-cache-"));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+let stores = 0;
+const storeFile = () => join(scratch, `store-${stores++}`, "evidence.db");
+
+function model(people: string): Model {
+  const text = `organisation: { name: Acme, stage: scaling }\npeople:\n${people}`;
+  const { model, diagnostics } = loadModel("mlteam.yaml", {
+    readFile: (path) => (path.endsWith("mlteam.yaml") ? text : undefined),
+    listYamlFiles: () => undefined,
+  });
+  assert.deepEqual(
+    diagnostics.filter((d) => d.severity === "error"),
+    [],
+  );
+  return model;
+}
+const TEAM = model(
+  "  - { id: ann, name: Ann Lee, emails: [ann@x.org], roles: [ml-engineer] }\n" +
+    "  - { id: cy, name: Cy Park, roles: [data-scientist] }\n",
+);
+
+/** A store that records the measures each run saves. */
+function spying(store: EvidenceStore, saved: MeasureCache[]): EvidenceStore {
+  return {
+    load: (key) => store.load(key),
+    save: (state, head, changed) => store.save(state, head, changed),
+    loadMeasures: (key) => store.loadMeasures(key),
+    saveMeasures: (key, cache) => {
+      saved.push(cache);
+      return store.saveMeasures(key, cache);
+    },
+    close: () => store.close(),
+  };
+}
+
+type Run = Omit<CollectOptions, "store" | "today"> & { today?: string };
+
+/** One run into the store at `file`: its report and the measures it saved. */
+async function collect(file: string, run: Run) {
+  const saved: MeasureCache[] = [];
+  const store = spying(await openSqliteStore(file), saved);
+  try {
+    const { report, runs } = await collectEvidence({ today: "2026-03-01", ...run, store });
+    return { report, saved, mode: runs[0]?.mode };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Several activities, renames, a deletion and a re-add, a side branch, trailers and a bot. */
+function history(): { repo: RepoBuilder; mainLine: string[] } {
+  const repo = new RepoBuilder();
+  repo.write("src/train.py", "a\n").write(".github/workflows/ci.yml", "on: push\n");
+  repo.write("deploy/k8s/app.yaml", "kind: Deployment\n").write("docs/index.md", "docs\n");
+  repo.commit(ann);
+  repo.write("src/train.py", "b\n").commit(bob, "tune", ["Reviewed-by: Cy Park <cy@x.org>"]);
+  repo.write("src/features.py", "f\n").commit(cy, "features", ["Co-authored-by: Bob Ng <bob@x.org>"]);
+  repo.git("mv", "docs/index.md", "docs/start.md");
+  repo.commit(bob);
+  repo.git("checkout", "-q", "-b", "side");
+  repo.write("src/serve.py", "s\n").commit(ann);
+  repo.write("src/train.py", "c\n").commit(cy);
+  repo.git("checkout", "-q", "main");
+  repo.write(".github/workflows/ci.yml", "on: [push]\n").commit(bot);
+  repo.git("-c", "user.name=M", "-c", "user.email=m@x.org", "merge", "-q", "--no-edit", "side");
+  repo.git("rm", "-q", "deploy/k8s/app.yaml");
+  repo.commit(bob);
+  repo.write("deploy/k8s/app.yaml", "kind: Deployment # again\n").commit(cy);
+  repo.write("src/features.py", "g\n").commit(ann, "more", ["Acked-by: Bob Ng <bob@x.org>"]);
+  const mainLine = repo.git("rev-list", "--first-parent", "--reverse", "main").trim().split("\n");
+  return { repo, mainLine };
+}
+
+describe("measures kept between runs", () => {
+  it("a re-run measures only the changed files and reports what a cold run reports", async () => {
+    const { repo, mainLine } = history();
+    const runOf = (extra: Run = {}): Run => ({
+      model: TEAM,
+      repositories: [{ path: repo.dir, branch: "cursor" }],
+      onlyGiven: true,
+      ...extra,
+    });
+    let reused = 0;
+    for (const [i, older] of mainLine.entries()) {
+      for (const newer of mainLine.slice(i + 1)) {
+        const file = storeFile();
+        repo.git("branch", "-f", "cursor", older);
+        const first = await collect(file, runOf());
+        assert.equal(first.saved.length, 1);
+        assert.equal(first.saved[0]?.derivedFrom, undefined, "a cold run measures every file");
+        repo.git("branch", "-f", "cursor", newer);
+        const again = await collect(file, runOf());
+        const cold = await collect(storeFile(), runOf());
+        assert.equal(again.mode, "incremental");
+        assert.deepEqual(again.report, cold.report, `${older}..${newer}`);
+        const derived = again.saved[0]?.derivedFrom;
+        // Reused unless the new commits bring identities not seen before (merges may change).
+        if (again.saved[0]?.identities !== first.saved[0]?.identities) {
+          assert.equal(derived, undefined);
+          continue;
+        }
+        assert.ok(derived, `${older}..${newer}: the previous run's measures are reused`);
+        reused++;
+        // Only files the new commits touched were measured again (or dropped).
+        const touched = new Set(
+          repo
+            .git("log", "--name-status", "-M", "--format=", `${older}..${newer}`)
+            .split("\n")
+            .flatMap((line) => line.split("\t").slice(1)),
+        );
+        assert.ok(derived.changed.size > 0);
+        for (const id of derived.changed) {
+          const path = again.saved[0]?.files.get(id)?.path ?? first.saved[0]?.files.get(id)?.path;
+          assert.ok(path !== undefined && touched.has(path), `${older}..${newer}: ${path} measured again`);
+        }
+        // Nothing new: nothing measured, nothing written, the same report.
+        const current = await collect(file, runOf());
+        assert.equal(current.mode, "current");
+        assert.deepEqual(current.saved, []);
+        assert.deepEqual(current.report, cold.report);
+      }
+    }
+    assert.ok(reused >= 10, `measures reused in ${reused} of the runs`);
+    repo.remove();
+  });
+
+  it("measures everything again when what the measures depend on changes", async () => {
+    const { repo, mainLine } = history();
+    repo.git("branch", "-f", "cursor", mainLine.at(-2) as string);
+    const file = storeFile();
+    const base: Run = { model: TEAM, repositories: [{ path: repo.dir, branch: "cursor" }], onlyGiven: true };
+    await collect(file, base);
+    const same = async (run: Run, why: string) => {
+      const again = await collect(file, run);
+      const cold = await collect(storeFile(), run);
+      assert.deepEqual(again.report, cold.report, why);
+      assert.equal(again.saved.length, 1, why);
+      assert.equal(again.saved[0]?.derivedFrom, undefined, `${why}: nothing reused`);
+      return again.report;
+    };
+    // The model: Bob joins, so his changes are a person's.
+    const withBob = model(
+      "  - { id: ann, name: Ann Lee, emails: [ann@x.org], roles: [ml-engineer] }\n" +
+        "  - { id: cy, name: Cy Park, roles: [data-scientist] }\n" +
+        "  - { id: bob, name: Bob Ng, roles: [mlops-engineer] }\n",
+    );
+    const report = await same({ ...base, model: withBob }, "a person added to the model");
+    assert.ok(report.activities.some((a) => a.contributors.some((c) => c.id === "bob" && c.person)));
+    // Options: co-authors credited, the code filter, another recent window.
+    await same({ ...base, model: withBob, coAuthors: true }, "--co-authors");
+    await same({ ...base, model: withBob, filter: "code" }, "--filter code");
+    await same({ ...base, model: withBob, today: "2027-06-01" }, "another window");
+    // A new commit by a new address of a known name: identities merge differently.
+    repo.git("checkout", "-q", "main");
+    repo.write("src/train.py", "d\n").commit({ name: "Bob Ng", email: "bob@home.example" });
+    repo.git("branch", "-f", "cursor", "main");
+    const merged = await same({ ...base, model: withBob }, "a new identity");
+    assert.deepEqual(merged.identities.merged.find((m) => m.id === "bob")?.seen, [
+      "Bob Ng <bob@home.example>",
+      "Bob Ng <bob@x.org>",
+    ]);
+    // A new .mailmap at the analysed commit.
+    repo.write(".mailmap", "Cy Park <cy@x.org> <bob@home.example>\n").commit(ann);
+    repo.git("branch", "-f", "cursor", "main");
+    await same({ ...base, model: withBob }, "a new .mailmap");
+    repo.remove();
+  });
+});
