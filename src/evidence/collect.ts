@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { append } from "../model/append.ts";
 import type { Model } from "../model/model.ts";
 import { type Classifier, makeClassifier, type PatternSet } from "./classify.ts";
+import type { MeasureCache } from "./file-facts.ts";
 import type { FileFilter } from "./file-filter.ts";
 import { DEFAULT_BOTS, makeIdentityResolver } from "./identities.ts";
 import { type EvidenceReport, measureWithCache, type PreviousMeasures, windowStartFor } from "./measures.ts";
@@ -76,6 +77,8 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     origin: "model",
   }));
   const classifiers = new Map<string, Classifier>();
+  /** The measures kept by the last run, read while git reads the new commits. */
+  const measuresRead = new Map<string, Promise<MeasureCache | undefined>>();
   for (const spec of specs) {
     const repoSets: PatternSet[] = Object.entries(spec.patterns ?? {}).map(([activity, patterns]) => ({
       activity,
@@ -87,6 +90,7 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     });
     const result = await mineRepository({
       onTree: (paths) => classifyWhileWaiting(classify, paths),
+      whileReading: (stored) => measuresRead.set(stored.key, options.store.loadMeasures(stored.key)),
       repo: spec.path,
       ...(spec.branch !== undefined ? { branch: spec.branch } : {}),
       ...(options.at !== undefined ? { at: options.at } : {}),
@@ -113,7 +117,9 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
   // The facts measured by the previous run, for the files unchanged since.
   const previous = new Map<string, PreviousMeasures>();
   for (const run of runs) {
-    const cache = run.since ? await options.store.loadMeasures(run.state.key) : undefined;
+    const cache = run.since
+      ? await (measuresRead.get(run.state.key) ?? options.store.loadMeasures(run.state.key))
+      : undefined;
     if (cache && run.since)
       previous.set(run.state.key, { cache, since: run.since.head, changed: run.since.changed });
   }

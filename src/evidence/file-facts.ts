@@ -10,7 +10,7 @@
  * `identities`) and it was made at the commit the stored history was mined up to.
  */
 import { authorsOf, CO_AUTHOR, changesSince, type DevStats, type FileState, REVIEWER } from "./authorship.ts";
-import type { IdentityResolver } from "./identities.ts";
+import type { IdentityResolver, Resolutions } from "./identities.ts";
 import type { FileReviews } from "./pull-reviews.ts";
 
 /** One developer's part in a file: changes (creation included), those in the window, the latest (s). */
@@ -52,6 +52,8 @@ export interface MeasureCache {
   /** A digest of the whole run's identity set (every repository's), which merges depend on. */
   identities: string;
   files: Map<number, FileFacts>;
+  /** How each identity of that set resolved: a re-run over the same set restores them instead of merging again. */
+  resolutions: Resolutions;
   /**
    * When derived from an earlier cache by measuring some files again: that cache's key fields, and
    * the files measured again or gone — all a store has to rewrite if it still holds that cache.

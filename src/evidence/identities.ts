@@ -69,9 +69,27 @@ export interface Exclusion {
   reason: "bot" | "placeholder";
 }
 
+/**
+ * What each learned identity resolves to — a developer, or the reason it is left out — as a run
+ * can keep them for the next run over the same identities, people and settings.
+ */
+export type Resolutions = [
+  text: string,
+  id: string | null,
+  person: boolean,
+  reason: Exclusion["reason"] | null,
+][];
+
 export interface IdentityResolver {
   /** Learns identities ("Name <email>") before resolving, so that merges see them all. */
   learn(raws: Iterable<string>): void;
+  /**
+   * Instead of learning: the resolutions a previous run made of the same identity set, with the
+   * same people and settings (merging is the costly part of a re-run).
+   */
+  restore(resolutions: Resolutions): void;
+  /** Every learned identity's resolution, without counting them as seen in this run. */
+  resolutions(): Resolutions;
   /** The identity of an author, or undefined for a bot or a placeholder. */
   resolve(name: string, email: string): Identity | undefined;
   /** {@link resolve} of a "Name <email>" text, as history stores it (remembered per text). */
@@ -242,6 +260,37 @@ export function makeIdentityResolver(
     return reason;
   };
   const learnedTexts = new Set<string>();
+  /** Resolutions restored from a previous run, by text. */
+  const restored = new Map<string, Identity | Exclusion["reason"]>();
+  /** An identity's developer, or why it is left out (learning it if new). */
+  const lookup = (name: string, email: string): Identity | Exclusion["reason"] => {
+    const reason = exclusionOf(`${name}\u0000${email}`, name, email);
+    if (reason) return reason;
+    const learned = learnOne(name, email);
+    const root = find(learned.key);
+    const person = learned.direct ?? personOf(root);
+    return person ? { id: person, person: true } : { id: `git:${root.slice(2)}`, person: false };
+  };
+  /** Resolves and records what this run saw: the identities behind each developer, the exclusions. */
+  const resolveWith = (
+    name: string,
+    email: string,
+    known?: Identity | Exclusion["reason"],
+  ): Identity | undefined => {
+    const raw = `${name}\u0000${email}`;
+    if (cache.has(raw)) return cache.get(raw);
+    const found = known ?? lookup(name, email);
+    if (typeof found === "string") {
+      exclusions.set(raw, { identity: email ? `${name} <${email}>` : name, reason: found });
+      cache.set(raw, undefined);
+      return undefined;
+    }
+    const seen = seenRaw.get(found.id) ?? new Set<string>();
+    seen.add(email ? `${name} <${email}>` : name);
+    seenRaw.set(found.id, seen);
+    cache.set(raw, found);
+    return found;
+  };
   const resolver: IdentityResolver = {
     learn(raws) {
       for (const text of raws) {
@@ -251,34 +300,27 @@ export function makeIdentityResolver(
         if (!exclusionOf(`${name}\u0000${email}`, name, email)) learnOne(name, email);
       }
     },
+    restore(resolutions) {
+      for (const [text, id, person, reason] of resolutions) {
+        learnedTexts.add(text);
+        restored.set(text, id === null ? (reason ?? "bot") : { id, person });
+      }
+    },
+    resolutions() {
+      return [...learnedTexts].map((text) => {
+        const { name, email } = parseAuthor(text);
+        const found = restored.get(text) ?? lookup(name, email);
+        return typeof found === "string" ? [text, null, false, found] : [text, found.id, found.person, null];
+      });
+    },
     resolveText(text) {
       if (byText.has(text)) return byText.get(text);
       const { name, email } = parseAuthor(text);
-      const identity = resolver.resolve(name, email);
+      const identity = resolveWith(name, email, restored.get(text));
       byText.set(text, identity);
       return identity;
     },
-    resolve(name, email) {
-      const raw = `${name}\u0000${email}`;
-      if (cache.has(raw)) return cache.get(raw);
-      const reason = exclusionOf(raw, name, email);
-      if (reason) {
-        exclusions.set(raw, { identity: email ? `${name} <${email}>` : name, reason });
-        cache.set(raw, undefined);
-        return undefined;
-      }
-      const learned = learnOne(name, email);
-      const root = find(learned.key);
-      const person = learned.direct ?? personOf(root);
-      const identity: Identity = person
-        ? { id: person, person: true }
-        : { id: `git:${root.slice(2)}`, person: false };
-      const seen = seenRaw.get(identity.id) ?? new Set<string>();
-      seen.add(email ? `${name} <${email}>` : name);
-      seenRaw.set(identity.id, seen);
-      cache.set(raw, identity);
-      return identity;
-    },
+    resolve: (name, email) => resolveWith(name, email),
     resolveHandle(login) {
       const bare = login.replace(/^@/, "");
       if (excludedAs(bare, "", isBotText)) return undefined;

@@ -11,7 +11,7 @@ import { type FileState, monthIndexOfText, type TruckFactor, truckFactor } from 
 import type { Classification } from "./classify.ts";
 import { type FactContext, type FileFacts, factsOf, type MeasureCache, rawIdentities } from "./file-facts.ts";
 import { type FileFilter, keepsFile } from "./file-filter.ts";
-import { type Exclusion, type IdentityResolver, parseAuthor } from "./identities.ts";
+import { type Exclusion, type IdentityResolver, parseAuthor, type Resolutions } from "./identities.ts";
 import type { Mailmap } from "./mailmap.ts";
 import type { FileReviews } from "./pull-reviews.ts";
 import type { RepoState } from "./store-port.ts";
@@ -192,10 +192,18 @@ export function measureWithCache(
   });
   const everyone = new Set<string>();
   for (const plan of plans) for (const list of plan.raws.values()) for (const raw of list) everyone.add(raw);
-  resolver.learn(everyone);
   const identities = createHash("sha1")
     .update([...everyone].sort().join("\n"))
     .digest("hex");
+  // The same identities as a previous run, with the same people and settings: its resolutions hold.
+  const kept = plans.find((p) => p.reusable?.cache.identities === identities)?.reusable?.cache.resolutions;
+  if (kept) resolver.restore(kept);
+  else resolver.learn(everyone);
+  let resolutions: Resolutions | undefined = kept;
+  const resolved = () => {
+    resolutions ??= resolver.resolutions();
+    return resolutions;
+  };
 
   const caches = new Map<string, MeasureCache>();
   const measured = plans.map(({ state, mapped, fingerprint, reusable, raws }) => {
@@ -228,7 +236,8 @@ export function measureWithCache(
         computed.add(id);
       }
     }
-    if (!usable) caches.set(state.key, { head: state.head, fingerprint, identities, files });
+    if (!usable)
+      caches.set(state.key, { head: state.head, fingerprint, identities, files, resolutions: resolved() });
     else {
       const changed = computed;
       for (const id of usable.cache.files.keys()) if (!files.has(id)) changed.add(id);
@@ -239,6 +248,7 @@ export function measureWithCache(
           fingerprint,
           identities,
           files,
+          resolutions: resolved(),
           derivedFrom: {
             head: usable.cache.head,
             fingerprint: usable.cache.fingerprint,
@@ -273,12 +283,22 @@ export function measureWithCache(
     f.reviewers.length === 0 ? f.authors : [...new Set([...f.authors, ...f.reviewers])];
 
   // Per activity and per repository.
+  /** A contributor being summed: the latest change or review as a time, made a day at the end. */
+  type Summing = Omit<Contributor, "last"> & { lastAt: number };
   interface Bucket {
     files: FileFacts[];
-    devs: Map<string, Contributor>;
+    devs: Map<string, Summing>;
     last: number;
     repos: Set<string>;
   }
+  const contributorIn = (bucket: Bucket, id: string, person: boolean): Summing => {
+    let c = bucket.devs.get(id);
+    if (!c) {
+      c = { id, person, authored: 0, changes: 0, recent: 0, reviews: 0, lastAt: 0, active: isActive(id) };
+      bucket.devs.set(id, c);
+    }
+    return c;
+  };
   const byActivity = new Map<string, Bucket>();
   const repositories: RepositoryEvidence[] = [];
   let unclassified = 0;
@@ -295,27 +315,18 @@ export function measureWithCache(
       }
       bucket.files.push(facts);
       bucket.repos.add(state.key);
-      const contributors = bucket.devs;
-      const contributor = (id: string, person: boolean) => {
-        let c = contributors.get(id);
-        if (!c) {
-          c = { id, person, authored: 0, changes: 0, recent: 0, reviews: 0, last: "", active: isActive(id) };
-          contributors.set(id, c);
-        }
-        return c;
-      };
       for (const d of facts.devs) {
-        const c = contributor(d.id, d.person);
+        const c = contributorIn(bucket, d.id, d.person);
         c.changes += d.changes;
         c.recent += d.recent;
-        if (day(d.last) > c.last) c.last = day(d.last);
+        if (d.last > c.lastAt) c.lastAt = d.last;
         if (facts.authors.includes(d.id)) c.authored++;
-        bucket.last = Math.max(bucket.last, d.last);
+        if (d.last > bucket.last) bucket.last = d.last;
       }
       for (const r of facts.reviewed) {
-        const c = contributor(r.id, r.person);
+        const c = contributorIn(bucket, r.id, r.person);
         c.reviews += r.reviews;
-        if (day(r.last) > c.last) c.last = day(r.last);
+        if (r.last > c.lastAt) c.lastAt = r.last;
       }
     }
     repositories.push({
@@ -338,13 +349,26 @@ export function measureWithCache(
       truckFactorActive: truckFactor(b.files.map((f) => active(f.authors))),
       truckFactorWithReviews: truckFactor(b.files.map(withReviews)),
       reviewers: new Set(b.files.flatMap((f) => f.reviewers)).size,
-      contributors: [...b.devs.values()].sort(
-        (x, y) =>
-          y.authored - x.authored ||
-          y.changes - x.changes ||
-          y.reviews - x.reviews ||
-          x.id.localeCompare(y.id),
-      ),
+      contributors: [...b.devs.values()]
+        .map(
+          (c): Contributor => ({
+            id: c.id,
+            person: c.person,
+            authored: c.authored,
+            changes: c.changes,
+            recent: c.recent,
+            reviews: c.reviews,
+            last: day(c.lastAt),
+            active: c.active,
+          }),
+        )
+        .sort(
+          (x, y) =>
+            y.authored - x.authored ||
+            y.changes - x.changes ||
+            y.reviews - x.reviews ||
+            x.id.localeCompare(y.id),
+        ),
       lastChange: day(b.last),
       repositories: [...b.repos],
     }))

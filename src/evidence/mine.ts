@@ -33,6 +33,11 @@ export interface MineOptions {
   split?: "auto" | "always" | "never";
   /** Called as commits are read: done, total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Given the stored state a re-run continues, while git reads the new commits: work on it (such
+   * as reading what the store keeps beside it) then costs nothing.
+   */
+  whileReading?: (stored: RepoState) => void;
 }
 
 export interface MineResult {
@@ -194,13 +199,17 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
       since: { head, changed: new Set() },
       warnings,
     };
-  const incremental = stored !== undefined && stored.head !== "" && isAncestor(repo, stored.head, head);
+  // The tree is listed while git checks that the stored commit is an ancestor.
+  const listing = treePaths(repo, head);
+  listing.catch(() => undefined);
+  const incremental =
+    stored !== undefined && stored.head !== "" && (await isAncestor(repo, stored.head, head));
   const range = incremental ? `${stored.head}..${head}` : head;
   // Counting commits costs another walk of the history: only for a progress display.
   const total = options.onProgress ? Number(gitSync(repo, ["rev-list", "--count", range]).trim()) || 0 : 0;
 
   // Work on every path pays while a long history streams, not after a few new commits.
-  const treeRead = treePaths(repo, head).then((paths) => {
+  const treeRead = listing.then((paths) => {
     if (!incremental) options.onTree?.(paths);
     return paths;
   });
@@ -241,25 +250,27 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
       }),
     );
   };
-  let walked: HistoryAccumulator[];
   // Inexact rename detection reads file contents, which a partial clone (promisor packs) lacks:
   // there, exact renames only (found by object id), in one walk rather than failing half-way.
-  if (lacksBlobs(facts.commonDir)) {
+  const partial = lacksBlobs(facts.commonDir);
+  if (partial)
     warnings.push(
       `${repo} is a partial clone (file contents are missing): only renames of unchanged files are followed`,
     );
-    walked = await walk("exact");
-  } else {
-    try {
-      walked = await walk("all");
-    } catch (error) {
-      // A damaged clone may still lack some contents.
-      if (!(error instanceof GitError) || !/unable to read|missing blob|could not read/i.test(error.message))
-        throw error;
-      warnings.push(`${repo}: some file contents are missing, so renames are not followed`);
-      walked = await walk("none");
-    }
-  }
+  const walking = walk(partial ? "exact" : "all").catch((error: unknown) => {
+    // A damaged clone may still lack some contents.
+    if (
+      partial ||
+      !(error instanceof GitError) ||
+      !/unable to read|missing blob|could not read/i.test(error.message)
+    )
+      throw error;
+    warnings.push(`${repo}: some file contents are missing, so renames are not followed`);
+    return walk("none");
+  });
+  // git reads the history in processes of its own: the caller's work on the stored state fits in.
+  if (incremental) options.whileReading?.(stored);
+  const walked = await walking;
   options.onProgress?.(read, total);
 
   const tree = await treeRead;
@@ -376,11 +387,9 @@ async function splitPoint(repo: string, head: string, from: number): Promise<str
   return line.length < from ? undefined : line[Math.max(1, Math.floor(line.length / 3))];
 }
 
-function isAncestor(repo: string, ancestor: string, head: string): boolean {
-  try {
-    gitSync(repo, ["merge-base", "--is-ancestor", ancestor, head]);
-    return true;
-  } catch {
-    return false;
-  }
+function isAncestor(repo: string, ancestor: string, head: string): Promise<boolean> {
+  return gitStream(repo, ["merge-base", "--is-ancestor", ancestor, head], () => undefined).then(
+    () => true,
+    () => false,
+  );
 }

@@ -9,12 +9,19 @@
 import type Database from "better-sqlite3";
 import type { DevStats, FileState } from "../evidence/authorship.ts";
 import type { FileFacts, MeasureCache } from "../evidence/file-facts.ts";
+import type { Resolutions } from "../evidence/identities.ts";
 import type { EvidenceStore, RepoState } from "../evidence/store-port.ts";
 
 export type { EvidenceStore, RepoState };
 
 /** Creates the tables when missing (inside the caller's write transaction). */
 export function migrate(db: Database.Database): void {
+  // A development build kept measures without resolutions: measured again.
+  const columns = db
+    .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('measure_heads')")
+    .all();
+  if (columns.length > 0 && !columns.some((c) => c.name === "resolutions"))
+    db.exec("DROP TABLE measure_heads; DROP TABLE IF EXISTS file_measures;");
   db.exec(`
     CREATE TABLE IF NOT EXISTS repos (
       key TEXT PRIMARY KEY,
@@ -39,7 +46,8 @@ export function migrate(db: Database.Database): void {
       format INTEGER NOT NULL,
       head TEXT NOT NULL,
       fingerprint TEXT NOT NULL,
-      identities TEXT NOT NULL
+      identities TEXT NOT NULL,
+      resolutions TEXT NOT NULL
     );
     CREATE TABLE IF NOT EXISTS file_measures (
       repo TEXT NOT NULL,
@@ -104,16 +112,19 @@ export class SqliteEvidenceStore implements EvidenceStore {
       .prepare<[string, number], string>("SELECT devs FROM file_history WHERE repo = ? AND id = ?")
       .pluck(true);
     this.#measureHead = db.prepare<[string, number], MeasureHead>(
-      "SELECT head, fingerprint, identities FROM measure_heads WHERE repo = ? AND format = ?",
+      "SELECT head, fingerprint, identities, resolutions FROM measure_heads WHERE repo = ? AND format = ?",
     );
     this.#fileMeasures = db
       .prepare<[string], [number, string]>("SELECT id, facts FROM file_measures WHERE repo = ?")
       .raw(true);
     const upsertHead = db.prepare(
-      `INSERT INTO measure_heads (repo, format, head, fingerprint, identities) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO measure_heads (repo, format, head, fingerprint, identities, resolutions) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (repo) DO UPDATE SET format = excluded.format, head = excluded.head,
-         fingerprint = excluded.fingerprint, identities = excluded.identities`,
+         fingerprint = excluded.fingerprint, identities = excluded.identities,
+         resolutions = excluded.resolutions`,
     );
+    // The same identities: the stored resolutions stand, only the commit moves.
+    const moveHead = db.prepare("UPDATE measure_heads SET head = ? WHERE repo = ?");
     const deleteMeasures = db.prepare("DELETE FROM file_measures WHERE repo = ?");
     const deleteMeasure = db.prepare("DELETE FROM file_measures WHERE repo = ? AND id = ?");
     const insertMeasure = db.prepare("INSERT INTO file_measures (repo, id, facts) VALUES (?, ?, ?)");
@@ -137,7 +148,16 @@ export class SqliteEvidenceStore implements EvidenceStore {
         deleteMeasures.run(key);
         for (const [id, facts] of cache.files) insertMeasure.run(key, id, factsToJson(facts));
       }
-      upsertHead.run(key, MEASURES_FORMAT, cache.head, cache.fingerprint, cache.identities);
+      if (partial && base.identities === cache.identities) moveHead.run(cache.head, key);
+      else
+        upsertHead.run(
+          key,
+          MEASURES_FORMAT,
+          cache.head,
+          cache.fingerprint,
+          cache.identities,
+          JSON.stringify(cache.resolutions),
+        );
     });
     this.#saveMeasures = (key, cache) => saveMeasures.immediate(key, cache);
     const head = db.prepare<[string], { head: string }>("SELECT head FROM repos WHERE key = ?");
@@ -217,7 +237,13 @@ export class SqliteEvidenceStore implements EvidenceStore {
     if (!head) return undefined;
     const files = new Map<number, FileFacts>();
     for (const [id, facts] of this.#fileMeasures.iterate(key)) files.set(id, factsFromJson(facts));
-    return { ...head, files };
+    return {
+      head: head.head,
+      fingerprint: head.fingerprint,
+      identities: head.identities,
+      files,
+      resolutions: JSON.parse(head.resolutions) as Resolutions,
+    };
   }
 
   async saveMeasures(key: string, cache: MeasureCache): Promise<void> {
@@ -282,6 +308,7 @@ interface MeasureHead {
   head: string;
   fingerprint: string;
   identities: string;
+  resolutions: string;
 }
 
 /**

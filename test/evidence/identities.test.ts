@@ -55,4 +55,36 @@ describe("identities", () => {
     assert.ok(state.files.size >= 4);
     await store.close();
   });
+
+  it("restores a previous run's resolutions: the same developers, merges, strangers and exclusions", () => {
+    const people = [{ id: "meghan", name: "Meghan Doyle", emails: ["meghan@acme.example"] }];
+    const texts = [
+      "Meghan Doyle <meghan@acme.example>",
+      "Meghan Doyle <mdoyle@old-laptop.local>",
+      "Dan Ortiz <dan@acme.example>",
+      "Dan  Ortiz <dan.ortiz@gmail.example>",
+      "renovate[bot] <bot@renovateapp.example>",
+      "Googler <nobody@google.com>",
+      "Pascal Vicaire <kubeflow-pipeline-bot@google.com>",
+    ];
+    const learned = makeIdentityResolver(people);
+    learned.learn(texts);
+    const resolutions = learned.resolutions();
+    assert.equal(resolutions.length, texts.length);
+    // Taking the resolutions counted nobody as seen.
+    assert.deepEqual([...learned.unmatched()], []);
+    const restored = makeIdentityResolver(people);
+    restored.restore(resolutions);
+    // Resolve a part only, in another order: the lists name what was resolved, as learning would.
+    const some = [texts[6], texts[3], texts[0], texts[4], texts[2]] as string[];
+    for (const text of some) assert.deepEqual(restored.resolveText(text), learned.resolveText(text), text);
+    assert.deepEqual(restored.unmatched(), learned.unmatched());
+    assert.deepEqual(restored.merges(), learned.merges());
+    assert.deepEqual(restored.exclusions(), learned.exclusions());
+    assert.deepEqual(restored.resolveText(texts[3] as string), {
+      id: "git:dan.ortiz@gmail.example",
+      person: false,
+    });
+    assert.equal(restored.resolveText(texts[4] as string), undefined);
+  });
 });

@@ -20,24 +20,23 @@ export interface EvidenceOptions {
 
 /** `mlteam evidence`: who really does each activity, from git history. */
 export async function evidence(modelPath: string, options: EvidenceOptions): Promise<void> {
-  // Loaded together: the module loader reads their files concurrently.
+  // Loaded together: the module loader reads their files concurrently. The progress bar and the
+  // text rendering only when they will be used.
   const [
-    { SingleBar },
+    progress,
     { storePath },
     { explainClassification },
     { collectEvidence, modelRepositories },
     { GitError },
     { PullReviewsError },
-    { renderEvidenceText },
     { openSqliteStore },
   ] = await Promise.all([
-    import("cli-progress"),
+    process.stderr.isTTY ? import("cli-progress") : undefined,
     import("../../app/evidence.ts"),
     import("../../evidence/classify.ts"),
     import("../../evidence/collect.ts"),
     import("../../evidence/git.ts"),
     import("../../evidence/pull-reviews.ts"),
-    import("../../render/evidence-text.ts"),
     import("../../store/sqlite.ts"),
   ]);
   const hasModel = existsSync(modelPath);
@@ -76,8 +75,8 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
     );
   }
   const store = await openSqliteStore(storePath(model));
-  const bar = process.stderr.isTTY
-    ? new SingleBar(
+  const bar = progress
+    ? new progress.SingleBar(
         {
           format: "{repo} [{bar}] {value}/{total} commits | {speed} commits/s | ETA {eta}s",
           stream: process.stderr,
@@ -121,11 +120,11 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
       out(renderIdentitiesText(collected.report));
       return;
     }
-    out(
-      options.format === "json"
-        ? JSON.stringify(jsonOf(collected), null, 2)
-        : renderEvidenceText(collected, names, stdoutColors()),
-    );
+    if (options.format === "json") out(JSON.stringify(jsonOf(collected), null, 2));
+    else {
+      const { renderEvidenceText } = await import("../../render/evidence-text.ts");
+      out(renderEvidenceText(collected, names, stdoutColors()));
+    }
   } catch (error) {
     bar?.stop();
     if (error instanceof GitError || error instanceof PullReviewsError)
