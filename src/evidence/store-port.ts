@@ -1,6 +1,7 @@
 /**
- * The port the evidence miner saves its progress through: each repository's last commit mined and
- * its per-file authorship. The embedded SQLite store (src/store/) implements it; the evidence layer
+ * The port the evidence miner saves its progress through: each repository's last commit mined, its
+ * per-file authorship, and the per-file measures of the last run (src/evidence/file-facts.ts) for
+ * the next run to reuse. The embedded SQLite store (src/store/) implements it; the evidence layer
  * depends only on this interface.
  */
 import type { FileState } from "./authorship.ts";
