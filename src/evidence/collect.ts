@@ -47,7 +47,8 @@ export interface CollectOptions {
 
 export interface CollectedEvidence {
   report: EvidenceReport;
-  runs: (MineResult & { repo: string })[];
+  /** Each repository's mining, and how many of its files were measured (the others' kept facts reused). */
+  runs: (MineResult & { repo: string; measured: number; reused: number })[];
   warnings: string[];
 }
 
@@ -57,7 +58,7 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     ...(options.onlyGiven ? [] : modelRepositories(options.model)),
     ...(options.repositories ?? []),
   ];
-  const runs: CollectedEvidence["runs"] = [];
+  const runs: (MineResult & { repo: string })[] = [];
   const warnings: string[] = [];
   const filterByKey = new Map<string, FileFilter>();
   const pullsByKey = new Map<string, Map<string, FileReviews>>();
@@ -134,7 +135,7 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
   const windowStart = options.since
     ? options.since.slice(0, 7)
     : windowStartFor(options.today, settings?.windowMonths ?? 12);
-  const { report, caches } = measureWithCache(
+  const { report, caches, counts } = measureWithCache(
     runs.map((r) => r.state),
     classifierFor,
     resolver,
@@ -153,7 +154,11 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     },
   );
   for (const [key, cache] of caches) await options.store.saveMeasures(key, cache);
-  return { report, runs, warnings };
+  return {
+    report,
+    runs: runs.map((run) => ({ ...run, ...(counts.get(run.state.key) ?? { measured: 0, reused: 0 }) })),
+    warnings,
+  };
 }
 
 /** Reads an exported pull-request reviews file (and its text); a bad file is a clear error naming it. */

@@ -154,6 +154,8 @@ export interface PreviousMeasures {
 export interface Measured {
   report: EvidenceReport;
   caches: Map<string, MeasureCache>;
+  /** Per repository: the files of the tree measured in this run, and those whose kept facts were reused. */
+  counts: Map<string, { measured: number; reused: number }>;
 }
 
 /**
@@ -204,11 +206,31 @@ export function measureWithCache(
     resolutions ??= resolver.resolutions();
     return resolutions;
   };
+  /**
+   * Whether a previous run's facts still hold under this run's identities: the same set, or every
+   * identity both runs know resolving as it did (a newcomer who merges with nobody changes nothing;
+   * one who links two developers, or gives a cluster a new id, changes the facts that name them).
+   */
+  const holding = new Map<Resolutions, boolean>();
+  const holds = (cache: MeasureCache): boolean => {
+    if (cache.identities === identities) return true;
+    let same = holding.get(cache.resolutions);
+    if (same === undefined) {
+      const now = new Map(resolved().map((r) => [r[0], r]));
+      same = cache.resolutions.every(([text, id, person, reason]) => {
+        const r = now.get(text);
+        return r === undefined || (r[1] === id && r[2] === person && r[3] === reason);
+      });
+      holding.set(cache.resolutions, same);
+    }
+    return same;
+  };
 
   const caches = new Map<string, MeasureCache>();
+  const counts = new Map<string, { measured: number; reused: number }>();
   const measured = plans.map(({ state, mapped, fingerprint, reusable, raws }) => {
     const filter = options.filterFor?.(state) ?? "all";
-    const usable = reusable?.cache.identities === identities ? reusable : undefined;
+    const usable = reusable && holds(reusable.cache) ? reusable : undefined;
     const classify = classifierFor(state);
     const pulls = options.pullReviewsFor?.(state);
     const context: FactContext = {
@@ -236,6 +258,7 @@ export function measureWithCache(
         computed.add(id);
       }
     }
+    counts.set(state.key, { measured: computed.size, reused: files.size - computed.size });
     if (!usable)
       caches.set(state.key, { head: state.head, fingerprint, identities, files, resolutions: resolved() });
     else {
@@ -391,6 +414,7 @@ export function measureWithCache(
       inactive,
     },
     caches,
+    counts,
   };
 }
 

@@ -5,6 +5,7 @@ import type { CollectedEvidence } from "../evidence/collect.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
 import type { Colors } from "./colors.ts";
 import { COMPACT } from "./table-style.ts";
+import { plural } from "./verdict.ts";
 
 /** A display name: the person's, else the name git shows for the identity, else the identity. */
 function namer(report: EvidenceReport, names: ReadonlyMap<string, string> | undefined) {
@@ -29,7 +30,9 @@ export function renderEvidenceText(
     const repo = report.repositories.find((r) => r.key === run.state.key);
     const mode = {
       current: "up to date",
-      incremental: `${run.read} new commits read`,
+      incremental: `${plural(run.read, "new commit", "new commits")} read${
+        run.reused > 0 ? `, ${plural(run.measured, "file", "files")} measured again` : ""
+      }`,
       full: `${run.read} commits read`,
       rewritten: `history rewritten: ${run.read} commits read again`,
       empty: "no commits",

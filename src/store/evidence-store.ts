@@ -147,20 +147,22 @@ export class SqliteEvidenceStore implements EvidenceStore {
         stored !== undefined &&
         stored.head === base.head &&
         stored.fingerprint === base.fingerprint &&
-        stored.identities === base.identities &&
-        stored.identities === cache.identities;
-      if (partial) {
+        stored.identities === base.identities;
+      const names = partial ? read : new NameTable();
+      if (partial)
         for (const id of base.changed) {
           deleteMeasure.run(key, id);
           const facts = cache.files.get(id);
-          if (facts) insertMeasure.run(key, id, factsToJson(facts, read));
+          if (facts) insertMeasure.run(key, id, factsToJson(facts, names));
         }
-        moveHead.run(cache.head, JSON.stringify(read.names), key);
+      else {
+        deleteMeasures.run(key);
+        for (const [id, facts] of cache.files) insertMeasure.run(key, id, factsToJson(facts, names));
+      }
+      if (partial && stored.identities === cache.identities) {
+        moveHead.run(cache.head, JSON.stringify(names.names), key);
         return;
       }
-      const names = new NameTable();
-      deleteMeasures.run(key);
-      for (const [id, facts] of cache.files) insertMeasure.run(key, id, factsToJson(facts, names));
       const resolutions: StoredResolution[] = cache.resolutions.map(([text, id, person, reason]) => [
         names.of(text),
         id === null ? -1 : names.of(id),

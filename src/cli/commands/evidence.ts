@@ -149,6 +149,8 @@ function jsonOf(collected: CollectedEvidence) {
       },
       read: run.read,
       mode: run.mode,
+      measured: run.measured,
+      reused: run.reused,
       mailmap: { size: run.mailmap.size },
       warnings: run.warnings,
     })),
