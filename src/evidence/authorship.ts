@@ -35,10 +35,27 @@ export interface DevStats {
   months: number[];
 }
 
-/** The month index (year·12 + month − 1, UTC) of a time in seconds since the epoch. */
+/**
+ * The month index (year·12 + month − 1, UTC) of a time in seconds since the epoch — by Howard
+ * Hinnant's civil-from-days arithmetic ("chrono-Compatible Low-Level Date Algorithms"), not a Date
+ * per commit (numpy's 41,819 commits spent 9 ms building them).
+ */
 export function monthIndexOf(seconds: number): number {
-  const date = new Date(seconds * 1000);
-  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+  const z = Math.floor(seconds / 86_400) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153); // March = 0
+  const month = shifted < 10 ? shifted + 3 : shifted - 9; // 1–12
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return year * 12 + month - 1;
 }
 
 /** The month index of "YYYY-MM" (or "YYYY-MM-DD"). */

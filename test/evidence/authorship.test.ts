@@ -5,6 +5,7 @@ import {
   doa,
   type FileState,
   HistoryAccumulator,
+  monthIndexOf,
   truckFactor,
 } from "../../src/evidence/authorship.ts";
 import type { Change, Commit } from "../../src/evidence/log-parser.ts";
@@ -79,5 +80,21 @@ describe("degree of authorship and truck factor (Avelino et al., ICPC 2016)", ()
     });
     assert.deepEqual([old.path, old.atHead, old.created], ["b", false, true]);
     assert.deepEqual([...old.devs.keys()], ["cy"]);
+  });
+
+  it("finds a time's month by arithmetic, as Date does, from 1900 to 2200 and at month edges", () => {
+    const viaDate = (seconds: number) => {
+      const date = new Date(seconds * 1000);
+      return date.getUTCFullYear() * 12 + date.getUTCMonth();
+    };
+    // Every month's first and last second, and a spread of times in between (leap years, 1900, 2000, 2100).
+    for (let year = 1900; year <= 2200; year++)
+      for (let month = 0; month < 12; month++) {
+        const start = Date.UTC(year, month, 1) / 1000;
+        const next = Date.UTC(year, month + 1, 1) / 1000;
+        for (const t of [start, start + 1, next - 1, Math.floor((start + next) / 2)])
+          assert.equal(monthIndexOf(t), viaDate(t), new Date(t * 1000).toISOString());
+      }
+    for (let t = -2_000_000_000; t < 4_000_000_000; t += 7_777_777) assert.equal(monthIndexOf(t), viaDate(t));
   });
 });

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
+import Database from "better-sqlite3";
 import { authorsOf } from "../../src/evidence/authorship.ts";
 import { GitError } from "../../src/evidence/git.ts";
 import { lacksBlobs, mineRepository } from "../../src/evidence/mine.ts";
@@ -101,6 +102,43 @@ describe("mining a repository", () => {
     await store.close();
     await fresh.close();
     assert.throws(() => summary(unread as RepoState), /store .* was closed: read .* before closing/);
+    repo.remove();
+  });
+
+  it("mines again, with a warning, a store written by an older mlteam (format 6, no table of names)", async () => {
+    const repo = hostileRepo();
+    const file = join(scratch, `store-${stores++}`, "evidence.db");
+    mkdirSync(dirname(file), { recursive: true });
+    const old = new Database(file);
+    old.exec(`
+      CREATE TABLE repos (key TEXT PRIMARY KEY, head TEXT NOT NULL, commits INTEGER NOT NULL,
+        shallow INTEGER NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
+      CREATE TABLE file_history (repo TEXT NOT NULL, id INTEGER NOT NULL, path TEXT NOT NULL,
+        at_head INTEGER NOT NULL, created INTEGER NOT NULL, oldest_path TEXT NOT NULL, devs TEXT NOT NULL,
+        CONSTRAINT file_history_pk PRIMARY KEY (repo, id));`);
+    const key = `${realpathSync(repo.dir)}#HEAD`;
+    const head = repo.git("rev-parse", "HEAD").trim();
+    old.prepare("INSERT INTO repos VALUES (?, ?, 4, 0, '2026-01-01', 6)").run(key, head);
+    old
+      .prepare("INSERT INTO file_history VALUES (?, 1, 'Dockerfile', 1, 1, 'Dockerfile', ?)")
+      .run(key, JSON.stringify({ "Bob Ng <bob@x.org>": [1, 0, 0, []] }));
+    old.close();
+    const store = await openSqliteStore(file);
+    const first = await mineRepository({ repo: repo.dir, store });
+    assert.equal(first.mode, "full");
+    assert.deepEqual(first.warnings, [
+      `${repo.dir}: the evidence store was written by an older mlteam; recomputed`,
+    ]);
+    const fresh = await newStore();
+    assert.deepEqual(
+      summary(first.state),
+      summary((await mineRepository({ repo: repo.dir, store: fresh })).state),
+    );
+    const again = await mineRepository({ repo: repo.dir, store });
+    assert.equal(again.mode, "current");
+    assert.deepEqual(summary(again.state), summary(first.state));
+    await store.close();
+    await fresh.close();
     repo.remove();
   });
 
