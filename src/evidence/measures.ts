@@ -228,7 +228,7 @@ export function measureWithCache(
 
   const caches = new Map<string, MeasureCache>();
   const counts = new Map<string, { measured: number; reused: number }>();
-  const measured = plans.map(({ state, mapped, fingerprint, reusable, raws }) => {
+  const measured = plans.map(({ state, mapped, fingerprint, reusable, raws }): MeasuredRepository => {
     const filter = options.filterFor?.(state) ?? "all";
     const usable = reusable && holds(reusable.cache) ? reusable : undefined;
     const classify = classifierFor(state);
@@ -283,6 +283,28 @@ export function measureWithCache(
     return { state, filter, files: [...files.values()].filter((f) => f.kept) };
   });
 
+  return {
+    report: summarise(measured, resolver, windowStart, coAuthors, options.gone ?? (() => false)),
+    caches,
+    counts,
+  };
+}
+
+/** One repository's files that count, with their facts, as {@link summarise} sums them. */
+interface MeasuredRepository {
+  state: RepoState;
+  filter: FileFilter;
+  files: FileFacts[];
+}
+
+/** The report: each activity's and repository's sums and truck factors, from the files' facts. */
+function summarise(
+  measured: readonly MeasuredRepository[],
+  resolver: IdentityResolver,
+  windowStart: string,
+  coAuthors: boolean,
+  gone: (id: string) => boolean,
+): EvidenceReport {
   // Each identity's latest activity, in the files that count.
   const latest = new Map<string, number>();
   const seen = (id: string, at: number) => latest.set(id, Math.max(latest.get(id) ?? 0, at));
@@ -296,7 +318,7 @@ export function measureWithCache(
   const isActive = (id: string) => {
     let active = activeCache.get(id);
     if (active === undefined) {
-      active = day(latest.get(id) ?? 0) >= windowDay && !options.gone?.(id);
+      active = day(latest.get(id) ?? 0) >= windowDay && !gone(id);
       activeCache.set(id, active);
     }
     return active;
@@ -403,18 +425,14 @@ export function measureWithCache(
     .map(([id, at]) => ({ id, last: day(at) }))
     .sort((a, b) => a.id.localeCompare(b.id));
   return {
-    report: {
-      activities,
-      repositories,
-      unclassified,
-      unmatched: sortedEntries(resolver.unmatched()),
-      windowStart,
-      coAuthors,
-      identities: { merged: sortedEntries(resolver.merges()), excluded: resolver.exclusions() },
-      inactive,
-    },
-    caches,
-    counts,
+    activities,
+    repositories,
+    unclassified,
+    unmatched: sortedEntries(resolver.unmatched()),
+    windowStart,
+    coAuthors,
+    identities: { merged: sortedEntries(resolver.merges()), excluded: resolver.exclusions() },
+    inactive,
   };
 }
 
