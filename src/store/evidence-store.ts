@@ -4,13 +4,15 @@
  * prepared statements: the store is a local cache beside the model (or in the organisation
  * server's data folder), read at each run, so the query layer's cost counts. A file's developers
  * are read only when asked for (a re-run touches the few files its commits changed), and each
- * repository's per-file measures are kept beside its history for the next run to reuse.
+ * repository's per-file measures are kept beside its history for the next run to reuse
+ * (src/store/kept-measures.ts).
  */
 import type Database from "better-sqlite3";
 import type { DevStats, FileState } from "../evidence/authorship.ts";
-import type { FileFacts, MeasureCache } from "../evidence/file-facts.ts";
-import type { Exclusion, Resolutions } from "../evidence/identities.ts";
+import type { MeasureCache } from "../evidence/file-facts.ts";
 import type { EvidenceStore, RepoState } from "../evidence/store-port.ts";
+import { KeptMeasures } from "./kept-measures.ts";
+import { NameTable } from "./name-table.ts";
 
 export type { EvidenceStore, RepoState };
 
@@ -90,19 +92,12 @@ interface RepoRow {
 
 type FileRow = [id: number, path: string, atHead: number, created: number, oldestPath: string];
 
-/** The format of the stored measures (see {@link encodeMeasures}); another is ignored, measured again. */
-export const MEASURES_FORMAT = 1;
-
 /** An EvidenceStore over an open SQLite database (in WAL mode; writes take the write lock first). */
 export class SqliteEvidenceStore implements EvidenceStore {
   readonly #repo: Database.Statement<[string], RepoRow>;
   readonly #files: Database.Statement<[string], FileRow>;
   readonly #devs: Database.Statement<[string, number], string>;
-  readonly #measureHead: Database.Statement<[string, number], MeasureHead>;
-  readonly #fileMeasures: Database.Statement<[string], [id: number, facts: string]>;
-  readonly #saveMeasures: (key: string, cache: MeasureCache) => void;
-  /** The table of names of each repository's measures, as last read or written here. */
-  readonly #names = new Map<string, NameTable>();
+  readonly #measures: KeptMeasures;
   readonly #save: (
     state: RepoState,
     expectedHead: string | undefined,
@@ -121,73 +116,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
     this.#devs = db
       .prepare<[string, number], string>("SELECT devs FROM file_history WHERE repo = ? AND id = ?")
       .pluck(true);
-    this.#measureHead = db.prepare<[string, number], MeasureHead>(
-      "SELECT head, fingerprint, identities, resolutions, names FROM measure_heads WHERE repo = ? AND format = ?",
-    );
-    this.#fileMeasures = db
-      .prepare<[string], [number, string]>("SELECT id, facts FROM file_measures WHERE repo = ?")
-      .raw(true);
-    const upsertHead = db.prepare(
-      `INSERT INTO measure_heads (repo, format, head, fingerprint, identities, resolutions, names)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (repo) DO UPDATE SET format = excluded.format, head = excluded.head,
-         fingerprint = excluded.fingerprint, identities = excluded.identities,
-         resolutions = excluded.resolutions, names = excluded.names`,
-    );
-    // The same identities: the stored resolutions stand; the commit moves, new names are added.
-    const moveHead = db.prepare("UPDATE measure_heads SET head = ?, names = ? WHERE repo = ?");
-    const deleteMeasures = db.prepare("DELETE FROM file_measures WHERE repo = ?");
-    const deleteMeasure = db.prepare("DELETE FROM file_measures WHERE repo = ? AND id = ?");
-    const insertMeasure = db.prepare("INSERT INTO file_measures (repo, id, facts) VALUES (?, ?, ?)");
-    const measureKey = db.prepare<[string, number], Omit<MeasureHead, "resolutions" | "names">>(
-      "SELECT head, fingerprint, identities FROM measure_heads WHERE repo = ? AND format = ?",
-    );
-    const saveMeasures = db.transaction((key: string, cache: MeasureCache) => {
-      // Only the changed rows, when the stored ones are those the cache was derived from (and this
-      // store read them, so it holds their table of names).
-      const stored = measureKey.get(key, MEASURES_FORMAT);
-      const base = cache.derivedFrom;
-      const read = this.#names.get(key);
-      const partial =
-        base !== undefined &&
-        read !== undefined &&
-        stored !== undefined &&
-        stored.head === base.head &&
-        stored.fingerprint === base.fingerprint &&
-        stored.identities === base.identities;
-      const names = partial ? read : new NameTable();
-      if (partial)
-        for (const id of base.changed) {
-          deleteMeasure.run(key, id);
-          const facts = cache.files.get(id);
-          if (facts) insertMeasure.run(key, id, factsToJson(facts, names));
-        }
-      else {
-        deleteMeasures.run(key);
-        for (const [id, facts] of cache.files) insertMeasure.run(key, id, factsToJson(facts, names));
-      }
-      if (partial && stored.identities === cache.identities) {
-        moveHead.run(cache.head, JSON.stringify(names.names), key);
-        return;
-      }
-      const resolutions: StoredResolution[] = cache.resolutions.map(([text, id, person, reason]) => [
-        names.of(text),
-        id === null ? -1 : names.of(id),
-        person ? 1 : 0,
-        reason,
-      ]);
-      upsertHead.run(
-        key,
-        MEASURES_FORMAT,
-        cache.head,
-        cache.fingerprint,
-        cache.identities,
-        JSON.stringify(resolutions),
-        JSON.stringify(names.names),
-      );
-      this.#names.set(key, names);
-    });
-    this.#saveMeasures = (key, cache) => saveMeasures.immediate(key, cache);
+    this.#measures = new KeptMeasures(db);
     const head = db.prepare<[string], { head: string; names: string }>(
       "SELECT head, names FROM repos WHERE key = ?",
     );
@@ -266,33 +195,13 @@ export class SqliteEvidenceStore implements EvidenceStore {
     return this.#devs.get(key, id);
   }
 
-  async loadMeasures(key: string): Promise<MeasureCache | undefined> {
-    const head = this.#measureHead.get(key, MEASURES_FORMAT);
-    if (!head) return undefined;
-    const names = new NameTable(JSON.parse(head.names) as string[]);
-    const files = new Map<number, FileFacts>();
-    for (const [id, facts] of this.#fileMeasures.iterate(key))
-      files.set(id, factsFromJson(facts, names.names));
-    const resolutions: Resolutions = (JSON.parse(head.resolutions) as StoredResolution[]).map(
-      ([text, id, person, reason]) => [
-        names.names[text] as string,
-        id < 0 ? null : (names.names[id] as string),
-        person === 1,
-        reason,
-      ],
-    );
-    this.#names.set(key, names);
-    return {
-      head: head.head,
-      fingerprint: head.fingerprint,
-      identities: head.identities,
-      files,
-      resolutions,
-    };
+  loadMeasures(key: string): Promise<MeasureCache | undefined> {
+    return Promise.resolve(this.#measures.load(key));
   }
 
-  async saveMeasures(key: string, cache: MeasureCache): Promise<void> {
-    this.#saveMeasures(key, cache);
+  saveMeasures(key: string, cache: MeasureCache): Promise<void> {
+    this.#measures.save(key, cache);
+    return Promise.resolve();
   }
 
   async save(
@@ -359,100 +268,4 @@ function devsFromJson(text: string | undefined, names: readonly string[]): Map<s
     i += 5 + count;
   }
   return devs;
-}
-
-interface MeasureHead {
-  head: string;
-  fingerprint: string;
-  identities: string;
-  resolutions: string;
-  names: string;
-}
-
-/**
- * The identities, ids, paths and activities a repository's measures name, each written once (a
- * file's row refers to them by index): numpy's rows take 2 MB written out in full.
- */
-class NameTable {
-  /** Name → index, made on first use (a re-run that writes nothing never needs it). */
-  #index: Map<string, number> | undefined;
-  constructor(readonly names: string[] = []) {}
-
-  of(name: string): number {
-    this.#index ??= new Map(this.names.map((n, i) => [n, i]));
-    let index = this.#index.get(name);
-    if (index === undefined) {
-      index = this.names.push(name) - 1;
-      this.#index.set(name, index);
-    }
-    return index;
-  }
-}
-
-type StoredResolution = [text: number, id: number, person: number, reason: Exclusion["reason"] | null];
-
-/**
- * A file's measures as a JSON array of indices into the names (activity -1: none): [path, kept,
- * activity, raws, authors, reviewers, devs (id, person, changes, recent, last…), reviewed (id,
- * person, reviews, last…)].
- */
-type StoredFacts = [
-  path: number,
-  kept: number,
-  activity: number,
-  raws: number[],
-  authors: number[],
-  reviewers: number[],
-  devs: number[],
-  reviewed: number[],
-];
-
-function factsToJson(f: FileFacts, names: NameTable): string {
-  const of = (name: string) => names.of(name);
-  const devs: number[] = [];
-  for (const d of f.devs) devs.push(of(d.id), d.person ? 1 : 0, d.changes, d.recent, d.last);
-  const reviewed: number[] = [];
-  for (const r of f.reviewed) reviewed.push(of(r.id), r.person ? 1 : 0, r.reviews, r.last);
-  const stored: StoredFacts = [
-    of(f.path),
-    f.kept ? 1 : 0,
-    f.activity === undefined ? -1 : of(f.activity),
-    f.raws.map(of),
-    f.authors.map(of),
-    f.reviewers.map(of),
-    devs,
-    reviewed,
-  ];
-  return JSON.stringify(stored);
-}
-
-function factsFromJson(text: string, names: readonly string[]): FileFacts {
-  const [path, kept, activity, raws, authors, reviewers, devs, reviewed] = JSON.parse(text) as StoredFacts;
-  const name = (index: number) => names[index] as string;
-  const facts: FileFacts = {
-    path: name(path),
-    raws: raws.map(name),
-    kept: kept === 1,
-    authors: authors.map(name),
-    reviewers: reviewers.map(name),
-    devs: [],
-    reviewed: [],
-  };
-  if (activity >= 0) facts.activity = name(activity);
-  for (let i = 0; i < devs.length; i += 5)
-    facts.devs.push({
-      id: name(devs[i] as number),
-      person: devs[i + 1] === 1,
-      changes: devs[i + 2] as number,
-      recent: devs[i + 3] as number,
-      last: devs[i + 4] as number,
-    });
-  for (let i = 0; i < reviewed.length; i += 4)
-    facts.reviewed.push({
-      id: name(reviewed[i] as number),
-      person: reviewed[i + 1] === 1,
-      reviews: reviewed[i + 2] as number,
-      last: reviewed[i + 3] as number,
-    });
-  return facts;
 }
