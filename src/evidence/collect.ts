@@ -91,7 +91,12 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     });
     const result = await mineRepository({
       onTree: (paths) => classifyWhileWaiting(classify, paths),
-      whileReading: (stored) => measuresRead.set(stored.key, options.store.loadMeasures(stored.key)),
+      whileReading: (stored) => {
+        const read = options.store.loadMeasures(stored.key);
+        // Awaited after mining; a failure before then must not surface as an unhandled rejection.
+        read.catch(() => undefined);
+        measuresRead.set(stored.key, read);
+      },
       repo: spec.path,
       ...(spec.branch !== undefined ? { branch: spec.branch } : {}),
       ...(options.at !== undefined ? { at: options.at } : {}),
@@ -118,8 +123,12 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
   // The facts measured by the previous run, for the files unchanged since.
   const previous = new Map<string, PreviousMeasures>();
   for (const run of runs) {
+    // They only save work: unreadable ones (a damaged store) mean measuring every file.
     const cache = run.since
-      ? await (measuresRead.get(run.state.key) ?? options.store.loadMeasures(run.state.key))
+      ? await (measuresRead.get(run.state.key) ?? options.store.loadMeasures(run.state.key)).catch(() => {
+          warnings.push(`${run.repo}: the measures kept by the last run could not be read; measured again`);
+          return undefined;
+        })
       : undefined;
     if (cache && run.since)
       previous.set(run.state.key, { cache, since: run.since.head, changed: run.since.changed });

@@ -195,13 +195,12 @@ export class SqliteEvidenceStore implements EvidenceStore {
     return this.#devs.get(key, id);
   }
 
-  loadMeasures(key: string): Promise<MeasureCache | undefined> {
-    return Promise.resolve(this.#measures.load(key));
+  async loadMeasures(key: string): Promise<MeasureCache | undefined> {
+    return this.#measures.load(key);
   }
 
-  saveMeasures(key: string, cache: MeasureCache): Promise<void> {
+  async saveMeasures(key: string, cache: MeasureCache): Promise<void> {
     this.#measures.save(key, cache);
-    return Promise.resolve();
   }
 
   async save(

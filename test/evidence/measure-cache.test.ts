@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import Database from "better-sqlite3";
 import { type CollectOptions, collectEvidence } from "../../src/evidence/collect.ts";
 import type { MeasureCache } from "../../src/evidence/file-facts.ts";
 import type { EvidenceStore } from "../../src/evidence/store-port.ts";
@@ -65,8 +66,9 @@ async function collect(file: string, run: Run) {
   const saved: MeasureCache[] = [];
   const store = spying(await openSqliteStore(file), saved);
   try {
-    const { report, runs } = await collectEvidence({ today: "2026-03-01", ...run, store });
-    return { report, saved, mode: runs[0]?.mode, measured: runs[0]?.measured, reused: runs[0]?.reused };
+    const { report, runs, warnings } = await collectEvidence({ today: "2026-03-01", ...run, store });
+    const [first] = runs;
+    return { report, saved, warnings, mode: first?.mode, measured: first?.measured, reused: first?.reused };
   } finally {
     await store.close();
   }
@@ -205,6 +207,33 @@ describe("measures kept between runs", () => {
     repo.write(".mailmap", "Cy Park <cy@x.org> <bob@home.example>\n").commit(ann);
     repo.git("branch", "-f", "cursor", "main");
     await same({ ...base, model: withBob }, "a new .mailmap");
+    repo.remove();
+  });
+
+  it("measures everything again, with a warning, when the kept measures cannot be read", async () => {
+    const { repo, mainLine } = history();
+    repo.git("branch", "-f", "cursor", mainLine.at(-2) as string);
+    const file = storeFile();
+    const run: Run = { model: TEAM, repositories: [{ path: repo.dir, branch: "cursor" }], onlyGiven: true };
+    await collect(file, run);
+    const db = new Database(file);
+    db.prepare(
+      "UPDATE file_measures SET facts = '[1, 2' WHERE id = (SELECT min(id) FROM file_measures)",
+    ).run();
+    db.close();
+    repo.git("branch", "-f", "cursor", "main");
+    const again = await collect(file, run);
+    assert.deepEqual(again.warnings, [
+      `${repo.dir}: the measures kept by the last run could not be read; measured again`,
+    ]);
+    assert.deepEqual(again.report, (await collect(storeFile(), run)).report);
+    assert.equal(again.reused, 0);
+    // Written whole again: the next run reuses them.
+    repo.write("src/train.py", "e\n").commit(ann);
+    repo.git("branch", "-f", "cursor", "main");
+    const next = await collect(file, run);
+    assert.deepEqual(next.warnings, []);
+    assert.ok((next.reused ?? 0) > 0);
     repo.remove();
   });
 });
