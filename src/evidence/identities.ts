@@ -275,11 +275,11 @@ export function makeIdentityResolver(
   const resolveWith = (
     name: string,
     email: string,
-    known?: Identity | Exclusion["reason"],
+    restoredAs?: Identity | Exclusion["reason"],
   ): Identity | undefined => {
     const raw = `${name}\u0000${email}`;
     if (cache.has(raw)) return cache.get(raw);
-    const found = known ?? lookup(name, email);
+    const found = restoredAs ?? lookup(name, email);
     if (typeof found === "string") {
       exclusions.set(raw, { identity: email ? `${name} <${email}>` : name, reason: found });
       cache.set(raw, undefined);
