@@ -3,6 +3,7 @@
 import { useEffect } from "react";
 import { focusParam, type PageProps } from "../App.tsx";
 import { Chart } from "./Chart.tsx";
+import { FindingNote } from "./FindingNote.tsx";
 import { useApi } from "./useApi.ts";
 
 export function People({ model }: PageProps) {
@@ -93,12 +94,7 @@ export function People({ model }: PageProps) {
               </p>
             )}
             {about.map((f) => (
-              <div className={`finding ${f.severity}`} key={`${f.ruleId}:${f.message}`}>
-                {f.message}
-                <small>
-                  fix: {f.fix} — {f.ruleId}
-                </small>
-              </div>
+              <FindingNote finding={f} key={`${f.ruleId}:${f.message}`} />
             ))}
           </div>
         );

@@ -2,7 +2,7 @@
  * Who may do what (admins): roles assigned to people by their login's subject, organisation-wide or
  * on one team, beside those their groups carry; and API tokens for CI. Every change is audited.
  */
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import type { OrgApiResponses } from "../../../../src/server/org/contract.ts";
 import { orgApi } from "../api.ts";
 import { useOrgApi } from "../useOrgApi.ts";
@@ -92,48 +92,32 @@ function Assignments({ version, csrf, done, failed }: SectionProps) {
         </label>{" "}
         <button type="submit">Assign</button>
       </form>
-      {list.error ? (
-        <div className="message error">{list.error}</div>
-      ) : (
-        <table className="grid" data-testid="org-assignments">
-          <thead>
-            <tr>
-              <th>Person</th>
-              <th>Role</th>
-              <th>Assigned by</th>
-              <th>Date</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.length === 0 && (
-              <tr>
-                <td colSpan={5}>None yet.</td>
-              </tr>
-            )}
-            {(list.data ?? []).map((a) => (
-              <tr key={a.id}>
-                <th>{a.subject}</th>
-                <td>{a.grant}</td>
-                <td>{a.assignedBy}</td>
-                <td>{a.assignedAt.slice(0, 10)}</td>
-                <td>
-                  <button
-                    type="button"
-                    onClick={() =>
-                      orgApi
-                        .send("DELETE", `/api/org/assignments/${a.id}`, csrf)
-                        .then(() => done(`Removed ${a.grant} from ${a.subject}.`), failed)
-                    }
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        error={list.error}
+        headings={["Person", "Role", "Assigned by", "Date", ""]}
+        rows={list.data}
+        testId="org-assignments"
+        row={(a) => (
+          <tr key={a.id}>
+            <th>{a.subject}</th>
+            <td>{a.grant}</td>
+            <td>{a.assignedBy}</td>
+            <td>{a.assignedAt.slice(0, 10)}</td>
+            <td>
+              <button
+                type="button"
+                onClick={() =>
+                  orgApi
+                    .send("DELETE", `/api/org/assignments/${a.id}`, csrf)
+                    .then(() => done(`Removed ${a.grant} from ${a.subject}.`), failed)
+                }
+              >
+                Remove
+              </button>
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }
@@ -192,52 +176,71 @@ function Tokens({ version, csrf, done, failed }: SectionProps) {
           The token (shown once): <code>{secret}</code>
         </p>
       )}
-      {list.error ? (
-        <div className="message error">{list.error}</div>
-      ) : (
-        <table className="grid">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Roles</th>
-              <th>Created by</th>
-              <th>Expires</th>
-              <th>State</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.length === 0 && (
-              <tr>
-                <td colSpan={6}>None yet.</td>
-              </tr>
-            )}
-            {(list.data ?? []).map((t) => (
-              <tr key={t.id}>
-                <th>{t.name}</th>
-                <td>{t.roles.join(", ")}</td>
-                <td>{t.createdBy}</td>
-                <td>{t.expiresAt.slice(0, 10)}</td>
-                <td>{t.revokedAt ? `revoked ${t.revokedAt.slice(0, 10)}` : "active"}</td>
-                <td>
-                  {!t.revokedAt && (
-                    <button
-                      type="button"
-                      onClick={() =>
-                        orgApi
-                          .send("DELETE", `/api/org/tokens/${t.id}`, csrf)
-                          .then(() => done(`Revoked ${t.name}.`), failed)
-                      }
-                    >
-                      Revoke
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        error={list.error}
+        headings={["Name", "Roles", "Created by", "Expires", "State", ""]}
+        rows={list.data}
+        row={(t) => (
+          <tr key={t.id}>
+            <th>{t.name}</th>
+            <td>{t.roles.join(", ")}</td>
+            <td>{t.createdBy}</td>
+            <td>{t.expiresAt.slice(0, 10)}</td>
+            <td>{t.revokedAt ? `revoked ${t.revokedAt.slice(0, 10)}` : "active"}</td>
+            <td>
+              {!t.revokedAt && (
+                <button
+                  type="button"
+                  onClick={() =>
+                    orgApi
+                      .send("DELETE", `/api/org/tokens/${t.id}`, csrf)
+                      .then(() => done(`Revoked ${t.name}.`), failed)
+                  }
+                >
+                  Revoke
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </div>
+  );
+}
+
+/** A list of what an admin manages: its error, or its rows under their headings ("None yet." when empty). */
+function ListTable<T>({
+  error,
+  headings,
+  rows,
+  row,
+  testId,
+}: {
+  error: string | undefined;
+  headings: string[];
+  rows: T[] | undefined;
+  row: (item: T) => ReactNode;
+  testId?: string;
+}) {
+  if (error) return <div className="message error">{error}</div>;
+  return (
+    <table className="grid" data-testid={testId}>
+      <thead>
+        <tr>
+          {headings.map((h, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: fixed headings, one of them empty
+            <th key={i}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows?.length === 0 && (
+          <tr>
+            <td colSpan={headings.length}>None yet.</td>
+          </tr>
+        )}
+        {(rows ?? []).map(row)}
+      </tbody>
+    </table>
   );
 }

@@ -5,6 +5,7 @@
 import { useMemo } from "react";
 import type { OrgApiResponses } from "../../../../src/server/org/contract.ts";
 import { Chart } from "../../pages/Chart.tsx";
+import { FindingNote } from "../../pages/FindingNote.tsx";
 import { tone } from "../../pages/useApi.ts";
 import { useOrgApi } from "../useOrgApi.ts";
 
@@ -85,12 +86,7 @@ export function Team({ id, version }: { id: string; version: number }) {
         <div className="card" data-testid="team-findings">
           <h3>Findings ({snapshot.findings.length})</h3>
           {snapshot.findings.map((f) => (
-            <div className={`finding ${f.severity}`} key={`${f.ruleId}:${f.subject ?? ""}:${f.message}`}>
-              {f.message}
-              <small>
-                fix: {f.fix} — {f.ruleId}
-              </small>
-            </div>
+            <FindingNote finding={f} key={`${f.ruleId}:${f.subject ?? ""}:${f.message}`} />
           ))}
         </div>
       )}
