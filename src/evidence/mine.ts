@@ -228,10 +228,10 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   const splitTree = split === undefined ? undefined : treePaths(repo, split);
   splitTree?.catch(() => undefined);
 
-  let read = 0;
-  const walk = async (renames: RenameMode): Promise<HistoryAccumulator[]> => {
-    read = 0;
-    return Promise.all(
+  /** One attempt at the walk: the gits of a failed one may still be running, and must not count. */
+  const walk = async (renames: RenameMode): Promise<{ parts: HistoryAccumulator[]; read: number }> => {
+    let read = 0;
+    const parts = await Promise.all(
       ranges.map(async (part) => {
         const accumulator = new HistoryAccumulator();
         const parser = new LogParser((commit) => {
@@ -249,6 +249,7 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
         return accumulator;
       }),
     );
+    return { parts, read };
   };
   // Inexact rename detection reads file contents, which a partial clone (promisor packs) lacks:
   // there, exact renames only (found by object id), in one walk rather than failing half-way.
@@ -270,7 +271,7 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   });
   // git reads the history in processes of its own: the caller's work on the stored state fits in.
   if (incremental) options.whileReading?.(stored);
-  const walked = await walking;
+  const { parts: walked, read } = await walking;
   options.onProgress?.(read, total);
 
   const tree = await treeRead;

@@ -87,6 +87,8 @@ function describeIssue(issue: Issue, value: unknown): string {
       return `expected one of ${allowed.join(", ")}, got ${describeValue(value)}${hint}`;
     }
     case "too_small":
+      if (issue.origin === "string" && Number(issue.minimum) === 1)
+        return `must not be empty, got ${describeValue(value)}`;
       return `must be at least ${String(issue.minimum)}${issue.origin === "string" ? " characters long" : ""}, got ${describeValue(value)}`;
     case "too_big":
       return `must be at most ${String(issue.maximum)}, got ${describeValue(value)}`;

@@ -3,6 +3,7 @@
  * validation and the editor JSON Schema (`schema/mlteam.schema.json`) are all derived.
  */
 import { z } from "zod";
+import { isCalendarDate } from "./calendar-date.ts";
 
 export const STAGES = ["starting", "scaling", "mature"] as const;
 export const TOPOLOGIES = ["embedded", "centralized", "full-stack"] as const;
@@ -37,6 +38,7 @@ const id = z
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a date is written YYYY-MM-DD")
+  .refine(isCalendarDate, "not a day of the calendar")
   .describe("A calendar date, YYYY-MM-DD.");
 
 const level = z.number().int().min(0).max(4).describe("0 none, 1 aware, 2 basic, 3 working, 4 expert.");
@@ -287,11 +289,17 @@ const suppression = z.strictObject({
   expires: date.optional().describe("From this date on the suppression no longer applies."),
 });
 
+/** A path glob, as `.gitignore` writes them. */
+const glob = z.string().min(1);
+
 const repository = z.strictObject({
-  path: z.string().describe("The repository's directory (or a bare repository), relative to this file."),
+  path: z
+    .string()
+    .min(1)
+    .describe("The repository's directory (or a bare repository), relative to this file."),
   branch: z.string().optional().describe("The branch or ref to read; HEAD when omitted."),
   patterns: z
-    .record(id, z.array(z.string()))
+    .record(id, z.array(glob))
     .optional()
     .describe(
       "Activity id → extra path globs for this repository; they win over the model's and the built-in ones.",
@@ -302,6 +310,7 @@ const repository = z.strictObject({
     .describe("Which files count for this repository: all (default) or code (programming-language sources)."),
   reviews: z
     .string()
+    .min(1)
     .optional()
     .describe(
       "A JSON file of the repository's pull-request reviews as the GitHub or GitLab API returns them, relative to this file.",
@@ -315,20 +324,21 @@ const evidence = z
       .optional()
       .describe("Repositories whose history is evidence of who does what."),
     patterns: z
-      .record(id, z.array(z.string()))
+      .record(id, z.array(glob))
       .optional()
       .describe("Activity id → path globs; they win over the built-in patterns."),
     replacePatterns: z.boolean().optional().describe("Use only the model's patterns, not the built-in ones."),
     bots: z
-      .array(z.string())
+      .array(glob)
       .optional()
       .describe("Globs of author names or e-mails to leave out (replaces the defaults)."),
     windowMonths: z
       .number()
       .int()
       .min(1)
+      .max(120)
       .optional()
-      .describe("How many months count as recent (default 12)."),
+      .describe("How many months count as recent (default 12; at most 120)."),
     filter: z
       .enum(["all", "code"])
       .optional()

@@ -3,7 +3,7 @@ import { type Command, Option } from "commander";
 import type { CollectedEvidence } from "../../evidence/collect.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { err, out, stdoutColors } from "../io.ts";
-import { DEFAULT_MODEL, format } from "../options.ts";
+import { checkedDate, DEFAULT_MODEL, format } from "../options.ts";
 import { today } from "../today.ts";
 
 export interface EvidenceOptions {
@@ -64,9 +64,8 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
       out(`  also matched, lost to it: ${m.activity} (pattern "${m.pattern}", ${m.origin})`);
     return;
   }
-  if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) {
-    throw new ExitError(EXIT.invalid, `--since must be a date written YYYY-MM-DD, got "${options.since}"`);
-  }
+  if (options.since !== undefined) checkedDate("--since", options.since);
+  if (options.at !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(options.at)) checkedDate("--at", options.at);
   const repositories = (options.repo ?? []).map((path) => ({ path }));
   if (repositories.length === 0 && modelRepositories(model).length === 0) {
     throw new ExitError(

@@ -4,7 +4,7 @@ import type { HistoryPoint } from "../../app/history.ts";
 import type { Colors } from "../../render/colors.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
-import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
+import { checkedDate, DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
 
 export interface HistoryOptions {
   since?: string;
@@ -14,16 +14,13 @@ export interface HistoryOptions {
   cache: boolean;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** `mlteam history`: the team's health at every commit that changed the model. */
 export async function history(modelPath: string, options: HistoryOptions): Promise<void> {
   for (const [flag, value] of [
     ["--since", options.since],
     ["--until", options.until],
   ] as const)
-    if (value !== undefined && !DATE.test(value))
-      throw new ExitError(EXIT.invalid, `${flag} must be a date written YYYY-MM-DD, got "${value}"`);
+    if (value !== undefined) checkedDate(flag, value);
   if (options.max !== undefined && !/^[1-9]\d*$/.test(options.max))
     throw new ExitError(EXIT.invalid, `--max must be a whole number ≥ 1, got "${options.max}"`);
   const { modelHistory } = await import("../../app/history.ts");
