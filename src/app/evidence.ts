@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import type { CollectOptions } from "../evidence/collect.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
 import { modelRepositories, type RepositorySpec } from "../evidence/repositories.ts";
+import type { EvidenceStore } from "../evidence/store-port.ts";
 import type { Model } from "../model/model.ts";
 import { InputError, UnavailableError } from "./errors.ts";
 
@@ -54,21 +55,44 @@ export async function collectInto(
   file: string,
   options: Omit<CollectOptions, "store">,
 ): Promise<GatheredEvidence & { report: EvidenceReport }> {
-  const [{ collectEvidence }, { GitError }, { PullReviewsError }, { openSqliteStore }] = await Promise.all([
+  const [{ collectEvidence }, { GitError }, { PullReviewsError }] = await Promise.all([
     import("../evidence/collect.ts"),
     import("../evidence/git.ts"),
     import("../evidence/pull-reviews.ts"),
-    import("../store/sqlite.ts"),
   ]);
-  const store = await openSqliteStore(file);
+  const store = await openEvidenceStore(file);
   try {
     const collected = await collectEvidence({ ...options, store });
     return { report: collected.report, warnings: collected.warnings };
   } catch (error) {
     if (error instanceof GitError) throw new UnavailableError(error.message);
     if (error instanceof PullReviewsError) throw new InputError(error.message);
-    throw error;
+    throw storeFailure(file, error) ?? error;
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Opens the evidence store at `file`; one that cannot be opened (damaged, not a database, a folder
+ * in its place, no permission) is an UnavailableError naming it. It is a cache: deleting it only
+ * means reading the history again.
+ */
+export async function openEvidenceStore(file: string): Promise<EvidenceStore> {
+  const { openSqliteStore } = await import("../store/sqlite.ts");
+  try {
+    return await openSqliteStore(file);
+  } catch (error) {
+    throw storeFailure(file, error) ?? error;
+  }
+}
+
+/** The store's own failures (SQLite's, the file system's) as an UnavailableError naming it; others: undefined. */
+export function storeFailure(file: string, error: unknown): UnavailableError | undefined {
+  const code = (error as { code?: unknown }).code;
+  if (!(error instanceof Error) || typeof code !== "string" || !/^(SQLITE_|E[A-Z]+$)/.test(code))
+    return undefined;
+  return new UnavailableError(
+    `the evidence store ${file} cannot be used (${error.message}); it only keeps what git history gave: delete it to read the history again`,
+  );
 }

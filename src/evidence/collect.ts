@@ -10,6 +10,7 @@ import type { Model } from "../model/model.ts";
 import { type Classifier, makeClassifier, type PatternSet } from "./classify.ts";
 import type { MeasureCache } from "./file-facts.ts";
 import type { FileFilter } from "./file-filter.ts";
+import { gitSync } from "./git.ts";
 import { DEFAULT_BOTS, makeIdentityResolver } from "./identities.ts";
 import { type EvidenceReport, measureWithCache, type PreviousMeasures, windowStartFor } from "./measures.ts";
 import { type MineResult, mineRepository } from "./mine.ts";
@@ -40,7 +41,10 @@ export interface CollectOptions {
   filter?: FileFilter;
   /** Credit `Co-authored-by` trailers (overrides `evidence.coAuthors`). */
   coAuthors?: boolean;
-  /** A JSON file of pull-request reviews for the repositories given on the command line. */
+  /**
+   * A JSON file of pull-request reviews for the repositories given on the command line (without
+   * any, for the model's only repository; with several in the model, an error).
+   */
   reviews?: string;
   onProgress?: (repo: string, done: number, total: number) => void;
 }
@@ -54,10 +58,20 @@ export interface CollectedEvidence {
 
 export async function collectEvidence(options: CollectOptions): Promise<CollectedEvidence> {
   const settings = options.model?.evidence?.settings;
-  const specs = [
-    ...(options.onlyGiven ? [] : modelRepositories(options.model)),
-    ...(options.repositories ?? []),
-  ];
+  const listed = options.onlyGiven ? [] : modelRepositories(options.model);
+  const given = options.repositories ?? [];
+  const specs = [...listed, ...given];
+  // One repository's export: for those given, or the model's only repository.
+  const reviewed = new Set<RepositorySpec>(given.length > 0 ? given : listed);
+  if (options.reviews !== undefined && given.length === 0 && listed.length > 1)
+    throw new PullReviewsError(
+      `${options.reviews} is one repository's reviews and the model lists ${listed.length} repositories: name it with --repo, or set \`reviews\` on it in the model`,
+    );
+  // Read before any history: a bad file fails at once.
+  const givenReviews = options.reviews === undefined ? undefined : loadPullReviews(options.reviews);
+  /** The repositories (keys) the reviews given apply to, and the spec each run was read for. */
+  const takingReviews = new Set<string>();
+  const specOf = new Map<string, RepositorySpec>();
   const runs: (MineResult & { repo: string })[] = [];
   const warnings: string[] = [];
   const filterByKey = new Map<string, FileFilter>();
@@ -105,18 +119,33 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
         ? { onProgress: (done: number, total: number) => options.onProgress?.(spec.path, done, total) }
         : {}),
     });
+    if (reviewed.has(spec)) takingReviews.add(result.state.key);
+    const same = runs.find((run) => run.state.key === result.state.key);
+    if (same) {
+      warnings.push(`${spec.path} is the same repository as ${same.repo}: read once`);
+      continue;
+    }
     runs.push({ ...result, repo: spec.path });
+    specOf.set(result.state.key, spec);
     append(warnings, result.warnings);
     classifiers.set(result.state.key, classify);
     filterByKey.set(result.state.key, options.filter ?? spec.filter ?? settings?.filter ?? "all");
-    const reviews = spec.reviews ?? options.reviews;
-    const pulls = reviews === undefined ? undefined : loadPullReviews(reviews);
-    if (pulls) pullsByKey.set(result.state.key, pulls.reviews);
+  }
+  for (const run of runs) {
+    const key = run.state.key;
+    const spec = specOf.get(key) as RepositorySpec;
+    const pulls =
+      spec.reviews !== undefined
+        ? loadPullReviews(spec.reviews)
+        : takingReviews.has(key)
+          ? givenReviews
+          : undefined;
+    if (pulls) pullsByKey.set(key, pulls.reviews);
     fingerprints.set(
-      result.state.key,
+      key,
       createHash("sha1")
         .update(shared)
-        .update(JSON.stringify([spec.patterns ?? {}, result.mailmap.text, pulls?.text ?? null]))
+        .update(JSON.stringify([spec.patterns ?? {}, run.mailmap.text, pulls?.text ?? null]))
         .digest("hex"),
     );
   }
@@ -141,9 +170,11 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     bots: settings?.bots ?? DEFAULT_BOTS,
     mergeByName: settings?.mergeByName !== false,
   });
+  // A snapshot is measured as of its day: the recent window and the leavers end there, not today.
+  const asOf = options.at === undefined ? options.today : snapshotDay(options.at, runs, options.today);
   const windowStart = options.since
     ? options.since.slice(0, 7)
-    : windowStartFor(options.today, settings?.windowMonths ?? 12);
+    : windowStartFor(asOf, settings?.windowMonths ?? 12);
   const { report, caches, counts } = measureWithCache(
     runs.map((r) => r.state),
     classifierFor,
@@ -158,7 +189,7 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
       fingerprintFor: (state) => fingerprints.get(state.key) ?? "",
       gone: (id) => {
         const leaves = leavers.get(id);
-        return leaves !== undefined && leaves <= options.today;
+        return leaves !== undefined && leaves <= asOf;
       },
     },
   );
@@ -170,21 +201,33 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
   };
 }
 
+/**
+ * The day a snapshot stands for: the date given (today at the latest), or the latest commit date
+ * (UTC) of the commits it picked in the repositories.
+ */
+function snapshotDay(at: string, runs: readonly (MineResult & { repo: string })[], today: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return at < today ? at : today;
+  const days = runs
+    .filter((run) => run.state.head !== "")
+    .map((run) => gitSync(run.repo, ["show", "-s", "--format=%ct", run.state.head, "--"]).trim())
+    .map((seconds) => new Date(Number(seconds) * 1000).toISOString().slice(0, 10));
+  return days.sort().at(-1) ?? at;
+}
+
 /** Reads an exported pull-request reviews file (and its text); a bad file is a clear error naming it. */
 function loadPullReviews(path: string): { reviews: Map<string, FileReviews>; text: string } {
-  let json: unknown;
   let text: string;
   try {
     text = readFileSync(path, "utf8");
-    json = JSON.parse(text);
   } catch (error) {
-    throw new PullReviewsError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PullReviewsError(
+      code === "ENOENT"
+        ? `${path}: no such reviews file`
+        : `${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
-  try {
-    return { reviews: readPullReviews(json), text };
-  } catch (error) {
-    throw new PullReviewsError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  return { reviews: readPullReviews(text, path), text };
 }
 
 /**

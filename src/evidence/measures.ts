@@ -61,6 +61,8 @@ export interface RepositoryEvidence {
   truckFactor: TruckFactor;
   truckFactorActive: TruckFactor;
   truckFactorWithReviews: TruckFactor;
+  /** People and identities who reviewed changes to its files (trailers, exported reviews). */
+  reviewers: number;
 }
 
 export interface EvidenceReport {
@@ -384,6 +386,7 @@ function summarise(
       truckFactor: truckFactor(files.map((f) => f.authors)),
       truckFactorActive: truckFactor(files.map((f) => active(f.authors))),
       truckFactorWithReviews: truckFactor(files.map(withReviews)),
+      reviewers: new Set(files.flatMap((f) => f.reviewers)).size,
     });
   }
   const activities = [...byActivity]

@@ -188,7 +188,9 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   const loaded = await store.load(key);
   if (loaded?.outdated)
     warnings.push(`${repo}: the evidence store was written by an older mlteam; recomputed`);
-  const stored = loaded?.outdated ? undefined : loaded;
+  // A shallow clone's history can grow below its head (`git fetch --deepen`, `--unshallow`) or move
+  // its cut: it is read whole each time, which costs little, being shallow.
+  const stored = loaded?.outdated || loaded?.shallow || shallow ? undefined : loaded;
   const mailmapRead = mailmapAt(repo, head);
   if (stored?.head === head)
     return {

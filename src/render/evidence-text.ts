@@ -28,23 +28,29 @@ export function renderEvidenceText(
   const lines: string[] = [];
   for (const run of runs) {
     const repo = report.repositories.find((r) => r.key === run.state.key);
+    const again =
+      run.reused > 0 && run.measured > 0 ? `, ${plural(run.measured, "file", "files")} measured again` : "";
     const mode = {
-      current: "up to date",
-      incremental: `${plural(run.read, "new commit", "new commits")} read${
-        run.reused > 0 ? `, ${plural(run.measured, "file", "files")} measured again` : ""
-      }`,
-      full: `${run.read} commits read`,
-      rewritten: `history rewritten: ${run.read} commits read again`,
+      current: `up to date${again}`,
+      incremental: `${plural(run.read, "new commit", "new commits")} read${again}`,
+      full: `${plural(run.read, "commit", "commits")} read`,
+      rewritten: `history rewritten: ${plural(run.read, "commit", "commits")} read again`,
       empty: "no commits",
     }[run.mode];
     const commit = repo?.head ? `at ${repo.head.slice(0, 10)}, ` : "";
-    const files = `${repo?.files ?? 0} ${repo?.filter === "code" ? "code files" : "files"} in the tree`;
-    lines.push(`${c.bold(run.repo)} ${c.dim(`(${mode}; ${commit}${repo?.commits ?? 0} commits, ${files})`)}`);
+    const files = `${plural(repo?.files ?? 0, repo?.filter === "code" ? "code file" : "file", repo?.filter === "code" ? "code files" : "files")} in the tree`;
+    lines.push(
+      `${c.bold(run.repo)} ${c.dim(`(${mode}; ${commit}${plural(repo?.commits ?? 0, "commit", "commits")}, ${files})`)}`,
+    );
     if (repo && repo.files > 0) {
       lines.push(
         `  repository truck factor ${c.bold(String(repo.truckFactor.value))}: ${repo.truckFactor.removed.map((id) => who(id)).join(", ")}`,
         c.dim(
-          `  of the people active since ${report.windowStart}: ${repo.truckFactorActive.value}; with reviewers: ${repo.truckFactorWithReviews.value}`,
+          `  of the people active since ${report.windowStart}: ${repo.truckFactorActive.value}${
+            repo.reviewers > 0
+              ? `; counting reviews too (${plural(repo.reviewers, "reviewer", "reviewers")}): ${repo.truckFactorWithReviews.value}`
+              : ""
+          }`,
         ),
       );
     }
@@ -84,7 +90,7 @@ export function renderEvidenceText(
   }
   lines.push(
     c.dim(
-      `${report.unclassified} files at head match no activity.${report.coAuthors ? " Co-authors credited as authors." : ""}`,
+      `${report.unclassified === 1 ? "1 file in the tree matches" : `${report.unclassified} files in the tree match`} no activity.${report.coAuthors ? " Co-authors credited as authors." : ""}`,
     ),
   );
   if (names && report.unmatched.length > 0) {
@@ -103,7 +109,9 @@ export function renderEvidenceText(
 export function renderIdentitiesText(report: EvidenceReport): string {
   const lines: string[] = [];
   const { merged, excluded } = report.identities;
-  lines.push(`Merged (${merged.length}): identities that share an e-mail, a name, or a .mailmap entry`);
+  lines.push(
+    `Merged (${merged.length}): identities that share an e-mail or a name (those the repository's .mailmap maps are shown as it maps them)`,
+  );
   for (const m of merged) lines.push(`  ${m.id}`, ...m.seen.map((s) => `    ${s}`));
   lines.push("", `Left out (${excluded.length}): never authors; their changes count as changes by others`);
   for (const e of excluded) lines.push(`  ${e.reason.padEnd(11)} ${e.identity}`);

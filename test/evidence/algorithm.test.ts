@@ -370,16 +370,19 @@ describe("reviews and leavers", () => {
     const store = await newStore();
     const { state } = await mineRepository({ repo: repo.dir, store });
     await store.close();
-    const pulls = readPullReviews([
-      {
-        number: 7,
-        files: [{ filename: "train.py" }],
-        reviews: [
-          { user: { login: "dee-gh" }, state: "APPROVED", submitted_at: "2026-01-03T10:00:00Z" },
-          { user: { login: "eve" }, state: "PENDING" },
-        ],
-      },
-    ]);
+    const pulls = readPullReviews(
+      JSON.stringify([
+        {
+          number: 7,
+          files: [{ filename: "train.py" }],
+          reviews: [
+            { user: { login: "dee-gh" }, state: "APPROVED", submitted_at: "2026-01-03T10:00:00Z" },
+            { user: { login: "eve" }, state: "PENDING" },
+          ],
+        },
+      ]),
+      "reviews.json",
+    );
     const resolver = makeIdentityResolver([
       { id: "ann", name: "Ann Lee", emails: ["ann@x.org"] },
       { id: "bob", name: "Bob Ng", emails: ["bob@x.org"] },
@@ -406,7 +409,10 @@ describe("reviews and leavers", () => {
         ["git:cy@x.org", 0, 1],
       ],
     );
-    assert.throws(() => readPullReviews({ not: "an array" }), /expected a JSON array of pull requests/);
+    assert.throws(
+      () => readPullReviews(JSON.stringify({ not: "an array" }), "reviews.json"),
+      /reviews.json: expected a JSON array of pull requests/,
+    );
     repo.remove();
   });
 

@@ -188,6 +188,30 @@ describe("mining a repository", () => {
     repo.remove();
   });
 
+  it("reads a shallow clone whole each time: deepened, it gives what a fresh store gives", async () => {
+    const repo = hostileRepo();
+    const shallow = join(scratch, "deepened");
+    spawnSync("git", ["clone", "-q", "--depth", "1", `file://${repo.dir}`, shallow]);
+    const store = await newStore();
+    const cut = await mineRepository({ repo: shallow, store });
+    assert.equal(cut.state.commits, 1);
+    // The head does not move, the history below it grows.
+    spawnSync("git", ["-C", shallow, "fetch", "-q", "--deepen", "2"]);
+    const deeper = await mineRepository({ repo: shallow, store });
+    const fresh = await newStore();
+    const cold = await mineRepository({ repo: shallow, store: fresh });
+    assert.equal(deeper.state.commits, 3);
+    assert.equal(deeper.mode, "full");
+    assert.deepEqual(summary(deeper.state), summary(cold.state));
+    spawnSync("git", ["-C", shallow, "fetch", "-q", "--unshallow"]);
+    const whole = await mineRepository({ repo: shallow, store });
+    assert.equal(whole.state.shallow, false);
+    assert.equal(whole.state.commits, 4);
+    await store.close();
+    await fresh.close();
+    repo.remove();
+  });
+
   it("falls back to no rename detection when file contents are missing, with a warning", async () => {
     const repo = new RepoBuilder();
     repo.write("a.txt", "some content that is long enough to be detected as a rename\n".repeat(5));

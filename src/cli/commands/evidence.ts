@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { type Command, Option } from "commander";
+import { InvalidModelError } from "../../app/errors.ts";
 import type { CollectedEvidence } from "../../evidence/collect.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { err, out, stdoutColors } from "../io.ts";
@@ -24,12 +25,11 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
   // text rendering only when they will be used.
   const [
     progress,
-    { storePath },
+    { openEvidenceStore, storeFailure, storePath },
     { explainClassification },
     { collectEvidence, modelRepositories },
     { GitError },
     { PullReviewsError },
-    { openSqliteStore },
   ] = await Promise.all([
     process.stderr.isTTY ? import("cli-progress") : undefined,
     import("../../app/evidence.ts"),
@@ -37,7 +37,6 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
     import("../../evidence/collect.ts"),
     import("../../evidence/git.ts"),
     import("../../evidence/pull-reviews.ts"),
-    import("../../store/sqlite.ts"),
   ]);
   const hasModel = existsSync(modelPath);
   if (!hasModel && modelPath !== "mlteam.yaml") throw new ExitError(EXIT.invalid, `no model at ${modelPath}`);
@@ -45,27 +44,59 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
   const model = hasModel ? (await (await import("../load.ts")).loadValidModel(modelPath)).model : undefined;
   const settings = model?.evidence?.settings;
   if (options.explain !== undefined) {
-    const matches = explainClassification(
-      Object.entries(settings?.patterns ?? {}).map(([activity, patterns]) => ({
-        activity,
-        patterns,
-        origin: "model",
-      })),
-      options.explain,
-      { replace: settings?.replacePatterns === true },
-    );
-    const [hit, ...lost] = matches;
-    if (!hit) {
-      out(`${options.explain} matches no activity's patterns`);
+    const path = options.explain;
+    const modelSets = Object.entries(settings?.patterns ?? {}).map(([activity, patterns]) => ({
+      activity,
+      patterns,
+      origin: "model",
+    }));
+    const replace = settings?.replacePatterns === true;
+    // A repository's own patterns come first for its files: its answer, where it has some.
+    const answers = [
+      { repository: null as string | null, matches: explainClassification(modelSets, path, { replace }) },
+      ...modelRepositories(model)
+        .filter((spec) => Object.keys(spec.patterns ?? {}).length > 0)
+        .map((spec) => ({
+          repository: spec.path,
+          matches: explainClassification(
+            [
+              ...Object.entries(spec.patterns ?? {}).map(([activity, patterns]) => ({
+                activity,
+                patterns,
+                origin: "repository",
+              })),
+              ...modelSets,
+            ],
+            path,
+            { replace },
+          ),
+        })),
+    ];
+    if (options.format === "json") {
+      out(JSON.stringify({ valid: true, path, answers }, null, 2));
       return;
     }
-    out(`${options.explain} → ${hit.activity} (pattern "${hit.pattern}", ${hit.origin})`);
-    for (const m of lost)
-      out(`  also matched, lost to it: ${m.activity} (pattern "${m.pattern}", ${m.origin})`);
+    for (const { repository, matches } of answers) {
+      const [hit, ...lost] = matches;
+      const where = repository === null ? "" : `in ${repository} (its own patterns first): `;
+      if (!hit) {
+        out(`${where}${path} matches no activity's patterns`);
+        continue;
+      }
+      out(`${where}${path} → ${hit.activity} (pattern "${hit.pattern}", ${hit.origin})`);
+      for (const m of lost)
+        out(`  also matched, lost to it: ${m.activity} (pattern "${m.pattern}", ${m.origin})`);
+    }
     return;
   }
   if (options.since !== undefined) checkedDate("--since", options.since);
   if (options.at !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(options.at)) checkedDate("--at", options.at);
+  for (const path of options.repo ?? [])
+    if (/\.ya?ml$/i.test(path) && existsSync(path))
+      throw new ExitError(
+        EXIT.invalid,
+        `--repo ${path}: a YAML file, not a repository — --repo takes every path after it, so give the model first: mlteam evidence ${path} --repo …`,
+      );
   const repositories = (options.repo ?? []).map((path) => ({ path }));
   if (repositories.length === 0 && modelRepositories(model).length === 0) {
     throw new ExitError(
@@ -73,7 +104,8 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
       "no repository to read: pass --repo <path> or list them under `evidence.repositories` in the model",
     );
   }
-  const store = await openSqliteStore(storePath(model));
+  const storeFile = storePath(model);
+  const store = await openEvidenceStore(storeFile);
   const bar = progress
     ? new progress.SingleBar(
         {
@@ -128,7 +160,7 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
     bar?.stop();
     if (error instanceof GitError || error instanceof PullReviewsError)
       throw new ExitError(EXIT.invalid, error.message);
-    throw error;
+    throw storeFailure(storeFile, error) ?? error;
   } finally {
     await store.close();
   }
@@ -137,6 +169,7 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
 /** The JSON document: the report, and of each run what it read (the stored file states are the store's business). */
 function jsonOf(collected: CollectedEvidence) {
   return {
+    valid: true,
     report: collected.report,
     runs: collected.runs.map((run) => ({
       repo: run.repo,
@@ -154,6 +187,19 @@ function jsonOf(collected: CollectedEvidence) {
       warnings: run.warnings,
     })),
     warnings: collected.warnings,
+  };
+}
+
+/** What `--format json` prints when the run fails: `valid: false`, and why (located, for an invalid model). */
+function jsonFailure(error: unknown) {
+  const diagnostics = error instanceof InvalidModelError ? error.diagnostics : [];
+  return {
+    valid: false,
+    error: error instanceof Error ? error.message : String(error),
+    diagnostics,
+    report: null,
+    runs: [],
+    warnings: [],
   };
 }
 
@@ -205,5 +251,13 @@ Examples:
   mlteam evidence examples/meghan-story --repo ../ml-platform
   mlteam evidence --explain deploy/charts/api/values.yaml`,
     )
-    .action(async (model: string, options) => evidence(model, options));
+    .action(async (model: string, options: EvidenceOptions) => {
+      try {
+        await evidence(model, options);
+      } catch (error) {
+        // The machine format stays a whole document; the message goes to stderr as for any failure.
+        if (options.format === "json") out(JSON.stringify(jsonFailure(error), null, 2));
+        throw error;
+      }
+    });
 }
