@@ -209,14 +209,17 @@ export function register(program: Command): void {
     .command("evidence")
     .description("who really does each activity, from git history: authors, truck factors, recent activity")
     .argument("[model]", "the model (optional: without one, contributors are git identities)", DEFAULT_MODEL)
-    .option("-r, --repo <path...>", "repositories to read, besides those the model lists")
+    .option(
+      "-r, --repo <path...>",
+      "repositories to read, besides those the model lists (give the model before it)",
+    )
     .option(
       "--since <date>",
-      "count changes from this date (YYYY-MM-DD) as recent; default: evidence.windowMonths (12) back",
+      "count changes from the month of this date (YYYY-MM-DD) as recent; default: evidence.windowMonths (12) back",
     )
     .option(
       "--at <commit|date>",
-      "analyse a snapshot: a commit-ish, or YYYY-MM-DD for the last first-parent commit on or before that day",
+      "analyse a snapshot, as of its day: a commit-ish, or YYYY-MM-DD for the last first-parent commit on or before that day",
     )
     .addOption(
       new Option(
@@ -227,7 +230,7 @@ export function register(program: Command): void {
     .option("--co-authors", "credit Co-authored-by trailers as authorship too (default: the commit's author)")
     .option(
       "--reviews <file>",
-      "pull-request reviews exported from GitHub or GitLab (JSON) for the --repo repositories: reviewers count as knowing what they reviewed",
+      "pull-request reviews exported from GitHub or GitLab (JSON) for the --repo repositories (or the model's only one): reviewers count as knowing what they reviewed",
     )
     .option(
       "--explain-identities",
