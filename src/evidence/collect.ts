@@ -12,7 +12,13 @@ import type { MeasureCache } from "./file-facts.ts";
 import type { FileFilter } from "./file-filter.ts";
 import { gitSync } from "./git.ts";
 import { DEFAULT_BOTS, makeIdentityResolver } from "./identities.ts";
-import { type EvidenceReport, measureWithCache, type PreviousMeasures, windowStartFor } from "./measures.ts";
+import {
+  type EvidenceReport,
+  mailmapMerges,
+  measureWithCache,
+  type PreviousMeasures,
+  windowStartFor,
+} from "./measures.ts";
 import { type MineResult, mineRepository } from "./mine.ts";
 import { BUILTIN_PATTERNS } from "./patterns.ts";
 import { type FileReviews, PullReviewsError, readPullReviews } from "./pull-reviews.ts";
@@ -47,6 +53,8 @@ export interface CollectOptions {
    */
   reviews?: string;
   onProgress?: (repo: string, done: number, total: number) => void;
+  /** List in the report's merges what each `.mailmap` gathered too (reads every file's history). */
+  explainIdentities?: boolean;
 }
 
 export interface CollectedEvidence {
@@ -194,6 +202,20 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     },
   );
   for (const [key, cache] of caches) await options.store.saveMeasures(key, cache);
+  if (options.explainIdentities) {
+    const gathered = mailmapMerges(
+      runs.map((r) => r.state),
+      (state) => runs.find((r) => r.state === state)?.mailmap,
+      resolver,
+      options.coAuthors ?? settings?.coAuthors === true,
+    );
+    const merged = new Map(report.identities.merged.map((m) => [m.id, new Set(m.seen)]));
+    for (const [id, seen] of gathered) merged.set(id, new Set([...(merged.get(id) ?? []), ...seen]));
+    report.identities.merged = [...merged]
+      .filter(([, seen]) => seen.size > 1)
+      .map(([id, seen]) => ({ id, seen: [...seen].sort() }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+  }
   return {
     report,
     runs: runs.map((run) => ({ ...run, ...(counts.get(run.state.key) ?? { measured: 0, reused: 0 }) })),

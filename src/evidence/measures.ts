@@ -7,7 +7,14 @@
  */
 
 import { createHash } from "node:crypto";
-import { type FileState, monthIndexOfText, type TruckFactor, truckFactor } from "./authorship.ts";
+import {
+  CO_AUTHOR,
+  type FileState,
+  monthIndexOfText,
+  REVIEWER,
+  type TruckFactor,
+  truckFactor,
+} from "./authorship.ts";
 import type { Classification } from "./classify.ts";
 import { type FactContext, type FileFacts, factsOf, type MeasureCache, rawIdentities } from "./file-facts.ts";
 import { type FileFilter, keepsFile } from "./file-filter.ts";
@@ -119,6 +126,40 @@ function mailmapper(mailmap: Mailmap | undefined): (text: string) => string {
     }
     return out;
   };
+}
+
+/**
+ * What each repository's `.mailmap` gathered, for `--explain-identities`: developer id → the
+ * identities as committed that the map rewrote into one resolving to that developer (and what it
+ * rewrote them to). Reads every file's stored history, so only when asked.
+ */
+export function mailmapMerges(
+  states: readonly RepoState[],
+  mailmapFor: (state: RepoState) => Mailmap | undefined,
+  resolver: IdentityResolver,
+  coAuthors: boolean,
+): Map<string, Set<string>> {
+  const merges = new Map<string, Set<string>>();
+  for (const state of states) {
+    const mailmap = mailmapFor(state);
+    if (!mailmap || mailmap.size === 0) continue;
+    const mapped = mailmapper(mailmap);
+    const seen = new Set<string>();
+    for (const file of state.files.values())
+      for (const key of file.devs.keys()) {
+        if (key.startsWith(CO_AUTHOR) && !coAuthors) continue;
+        const raw = key.startsWith(CO_AUTHOR) || key.startsWith(REVIEWER) ? key.slice(3) : key;
+        if (seen.has(raw)) continue;
+        seen.add(raw);
+        const proper = mapped(raw);
+        const id = proper === raw ? undefined : resolver.resolveText(proper)?.id;
+        if (id === undefined) continue;
+        const gathered = merges.get(id) ?? new Set<string>();
+        gathered.add(raw).add(proper);
+        merges.set(id, gathered);
+      }
+  }
+  return merges;
 }
 
 const days = new Map<number, string>();

@@ -110,7 +110,7 @@ export function renderIdentitiesText(report: EvidenceReport): string {
   const lines: string[] = [];
   const { merged, excluded } = report.identities;
   lines.push(
-    `Merged (${merged.length}): identities that share an e-mail or a name (those the repository's .mailmap maps are shown as it maps them)`,
+    `Merged (${merged.length}): identities that share an e-mail or a name, or that a .mailmap entry gathers`,
   );
   for (const m of merged) lines.push(`  ${m.id}`, ...m.seen.map((s) => `    ${s}`));
   lines.push("", `Left out (${excluded.length}): never authors; their changes count as changes by others`);

@@ -138,6 +138,24 @@ describe("mlteam evidence at its edges", () => {
     );
   });
 
+  it("lists what a .mailmap gathers among the merged identities", () => {
+    const mapped = new RepoBuilder(join(dir, "mapped"));
+    mapped.write("a.py").commit(ann);
+    mapped.write("b.py").commit({ name: "A. Lee", email: "alee@old.org" });
+    mapped.write(".mailmap", "Ann Lee <ann@x.org> <alee@old.org>\n").commit(bob);
+    const bare = mkdtempSync(join(dir, "mailmap-"));
+    const r = run(["evidence", "--repo", mapped.dir, "--explain-identities"], bare);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /^Merged \(1\): .*\n {2}git:ann@x\.org\n {4}A\. Lee <alee@old\.org>\n {4}Ann Lee <ann@x\.org>$/m,
+    );
+    const doc = json(["evidence", "--repo", mapped.dir, "--explain-identities"], bare).doc;
+    assert.deepEqual(doc.report.identities.merged, [
+      { id: "git:ann@x.org", seen: ["A. Lee <alee@old.org>", "Ann Lee <ann@x.org>"] },
+    ]);
+  });
+
   it("refuses a date that names no day", () => {
     for (const [flag, value] of [
       ["--since", "2026-13-01"],

@@ -129,6 +129,7 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
       ...(options.filter !== undefined ? { filter: options.filter } : {}),
       ...(options.coAuthors ? { coAuthors: true } : {}),
       ...(options.reviews !== undefined ? { reviews: options.reviews } : {}),
+      ...(options.explainIdentities ? { explainIdentities: true } : {}),
       ...(bar
         ? {
             onProgress: (repo: string, done: number, total: number) => {
