@@ -5,7 +5,7 @@
  * people are applied when reporting, so neither a change to the model nor to `.mailmap` invalidates
  * the store.
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type FileState, HistoryAccumulator, mergeNewer } from "./authorship.ts";
 import { GitError, gitStream, gitSync, gitTry, logArgs, type RenameMode } from "./git.ts";
@@ -129,7 +129,12 @@ export function checkRepository(repo: string): RepositoryFacts {
     "--git-common-dir",
     "--is-shallow-repository",
   ]);
-  if (out === undefined) throw new GitError(`${repo} is not a git repository (or git cannot read it)`);
+  if (out === undefined)
+    throw new GitError(
+      existsSync(repo)
+        ? `${repo} is not a git repository (or git cannot read it)`
+        : `${repo} does not exist (a repository to read was expected there)`,
+    );
   const [commonDir = "", shallow = ""] = out.trim().split("\n");
   return { commonDir, shallow: shallow.trim() === "true" };
 }

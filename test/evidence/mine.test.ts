@@ -179,6 +179,7 @@ describe("mining a repository", () => {
       mineRepository({ repo: scratch, store }),
       (e: unknown) => e instanceof GitError && /is not a git repository/.test(e.message),
     );
+    await assert.rejects(mineRepository({ repo: join(scratch, "nowhere"), store }), /nowhere does not exist/);
     await assert.rejects(
       mineRepository({ repo: repo.dir, branch: "nope", store }),
       /has no branch or ref "nope"/,
