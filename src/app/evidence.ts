@@ -4,7 +4,7 @@
  * only when evidence is asked for, so commands that do not need it start fast.
  */
 import { dirname, join } from "node:path";
-import type { CollectOptions } from "../evidence/collect.ts";
+import type { CollectedEvidence, CollectOptions } from "../evidence/collect.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
 import { modelRepositories, type RepositorySpec } from "../evidence/repositories.ts";
 import type { EvidenceStore } from "../evidence/store-port.ts";
@@ -48,13 +48,14 @@ export const gitEvidence: EvidenceGatherer = async ({ model, repositories = [], 
 };
 
 /**
- * Mines into the SQLite store at `file` and measures: git's failures become UnavailableError,
- * a review export's InputError. The one way every gatherer runs the miner.
+ * Mines into the SQLite store at `file` and measures: git's failures become UnavailableError, a
+ * review export's InputError, a store that cannot be used an UnavailableError naming it. The one
+ * way every surface (the command line, the server, the organisation's sync) runs the miner.
  */
 export async function collectInto(
   file: string,
   options: Omit<CollectOptions, "store">,
-): Promise<GatheredEvidence & { report: EvidenceReport }> {
+): Promise<CollectedEvidence> {
   const [{ collectEvidence }, { GitError }, { PullReviewsError }] = await Promise.all([
     import("../evidence/collect.ts"),
     import("../evidence/git.ts"),
@@ -62,8 +63,7 @@ export async function collectInto(
   ]);
   const store = await openEvidenceStore(file);
   try {
-    const collected = await collectEvidence({ ...options, store });
-    return { report: collected.report, warnings: collected.warnings };
+    return await collectEvidence({ ...options, store });
   } catch (error) {
     if (error instanceof GitError) throw new UnavailableError(error.message);
     if (error instanceof PullReviewsError) throw new InputError(error.message);

@@ -23,21 +23,13 @@ export interface EvidenceOptions {
 export async function evidence(modelPath: string, options: EvidenceOptions): Promise<void> {
   // Loaded together: the module loader reads their files concurrently. The progress bar and the
   // text rendering only when they will be used.
-  const [
-    progress,
-    { openEvidenceStore, storeFailure, storePath },
-    { explainClassification },
-    { collectEvidence, modelRepositories },
-    { GitError },
-    { PullReviewsError },
-  ] = await Promise.all([
-    process.stderr.isTTY ? import("cli-progress") : undefined,
-    import("../../app/evidence.ts"),
-    import("../../evidence/classify.ts"),
-    import("../../evidence/collect.ts"),
-    import("../../evidence/git.ts"),
-    import("../../evidence/pull-reviews.ts"),
-  ]);
+  const [progress, { collectInto, storePath }, { explainClassification }, { modelRepositories }] =
+    await Promise.all([
+      process.stderr.isTTY ? import("cli-progress") : undefined,
+      import("../../app/evidence.ts"),
+      import("../../evidence/classify.ts"),
+      import("../../evidence/repositories.ts"),
+    ]);
   const hasModel = existsSync(modelPath);
   if (!hasModel && modelPath !== "mlteam.yaml") throw new ExitError(EXIT.invalid, `no model at ${modelPath}`);
   // The model loader (YAML, schema) is loaded only when there is a model to read.
@@ -104,8 +96,6 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
       "no repository to read: pass --repo <path> or list them under `evidence.repositories` in the model",
     );
   }
-  const storeFile = storePath(model);
-  const store = await openEvidenceStore(storeFile);
   const bar = progress
     ? new progress.SingleBar(
         {
@@ -119,10 +109,9 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
   let started = 0;
   let current = "";
   try {
-    const collected = await collectEvidence({
+    const collected = await collectInto(storePath(model), {
       ...(model ? { model } : {}),
       repositories,
-      store,
       today: today(),
       ...(options.since !== undefined ? { since: options.since } : {}),
       ...(options.at !== undefined ? { at: options.at } : {}),
@@ -157,13 +146,8 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
       const { renderEvidenceText } = await import("../../render/evidence-text.ts");
       out(renderEvidenceText(collected, names, stdoutColors()));
     }
-  } catch (error) {
-    bar?.stop();
-    if (error instanceof GitError || error instanceof PullReviewsError)
-      throw new ExitError(EXIT.invalid, error.message);
-    throw storeFailure(storeFile, error) ?? error;
   } finally {
-    await store.close();
+    bar?.stop();
   }
 }
 
