@@ -21,7 +21,7 @@ import {
 } from "./measures.ts";
 import { type MineResult, mineRepository } from "./mine.ts";
 import { BUILTIN_PATTERNS } from "./patterns.ts";
-import { type FileReviews, PullReviewsError, readPullReviews } from "./pull-reviews.ts";
+import { type FileReviews, PullReviewsError } from "./pull-reviews.ts";
 import { modelRepositories, type RepositorySpec } from "./repositories.ts";
 import type { EvidenceStore, RepoState } from "./store-port.ts";
 
@@ -76,7 +76,7 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
       `${options.reviews} is one repository's reviews and the model lists ${listed.length} repositories: name it with --repo, or set \`reviews\` on it in the model`,
     );
   // Read before any history: a bad file fails at once.
-  const givenReviews = options.reviews === undefined ? undefined : loadPullReviews(options.reviews);
+  const givenReviews = options.reviews === undefined ? undefined : await loadPullReviews(options.reviews);
   /** The repositories (keys) the reviews given apply to, and the spec each run was read for. */
   const takingReviews = new Set<string>();
   const specOf = new Map<string, RepositorySpec>();
@@ -144,7 +144,7 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     const spec = specOf.get(key) as RepositorySpec;
     const pulls =
       spec.reviews !== undefined
-        ? loadPullReviews(spec.reviews)
+        ? await loadPullReviews(spec.reviews)
         : takingReviews.has(key)
           ? givenReviews
           : undefined;
@@ -237,7 +237,7 @@ function snapshotDay(at: string, runs: readonly (MineResult & { repo: string })[
 }
 
 /** Reads an exported pull-request reviews file (and its text); a bad file is a clear error naming it. */
-function loadPullReviews(path: string): { reviews: Map<string, FileReviews>; text: string } {
+async function loadPullReviews(path: string): Promise<{ reviews: Map<string, FileReviews>; text: string }> {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -249,6 +249,8 @@ function loadPullReviews(path: string): { reviews: Map<string, FileReviews>; tex
         : `${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`,
     );
   }
+  // The reader (and its schema library) only when there are reviews to read.
+  const { readPullReviews } = await import("./read-pull-reviews.ts");
   return { reviews: readPullReviews(text, path), text };
 }
 

@@ -14,7 +14,7 @@ import { isCodeFile } from "../../src/evidence/file-filter.ts";
 import { makeIdentityResolver } from "../../src/evidence/identities.ts";
 import { measureEvidence, resolvedDevs } from "../../src/evidence/measures.ts";
 import { mineRepository } from "../../src/evidence/mine.ts";
-import { readPullReviews } from "../../src/evidence/pull-reviews.ts";
+import { readPullReviews } from "../../src/evidence/read-pull-reviews.ts";
 import type { RepoState } from "../../src/evidence/store-port.ts";
 import { openSqliteStore } from "../../src/store/sqlite.ts";
 import { RepoBuilder } from "./repo-builder.ts";

@@ -4,7 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { PullReviewsError, readPullReviews } from "../../src/evidence/pull-reviews.ts";
+import { PullReviewsError } from "../../src/evidence/pull-reviews.ts";
+import { readPullReviews } from "../../src/evidence/read-pull-reviews.ts";
 
 const read = (json: unknown) => readPullReviews(JSON.stringify(json, null, 2), "reviews.json");
 const reviewersOf = (reviews: ReturnType<typeof read>, path: string) =>
