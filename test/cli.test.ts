@@ -365,6 +365,38 @@ describe("mlteam (the built CLI)", () => {
     assert.match(open.stderr, /needs a token/);
   });
 
+  it("keeps --format json and sarif one document when a command fails before printing its own", () => {
+    const cases: [string[], RegExp][] = [
+      [["whatif", "nope.yaml", "--without", "x", "--format", "json"], /no model found at nope\.yaml/],
+      [["recommend", "nope.yaml", "--format", "json"], /no model found at nope\.yaml/],
+      [["raci", "nope.yaml", "--format", "json"], /no model found at nope\.yaml/],
+      [["export", "nope.yaml", "--format", "json"], /no model found at nope\.yaml/],
+      [["whatif", "examples/meghan-story", "--without", "nobody", "--format", "json"], /nobody/],
+      [["evidence", "--repo", ".", "--filter", "py", "--format", "json"], /argument 'py' is invalid/],
+      [["catalog", "show", "--format=json"], /'show' is invalid for argument 'kind'/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args);
+      assert.equal(r.code, 2, args.join(" "));
+      const doc = JSON.parse(r.stdout);
+      assert.equal(doc.valid, false, args.join(" "));
+      assert.match(doc.error, message, args.join(" "));
+      assert.ok(Array.isArray(doc.diagnostics));
+    }
+    const located = JSON.parse(run(["recommend", "nope.yaml", "--format", "json"]).stdout);
+    assert.deepEqual(
+      located.diagnostics.map((d: { file: string; line: number; code: string }) => [d.file, d.line, d.code]),
+      [["nope.yaml", 1, "file-not-found"]],
+    );
+    const sarif = run(["doctor", "examples/meghan-story", "--min-score", "abc", "--format", "sarif"]);
+    assert.equal(sarif.code, 2);
+    const invocation = JSON.parse(sarif.stdout).runs[0].invocations[0];
+    assert.equal(invocation.executionSuccessful, false);
+    assert.match(invocation.toolExecutionNotifications[0].message.text, /--min-score must be a whole number/);
+    // Text formats stay quiet on stdout.
+    assert.equal(run(["recommend", "nope.yaml"]).stdout, "");
+  });
+
   it("has --help with examples for every command", () => {
     for (const command of [
       "init",

@@ -24,7 +24,7 @@ import { register as registerServe } from "./commands/serve.ts";
 import { register as registerValidate } from "./commands/validate.ts";
 import { register as registerWhatif } from "./commands/whatif.ts";
 import { EXIT, ExitError } from "./exit.ts";
-import { err, stderrColors } from "./io.ts";
+import { err, out, stderrColors, wroteToStdout } from "./io.ts";
 
 // A reader that goes away (`mlteam doctor | head -1`) ends the run quietly, as for any Unix tool.
 for (const stream of [process.stdout, process.stderr]) {
@@ -73,6 +73,30 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   process.exitCode = exitCodeFor(error);
+  // A machine format stays one document when the command failed before printing its own.
+  if (process.exitCode === EXIT.invalid && !wroteToStdout()) {
+    const machine = machineFormat(process.argv.slice(2));
+    if (machine) out(await failureDocument(machine, error));
+  }
+}
+
+/** The machine format asked for (`--format json|sarif`, `-f json`, `--format=json`), if any. */
+function machineFormat(args: readonly string[]): "json" | "sarif" | undefined {
+  for (const [i, arg] of args.entries()) {
+    if (arg === "--") break;
+    const value = arg === "--format" || arg === "-f" ? args[i + 1] : /^--format=(.*)$/.exec(arg)?.[1];
+    if (value === "json" || value === "sarif") return value;
+  }
+  return undefined;
+}
+
+async function failureDocument(format: "json" | "sarif", error: unknown): Promise<string> {
+  const { renderFailureJson, renderFailureSarif } = await import("../render/invalid-model.ts");
+  const diagnostics = error instanceof InvalidModelError ? error.diagnostics : [];
+  const message = (error instanceof Error ? error.message : String(error)).replace(/^error: /, "");
+  return format === "json"
+    ? renderFailureJson(message, diagnostics)
+    : renderFailureSarif(message, diagnostics, VERSION);
 }
 
 function exitCodeFor(error: unknown): number {

@@ -79,3 +79,41 @@ export function renderInvalidMarkdown(diagnostics: readonly Diagnostic[], title:
     "",
   ].join("\n");
 }
+
+/**
+ * What a machine format says when a command fails before it could print its own document (a bad
+ * option, a missing file, an unknown id): still one valid document, the error inside, so that a
+ * CI step parsing stdout reads the failure instead of choking on nothing.
+ */
+export function renderFailureJson(message: string, diagnostics: readonly Diagnostic[]): string {
+  return JSON.stringify({ valid: false, error: message, diagnostics }, null, 2);
+}
+
+export function renderFailureSarif(
+  message: string,
+  diagnostics: readonly Diagnostic[],
+  version: string,
+): string {
+  if (diagnostics.length > 0) return renderInvalidSarif(diagnostics, version);
+  return JSON.stringify(
+    {
+      $schema: SARIF_SCHEMA,
+      version: "2.1.0",
+      runs: [
+        {
+          tool: { driver: { name: "mlteam", version, semanticVersion: version, rules: [] } },
+          invocations: [
+            {
+              executionSuccessful: false,
+              exitCode: 2,
+              toolExecutionNotifications: [{ level: "error", message: { text: message } }],
+            },
+          ],
+          results: [],
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}

@@ -109,7 +109,7 @@ describe("mlteam evidence at its edges", () => {
     assert.doesNotMatch(r.stderr, /internal error|at .*\.js:\d+/);
     assert.equal(r.doc.valid, false);
     assert.match(r.doc.error, /evidence\.db cannot be used/);
-    assert.equal(r.doc.report, null);
+    assert.deepEqual(r.doc.diagnostics, []);
   });
 
   it("tells a model given after --repo from a repository", () => {

@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { type Command, Option } from "commander";
-import { InvalidModelError } from "../../app/errors.ts";
 import type { CollectedEvidence } from "../../evidence/collect.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { err, out, stdoutColors } from "../io.ts";
@@ -175,19 +174,6 @@ function jsonOf(collected: CollectedEvidence) {
   };
 }
 
-/** What `--format json` prints when the run fails: `valid: false`, and why (located, for an invalid model). */
-function jsonFailure(error: unknown) {
-  const diagnostics = error instanceof InvalidModelError ? error.diagnostics : [];
-  return {
-    valid: false,
-    error: error instanceof Error ? error.message : String(error),
-    diagnostics,
-    report: null,
-    runs: [],
-    warnings: [],
-  };
-}
-
 /** `mlteam evidence`: its flags and help, beside what it does. */
 export function register(program: Command): void {
   program
@@ -239,13 +225,5 @@ Examples:
   mlteam evidence examples/meghan-story --repo ../ml-platform
   mlteam evidence --explain deploy/charts/api/values.yaml`,
     )
-    .action(async (model: string, options: EvidenceOptions) => {
-      try {
-        await evidence(model, options);
-      } catch (error) {
-        // The machine format stays a whole document; the message goes to stderr as for any failure.
-        if (options.format === "json") out(JSON.stringify(jsonFailure(error), null, 2));
-        throw error;
-      }
-    });
+    .action(async (model: string, options: EvidenceOptions) => evidence(model, options));
 }

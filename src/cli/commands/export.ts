@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
 import type { ExportFormat } from "../../app/export-team.ts";
 import { EXIT, ExitError } from "../exit.ts";
-import { out } from "../io.ts";
+import { out, outBytes } from "../io.ts";
 import { DEFAULT_MODEL, MODEL_ARG } from "../options.ts";
 
 export interface ExportOptions {
@@ -23,7 +23,7 @@ export async function exportCommand(modelPath: string, options: ExportOptions): 
   const content = await exportTeam(await checkValidModel(modelPath), options.format);
   if (options.out === undefined) {
     if (typeof content === "string") out(content);
-    else process.stdout.write(content);
+    else outBytes(content);
     return;
   }
   writeFileAtomic(options.out, content);
