@@ -120,13 +120,23 @@ describe("mlteam history", () => {
     assert.equal(run(["history", "team", "--since", "1/2/2026"]).code, 2);
   });
 
+  it("names a model path that does not exist, for history and for diff", () => {
+    const missing = run(["history", "nope.yaml", "--format", "json"]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no model at nope\.yaml/);
+    assert.equal(JSON.parse(missing.stdout).valid, false);
+    const diff = run(["diff", "nope.yaml", "team/mlteam.yaml"]);
+    assert.equal(diff.code, 2);
+    assert.match(diff.stderr, /no model file nope\.yaml \(nor a commit of that name in /);
+  });
+
   it("says so when the model is not in a git repository", () => {
     const dir = mkdtempSync(join(tmpdir(), "mlteam-nogit-"));
     try {
       writeFileSync(join(dir, "mlteam.yaml"), base);
       const r = run(["history", join(dir, "mlteam.yaml")], dir);
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /history needs git: .* is not in a git repository/);
+      assert.match(r.stderr, /the model's history needs git: .* is not in a git repository/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -82,7 +82,12 @@ async function resolveSides(request: DiffRequest) {
         model.entry;
       return await check(entry, memoryHost(versionFiles(version, texts)), label);
     } catch (error) {
-      if (error instanceof GitError) throw new InputError(error.message);
+      if (error instanceof GitError)
+        throw new InputError(
+          /\.ya?ml$/i.test(ref)
+            ? `no model file ${ref} (nor a commit of that name in ${model.repo})`
+            : error.message,
+        );
       throw error;
     }
   };

@@ -22,7 +22,7 @@ import { memoryHost } from "../model/memory-host.ts";
 import type { HistoryCache } from "../store/history-cache.ts";
 import { VERSION } from "../version.ts";
 import { checkTeam } from "./check-team.ts";
-import { UnavailableError } from "./errors.ts";
+import { InputError, UnavailableError } from "./errors.ts";
 
 /** What one version's check gives the history (cached). */
 export interface VersionCheck {
@@ -90,6 +90,8 @@ export async function checkVersion(
 
 /** The model in its repository, or an UnavailableError that says why not. */
 export function modelInRepo(entry: string, host: ModelHost): ModelInRepo {
+  if (host.exists?.(entry) === false)
+    throw new InputError(`no model at ${entry} (expected a YAML file or a directory holding mlteam.yaml)`);
   try {
     // Follow what the model includes today, also where it lies outside the model's folder.
     const { model } = loadModel(entry, host);
@@ -98,7 +100,8 @@ export function modelInRepo(entry: string, host: ModelHost): ModelInRepo {
       ...model.directories,
     ]);
   } catch (error) {
-    if (error instanceof GitError) throw new UnavailableError(`history needs git: ${error.message}`);
+    if (error instanceof GitError)
+      throw new UnavailableError(`reading the model's history needs git: ${error.message}`);
     throw error;
   }
 }
