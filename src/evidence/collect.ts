@@ -10,7 +10,7 @@ import type { Model } from "../model/model.ts";
 import { type Classifier, makeClassifier, type PatternSet } from "./classify.ts";
 import type { MeasureCache } from "./file-facts.ts";
 import type { FileFilter } from "./file-filter.ts";
-import { gitSync } from "./git.ts";
+import { GitError, gitSync } from "./git.ts";
 import { DEFAULT_BOTS, makeIdentityResolver } from "./identities.ts";
 import {
   type EvidenceReport,
@@ -126,6 +126,13 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
       ...(options.onProgress
         ? { onProgress: (done: number, total: number) => options.onProgress?.(spec.path, done, total) }
         : {}),
+    }).catch((error: unknown) => {
+      // A repository the model lists: say where it is listed.
+      const index = listed.indexOf(spec);
+      const model = options.model;
+      if (index < 0 || !model?.evidence || !(error instanceof GitError)) throw error;
+      const at = model.locate(model.evidence.settings, ["repositories", index, "path"]);
+      throw new GitError(`${at.file}:${at.line}:${at.column}: ${error.message}`);
     });
     if (reviewed.has(spec)) takingReviews.add(result.state.key);
     const same = runs.find((run) => run.state.key === result.state.key);

@@ -156,6 +156,17 @@ describe("mlteam evidence at its edges", () => {
     ]);
   });
 
+  it("locates in the model a repository it lists that cannot be read", () => {
+    const lost = mkdtempSync(join(dir, "lost-"));
+    writeFileSync(
+      join(lost, "mlteam.yaml"),
+      "organisation: { name: Acme, stage: scaling }\nevidence:\n  repositories:\n    - path: ../one\n    - path: ../gone\n",
+    );
+    const r = run(["evidence"], lost);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /mlteam\.yaml:5:13: .*gone does not exist/);
+  });
+
   it("refuses a date that names no day", () => {
     for (const [flag, value] of [
       ["--since", "2026-13-01"],
