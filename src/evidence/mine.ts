@@ -115,44 +115,52 @@ export function snapshotCommit(repo: string, ref: string, at: string): string {
   return hash;
 }
 
-/** What one `git rev-parse` says of a repository: where its objects live and whether it is shallow. */
+/**
+ * What one `git rev-parse` says of a repository: where its objects live, whether it is shallow, and
+ * where the path given lies in its working tree ("" at the top or in a bare repository).
+ */
 interface RepositoryFacts {
   commonDir: string;
   shallow: boolean;
+  prefix: string;
+}
+
+const FACTS = [
+  "rev-parse",
+  "--path-format=absolute",
+  "--git-common-dir",
+  "--is-shallow-repository",
+  "--show-prefix",
+];
+
+/** The facts from rev-parse's lines (FACTS' three, then whatever was asked after them). */
+function factsOf(out: string): RepositoryFacts & { rest: string[] } {
+  const [commonDir = "", shallow = "", prefix = "", ...rest] = out.replace(/\n$/, "").split("\n");
+  return { commonDir, shallow: shallow.trim() === "true", prefix: prefix.trim(), rest };
 }
 
 /** Checks that `repo` is a git repository (bare or not); throws GitError with a clear message otherwise. */
 export function checkRepository(repo: string): RepositoryFacts {
-  const out = gitTry(repo, [
-    "rev-parse",
-    "--path-format=absolute",
-    "--git-common-dir",
-    "--is-shallow-repository",
-  ]);
+  const out = gitTry(repo, FACTS);
   if (out === undefined)
     throw new GitError(
       existsSync(repo)
         ? `${repo} is not a git repository (or git cannot read it)`
         : `${repo} does not exist (a repository to read was expected there)`,
     );
-  const [commonDir = "", shallow = ""] = out.trim().split("\n");
-  return { commonDir, shallow: shallow.trim() === "true" };
+  const { commonDir, shallow, prefix } = factsOf(out);
+  return { commonDir, shallow, prefix };
 }
 
 /** The repository's facts and `ref`'s commit, in one git call when the ref names a commit. */
 function repositoryAndHead(repo: string, ref: string): RepositoryFacts & { head?: string } {
   if (!ref.startsWith("-")) {
-    const out = gitTry(repo, [
-      "rev-parse",
-      "--path-format=absolute",
-      "--git-common-dir",
-      "--is-shallow-repository",
-      "--verify",
-      "--quiet",
-      `${ref}^{commit}`,
-    ]);
-    const [commonDir = "", shallow = "", head = ""] = (out ?? "").trim().split("\n");
-    if (out !== undefined && head !== "") return { commonDir, shallow: shallow.trim() === "true", head };
+    const out = gitTry(repo, [...FACTS, "--verify", "--quiet", `${ref}^{commit}`]);
+    if (out !== undefined) {
+      const { rest, ...facts } = factsOf(out);
+      const head = rest[0]?.trim() ?? "";
+      if (head !== "") return { ...facts, head };
+    }
   }
   // No such ref (or not a repository): say which, through the slower path.
   const facts = checkRepository(repo);
@@ -168,7 +176,15 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   const ref = options.branch ?? "HEAD";
   const facts = repositoryAndHead(repo, ref);
   const at = options.at === undefined ? undefined : snapshotCommit(repo, ref, options.at);
-  const key = at === undefined ? `${realpathSync(repo)}#${ref}` : `${realpathSync(repo)}@${at}`;
+  // A folder inside a working tree stands for its repository: stored under the top level's key.
+  const root = resolve(
+    realpathSync(repo),
+    ...facts.prefix
+      .split("/")
+      .filter(Boolean)
+      .map(() => ".."),
+  );
+  const key = at === undefined ? `${root}#${ref}` : `${root}@${at}`;
   const head = at ?? facts.head;
   if (!head) {
     if (

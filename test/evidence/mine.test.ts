@@ -213,6 +213,19 @@ describe("mining a repository", () => {
     repo.remove();
   });
 
+  it("stores a folder inside the working tree under its repository: read once, whichever folder is given", async () => {
+    const repo = hostileRepo();
+    const store = await newStore();
+    const fromFolder = await mineRepository({ repo: join(repo.dir, ".github"), store });
+    assert.equal(fromFolder.state.key, `${realpathSync(repo.dir)}#HEAD`);
+    assert.equal(fromFolder.state.commits, 4);
+    const fromTop = await mineRepository({ repo: repo.dir, store });
+    assert.equal(fromTop.mode, "current");
+    assert.deepEqual(summary(fromTop.state), summary(fromFolder.state));
+    await store.close();
+    repo.remove();
+  });
+
   it("falls back to no rename detection when file contents are missing, with a warning", async () => {
     const repo = new RepoBuilder();
     repo.write("a.txt", "some content that is long enough to be detected as a rename\n".repeat(5));
