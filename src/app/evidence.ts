@@ -67,7 +67,11 @@ export async function collectInto(
   } catch (error) {
     if (error instanceof GitError) throw new UnavailableError(error.message);
     if (error instanceof PullReviewsError) throw new InputError(error.message);
-    throw storeFailure(file, error) ?? error;
+    // Only SQLite's own failures are the store's once it is open.
+    throw (
+      (error instanceof Error && error.name === "SqliteError" ? storeFailure(file, error) : undefined) ??
+      error
+    );
   } finally {
     await store.close();
   }
@@ -88,7 +92,7 @@ export async function openEvidenceStore(file: string): Promise<EvidenceStore> {
 }
 
 /** The store's own failures (SQLite's, the file system's) as an UnavailableError naming it; others: undefined. */
-export function storeFailure(file: string, error: unknown): UnavailableError | undefined {
+function storeFailure(file: string, error: unknown): UnavailableError | undefined {
   const code = (error as { code?: unknown }).code;
   if (!(error instanceof Error) || typeof code !== "string" || !/^(SQLITE_|E[A-Z]+$)/.test(code))
     return undefined;
