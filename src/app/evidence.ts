@@ -96,7 +96,10 @@ function storeFailure(file: string, error: unknown): UnavailableError | undefine
   const code = (error as { code?: unknown }).code;
   if (!(error instanceof Error) || typeof code !== "string" || !/^(SQLITE_|E[A-Z]+$)/.test(code))
     return undefined;
+  const inTheWay = code === "EEXIST" || code === "ENOTDIR";
   return new UnavailableError(
-    `the evidence store ${file} cannot be used (${error.message}); it only keeps what git history gave: delete it to read the history again`,
+    inTheWay
+      ? `the evidence store ${file} cannot be made: ${dirname(file)} is not a folder (${error.message}); move it away`
+      : `the evidence store ${file} cannot be used (${error.message}); it only keeps what git history gave: delete it to read the history again`,
   );
 }

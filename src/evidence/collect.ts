@@ -137,7 +137,9 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     if (reviewed.has(spec)) takingReviews.add(result.state.key);
     const same = runs.find((run) => run.state.key === result.state.key);
     if (same) {
-      warnings.push(`${spec.path} is the same repository as ${same.repo}: read once`);
+      // Named on the command line as well as in the model: the way to say which one --reviews is for.
+      const both = listed.includes(specOf.get(same.state.key) as RepositorySpec) !== listed.includes(spec);
+      if (!both) warnings.push(`${spec.path} is the same repository as ${same.repo}: read once`);
       continue;
     }
     runs.push({ ...result, repo: spec.path });
@@ -190,6 +192,8 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
   const windowStart = options.since
     ? options.since.slice(0, 7)
     : windowStartFor(asOf, settings?.windowMonths ?? 12);
+  if (options.since !== undefined && options.since > asOf)
+    warnings.push(`--since ${options.since} is after the day measured (${asOf}): no one can be active`);
   const { report, caches, counts } = measureWithCache(
     runs.map((r) => r.state),
     classifierFor,

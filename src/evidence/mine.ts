@@ -5,8 +5,10 @@
  * people are applied when reporting, so neither a change to the model nor to `.mailmap` invalidates
  * the store.
  */
+
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { type FileState, HistoryAccumulator, mergeNewer } from "./authorship.ts";
 import { GitError, gitStream, gitSync, gitTry, logArgs, type RenameMode } from "./git.ts";
 import { type Commit, LogParser } from "./log-parser.ts";
@@ -122,6 +124,8 @@ export function snapshotCommit(repo: string, ref: string, at: string): string {
 interface RepositoryFacts {
   commonDir: string;
   shallow: boolean;
+  /** Whether the path given is a git directory (a bare repository, `.git`, or inside one). */
+  inGitDir: boolean;
   prefix: string;
 }
 
@@ -130,13 +134,54 @@ const FACTS = [
   "--path-format=absolute",
   "--git-common-dir",
   "--is-shallow-repository",
+  "--is-inside-git-dir",
   "--show-prefix",
 ];
 
-/** The facts from rev-parse's lines (FACTS' three, then whatever was asked after them). */
+/** The facts from rev-parse's lines (FACTS' four, then whatever was asked after them). */
 function factsOf(out: string): RepositoryFacts & { rest: string[] } {
-  const [commonDir = "", shallow = "", prefix = "", ...rest] = out.replace(/\n$/, "").split("\n");
-  return { commonDir, shallow: shallow.trim() === "true", prefix: prefix.trim(), rest };
+  const [commonDir = "", shallow = "", inGitDir = "", prefix = "", ...rest] = out
+    .replace(/\n$/, "")
+    .split("\n");
+  return {
+    commonDir,
+    shallow: shallow.trim() === "true",
+    inGitDir: inGitDir.trim() === "true",
+    prefix: prefix.trim(),
+    rest,
+  };
+}
+
+/**
+ * The folder a repository is stored under, whichever of its folders was given: the top of its
+ * working tree (`a`, `a/docs` and `a/.git` are one repository), or a bare repository's own folder.
+ */
+function repositoryRoot(repo: string, facts: RepositoryFacts): string {
+  if (facts.inGitDir) {
+    const common = realpathSync(facts.commonDir);
+    return basename(common) === ".git" ? dirname(common) : common;
+  }
+  return resolve(
+    realpathSync(repo),
+    ...facts.prefix
+      .split("/")
+      .filter(Boolean)
+      .map(() => ".."),
+  );
+}
+
+/**
+ * What marks a shallow clone's cut (its `shallow` file's digest), so that a clone deepened or cut
+ * elsewhere is stored apart and read afresh, while one left as it was is read as any other.
+ */
+function shallowMark(facts: RepositoryFacts): string {
+  let text = "";
+  try {
+    text = readFileSync(join(facts.commonDir, "shallow"), "utf8");
+  } catch {
+    // No shallow file: git says shallow all the same; the mark is then that of an empty cut.
+  }
+  return createHash("sha1").update(text).digest("hex").slice(0, 12);
 }
 
 /** Checks that `repo` is a git repository (bare or not); throws GitError with a clear message otherwise. */
@@ -148,8 +193,8 @@ export function checkRepository(repo: string): RepositoryFacts {
         ? `${repo} is not a git repository (or git cannot read it)`
         : `${repo} does not exist (a repository to read was expected there)`,
     );
-  const { commonDir, shallow, prefix } = factsOf(out);
-  return { commonDir, shallow, prefix };
+  const { rest: _rest, ...facts } = factsOf(out);
+  return facts;
 }
 
 /** The repository's facts and `ref`'s commit, in one git call when the ref names a commit. */
@@ -176,14 +221,8 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   const ref = options.branch ?? "HEAD";
   const facts = repositoryAndHead(repo, ref);
   const at = options.at === undefined ? undefined : snapshotCommit(repo, ref, options.at);
-  // A folder inside a working tree stands for its repository: stored under the top level's key.
-  const root = resolve(
-    realpathSync(repo),
-    ...facts.prefix
-      .split("/")
-      .filter(Boolean)
-      .map(() => ".."),
-  );
+  // Any folder of a repository stands for it; a shallow clone is stored apart for each cut.
+  const root = repositoryRoot(repo, facts) + (facts.shallow ? `~shallow-${shallowMark(facts)}` : "");
   const key = at === undefined ? `${root}#${ref}` : `${root}@${at}`;
   const head = at ?? facts.head;
   if (!head) {
@@ -209,9 +248,10 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   const loaded = await store.load(key);
   if (loaded?.outdated)
     warnings.push(`${repo}: the evidence store was written by an older mlteam; recomputed`);
-  // A shallow clone's history can grow below its head (`git fetch --deepen`, `--unshallow`) or move
-  // its cut: it is read whole each time, which costs little, being shallow.
-  const stored = loaded?.outdated || loaded?.shallow || shallow ? undefined : loaded;
+  // A shallow clone's history can grow below its head (`git fetch --deepen`, `--unshallow`): each
+  // cut is stored apart (its key), and a state stored shallow under a whole clone's key (before
+  // keys told cuts apart) is read again.
+  const stored = loaded?.outdated || (loaded?.shallow && !shallow) ? undefined : loaded;
   const mailmapRead = mailmapAt(repo, head);
   if (stored?.head === head)
     return {

@@ -16,7 +16,11 @@ const time = z
 const login = z.string().trim().min(1);
 
 const githubPull = z.object({
-  files: z.array(z.union([z.string().min(1), z.object({ filename: z.string().min(1) })])),
+  files: z.array(
+    z.union([z.string().min(1), z.object({ filename: z.string().min(1) })], {
+      error: "expected a path, or an object with its filename",
+    }),
+  ),
   reviews: z.array(
     z.object({
       user: z.object({ login }).nullable(),

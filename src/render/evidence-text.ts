@@ -56,6 +56,7 @@ export function renderEvidenceText(
     }
   }
   lines.push("");
+  const withReviews = report.activities.some((a) => a.reviewers > 0);
   if (report.activities.length === 0) {
     lines.push("No file matches an activity's patterns (see `mlteam evidence --explain <path>`).");
   } else {
@@ -63,7 +64,7 @@ export function renderEvidenceText(
       head: [
         "activity",
         "files",
-        "truck factor (active, with reviews)",
+        withReviews ? "truck factor (active, with reviews)" : "truck factor (active)",
         "main authors (files authored)",
         `changed since ${report.windowStart}`,
         "last change",
@@ -80,7 +81,7 @@ export function renderEvidenceText(
       table.push([
         a.activity,
         String(a.files),
-        `${a.truckFactor.value === 1 ? c.red("1") : String(a.truckFactor.value)} (${a.truckFactorActive.value === 0 ? c.red("0") : a.truckFactorActive.value}, ${a.truckFactorWithReviews.value})`,
+        `${a.truckFactor.value === 1 ? c.red("1") : String(a.truckFactor.value)} (${a.truckFactorActive.value === 0 ? c.red("0") : a.truckFactorActive.value}${withReviews ? `, ${a.truckFactorWithReviews.value}` : ""})`,
         authors.map((x) => `${who(x.id)} (${x.authored})`).join(", ") || "—",
         recent.map((x) => `${who(x.id)} (${x.recent})`).join(", ") || "—",
         a.lastChange,
@@ -88,11 +89,14 @@ export function renderEvidenceText(
     }
     lines.push(table.toString());
   }
-  lines.push(
-    c.dim(
-      `${report.unclassified === 1 ? "1 file in the tree matches" : `${report.unclassified} files in the tree match`} no activity.${report.coAuthors ? " Co-authors credited as authors." : ""}`,
-    ),
-  );
+  const inTrees = report.repositories.reduce((n, r) => n + r.files, 0);
+  const notes = [
+    inTrees === 0
+      ? ""
+      : `${report.unclassified === 1 ? "1 file in the tree matches" : `${report.unclassified} files in the tree match`} no activity.`,
+    report.coAuthors ? "Co-authors credited as authors." : "",
+  ].filter((n) => n !== "");
+  if (notes.length > 0) lines.push(c.dim(notes.join(" ")));
   if (names && report.unmatched.length > 0) {
     lines.push("", c.bold(`Contributors who match no person of the model (${report.unmatched.length}):`));
     for (const u of report.unmatched.slice(0, 20)) lines.push(`  ${u.id}  ${c.dim(u.seen.join("; "))}`);

@@ -69,6 +69,13 @@ describe("mlteam evidence at its edges", () => {
     assert.equal(byCommit.windowStart, "2025-02");
     const byDate = json(["evidence", "--repo", one.dir, "--at", "2026-06-30"], bare).doc.report;
     assert.equal(byDate.windowStart, "2025-07");
+    const late = json(["evidence", "--repo", one.dir, "--at", "HEAD~1", "--since", "2026-03-01"], bare);
+    assert.match(
+      late.stderr,
+      /--since 2026-03-01 is after the day measured \(2026-01-03\): no one can be active/,
+    );
+    const text = run(["evidence", "--repo", one.dir], bare).stdout;
+    assert.match(text, /│ truck factor \(active\) │/, "no reviews: no column for them");
   });
 
   it("takes --reviews for the repository it names, and refuses to spread it over several", () => {
@@ -88,6 +95,7 @@ describe("mlteam evidence at its edges", () => {
     assert.equal(several.doc.valid, false);
     const named = json(["evidence", "--repo", two.dir, "--reviews", reviews]);
     assert.equal(named.status, 0, named.stderr);
+    assert.doesNotMatch(named.stderr, /same repository/, "named on the command line to say which one");
     const [first, second] = named.doc.report.repositories;
     assert.equal(first.reviewers, 0, "the model's repositories keep their own (none)");
     assert.equal(second.reviewers, 0, "the export names no file of this repository");
@@ -116,6 +124,9 @@ describe("mlteam evidence at its edges", () => {
     const r = run(["evidence", "--repo", one.dir, "mlteam.yaml"]);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--repo mlteam\.yaml: a YAML file, not a repository — .*give the model first/);
+    const folder = run(["evidence", "--repo", one.dir, "."]);
+    assert.equal(folder.status, 2);
+    assert.match(folder.stderr, /--repo \.: a model's folder, not a repository/);
   });
 
   it("explains a path with each repository's own patterns, in text and JSON", () => {

@@ -48,8 +48,8 @@ describe("evidence against a model", () => {
   it("mlteam evidence shows who authored each activity, with truck factors", () => {
     const r = run(["evidence"]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /│ ci-cd-pipeline\s+│ 3\s+│ 1 \(1, 1\)\s+│ Dan Ortiz \(3\)/);
-    assert.match(r.stdout, /│ k8s-deployment\s+│ 2\s+│ 1 \(1, 1\)\s+│ Meghan Doyle \(2\)/);
+    assert.match(r.stdout, /│ ci-cd-pipeline\s+│ 3\s+│ 1 \(1\)\s+│ Dan Ortiz \(3\)/);
+    assert.match(r.stdout, /│ k8s-deployment\s+│ 2\s+│ 1 \(1\)\s+│ Meghan Doyle \(2\)/);
     assert.equal(r.stderr, "", "no progress bar when stderr is not a terminal");
     const again = run(["evidence", "--format", "json"]);
     assert.equal(JSON.parse(again.stdout).runs[0].mode, "current");
@@ -78,6 +78,14 @@ describe("evidence against a model", () => {
     );
     const bad = run(["evidence", "--repo", dir]);
     assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /is not a git repository/);
+    // The folder holds the model: more likely meant as the model than as a repository.
+    assert.match(bad.stderr, /a model's folder, not a repository/);
+    const plain = run(["evidence", "--repo", join(dir, "platform", "..", "nowhere")]);
+    assert.equal(plain.status, 2);
+    assert.match(plain.stderr, /nowhere does not exist/);
+    const folder = mkdtempSync(join(dir, "plain-"));
+    const notRepo = run(["evidence", "--repo", folder]);
+    assert.equal(notRepo.status, 2);
+    assert.match(notRepo.stderr, /is not a git repository/);
   });
 });

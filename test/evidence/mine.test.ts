@@ -189,13 +189,14 @@ describe("mining a repository", () => {
     repo.remove();
   });
 
-  it("reads a shallow clone whole each time: deepened, it gives what a fresh store gives", async () => {
+  it("stores each cut of a shallow clone apart: deepened, it gives what a fresh store gives; unchanged, it is current", async () => {
     const repo = hostileRepo();
     const shallow = join(scratch, "deepened");
     spawnSync("git", ["clone", "-q", "--depth", "1", `file://${repo.dir}`, shallow]);
     const store = await newStore();
     const cut = await mineRepository({ repo: shallow, store });
     assert.equal(cut.state.commits, 1);
+    assert.equal((await mineRepository({ repo: shallow, store })).mode, "current");
     // The head does not move, the history below it grows.
     spawnSync("git", ["-C", shallow, "fetch", "-q", "--deepen", "2"]);
     const deeper = await mineRepository({ repo: shallow, store });
@@ -213,7 +214,7 @@ describe("mining a repository", () => {
     repo.remove();
   });
 
-  it("stores a folder inside the working tree under its repository: read once, whichever folder is given", async () => {
+  it("stores a repository under one key, whichever of its folders is given", async () => {
     const repo = hostileRepo();
     const store = await newStore();
     const fromFolder = await mineRepository({ repo: join(repo.dir, ".github"), store });
@@ -222,6 +223,15 @@ describe("mining a repository", () => {
     const fromTop = await mineRepository({ repo: repo.dir, store });
     assert.equal(fromTop.mode, "current");
     assert.deepEqual(summary(fromTop.state), summary(fromFolder.state));
+    assert.equal(
+      (await mineRepository({ repo: join(repo.dir, ".git"), store })).state.key,
+      fromTop.state.key,
+    );
+    const bare = join(scratch, "one-key.git");
+    spawnSync("git", ["clone", "-q", "--bare", repo.dir, bare]);
+    const fromBare = await mineRepository({ repo: bare, store });
+    assert.equal(fromBare.state.key, `${realpathSync(bare)}#HEAD`);
+    assert.equal((await mineRepository({ repo: join(bare, "refs"), store })).state.key, fromBare.state.key);
     await store.close();
     repo.remove();
   });

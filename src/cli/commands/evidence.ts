@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { type Command, Option } from "commander";
 import type { CollectedEvidence } from "../../evidence/collect.ts";
 import { EXIT, ExitError } from "../exit.ts";
@@ -82,12 +83,15 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
   }
   if (options.since !== undefined) checkedDate("--since", options.since);
   if (options.at !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(options.at)) checkedDate("--at", options.at);
-  for (const path of options.repo ?? [])
-    if (/\.ya?ml$/i.test(path) && existsSync(path))
+  for (const path of options.repo ?? []) {
+    const file = /\.ya?ml$/i.test(path) && existsSync(path);
+    const folder = !file && existsSync(join(path, DEFAULT_MODEL)) && !(await isRepositoryTop(path));
+    if (file || folder)
       throw new ExitError(
         EXIT.invalid,
-        `--repo ${path}: a YAML file, not a repository — --repo takes every path after it, so give the model first: mlteam evidence ${path} --repo …`,
+        `--repo ${path}: ${file ? "a YAML file" : "a model's folder"}, not a repository — --repo takes every path after it, so give the model first: mlteam evidence ${path} --repo …`,
       );
+  }
   const repositories = (options.repo ?? []).map((path) => ({ path }));
   if (repositories.length === 0 && modelRepositories(model).length === 0) {
     throw new ExitError(
@@ -148,6 +152,15 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
   } finally {
     bar?.stop();
   }
+}
+
+/**
+ * Whether `path` is the top of a repository (asked only of a folder that holds a model: below the
+ * top, or outside any repository, it was more likely meant as the model).
+ */
+async function isRepositoryTop(path: string): Promise<boolean> {
+  const { gitTry } = await import("../../evidence/git.ts");
+  return gitTry(path, ["rev-parse", "--show-prefix"])?.trim() === "";
 }
 
 /** The JSON document: the report, and of each run what it read (the stored file states are the store's business). */
