@@ -54,6 +54,8 @@ function EvidenceReport({ model }: Pick<PageProps, "model">) {
       .find((n) => n !== "");
   const name = (id: string) =>
     model.people.find((p) => p.id === id)?.name ?? gitName(id) ?? id.replace(/^git:/, "");
+  // As the command line: the truck factor with reviews only when someone reviewed something.
+  const withReviews = data.report.activities.some((a) => a.reviewers > 0);
   return (
     <>
       {data.warnings.map((w) => (
@@ -70,7 +72,7 @@ function EvidenceReport({ model }: Pick<PageProps, "model">) {
               <th>Truck factor</th>
               <th>Main authors</th>
               <th>Of the active</th>
-              <th>With reviews</th>
+              {withReviews && <th>With reviews</th>}
               <th>Changed since {data.report.windowStart}</th>
               <th>Last change</th>
             </tr>
@@ -95,10 +97,14 @@ function EvidenceReport({ model }: Pick<PageProps, "model">) {
                 >
                   {a.truckFactorActive.value}
                 </td>
-                <td>
-                  {a.truckFactorWithReviews.value}
-                  {a.reviewers > 0 ? ` (${a.reviewers} ${a.reviewers === 1 ? "reviewer" : "reviewers"})` : ""}
-                </td>
+                {withReviews && (
+                  <td>
+                    {a.truckFactorWithReviews.value}
+                    {a.reviewers > 0
+                      ? ` (${a.reviewers} ${a.reviewers === 1 ? "reviewer" : "reviewers"})`
+                      : ""}
+                  </td>
+                )}
                 <td>
                   {a.contributors
                     .filter((c) => c.recent > 0)
