@@ -192,7 +192,8 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
   const windowStart = options.since
     ? options.since.slice(0, 7)
     : windowStartFor(asOf, settings?.windowMonths ?? 12);
-  if (options.since !== undefined && options.since > asOf)
+  // The window counts whole months.
+  if (options.since !== undefined && options.since.slice(0, 7) > asOf.slice(0, 7))
     warnings.push(`--since ${options.since} is after the day measured (${asOf}): no one can be active`);
   const { report, caches, counts } = measureWithCache(
     runs.map((r) => r.state),

@@ -31,7 +31,7 @@ const githubPull = z.object({
 });
 
 const gitlabMerge = z.object({
-  changes: z.array(z.object({ new_path: z.string().min(1) })),
+  changes: z.array(z.object({ new_path: z.string({ error: "expected a path" }).min(1) })),
   approved_by: z
     .array(z.union([z.object({ user: z.object({ username: login }) }), z.object({ username: login })]))
     .default([]),

@@ -57,7 +57,9 @@ export function renderEvidenceText(
   }
   lines.push("");
   const withReviews = report.activities.some((a) => a.reviewers > 0);
-  if (report.activities.length === 0) {
+  if (report.repositories.every((r) => r.files === 0)) {
+    lines.push("No files to classify.");
+  } else if (report.activities.length === 0) {
     lines.push("No file matches an activity's patterns (see `mlteam evidence --explain <path>`).");
   } else {
     const table = new Table({

@@ -74,6 +74,8 @@ describe("mlteam evidence at its edges", () => {
       late.stderr,
       /--since 2026-03-01 is after the day measured \(2026-01-03\): no one can be active/,
     );
+    const sameMonth = json(["evidence", "--repo", one.dir, "--at", "HEAD~1", "--since", "2026-01-15"], bare);
+    assert.doesNotMatch(sameMonth.stderr, /no one can be active/, "the window counts whole months");
     const text = run(["evidence", "--repo", one.dir], bare).stdout;
     assert.match(text, /│ truck factor \(active\) │/, "no reviews: no column for them");
   });
@@ -124,9 +126,19 @@ describe("mlteam evidence at its edges", () => {
     const r = run(["evidence", "--repo", one.dir, "mlteam.yaml"]);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--repo mlteam\.yaml: a YAML file, not a repository — .*give the model first/);
-    const folder = run(["evidence", "--repo", one.dir, "."]);
+    // No model named and none in the current folder: the model's folder was swallowed by --repo.
+    const elsewhere = mkdtempSync(join(dir, "elsewhere-"));
+    const folder = run(["evidence", "--repo", one.dir, dir], elsewhere);
     assert.equal(folder.status, 2);
-    assert.match(folder.stderr, /--repo \.: a model's folder, not a repository/);
+    assert.match(folder.stderr, /--repo .*: a model's folder, not a repository — .*give the model first/);
+    // A model kept in a folder of its repository, named first, reads that repository by the folder.
+    const ops = join(one.dir, "ops");
+    mkdirSync(ops);
+    writeFileSync(join(ops, "mlteam.yaml"), "organisation: { name: Acme, stage: scaling }\n");
+    const own = json(["evidence", "mlteam.yaml", "--repo", "."], ops);
+    assert.equal(own.status, 0, own.stderr);
+    assert.equal(own.doc.report.repositories[0].files, 2);
+    rmSync(ops, { recursive: true, force: true });
   });
 
   it("explains a path with each repository's own patterns, in text and JSON", () => {

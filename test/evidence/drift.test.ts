@@ -78,8 +78,8 @@ describe("evidence against a model", () => {
     );
     const bad = run(["evidence", "--repo", dir]);
     assert.equal(bad.status, 2);
-    // The folder holds the model: more likely meant as the model than as a repository.
-    assert.match(bad.stderr, /a model's folder, not a repository/);
+    // The model here was read; the folder holding it is no repository.
+    assert.match(bad.stderr, /is not a git repository/);
     const plain = run(["evidence", "--repo", join(dir, "platform", "..", "nowhere")]);
     assert.equal(plain.status, 2);
     assert.match(plain.stderr, /nowhere does not exist/);

@@ -17,6 +17,8 @@ export interface EvidenceOptions {
   explainIdentities?: boolean;
   format: "text" | "json";
   explain?: string;
+  /** Whether the model was named (else the default, which `--repo` may have swallowed). */
+  modelGiven?: boolean;
 }
 
 /** `mlteam evidence`: who really does each activity, from git history. */
@@ -83,9 +85,13 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
   }
   if (options.since !== undefined) checkedDate("--since", options.since);
   if (options.at !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(options.at)) checkedDate("--at", options.at);
+  // A model swallowed by --repo, which takes every path after it: a YAML file is never a repository;
+  // a model's folder (not a repository's top) is taken for the model when none is named or here.
+  const modelless = !options.modelGiven && !hasModel;
   for (const path of options.repo ?? []) {
     const file = /\.ya?ml$/i.test(path) && existsSync(path);
-    const folder = !file && existsSync(join(path, DEFAULT_MODEL)) && !(await isRepositoryTop(path));
+    const folder =
+      !file && modelless && existsSync(join(path, DEFAULT_MODEL)) && !(await isRepositoryTop(path));
     if (file || folder)
       throw new ExitError(
         EXIT.invalid,
@@ -238,5 +244,7 @@ Examples:
   mlteam evidence examples/meghan-story --repo ../ml-platform
   mlteam evidence --explain deploy/charts/api/values.yaml`,
     )
-    .action(async (model: string, options: EvidenceOptions) => evidence(model, options));
+    .action(async (model: string, options: EvidenceOptions, command: Command) =>
+      evidence(model, { ...options, modelGiven: command.args.length > 0 }),
+    );
 }
