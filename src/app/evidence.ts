@@ -56,12 +56,12 @@ export async function collectInto(
   file: string,
   options: Omit<CollectOptions, "store">,
 ): Promise<CollectedEvidence> {
-  const [{ collectEvidence }, { GitError }, { PullReviewsError }] = await Promise.all([
+  const [{ collectEvidence }, { GitError }, { PullReviewsError }, store] = await Promise.all([
     import("../evidence/collect.ts"),
     import("../evidence/git.ts"),
     import("../evidence/pull-reviews.ts"),
+    openEvidenceStore(file),
   ]);
-  const store = await openEvidenceStore(file);
   try {
     return await collectEvidence({ ...options, store });
   } catch (error) {

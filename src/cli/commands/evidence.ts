@@ -23,14 +23,17 @@ export interface EvidenceOptions {
 
 /** `mlteam evidence`: who really does each activity, from git history. */
 export async function evidence(modelPath: string, options: EvidenceOptions): Promise<void> {
-  // Loaded together: the module loader reads their files concurrently. The progress bar and the
-  // text rendering only when they will be used.
+  // Loaded together: the module loader reads their files concurrently — with those collectInto
+  // loads next (the miner, the store's native module), which are then already there. The progress
+  // bar and the text rendering only when they will be used.
   const [progress, { collectInto, storePath }, { explainClassification }, { modelRepositories }] =
     await Promise.all([
       process.stderr.isTTY ? import("cli-progress") : undefined,
       import("../../app/evidence.ts"),
       import("../../evidence/classify.ts"),
       import("../../evidence/repositories.ts"),
+      import("../../evidence/collect.ts"),
+      import("../../store/sqlite.ts"),
     ]);
   const hasModel = existsSync(modelPath);
   if (!hasModel && modelPath !== "mlteam.yaml") throw new ExitError(EXIT.invalid, `no model at ${modelPath}`);
