@@ -7,14 +7,7 @@
  */
 
 import { createHash } from "node:crypto";
-import {
-  CO_AUTHOR,
-  type FileState,
-  monthIndexOfText,
-  REVIEWER,
-  type TruckFactor,
-  truckFactor,
-} from "./authorship.ts";
+import { type FileState, monthIndexOfText, type TruckFactor, truckFactor } from "./authorship.ts";
 import type { Classification } from "./classify.ts";
 import { type FactContext, type FileFacts, factsOf, type MeasureCache, rawIdentities } from "./file-facts.ts";
 import { type FileFilter, keepsFile } from "./file-filter.ts";
@@ -146,9 +139,7 @@ export function mailmapMerges(
     const mapped = mailmapper(mailmap);
     const seen = new Set<string>();
     for (const file of state.files.values())
-      for (const key of file.devs.keys()) {
-        if (key.startsWith(CO_AUTHOR) && !coAuthors) continue;
-        const raw = key.startsWith(CO_AUTHOR) || key.startsWith(REVIEWER) ? key.slice(3) : key;
+      for (const raw of rawIdentities(file, coAuthors, (text) => text)) {
         if (seen.has(raw)) continue;
         seen.add(raw);
         const proper = mapped(raw);
