@@ -77,6 +77,15 @@ describe("the HTTP API", () => {
     assert.match(await svg.text(), /^<svg xmlns/);
   });
 
+  it("refuses a history period whose dates name no day, with the parameter and why", async () => {
+    const impossible = await get("/api/history?since=2026-02-30");
+    assert.equal(impossible.status, 400);
+    assert.deepEqual(await impossible.json(), { error: "since: not a day of the calendar" });
+    const shape = await get("/api/history?until=2026-13");
+    assert.equal(shape.status, 400);
+    assert.deepEqual(await shape.json(), { error: "until: a date written YYYY-MM-DD" });
+  });
+
   it("edits a RACI cell in the YAML, keeping comments, and the findings follow", async () => {
     const etag = (await get("/api/model")).headers.get("etag") as string;
     const before = readFileSync(model, "utf8");

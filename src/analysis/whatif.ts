@@ -6,7 +6,7 @@
 import type { Catalog } from "../catalog/index.ts";
 import { resolveTeam } from "../graph/resolve.ts";
 import type { RaciEntry, TeamGraph } from "../graph/types.ts";
-import { isCalendarDate } from "../model/calendar-date.ts";
+import { DATE_SHAPE, isCalendarDate } from "../model/calendar-date.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { Model } from "../model/model.ts";
 import type { Person } from "../model/schema.ts";
@@ -81,7 +81,7 @@ export function scenarioProblems(graph: TeamGraph, scenario: Scenario): string[]
     ["--from", scenario.from],
     ["--to", scenario.to],
   ] as const) {
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+    if (date !== undefined && !DATE_SHAPE.test(date))
       problems.push(`${name} must be a date written YYYY-MM-DD, got ${quote(date)}`);
     else if (date !== undefined && !isCalendarDate(date))
       problems.push(`${name}: ${date} is not a day of the calendar`);

@@ -1,6 +1,6 @@
 /** What several commands share on the command line: the model argument and the --format option. */
 import { Option } from "commander";
-import { isCalendarDate } from "../model/calendar-date.ts";
+import { DATE_SHAPE, isCalendarDate } from "../model/calendar-date.ts";
 import { EXIT, ExitError } from "./exit.ts";
 
 export const DEFAULT_MODEL = "mlteam.yaml";
@@ -11,7 +11,7 @@ export const format = (choices: string[], fallback: string) =>
 
 /** A date given on the command line (`flag`), checked: YYYY-MM-DD naming a day of the calendar. */
 export function checkedDate(flag: string, value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+  if (!DATE_SHAPE.test(value))
     throw new ExitError(EXIT.invalid, `${flag} must be a date written YYYY-MM-DD, got "${value}"`);
   if (!isCalendarDate(value))
     throw new ExitError(EXIT.invalid, `${flag}: ${value} is not a day of the calendar`);

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { append } from "../model/append.ts";
+import { DATE_SHAPE } from "../model/calendar-date.ts";
 import type { Model } from "../model/model.ts";
 import { type Classifier, makeClassifier, type PatternSet } from "./classify.ts";
 import type { MeasureCache } from "./file-facts.ts";
@@ -240,7 +241,7 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
  * (UTC) of the commits it picked in the repositories.
  */
 function snapshotDay(at: string, runs: readonly (MineResult & { repo: string })[], today: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return at < today ? at : today;
+  if (DATE_SHAPE.test(at)) return at < today ? at : today;
   const days = runs
     .filter((run) => run.state.head !== "")
     .map((run) => gitSync(run.repo, ["show", "-s", "--format=%ct", run.state.head, "--"]).trim())

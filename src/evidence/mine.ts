@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { DATE_SHAPE } from "../model/calendar-date.ts";
 import { type FileState, HistoryAccumulator, mergeNewer } from "./authorship.ts";
 import { GitError, gitStream, gitSync, gitTry, logArgs, type RenameMode } from "./git.ts";
 import { type Commit, LogParser } from "./log-parser.ts";
@@ -100,7 +101,7 @@ export async function treePaths(repo: string, commit: string): Promise<Set<strin
 export function snapshotCommit(repo: string, ref: string, at: string): string {
   if (ref.startsWith("-") || at.startsWith("-"))
     throw new GitError(`"${ref.startsWith("-") ? ref : at}" is not a commit`);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) {
+  if (DATE_SHAPE.test(at)) {
     const hash = gitTry(repo, [
       "rev-list",
       "-1",

@@ -3,7 +3,7 @@
  * validation and the editor JSON Schema (`schema/mlteam.schema.json`) are all derived.
  */
 import { z } from "zod";
-import { isCalendarDate } from "./calendar-date.ts";
+import { DATE_SHAPE, isCalendarDate } from "./calendar-date.ts";
 
 export const STAGES = ["starting", "scaling", "mature"] as const;
 export const TOPOLOGIES = ["embedded", "centralized", "full-stack"] as const;
@@ -37,7 +37,7 @@ const id = z
 
 const date = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date is written YYYY-MM-DD")
+  .regex(DATE_SHAPE, { error: "a date is written YYYY-MM-DD", abort: true })
   .refine(isCalendarDate, "not a day of the calendar")
   .describe("A calendar date, YYYY-MM-DD.");
 

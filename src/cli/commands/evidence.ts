@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Command, Option } from "commander";
 import type { CollectedEvidence } from "../../evidence/collect.ts";
+import { DATE_SHAPE } from "../../model/calendar-date.ts";
 import { EXIT, ExitError } from "../exit.ts";
 import { err, out, stdoutColors } from "../io.ts";
 import { checkedDate, DEFAULT_MODEL, format } from "../options.ts";
@@ -87,7 +88,7 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
     return;
   }
   if (options.since !== undefined) checkedDate("--since", options.since);
-  if (options.at !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(options.at)) checkedDate("--at", options.at);
+  if (options.at !== undefined && DATE_SHAPE.test(options.at)) checkedDate("--at", options.at);
   // A model swallowed by --repo, which takes every path after it: a YAML file is never a repository;
   // a model's folder (not a repository's top) is taken for the model when none is named or here.
   const modelless = !options.modelGiven && !hasModel;

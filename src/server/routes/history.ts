@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { createRoute, z } from "@hono/zod-openapi";
 import { diffModel } from "../../app/diff.ts";
 import { modelHistory } from "../../app/history.ts";
+import { DATE_SHAPE, isCalendarDate } from "../../model/calendar-date.ts";
 import { openHistoryCache } from "../../store/history-cache.ts";
 import { VERSION } from "../../version.ts";
 import type { Api, ServerContext } from "../context.ts";
@@ -14,7 +15,8 @@ const error = (description: string) => ({
 });
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD")
+  .regex(DATE_SHAPE, { error: "a date written YYYY-MM-DD", abort: true })
+  .refine(isCalendarDate, "not a day of the calendar")
   .optional();
 const ref = z
   .string()
