@@ -1,6 +1,7 @@
 /** Maps a repository path to the catalog activity it is evidence of, and says why. */
+
+import { BUILTIN_PATTERNS } from "../catalog/activity-paths.ts";
 import { alternation, globRegExp } from "./globs.ts";
-import { BUILTIN_PATTERNS } from "./patterns.ts";
 
 export interface Classification {
   activity: string;

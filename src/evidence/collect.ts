@@ -5,6 +5,7 @@
 
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { BUILTIN_PATTERNS } from "../catalog/activity-paths.ts";
 import { append } from "../model/append.ts";
 import { DATE_SHAPE } from "../model/calendar-date.ts";
 import type { Model } from "../model/model.ts";
@@ -21,7 +22,6 @@ import {
   windowStartFor,
 } from "./measures.ts";
 import { type MineResult, mineRepository } from "./mine.ts";
-import { BUILTIN_PATTERNS } from "./patterns.ts";
 import { type FileReviews, PullReviewsError } from "./pull-reviews.ts";
 import { modelRepositories, type RepositorySpec } from "./repositories.ts";
 import type { EvidenceStore, RepoState } from "./store-port.ts";

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { test } from "node:test";
 import picomatch from "picomatch";
+import { BUILTIN_PATTERNS } from "../../src/catalog/activity-paths.ts";
 import { anyGlob, globRegExp } from "../../src/evidence/globs.ts";
 import { DEFAULT_BOTS } from "../../src/evidence/identities.ts";
-import { BUILTIN_PATTERNS } from "../../src/evidence/patterns.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 // Paths of a real tree (this repository's), and shapes it lacks: dot folders, deep and generated paths.

@@ -7,7 +7,7 @@
  * never owners (they are not people).
  */
 import { peopleWith } from "../../analysis/facts.ts";
-import { BUILTIN_PATTERNS } from "../../evidence/patterns.ts";
+import { BUILTIN_PATTERNS } from "../../catalog/activity-paths.ts";
 import type { TeamGraph } from "../../graph/types.ts";
 
 /** Activities whose files are ML code, reviewed by an ML engineer and an MLOps engineer (001 §3.5). */

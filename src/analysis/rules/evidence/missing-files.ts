@@ -1,4 +1,4 @@
-import { BUILTIN_PATTERNS } from "../../../evidence/patterns.ts";
+import { BUILTIN_PATTERNS } from "../../../catalog/activity-paths.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
