@@ -65,11 +65,12 @@ describe("the catalog", () => {
     }
   });
 
-  it("cites sections that exist in the source documents", () => {
-    assert.ok(
-      existsSync(SEEDS),
-      `the source documents are expected in ${SEEDS} (set MLTEAM_SEEDS to their folder)`,
-    );
+  // The source documents live beside the checkout (../shared/seeds), not in the repository: a clone on
+  // its own skips this check and says why, and everything else still runs.
+  const seedsMissing = existsSync(SEEDS)
+    ? false
+    : `the source documents are not in ${SEEDS} (set MLTEAM_SEEDS to their folder to check the citations)`;
+  it("cites sections that exist in the source documents", { skip: seedsMissing }, () => {
     const texts = new Map(
       CATALOG.sources.map((s) => [s.id, readFileSync(join(SEEDS, s.file), "utf8").toLowerCase()]),
     );

@@ -8,7 +8,7 @@ import { parseRaciRef } from "../model/raci-ref.ts";
 import type { RaciLetter, RaciRow } from "../model/schema.ts";
 import { RACI_LETTERS } from "../model/schema.ts";
 import type { PathKey } from "../model/yaml-source.ts";
-import { heldRoles, type ResolveContext } from "./resolve.ts";
+import { heldRoles, type ResolveContext } from "./resolve-context.ts";
 import type { PersonNode, ProductNode, RaciCell, RaciEntry, RaciRef, TeamNode } from "./types.ts";
 
 export interface RaciInputs {

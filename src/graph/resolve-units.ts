@@ -3,7 +3,7 @@
  * or another team; a unit's `parent` is a unit. Unknown parents and cycles are located errors.
  */
 import { didYouMean } from "../model/suggest.ts";
-import { checkDuplicates, type ResolveContext } from "./resolve.ts";
+import { checkDuplicates, type ResolveContext } from "./resolve-context.ts";
 import type { TeamNode, UnitNode } from "./types.ts";
 
 export function resolveUnits(ctx: ResolveContext, teams: Map<string, TeamNode>): Map<string, UnitNode> {

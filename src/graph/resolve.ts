@@ -5,13 +5,14 @@
 
 import { type Catalog, roleForTitle } from "../catalog/index.ts";
 import type { RoleDef } from "../catalog/types.ts";
-import type { Diagnostic, DiagnosticCode } from "../model/diagnostic.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
 import { formatPath } from "../model/diagnostic.ts";
 import type { Model } from "../model/model.ts";
 import type { RoleAssignment } from "../model/schema.ts";
 import { didYouMean } from "../model/suggest.ts";
 import type { PathKey } from "../model/yaml-source.ts";
 import { mergeCatalog } from "./catalog-merge.ts";
+import { checkDuplicates, heldRoles, type Ids, type ResolveContext } from "./resolve-context.ts";
 import { resolveRaci } from "./resolve-raci.ts";
 import { resolveUnits } from "./resolve-units.ts";
 import type { PersonNode, ProductNode, RoleHolding, TeamGraph, TeamNode } from "./types.ts";
@@ -92,27 +93,6 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
       absent.size === 0 ? model.stakeholders : model.stakeholders.filter((s) => !absent.has(s.person ?? "")),
   };
   return { graph, diagnostics };
-}
-
-type Ids = ReadonlySet<string> | ReadonlyMap<string, unknown>;
-
-/** What each step of the resolution shares: the model, who is away, and how to report a problem. */
-export interface ResolveContext {
-  model: Model;
-  absent: ReadonlySet<string>;
-  report(node: object, path: PathKey[], code: DiagnosticCode, message: string, target?: "key"): void;
-  /** A located warning: the model is valid, but probably not what was meant. */
-  warn(node: object, path: PathKey[], code: DiagnosticCode, message: string): void;
-  /** Whether `id` exists (or existed but failed the schema, or is away in a what-if). */
-  known(ids: Ids, id: string): boolean;
-  unknown(
-    node: object,
-    path: PathKey[],
-    what: string,
-    id: string,
-    candidates: Iterable<string>,
-    target?: "key",
-  ): void;
 }
 
 /** Custom roles, activities and competencies: unique ids, and competencies that exist. */
@@ -221,11 +201,6 @@ function resolvePeople(ctx: ResolveContext, roles: ReadonlyMap<string, RoleDef>,
     }
   }
   return { people, skilled, holders };
-}
-
-/** Every role a person holds: under `roles`, then by job title. */
-export function heldRoles(person: PersonNode): string[] {
-  return [...person.roles.map((h) => h.role), ...person.titleRoles];
 }
 
 /** The roles a person's job titles map to (through the roles' aliases) that `roles` does not already list. */
@@ -354,27 +329,4 @@ function allocate(assignments: readonly RoleAssignment[]): RoleHolding[] {
     for (const h of implicit) h.allocation = share;
   }
   return holdings;
-}
-
-export function checkDuplicates(
-  model: Model,
-  list: readonly { id: string }[],
-  what: string,
-  report: (node: object, path: PathKey[], code: DiagnosticCode, message: string) => void,
-): void {
-  const first = new Map<string, object>();
-  for (const item of list) {
-    const earlier = first.get(item.id);
-    if (!earlier) {
-      first.set(item.id, item);
-      continue;
-    }
-    const at = model.locate(earlier, ["id"]);
-    report(
-      item,
-      ["id"],
-      "duplicate-id",
-      `duplicate ${what} id "${item.id}", first defined at ${at.file}:${at.line}:${at.column}`,
-    );
-  }
 }

@@ -1,6 +1,7 @@
 /** The dashboard shell: navigation, the model's version, and a refresh whenever the YAML changes on disk. */
 import { useCallback, useEffect, useState } from "react";
 import { api, type ModelView } from "./api.ts";
+import type { PageProps } from "./page.ts";
 import { Catalog } from "./pages/Catalog.tsx";
 import { Evidence } from "./pages/Evidence.tsx";
 import { Governance } from "./pages/Governance.tsx";
@@ -11,12 +12,6 @@ import { Raci } from "./pages/Raci.tsx";
 import { Skills } from "./pages/Skills.tsx";
 import { Topology } from "./pages/Topology.tsx";
 import { WhatIf } from "./pages/WhatIf.tsx";
-
-export interface PageProps {
-  model: ModelView;
-  /** Reloads the model (after an edit). */
-  reload: () => void;
-}
 
 const PAGES: [string, string, (props: PageProps) => React.JSX.Element][] = [
   ["overview", "Overview", Overview],
@@ -33,14 +28,8 @@ const PAGES: [string, string, (props: PageProps) => React.JSX.Element][] = [
 
 const route = () => location.hash.replace(/^#\/?/, "").split("?")[0] || "overview";
 
-/** The subject a link asked to focus (`#/people?focus=meghan`), if any. */
-export const focusParam = () =>
-  new URLSearchParams(location.hash.split("?")[1] ?? "").get("focus") ?? undefined;
-
-export function App() {
-  const [page, setPage] = useState(route());
-  // The whole address, so that a link to another subject on the same page (?focus=…) shows it.
-  const [address, setAddress] = useState(location.hash);
+/** The model, fetched now and every two seconds (to pick up edits made outside the dashboard). */
+function useModel() {
   const [model, setModel] = useState<ModelView | undefined>();
   const [error, setError] = useState<string | undefined>();
   const reload = useCallback(() => {
@@ -55,16 +44,30 @@ export function App() {
   useEffect(() => {
     reload();
     const timer = setInterval(reload, 2000); // picks up edits made to the file outside the dashboard
+    return () => clearInterval(timer);
+  }, [reload]);
+  return { model, error, reload };
+}
+
+/** The page the address names, and the whole address (so that a link to another subject on the same page shows it). */
+function useRoute() {
+  const [page, setPage] = useState(route());
+  // The whole address, so that a link to another subject on the same page (?focus=…) shows it.
+  const [address, setAddress] = useState(location.hash);
+  useEffect(() => {
     const onHash = () => {
       setPage(route());
       setAddress(location.hash);
     };
     window.addEventListener("hashchange", onHash);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener("hashchange", onHash);
-    };
-  }, [reload]);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, []);
+  return { page, address };
+}
+
+export function App() {
+  const { page, address } = useRoute();
+  const { model, error, reload } = useModel();
   // A synced snapshot (a team's pages on the organisation server) has no git history here: the
   // organisation's page of the team shows its history over its synced commits.
   const pages = model?.snapshot ? PAGES.filter(([id]) => id !== "history") : PAGES;
@@ -80,45 +83,12 @@ export function App() {
       <button type="button" className="skip" onClick={() => document.getElementById("main")?.focus()}>
         Skip to the page
       </button>
-      <nav aria-label="Pages">
-        <span className="org">{org ?? "mlteam"}</span>
-        {pages.map(([id, label]) => (
-          <a
-            key={id}
-            href={`#/${id}`}
-            className={id === page ? "active" : ""}
-            aria-current={id === page ? "page" : undefined}
-          >
-            {label}
-          </a>
-        ))}
-      </nav>
+      <Nav org={org} pages={pages} page={page} />
       <main id="main" tabIndex={-1}>
         <h1>{title}</h1>
         {model?.snapshot && <SnapshotBanner snapshot={model.snapshot} />}
-        {error && (
-          <div className="message error">
-            {error}
-            {/^\/teams\/[^/]+\//.test(location.pathname) && (
-              <>
-                {" "}
-                <a href="../../">Back to the organisation</a>
-              </>
-            )}
-          </div>
-        )}
-        {model?.diagnostics.some((d) => d.severity === "error") && (
-          <div className="message error">
-            The model has errors; fix them in the YAML:
-            <ul>
-              {model.diagnostics.map((d) => (
-                <li
-                  key={`${d.file}:${d.line}:${d.column}:${d.message}`}
-                >{`${d.file}:${d.line}:${d.column} ${d.message}`}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        {error && <LoadError error={error} />}
+        {model?.diagnostics.some((d) => d.severity === "error") && <ModelErrors model={model} />}
         {model ? (
           <Current key={address.split("?")[1] ? address : page} model={model} reload={reload} />
         ) : (
@@ -126,6 +96,54 @@ export function App() {
         )}
       </main>
     </>
+  );
+}
+
+/** The organisation's name and a link to every page, the current one marked. */
+function Nav({ org, pages, page }: { org: string | undefined; pages: typeof PAGES; page: string }) {
+  return (
+    <nav aria-label="Pages">
+      <span className="org">{org ?? "mlteam"}</span>
+      {pages.map(([id, label]) => (
+        <a
+          key={id}
+          href={`#/${id}`}
+          className={id === page ? "active" : ""}
+          aria-current={id === page ? "page" : undefined}
+        >
+          {label}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+/** Why the model could not be fetched; a team's synced pages also lead back to the organisation. */
+function LoadError({ error }: { error: string }) {
+  return (
+    <div className="message error">
+      {error}
+      {/^\/teams\/[^/]+\//.test(location.pathname) && (
+        <>
+          {" "}
+          <a href="../../">Back to the organisation</a>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The model's diagnostics, shown when any of them is an error. */
+function ModelErrors({ model }: { model: ModelView }) {
+  return (
+    <div className="message error">
+      The model has errors; fix them in the YAML:
+      <ul>
+        {model.diagnostics.map((d) => (
+          <li key={`${d.file}:${d.line}:${d.column}:${d.message}`}>{`${d.file}:${d.line}:${d.column} ${d.message}`}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 /** The built-in catalog with the source of every entry. */
 import { useState } from "react";
-import type { PageProps } from "../App.tsx";
+import type { PageProps } from "../page.ts";
 import { ScrollRegion } from "./ScrollRegion.tsx";
 import { useApi } from "./useApi.ts";
 

@@ -1,5 +1,5 @@
 /** Evidence from git: per activity, who authored its files, the truck factor and recent activity. */
-import type { PageProps } from "../App.tsx";
+import type { PageProps } from "../page.ts";
 import { ScrollRegion } from "./ScrollRegion.tsx";
 import { useApi } from "./useApi.ts";
 

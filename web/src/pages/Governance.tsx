@@ -1,6 +1,6 @@
 /** AI governance: each clause of the frameworks the model lists, its status, and its evidence on a click. */
 import { useState } from "react";
-import type { PageProps } from "../App.tsx";
+import type { PageProps } from "../page.ts";
 import { ScrollRegion } from "./ScrollRegion.tsx";
 import { useApi } from "./useApi.ts";
 

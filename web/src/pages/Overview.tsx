@@ -1,6 +1,6 @@
 /** The team's health: score per area, and the doctor's findings grouped by area, with filter and search. */
 import { useState } from "react";
-import type { PageProps } from "../App.tsx";
+import type { PageProps } from "../page.ts";
 import { Chart } from "./Chart.tsx";
 import { tone, useApi } from "./useApi.ts";
 

@@ -1,7 +1,7 @@
 /** People: the roles each one holds with allocation bars, their teams, absences, and the doctor's findings about them. */
 
 import { useEffect } from "react";
-import { focusParam, type PageProps } from "../App.tsx";
+import { focusParam, type PageProps } from "../page.ts";
 import { Chart } from "./Chart.tsx";
 import { FindingNote } from "./FindingNote.tsx";
 import { useApi } from "./useApi.ts";

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from "react";
 import type { RaciCellBodyT } from "../../../src/server/contract.ts";
-import { focusParam, type PageProps } from "../App.tsx";
+import { focusParam, type PageProps } from "../page.ts";
 import { ApiError, api, type Matrix } from "../api.ts";
 import { Chart } from "./Chart.tsx";
 import { ScrollRegion } from "./ScrollRegion.tsx";

@@ -1,6 +1,6 @@
 /** Skills heatmap: people × competencies; a cell below what the person's roles need is outlined. */
 import { useState } from "react";
-import type { PageProps } from "../App.tsx";
+import type { PageProps } from "../page.ts";
 import { Chart } from "./Chart.tsx";
 import { ScrollRegion } from "./ScrollRegion.tsx";
 import { useApi } from "./useApi.ts";

@@ -1,6 +1,6 @@
 /** Teams, the platform and whom it serves, and products, laid out on the server (SVG). */
 import { useEffect, useState } from "react";
-import type { PageProps } from "../App.tsx";
+import type { PageProps } from "../page.ts";
 import { api } from "../api.ts";
 
 export function Topology({ model }: PageProps) {

@@ -1,7 +1,7 @@
 /** What-if: tick people away and see the score and findings change; the absence ranking. */
 import { useEffect, useState } from "react";
 import type { WhatIfViewT } from "../../../src/server/contract.ts";
-import type { PageProps } from "../App.tsx";
+import type { PageProps } from "../page.ts";
 import { api } from "../api.ts";
 import { useApi } from "./useApi.ts";
 
