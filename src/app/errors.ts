@@ -11,7 +11,9 @@ export type AppErrorKind =
   | "conflict" // the model changed since the caller read it
   | "precondition" // the caller must send something first (e.g. the version it edited)
   | "invalid-model" // the model itself does not validate
-  | "unavailable"; // something outside the model cannot be read (a repository, a file to write)
+  | "unavailable" // something outside the model cannot be read (a repository, a file to write)
+  | "unauthorised" // the caller did not say who they are (no token, no session, a refused login)
+  | "forbidden"; // the caller is known but may not do this
 
 export abstract class AppError extends Error {
   abstract readonly kind: AppErrorKind;
@@ -42,11 +44,25 @@ export class UnavailableError extends AppError {
   readonly kind = "unavailable" as const;
 }
 
+export class UnauthorisedError extends AppError {
+  override name = "UnauthorisedError";
+  readonly kind = "unauthorised" as const;
+}
+
+export class ForbiddenError extends AppError {
+  override name = "ForbiddenError";
+  readonly kind = "forbidden" as const;
+}
+
 /** The model does not validate; carries every diagnostic so a surface can show them all. */
 export class InvalidModelError extends AppError {
   override name = "InvalidModelError";
   readonly kind = "invalid-model" as const;
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
+  constructor(
+    readonly diagnostics: readonly Diagnostic[],
+    /** What the model is called (its organisation's name, or its path), for a report's title. */
+    readonly title?: string,
+  ) {
     const errors = diagnostics.filter((d) => d.severity === "error");
     super(
       `the model has ${errors.length} ${errors.length === 1 ? "error" : "errors"}: ${errors

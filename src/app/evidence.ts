@@ -56,22 +56,21 @@ export async function collectInto(
   file: string,
   options: Omit<CollectOptions, "store">,
 ): Promise<CollectedEvidence> {
-  const [{ collectEvidence }, { GitError }, { PullReviewsError }, store] = await Promise.all([
-    import("../evidence/collect.ts"),
-    import("../evidence/git.ts"),
-    import("../evidence/pull-reviews.ts"),
-    openEvidenceStore(file),
-  ]);
+  const [{ collectEvidence }, { GitError }, { PullReviewsError }, { isSqliteFailure }, store] =
+    await Promise.all([
+      import("../evidence/collect.ts"),
+      import("../evidence/git.ts"),
+      import("../evidence/pull-reviews.ts"),
+      import("../store/sqlite.ts"),
+      openEvidenceStore(file),
+    ]);
   try {
     return await collectEvidence({ ...options, store });
   } catch (error) {
     if (error instanceof GitError) throw new UnavailableError(error.message);
     if (error instanceof PullReviewsError) throw new InputError(error.message);
     // Only SQLite's own failures are the store's once it is open.
-    throw (
-      (error instanceof Error && error.name === "SqliteError" ? storeFailure(file, error) : undefined) ??
-      error
-    );
+    throw (isSqliteFailure(error) ? storeFailure(file, error) : undefined) ?? error;
   } finally {
     await store.close();
   }

@@ -7,7 +7,7 @@ import { CATALOG } from "../catalog/index.ts";
 import { makeClassifier } from "../evidence/classify.ts";
 import { importBackstage, type ReadTarget } from "../importers/backstage.ts";
 import { importCodeowners } from "../importers/codeowners.ts";
-import { importCsvRoster } from "../importers/csv-roster.ts";
+import { CsvRosterError, importCsvRoster } from "../importers/csv-roster.ts";
 import { importedToYaml, mergeIntoModel } from "../importers/merge.ts";
 import type { Imported } from "../importers/types.ts";
 import { importXlsx } from "../importers/xlsx.ts";
@@ -59,8 +59,7 @@ export async function importEntries(
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
-    if (error instanceof Error && error.name === "CsvRosterError")
-      throw new InputError(`${name}: ${error.message}`);
+    if (error instanceof CsvRosterError) throw new InputError(`${name}: ${error.message}`);
     const message = error instanceof Error ? error.message : String(error);
     // A message that already names its file (a Backstage Location target, with line and column) keeps it.
     throw new InputError(/^[^\s:]+:\d+:\d+: /.test(message) ? message : `${name}: ${message}`);

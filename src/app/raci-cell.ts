@@ -11,6 +11,7 @@ import type { RaciLetter } from "../model/schema.ts";
 import { requireValid, type ValidTeamCheck } from "./check-team.ts";
 import { ConflictError, echo, InputError, NotFoundError, PreconditionError } from "./errors.ts";
 import type { ModelWorkspace } from "./workspace.ts";
+import { writeUnlessUnwritable } from "./write-output.ts";
 
 export interface CellChange {
   activity: string;
@@ -47,7 +48,8 @@ export async function setRaciCell(
   // The file may have changed while we computed: check again right before replacing it.
   if (workspace.etag() !== etag)
     throw new ConflictError("the model changed while saving; reload and try again");
-  workspace.host.writeFile(file, after);
+  const host = workspace.host;
+  writeUnlessUnwritable(() => host.writeFile(file, after));
   const saved = await workspace.current();
   return { etag: saved.etag, file: relativeToModel(file, workspace.entry) };
 }

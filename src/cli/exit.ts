@@ -1,19 +1,15 @@
-/** Exit codes, as linters use them, and the error that carries one to the CLI's single exit point. */
-export const EXIT = {
-  /** Clean, or warnings only. */
-  ok: 0,
-  /** Findings at error level. */
-  findings: 1,
-  /** Invalid input or usage, or an internal failure. */
-  invalid: 2,
-} as const;
+/**
+ * How a command ends when it does not simply succeed and has no error of the application's to throw.
+ * Commands say what happened; `cli/main.ts` alone turns it into an exit code.
+ */
+export type CommandOutcome =
+  /** Findings at error level, a crossed gate, gaps in a pack, a partial import, a failed sync: exit 1. */
+  | "findings"
+  /** The input was wrong and the command has already said why (its diagnostics are printed): exit 2. */
+  | "reported";
 
-/** Thrown by commands to stop with a message (on stderr) and an exit code. */
-export class ExitError extends Error {
-  constructor(
-    readonly code: number,
-    message = "",
-  ) {
-    super(message);
+export class CommandFailed extends Error {
+  constructor(readonly outcome: CommandOutcome) {
+    super(outcome);
   }
 }

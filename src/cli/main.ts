@@ -23,7 +23,7 @@ import { register as registerRecommend } from "./commands/recommend.ts";
 import { register as registerServe } from "./commands/serve.ts";
 import { register as registerValidate } from "./commands/validate.ts";
 import { register as registerWhatif } from "./commands/whatif.ts";
-import { EXIT, ExitError } from "./exit.ts";
+import { CommandFailed } from "./exit.ts";
 import { err, out, stderrColors, wroteToStdout } from "./io.ts";
 
 // A reader that goes away (`mlteam doctor | head -1`) ends the run quietly, as for any Unix tool.
@@ -69,6 +69,22 @@ for (const register of [
 ])
   register(program);
 
+/** Exit codes, as linters use them: decided here and nowhere else. */
+export const EXIT = {
+  /** Clean, or warnings only. */
+  ok: 0,
+  /** Findings at error level (or a gate crossed, gaps in a pack, a partial import, a failed sync). */
+  findings: 1,
+  /** Invalid input or usage, or an internal failure. */
+  invalid: 2,
+} as const;
+
+// The command that runs, so that a failure is rendered as that command's document.
+let running = "";
+program.hook("preAction", (_program, action) => {
+  running = action.name();
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
@@ -78,39 +94,46 @@ try {
     const machine = machineFormat(process.argv.slice(2));
     if (machine) out(await failureDocument(machine, error));
   }
+  if (error instanceof InvalidModelError) reportDiagnostics(error);
 }
 
-/** The machine format asked for (`--format json|sarif`, `-f json`, `--format=json`), if any. */
-function machineFormat(args: readonly string[]): "json" | "sarif" | undefined {
+/** The machine format asked for (`--format json|sarif`, `-f json`, `--format=json`; markdown from the doctor), if any. */
+function machineFormat(args: readonly string[]): "json" | "sarif" | "markdown" | undefined {
   for (const [i, arg] of args.entries()) {
     if (arg === "--") break;
     const value = arg === "--format" || arg === "-f" ? args[i + 1] : /^--format=(.*)$/.exec(arg)?.[1];
     if (value === "json" || value === "sarif") return value;
+    if (value === "markdown" && running === "doctor") return value;
   }
   return undefined;
 }
 
-async function failureDocument(format: "json" | "sarif", error: unknown): Promise<string> {
-  const { renderFailureJson, renderFailureSarif } = await import("../render/invalid-model.ts");
+async function failureDocument(format: "json" | "sarif" | "markdown", error: unknown): Promise<string> {
+  const invalid = await import("../render/invalid-model.ts");
   const diagnostics = error instanceof InvalidModelError ? error.diagnostics : [];
+  // The doctor's report keeps its own shape (findings, score, summary) when the model is invalid.
+  if (running === "doctor" && error instanceof InvalidModelError) {
+    if (format === "json") return invalid.renderInvalidJson(diagnostics);
+    if (format === "sarif") return invalid.renderInvalidSarif(diagnostics, VERSION);
+    return invalid.renderInvalidMarkdown(diagnostics, error.title ?? "");
+  }
+  if (format === "markdown") return "";
   const message = (error instanceof Error ? error.message : String(error)).replace(/^error: /, "");
   return format === "json"
-    ? renderFailureJson(message, diagnostics)
-    : renderFailureSarif(message, diagnostics, VERSION);
+    ? invalid.renderFailureJson(message, diagnostics)
+    : invalid.renderFailureSarif(message, diagnostics, VERSION);
+}
+
+/** An invalid model's located diagnostics and their count, on stderr. */
+function reportDiagnostics(error: InvalidModelError): void {
+  const c = stderrColors();
+  err(renderDiagnostics(error.diagnostics, c));
+  err(summariseDiagnostics(error.diagnostics, c));
 }
 
 function exitCodeFor(error: unknown): number {
-  if (error instanceof ExitError) {
-    if (error.message)
-      err(error.code === EXIT.invalid ? `${stderrColors().red("error:")} ${error.message}` : error.message);
-    return error.code;
-  }
-  if (error instanceof InvalidModelError) {
-    const c = stderrColors();
-    err(renderDiagnostics(error.diagnostics, c));
-    err(summariseDiagnostics(error.diagnostics, c));
-    return EXIT.invalid;
-  }
+  if (error instanceof CommandFailed) return error.outcome === "findings" ? EXIT.findings : EXIT.invalid;
+  if (error instanceof InvalidModelError) return EXIT.invalid;
   if (error instanceof AppError) {
     // Every other kind (input, not found, conflict, precondition, unavailable) is the user's to fix.
     err(`${stderrColors().red("error:")} ${error.message}`);
@@ -119,10 +142,6 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
     // Commander has already printed its message.
     return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
-  }
-  if (error instanceof Error && error.name === "WriteError") {
-    err(`${stderrColors().red("error:")} ${error.message}`);
-    return EXIT.invalid;
   }
   const message = error instanceof Error ? error.message : String(error);
   err(`${stderrColors().red("internal error:")} ${message}`);

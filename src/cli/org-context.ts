@@ -4,13 +4,13 @@
  * default), and the data folder where remote repositories are mirrored. Loaded by the commands'
  * actions only (it brings the schema), so `mlteam --version` does not pay for it.
  */
+
 import { dirname, join, resolve } from "node:path";
-import { InvalidModelError } from "../app/errors.ts";
+import { InputError, InvalidModelError } from "../app/errors.ts";
 import { loadOrgConfig, type OrgConfig } from "../org/config.ts";
 import { isPostgresUrl, redact } from "../org/database-url.ts";
 import type { SyncQueue } from "../org/queue-port.ts";
 import type { OrgStore } from "../org/store-port.ts";
-import { EXIT, ExitError } from "./exit.ts";
 import { today } from "./today.ts";
 
 export interface OrgCommandOptions {
@@ -42,7 +42,7 @@ export async function openOrganisation(options: OrgCommandOptions): Promise<OrgS
     return { config, store: await openOrgStore(database), database, dataDir };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ExitError(EXIT.invalid, `the database ${redact(database)} cannot be opened: ${reason}`);
+    throw new InputError(`the database ${redact(database)} cannot be opened: ${reason}`);
   }
 }
 
@@ -53,7 +53,7 @@ export async function openQueue(database: string): Promise<SyncQueue> {
     return await openSyncQueue(database);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ExitError(EXIT.invalid, `the job queue in ${redact(database)} cannot be started: ${reason}`);
+    throw new InputError(`the job queue in ${redact(database)} cannot be started: ${reason}`);
   }
 }
 

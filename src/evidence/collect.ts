@@ -9,13 +9,15 @@ import { BUILTIN_PATTERNS } from "../catalog/activity-paths.ts";
 import { append } from "../model/append.ts";
 import { DATE_SHAPE } from "../model/calendar-date.ts";
 import type { Model } from "../model/model.ts";
+import type { EvidenceSettings } from "../model/schema.ts";
 import { type Classifier, makeClassifier, type PatternSet } from "./classify.ts";
 import type { MeasureCache } from "./file-facts.ts";
 import type { FileFilter } from "./file-filter.ts";
 import { GitError, gitSync } from "./git.ts";
-import { DEFAULT_BOTS, makeIdentityResolver } from "./identities.ts";
+import { DEFAULT_BOTS, type IdentityResolver, makeIdentityResolver } from "./identities.ts";
 import {
   type EvidenceReport,
+  type Measured,
   mailmapMerges,
   measureWithCache,
   type PreviousMeasures,
@@ -65,11 +67,33 @@ export interface CollectedEvidence {
   warnings: string[];
 }
 
+/** What the steps of a collection share: the options, and each repository's run and settings. */
+interface Collection {
+  options: CollectOptions;
+  settings: EvidenceSettings | undefined;
+  /** The repositories the model lists (none when `onlyGiven`). */
+  listed: readonly RepositorySpec[];
+  modelSets: PatternSet[];
+  runs: (MineResult & { repo: string })[];
+  warnings: string[];
+  /** The repositories (keys) the reviews given apply to, and the spec each run was read for. */
+  takingReviews: Set<string>;
+  specOf: Map<string, RepositorySpec>;
+  classifiers: Map<string, Classifier>;
+  filterByKey: Map<string, FileFilter>;
+  /** The measures kept by the last run, read while git reads the new commits. */
+  measuresRead: Map<string, Promise<MeasureCache | undefined>>;
+  pullsByKey: Map<string, Map<string, FileReviews>>;
+  /** What each repository's per-file measures depend on besides its history (see file-facts.ts). */
+  fingerprints: Map<string, string>;
+  /** The facts measured by the previous run, for the files unchanged since. */
+  previous: Map<string, PreviousMeasures>;
+}
+
 export async function collectEvidence(options: CollectOptions): Promise<CollectedEvidence> {
   const settings = options.model?.evidence?.settings;
   const listed = options.onlyGiven ? [] : modelRepositories(options.model);
   const given = options.repositories ?? [];
-  const specs = [...listed, ...given];
   // One repository's export: for those given, or the model's only repository.
   const reviewed = new Set<RepositorySpec>(given.length > 0 ? given : listed);
   if (options.reviews !== undefined && given.length === 0 && listed.length > 1)
@@ -78,15 +102,101 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     );
   // Read before any history: a bad file fails at once.
   const givenReviews = options.reviews === undefined ? undefined : await loadPullReviews(options.reviews);
-  /** The repositories (keys) the reviews given apply to, and the spec each run was read for. */
-  const takingReviews = new Set<string>();
-  const specOf = new Map<string, RepositorySpec>();
-  const runs: (MineResult & { repo: string })[] = [];
-  const warnings: string[] = [];
-  const filterByKey = new Map<string, FileFilter>();
-  const pullsByKey = new Map<string, Map<string, FileReviews>>();
-  /** What each repository's per-file measures depend on besides its history (see file-facts.ts). */
-  const fingerprints = new Map<string, string>();
+  const c: Collection = {
+    options,
+    settings,
+    listed,
+    modelSets: Object.entries(settings?.patterns ?? {}).map(([activity, patterns]) => ({
+      activity,
+      patterns,
+      origin: "model",
+    })),
+    runs: [],
+    warnings: [],
+    takingReviews: new Set(),
+    specOf: new Map(),
+    classifiers: new Map(),
+    filterByKey: new Map(),
+    measuresRead: new Map(),
+    pullsByKey: new Map(),
+    fingerprints: new Map(),
+    previous: new Map(),
+  };
+  for (const spec of [...listed, ...given]) await mineSpec(c, spec, reviewed.has(spec));
+  await readReviewsAndFingerprints(c, givenReviews);
+  await readPreviousMeasures(c);
+  const resolver = makeIdentityResolver(options.model?.people ?? [], {
+    bots: settings?.bots ?? DEFAULT_BOTS,
+    mergeByName: settings?.mergeByName !== false,
+  });
+  const { report, caches, counts } = measureRuns(c, resolver);
+  for (const [key, cache] of caches) await options.store.saveMeasures(key, cache);
+  if (options.explainIdentities) explainMailmapMerges(c, report, resolver);
+  return {
+    report,
+    runs: c.runs.map((run) => ({ ...run, ...(counts.get(run.state.key) ?? { measured: 0, reused: 0 }) })),
+    warnings: c.warnings,
+  };
+}
+
+/** Mines one repository, keeping its run unless it is one already read (under another name). */
+async function mineSpec(c: Collection, spec: RepositorySpec, reviewed: boolean): Promise<void> {
+  const { options, settings, runs, warnings } = c;
+  const repoSets: PatternSet[] = Object.entries(spec.patterns ?? {}).map(([activity, patterns]) => ({
+    activity,
+    patterns,
+    origin: "repository",
+  }));
+  const classify = makeClassifier([...repoSets, ...c.modelSets], {
+    replace: settings?.replacePatterns === true,
+  });
+  const result = await mineRepository({
+    onTree: (paths) => classifyWhileWaiting(classify, paths),
+    whileReading: (stored) => {
+      const read = options.store.loadMeasures(stored.key);
+      // Awaited after mining; a failure before then must not surface as an unhandled rejection.
+      read.catch(() => undefined);
+      c.measuresRead.set(stored.key, read);
+    },
+    repo: spec.path,
+    ...(spec.branch !== undefined ? { branch: spec.branch } : {}),
+    ...(options.at !== undefined ? { at: options.at } : {}),
+    store: options.store,
+    ...(options.onProgress
+      ? { onProgress: (done: number, total: number) => options.onProgress?.(spec.path, done, total) }
+      : {}),
+  }).catch((error: unknown) => rethrowWhereListed(c, spec, error));
+  if (reviewed) c.takingReviews.add(result.state.key);
+  const same = runs.find((run) => run.state.key === result.state.key);
+  if (same) {
+    // Named on the command line as well as in the model: the way to say which one --reviews is for.
+    const both =
+      c.listed.includes(c.specOf.get(same.state.key) as RepositorySpec) !== c.listed.includes(spec);
+    if (!both) warnings.push(`${spec.path} is the same repository as ${same.repo}: read once`);
+    return;
+  }
+  runs.push({ ...result, repo: spec.path });
+  c.specOf.set(result.state.key, spec);
+  append(warnings, result.warnings);
+  c.classifiers.set(result.state.key, classify);
+  c.filterByKey.set(result.state.key, options.filter ?? spec.filter ?? settings?.filter ?? "all");
+}
+
+/** Rethrows a mining error; for a repository the model lists, a git error says where it is listed. */
+function rethrowWhereListed(c: Collection, spec: RepositorySpec, error: unknown): never {
+  const index = c.listed.indexOf(spec);
+  const model = c.options.model;
+  if (index < 0 || !model?.evidence || !(error instanceof GitError)) throw error;
+  const at = model.locate(model.evidence.settings, ["repositories", index, "path"]);
+  throw new GitError(`${at.file}:${at.line}:${at.column}: ${error.message}`);
+}
+
+/** Each run's pull-request reviews (its own file, or those given), and the fingerprint of its measures. */
+async function readReviewsAndFingerprints(
+  c: Collection,
+  givenReviews: { reviews: Map<string, FileReviews>; text: string } | undefined,
+): Promise<void> {
+  const { options, settings } = c;
   const shared = JSON.stringify([
     options.model?.people ?? [],
     settings?.bots ?? DEFAULT_BOTS,
@@ -95,71 +205,17 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     settings?.replacePatterns === true,
     BUILTIN_PATTERNS,
   ]);
-  const modelSets: PatternSet[] = Object.entries(settings?.patterns ?? {}).map(([activity, patterns]) => ({
-    activity,
-    patterns,
-    origin: "model",
-  }));
-  const classifiers = new Map<string, Classifier>();
-  /** The measures kept by the last run, read while git reads the new commits. */
-  const measuresRead = new Map<string, Promise<MeasureCache | undefined>>();
-  for (const spec of specs) {
-    const repoSets: PatternSet[] = Object.entries(spec.patterns ?? {}).map(([activity, patterns]) => ({
-      activity,
-      patterns,
-      origin: "repository",
-    }));
-    const classify = makeClassifier([...repoSets, ...modelSets], {
-      replace: settings?.replacePatterns === true,
-    });
-    const result = await mineRepository({
-      onTree: (paths) => classifyWhileWaiting(classify, paths),
-      whileReading: (stored) => {
-        const read = options.store.loadMeasures(stored.key);
-        // Awaited after mining; a failure before then must not surface as an unhandled rejection.
-        read.catch(() => undefined);
-        measuresRead.set(stored.key, read);
-      },
-      repo: spec.path,
-      ...(spec.branch !== undefined ? { branch: spec.branch } : {}),
-      ...(options.at !== undefined ? { at: options.at } : {}),
-      store: options.store,
-      ...(options.onProgress
-        ? { onProgress: (done: number, total: number) => options.onProgress?.(spec.path, done, total) }
-        : {}),
-    }).catch((error: unknown) => {
-      // A repository the model lists: say where it is listed.
-      const index = listed.indexOf(spec);
-      const model = options.model;
-      if (index < 0 || !model?.evidence || !(error instanceof GitError)) throw error;
-      const at = model.locate(model.evidence.settings, ["repositories", index, "path"]);
-      throw new GitError(`${at.file}:${at.line}:${at.column}: ${error.message}`);
-    });
-    if (reviewed.has(spec)) takingReviews.add(result.state.key);
-    const same = runs.find((run) => run.state.key === result.state.key);
-    if (same) {
-      // Named on the command line as well as in the model: the way to say which one --reviews is for.
-      const both = listed.includes(specOf.get(same.state.key) as RepositorySpec) !== listed.includes(spec);
-      if (!both) warnings.push(`${spec.path} is the same repository as ${same.repo}: read once`);
-      continue;
-    }
-    runs.push({ ...result, repo: spec.path });
-    specOf.set(result.state.key, spec);
-    append(warnings, result.warnings);
-    classifiers.set(result.state.key, classify);
-    filterByKey.set(result.state.key, options.filter ?? spec.filter ?? settings?.filter ?? "all");
-  }
-  for (const run of runs) {
+  for (const run of c.runs) {
     const key = run.state.key;
-    const spec = specOf.get(key) as RepositorySpec;
+    const spec = c.specOf.get(key) as RepositorySpec;
     const pulls =
       spec.reviews !== undefined
         ? await loadPullReviews(spec.reviews)
-        : takingReviews.has(key)
+        : c.takingReviews.has(key)
           ? givenReviews
           : undefined;
-    if (pulls) pullsByKey.set(key, pulls.reviews);
-    fingerprints.set(
+    if (pulls) c.pullsByKey.set(key, pulls.reviews);
+    c.fingerprints.set(
       key,
       createHash("sha1")
         .update(shared)
@@ -167,27 +223,31 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
         .digest("hex"),
     );
   }
-  // The facts measured by the previous run, for the files unchanged since.
-  const previous = new Map<string, PreviousMeasures>();
-  for (const run of runs) {
+}
+
+/** The facts measured by the previous run of each repository mined incrementally. */
+async function readPreviousMeasures(c: Collection): Promise<void> {
+  for (const run of c.runs) {
     // They only save work: unreadable ones (a damaged store) mean measuring every file.
     const cache = run.since
-      ? await (measuresRead.get(run.state.key) ?? options.store.loadMeasures(run.state.key)).catch(() => {
-          warnings.push(`${run.repo}: the measures kept by the last run could not be read; measured again`);
+      ? await (c.measuresRead.get(run.state.key) ?? c.options.store.loadMeasures(run.state.key)).catch(() => {
+          c.warnings.push(`${run.repo}: the measures kept by the last run could not be read; measured again`);
           return undefined;
         })
       : undefined;
     if (cache && run.since)
-      previous.set(run.state.key, { cache, since: run.since.head, changed: run.since.changed });
+      c.previous.set(run.state.key, { cache, since: run.since.head, changed: run.since.changed });
   }
+}
+
+/** Measures the runs as of the day analysed, over the recent window. */
+function measureRuns(c: Collection, resolver: IdentityResolver): Measured {
+  const { options, settings, runs, modelSets } = c;
   const classifierFor = (state: RepoState): Classifier =>
-    classifiers.get(state.key) ?? makeClassifier(modelSets, { replace: settings?.replacePatterns === true });
+    c.classifiers.get(state.key) ??
+    makeClassifier(modelSets, { replace: settings?.replacePatterns === true });
   const leavers = new Map<string, string>();
   for (const p of options.model?.people ?? []) if (p.leaves) leavers.set(p.id, p.leaves);
-  const resolver = makeIdentityResolver(options.model?.people ?? [], {
-    bots: settings?.bots ?? DEFAULT_BOTS,
-    mergeByName: settings?.mergeByName !== false,
-  });
   // A snapshot is measured as of its day: the recent window and the leavers end there, not today.
   const asOf = options.at === undefined ? options.today : snapshotDay(options.at, runs, options.today);
   const windowStart = options.since
@@ -195,45 +255,42 @@ export async function collectEvidence(options: CollectOptions): Promise<Collecte
     : windowStartFor(asOf, settings?.windowMonths ?? 12);
   // The window counts whole months.
   if (options.since !== undefined && options.since.slice(0, 7) > asOf.slice(0, 7))
-    warnings.push(`--since ${options.since} is after the day measured (${asOf}): no one can be active`);
-  const { report, caches, counts } = measureWithCache(
+    c.warnings.push(`--since ${options.since} is after the day measured (${asOf}): no one can be active`);
+  return measureWithCache(
     runs.map((r) => r.state),
     classifierFor,
     resolver,
     windowStart,
     {
       coAuthors: options.coAuthors ?? settings?.coAuthors === true,
-      filterFor: (state) => filterByKey.get(state.key) ?? "all",
+      filterFor: (state) => c.filterByKey.get(state.key) ?? "all",
       mailmapFor: (state) => runs.find((r) => r.state === state)?.mailmap,
-      pullReviewsFor: (state) => pullsByKey.get(state.key),
-      previous: (state) => previous.get(state.key),
-      fingerprintFor: (state) => fingerprints.get(state.key) ?? "",
+      pullReviewsFor: (state) => c.pullsByKey.get(state.key),
+      previous: (state) => c.previous.get(state.key),
+      fingerprintFor: (state) => c.fingerprints.get(state.key) ?? "",
       gone: (id) => {
         const leaves = leavers.get(id);
         return leaves !== undefined && leaves <= asOf;
       },
     },
   );
-  for (const [key, cache] of caches) await options.store.saveMeasures(key, cache);
-  if (options.explainIdentities) {
-    const gathered = mailmapMerges(
-      runs.map((r) => r.state),
-      (state) => runs.find((r) => r.state === state)?.mailmap,
-      resolver,
-      options.coAuthors ?? settings?.coAuthors === true,
-    );
-    const merged = new Map(report.identities.merged.map((m) => [m.id, new Set(m.seen)]));
-    for (const [id, seen] of gathered) merged.set(id, new Set([...(merged.get(id) ?? []), ...seen]));
-    report.identities.merged = [...merged]
-      .filter(([, seen]) => seen.size > 1)
-      .map(([id, seen]) => ({ id, seen: [...seen].sort() }))
-      .sort((a, b) => a.id.localeCompare(b.id));
-  }
-  return {
-    report,
-    runs: runs.map((run) => ({ ...run, ...(counts.get(run.state.key) ?? { measured: 0, reused: 0 }) })),
-    warnings,
-  };
+}
+
+/** Adds to the report's merges what each `.mailmap` gathered (`--explain-identities`). */
+function explainMailmapMerges(c: Collection, report: EvidenceReport, resolver: IdentityResolver): void {
+  const { options, settings, runs } = c;
+  const gathered = mailmapMerges(
+    runs.map((r) => r.state),
+    (state) => runs.find((r) => r.state === state)?.mailmap,
+    resolver,
+    options.coAuthors ?? settings?.coAuthors === true,
+  );
+  const merged = new Map(report.identities.merged.map((m) => [m.id, new Set(m.seen)]));
+  for (const [id, seen] of gathered) merged.set(id, new Set([...(merged.get(id) ?? []), ...seen]));
+  report.identities.merged = [...merged]
+    .filter(([, seen]) => seen.size > 1)
+    .map(([id, seen]) => ({ id, seen: [...seen].sort() }))
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /**

@@ -161,11 +161,14 @@ export function excludedAs(
   return undefined;
 }
 
-export function makeIdentityResolver(
-  people: readonly Person[],
-  options: IdentityOptions = {},
-): IdentityResolver {
-  const mergeByName = options.mergeByName !== false;
+/** People's ids by e-mail, by normalised name (and `git` alias), and by code-host handle. */
+interface PeopleIndex {
+  byEmail: Map<string, string>;
+  byName: Map<string, string>;
+  byHandle: Map<string, string>;
+}
+
+function indexPeople(people: readonly Person[]): PeopleIndex {
   const byEmail = new Map<string, string>();
   const byName = new Map<string, string>();
   const byHandle = new Map<string, string>();
@@ -178,172 +181,224 @@ export function makeIdentityResolver(
     }
     byName.set(normaliseName(person.name), person.id);
   }
-  const isBotText = anyGlob(
-    (options.bots ?? DEFAULT_BOTS).map((b) => b.toLowerCase()),
-    { nocase: true },
-  );
+  return { byEmail, byName, byHandle };
+}
 
-  // Union-find over e-mail and name keys: identities that share either are one developer.
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let root = x;
-    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
-    let at = x;
-    while (at !== root) {
-      const next = parent.get(at) as string;
-      parent.set(at, root);
-      at = next;
-    }
-    if (!parent.has(root)) parent.set(root, root);
-    return root;
-  };
-  const union = (a: string, b: string) => {
-    const [ra, rb] = [find(a), find(b)];
-    if (ra === rb) return;
-    // The smaller key is the root, so a cluster's id does not depend on the order identities come in.
-    const [low, high] = ra < rb ? [ra, rb] : [rb, ra];
-    parent.set(high, low);
-  };
-  const keysOf = (name: string, email: string) => {
-    const keys: string[] = [];
-    if (email !== "") keys.push(`e:${email.toLowerCase()}`);
-    if ((mergeByName && mergeableName(name)) || email === "") keys.push(`n:${normaliseName(name)}`);
-    return keys;
-  };
+/** A resolver's state: the people, what it learned and merged, and what this run resolved. */
+interface ResolverState {
+  people: PeopleIndex;
+  mergeByName: boolean;
+  isBotText: (text: string) => boolean;
+  /** Union-find over e-mail and name keys: identities that share either are one developer. */
+  parent: Map<string, string>;
   /** Each known identity's first key → the person it names directly (by e-mail or name). */
-  const directByKey = new Map<string, string>();
+  directByKey: Map<string, string>;
   /** Cluster root → its one person (null when two people meet in it); rebuilt after learning. */
-  let personOfRoot: Map<string, string | null> | undefined;
-  const seenRaw = new Map<string, Set<string>>();
-  const exclusions = new Map<string, Exclusion>();
-  const cache = new Map<string, Identity | undefined>();
+  personOfRoot: Map<string, string | null> | undefined;
+  seenRaw: Map<string, Set<string>>;
+  exclusions: Map<string, Exclusion>;
+  cache: Map<string, Identity | undefined>;
   /** The same, by "Name <email>" text. */
-  const byText = new Map<string, Identity | undefined>();
-  const directOf = (name: string, email: string) =>
-    byEmail.get(email.toLowerCase()) ?? byName.get(normaliseName(name));
-
+  byText: Map<string, Identity | undefined>;
   /** Each known identity ("name\0email") → its first key and the person it names directly. */
-  const known = new Map<string, { key: string; direct: string | undefined }>();
-  const learnOne = (name: string, email: string) => {
-    const raw = `${name}\u0000${email}`;
-    const before = known.get(raw);
-    if (before) return before;
-    const keys = keysOf(name, email);
-    for (let i = 1; i < keys.length; i++) union(keys[0] as string, keys[i] as string);
-    const direct = directOf(name, email);
-    const learned = { key: keys[0] as string, direct };
-    known.set(raw, learned);
-    if (direct) directByKey.set(learned.key, direct);
-    personOfRoot = undefined;
-    cache.clear();
-    byText.clear();
-    return learned;
-  };
-  const personOf = (root: string) => {
-    if (!personOfRoot) {
-      personOfRoot = new Map();
-      for (const [key, person] of directByKey) {
-        const r = find(key);
-        const before = personOfRoot.get(r);
-        personOfRoot.set(r, before === undefined || before === person ? person : null);
-      }
-    }
-    return personOfRoot.get(root) ?? undefined;
-  };
-
+  known: Map<string, { key: string; direct: string | undefined }>;
   /** Why an identity is left out (undefined: a person), remembered: learning and resolving both ask. */
-  const reasons = new Map<string, Exclusion["reason"] | undefined>();
-  const exclusionOf = (raw: string, name: string, email: string) => {
-    if (reasons.has(raw)) return reasons.get(raw);
-    const reason = excludedAs(name, email, isBotText);
-    reasons.set(raw, reason);
-    return reason;
-  };
-  const learnedTexts = new Set<string>();
+  reasons: Map<string, Exclusion["reason"] | undefined>;
+  learnedTexts: Set<string>;
   /** Resolutions restored from a previous run, by text. */
-  const restored = new Map<string, Identity | Exclusion["reason"]>();
-  /** An identity's developer, or why it is left out (learning it if new). */
-  const lookup = (name: string, email: string): Identity | Exclusion["reason"] => {
-    const reason = exclusionOf(`${name}\u0000${email}`, name, email);
-    if (reason) return reason;
-    const learned = learnOne(name, email);
-    const root = find(learned.key);
-    const person = learned.direct ?? personOf(root);
-    return person ? { id: person, person: true } : { id: `git:${root.slice(2)}`, person: false };
-  };
-  /** Resolves and records what this run saw: the identities behind each developer, the exclusions. */
-  const resolveWith = (
-    name: string,
-    email: string,
-    restoredAs?: Identity | Exclusion["reason"],
-  ): Identity | undefined => {
-    const raw = `${name}\u0000${email}`;
-    if (cache.has(raw)) return cache.get(raw);
-    const found = restoredAs ?? lookup(name, email);
-    if (typeof found === "string") {
-      exclusions.set(raw, { identity: email ? `${name} <${email}>` : name, reason: found });
-      cache.set(raw, undefined);
-      return undefined;
+  restored: Map<string, Identity | Exclusion["reason"]>;
+}
+
+/** The root of `x`'s cluster, compressing the path to it. */
+function find(parent: Map<string, string>, x: string): string {
+  let root = x;
+  while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
+  let at = x;
+  while (at !== root) {
+    const next = parent.get(at) as string;
+    parent.set(at, root);
+    at = next;
+  }
+  if (!parent.has(root)) parent.set(root, root);
+  return root;
+}
+
+function union(parent: Map<string, string>, a: string, b: string): void {
+  const [ra, rb] = [find(parent, a), find(parent, b)];
+  if (ra === rb) return;
+  // The smaller key is the root, so a cluster's id does not depend on the order identities come in.
+  const [low, high] = ra < rb ? [ra, rb] : [rb, ra];
+  parent.set(high, low);
+}
+
+/** The union-find keys of an identity: its e-mail, and its name when that can merge (or is all there is). */
+function keysOf(mergeByName: boolean, name: string, email: string): string[] {
+  const keys: string[] = [];
+  if (email !== "") keys.push(`e:${email.toLowerCase()}`);
+  if ((mergeByName && mergeableName(name)) || email === "") keys.push(`n:${normaliseName(name)}`);
+  return keys;
+}
+
+/** The person an identity names directly, by e-mail or name. */
+const directOf = (people: PeopleIndex, name: string, email: string) =>
+  people.byEmail.get(email.toLowerCase()) ?? people.byName.get(normaliseName(name));
+
+function learnOne(
+  s: ResolverState,
+  name: string,
+  email: string,
+): { key: string; direct: string | undefined } {
+  const raw = `${name}\u0000${email}`;
+  const before = s.known.get(raw);
+  if (before) return before;
+  const keys = keysOf(s.mergeByName, name, email);
+  for (let i = 1; i < keys.length; i++) union(s.parent, keys[0] as string, keys[i] as string);
+  const direct = directOf(s.people, name, email);
+  const learned = { key: keys[0] as string, direct };
+  s.known.set(raw, learned);
+  if (direct) s.directByKey.set(learned.key, direct);
+  s.personOfRoot = undefined;
+  s.cache.clear();
+  s.byText.clear();
+  return learned;
+}
+
+function personOf(s: ResolverState, root: string): string | undefined {
+  if (!s.personOfRoot) {
+    s.personOfRoot = new Map();
+    for (const [key, person] of s.directByKey) {
+      const r = find(s.parent, key);
+      const before = s.personOfRoot.get(r);
+      s.personOfRoot.set(r, before === undefined || before === person ? person : null);
     }
-    const seen = seenRaw.get(found.id) ?? new Set<string>();
-    seen.add(email ? `${name} <${email}>` : name);
-    seenRaw.set(found.id, seen);
-    cache.set(raw, found);
-    return found;
+  }
+  return s.personOfRoot.get(root) ?? undefined;
+}
+
+function exclusionOf(s: ResolverState, raw: string, name: string, email: string) {
+  if (s.reasons.has(raw)) return s.reasons.get(raw);
+  const reason = excludedAs(name, email, s.isBotText);
+  s.reasons.set(raw, reason);
+  return reason;
+}
+
+/** An identity's developer, or why it is left out (learning it if new). */
+function lookup(s: ResolverState, name: string, email: string): Identity | Exclusion["reason"] {
+  const reason = exclusionOf(s, `${name}\u0000${email}`, name, email);
+  if (reason) return reason;
+  const learned = learnOne(s, name, email);
+  const root = find(s.parent, learned.key);
+  const person = learned.direct ?? personOf(s, root);
+  return person ? { id: person, person: true } : { id: `git:${root.slice(2)}`, person: false };
+}
+
+/** Records that `text` (a "Name <email>" or "@login") was seen as the developer `id`. */
+function noteSeen(s: ResolverState, id: string, text: string): void {
+  const seen = s.seenRaw.get(id) ?? new Set<string>();
+  seen.add(text);
+  s.seenRaw.set(id, seen);
+}
+
+/** Resolves and records what this run saw: the identities behind each developer, the exclusions. */
+function resolveWith(
+  s: ResolverState,
+  name: string,
+  email: string,
+  restoredAs?: Identity | Exclusion["reason"],
+): Identity | undefined {
+  const raw = `${name}\u0000${email}`;
+  if (s.cache.has(raw)) return s.cache.get(raw);
+  const found = restoredAs ?? lookup(s, name, email);
+  if (typeof found === "string") {
+    s.exclusions.set(raw, { identity: email ? `${name} <${email}>` : name, reason: found });
+    s.cache.set(raw, undefined);
+    return undefined;
+  }
+  noteSeen(s, found.id, email ? `${name} <${email}>` : name);
+  s.cache.set(raw, found);
+  return found;
+}
+
+function learnTexts(s: ResolverState, raws: Iterable<string>): void {
+  for (const text of raws) {
+    if (s.learnedTexts.has(text)) continue;
+    s.learnedTexts.add(text);
+    const { name, email } = parseAuthor(text);
+    if (!exclusionOf(s, `${name}\u0000${email}`, name, email)) learnOne(s, name, email);
+  }
+}
+
+function restoreResolutions(s: ResolverState, resolutions: Resolutions): void {
+  for (const [text, id, person, reason] of resolutions) {
+    s.learnedTexts.add(text);
+    s.restored.set(text, id === null ? (reason ?? "bot") : { id, person });
+  }
+}
+
+function resolutionsOf(s: ResolverState): Resolutions {
+  return [...s.learnedTexts].map((text) => {
+    const { name, email } = parseAuthor(text);
+    const found = s.restored.get(text) ?? lookup(s, name, email);
+    return typeof found === "string" ? [text, null, false, found] : [text, found.id, found.person, null];
+  });
+}
+
+function resolveText(s: ResolverState, text: string): Identity | undefined {
+  if (s.byText.has(text)) return s.byText.get(text);
+  const { name, email } = parseAuthor(text);
+  const identity = resolveWith(s, name, email, s.restored.get(text));
+  s.byText.set(text, identity);
+  return identity;
+}
+
+function resolveHandle(s: ResolverState, login: string): Identity | undefined {
+  const bare = login.replace(/^@/, "");
+  if (excludedAs(bare, "", s.isBotText)) return undefined;
+  const person = s.people.byHandle.get(bare.toLowerCase());
+  const identity: Identity = person ? { id: person, person: true } : { id: `git:@${bare}`, person: false };
+  noteSeen(s, identity.id, `@${bare}`);
+  return identity;
+}
+
+/** The developers seen whose identities pass `keep`: id → the names and e-mails seen. */
+function seenWhere(s: ResolverState, keep: (id: string, seen: Set<string>) => boolean) {
+  const out = new Map<string, Set<string>>();
+  for (const [id, seen] of s.seenRaw) if (keep(id, seen)) out.set(id, seen);
+  return out;
+}
+
+export function makeIdentityResolver(
+  people: readonly Person[],
+  options: IdentityOptions = {},
+): IdentityResolver {
+  const s: ResolverState = {
+    people: indexPeople(people),
+    mergeByName: options.mergeByName !== false,
+    isBotText: anyGlob(
+      (options.bots ?? DEFAULT_BOTS).map((b) => b.toLowerCase()),
+      { nocase: true },
+    ),
+    parent: new Map(),
+    directByKey: new Map(),
+    personOfRoot: undefined,
+    seenRaw: new Map(),
+    exclusions: new Map(),
+    cache: new Map(),
+    byText: new Map(),
+    known: new Map(),
+    reasons: new Map(),
+    learnedTexts: new Set(),
+    restored: new Map(),
   };
-  const resolver: IdentityResolver = {
-    learn(raws) {
-      for (const text of raws) {
-        if (learnedTexts.has(text)) continue;
-        learnedTexts.add(text);
-        const { name, email } = parseAuthor(text);
-        if (!exclusionOf(`${name}\u0000${email}`, name, email)) learnOne(name, email);
-      }
-    },
-    restore(resolutions) {
-      for (const [text, id, person, reason] of resolutions) {
-        learnedTexts.add(text);
-        restored.set(text, id === null ? (reason ?? "bot") : { id, person });
-      }
-    },
-    resolutions() {
-      return [...learnedTexts].map((text) => {
-        const { name, email } = parseAuthor(text);
-        const found = restored.get(text) ?? lookup(name, email);
-        return typeof found === "string" ? [text, null, false, found] : [text, found.id, found.person, null];
-      });
-    },
-    resolveText(text) {
-      if (byText.has(text)) return byText.get(text);
-      const { name, email } = parseAuthor(text);
-      const identity = resolveWith(name, email, restored.get(text));
-      byText.set(text, identity);
-      return identity;
-    },
-    resolve: (name, email) => resolveWith(name, email),
-    resolveHandle(login) {
-      const bare = login.replace(/^@/, "");
-      if (excludedAs(bare, "", isBotText)) return undefined;
-      const person = byHandle.get(bare.toLowerCase());
-      const identity: Identity = person
-        ? { id: person, person: true }
-        : { id: `git:@${bare}`, person: false };
-      const seen = seenRaw.get(identity.id) ?? new Set<string>();
-      seen.add(`@${bare}`);
-      seenRaw.set(identity.id, seen);
-      return identity;
-    },
-    unmatched: () => {
-      const out = new Map<string, Set<string>>();
-      for (const [id, seen] of seenRaw) if (id.startsWith("git:")) out.set(id, seen);
-      return out;
-    },
-    merges: () => {
-      const out = new Map<string, Set<string>>();
-      for (const [id, seen] of seenRaw) if (seen.size > 1) out.set(id, seen);
-      return out;
-    },
-    exclusions: () => [...exclusions.values()].sort((a, b) => a.identity.localeCompare(b.identity)),
+  return {
+    learn: (raws) => learnTexts(s, raws),
+    restore: (resolutions) => restoreResolutions(s, resolutions),
+    resolutions: () => resolutionsOf(s),
+    resolveText: (text) => resolveText(s, text),
+    resolve: (name, email) => resolveWith(s, name, email),
+    resolveHandle: (login) => resolveHandle(s, login),
+    unmatched: () => seenWhere(s, (id) => id.startsWith("git:")),
+    merges: () => seenWhere(s, (_id, seen) => seen.size > 1),
+    exclusions: () => [...s.exclusions.values()].sort((a, b) => a.identity.localeCompare(b.identity)),
   };
-  return resolver;
 }

@@ -205,123 +205,199 @@ export function measureWithCache(
   options: MeasureOptions = {},
 ): Measured {
   const coAuthors = options.coAuthors === true;
-  const windowIndex = monthIndexOfText(windowStart);
   // Every identity first (through its repository's .mailmap), so that merges by e-mail and name see them all.
-  const plans = states.map((state) => {
-    const mapped = mailmapper(options.mailmapFor?.(state));
-    const fingerprint = `${options.fingerprintFor?.(state) ?? ""}|${coAuthors}|${windowStart}|${options.filterFor?.(state) ?? "all"}`;
-    const previous = options.previous?.(state);
-    const reusable =
-      previous !== undefined &&
-      previous.cache.fingerprint === fingerprint &&
-      previous.cache.head === previous.since
-        ? previous
-        : undefined;
-    const raws = new Map<number, string[]>();
-    for (const file of state.files.values()) {
-      if (!file.atHead) continue;
-      const cached =
-        reusable && !reusable.changed.has(file.id) ? reusable.cache.files.get(file.id) : undefined;
-      raws.set(file.id, cached ? cached.raws : rawIdentities(file, coAuthors, mapped));
-    }
-    return { state, mapped, fingerprint, reusable, raws };
-  });
+  const plans = states.map((state) => planRepository(state, options, coAuthors, windowStart));
+  const identities = learnIdentities(plans, resolver);
+  const run: MeasureRun = {
+    options,
+    classifierFor,
+    resolver,
+    coAuthors,
+    windowIndex: monthIndexOfText(windowStart),
+    identities,
+    resolutions: identities.kept,
+    holding: new Map(),
+    caches: new Map(),
+    counts: new Map(),
+  };
+  const measured = plans.map((plan) => measureRepository(run, plan));
+  return {
+    report: summarise(measured, resolver, windowStart, coAuthors, options.gone ?? (() => false)),
+    caches: run.caches,
+    counts: run.counts,
+  };
+}
+
+/** A repository to measure: its identities as committed (or as kept), and whether its previous facts may serve. */
+interface RepositoryPlan {
+  state: RepoState;
+  mapped: (text: string) => string;
+  fingerprint: string;
+  /** The previous run's measures, when made under the same fingerprint up to the commit mined from. */
+  reusable: PreviousMeasures | undefined;
+  /** Each file of the tree → its identities ("Name <email>", through the .mailmap). */
+  raws: Map<number, string[]>;
+}
+
+function planRepository(
+  state: RepoState,
+  options: MeasureOptions,
+  coAuthors: boolean,
+  windowStart: string,
+): RepositoryPlan {
+  const mapped = mailmapper(options.mailmapFor?.(state));
+  const fingerprint = `${options.fingerprintFor?.(state) ?? ""}|${coAuthors}|${windowStart}|${options.filterFor?.(state) ?? "all"}`;
+  const previous = options.previous?.(state);
+  const reusable =
+    previous !== undefined &&
+    previous.cache.fingerprint === fingerprint &&
+    previous.cache.head === previous.since
+      ? previous
+      : undefined;
+  const raws = new Map<number, string[]>();
+  for (const file of state.files.values()) {
+    if (!file.atHead) continue;
+    const cached = reusable && !reusable.changed.has(file.id) ? reusable.cache.files.get(file.id) : undefined;
+    raws.set(file.id, cached ? cached.raws : rawIdentities(file, coAuthors, mapped));
+  }
+  return { state, mapped, fingerprint, reusable, raws };
+}
+
+/**
+ * Teaches the resolver every identity of the plans — or restores a previous run's resolutions when
+ * it saw the same identities, with the same people and settings — and returns the set's digest.
+ */
+function learnIdentities(
+  plans: readonly RepositoryPlan[],
+  resolver: IdentityResolver,
+): { digest: string; kept: Resolutions | undefined } {
   const everyone = new Set<string>();
   for (const plan of plans) for (const list of plan.raws.values()) for (const raw of list) everyone.add(raw);
-  const identities = createHash("sha1")
+  const digest = createHash("sha1")
     .update([...everyone].sort().join("\n"))
     .digest("hex");
   // The same identities as a previous run, with the same people and settings: its resolutions hold.
-  const kept = plans.find((p) => p.reusable?.cache.identities === identities)?.reusable?.cache.resolutions;
+  const kept = plans.find((p) => p.reusable?.cache.identities === digest)?.reusable?.cache.resolutions;
   if (kept) resolver.restore(kept);
   else resolver.learn(everyone);
-  let resolutions: Resolutions | undefined = kept;
-  const resolved = () => {
-    resolutions ??= resolver.resolutions();
-    return resolutions;
-  };
-  /**
-   * Whether a previous run's facts still hold under this run's identities: the same set, or every
-   * identity both runs know resolving as it did (a newcomer who merges with nobody changes nothing;
-   * one who links two developers, or gives a cluster a new id, changes the facts that name them).
-   */
-  const holding = new Map<Resolutions, boolean>();
-  const holds = (cache: MeasureCache): boolean => {
-    if (cache.identities === identities) return true;
-    let same = holding.get(cache.resolutions);
-    if (same === undefined) {
-      const now = new Map(resolved().map((r) => [r[0], r]));
-      same = cache.resolutions.every(([text, id, person, reason]) => {
-        const r = now.get(text);
-        return r === undefined || (r[1] === id && r[2] === person && r[3] === reason);
-      });
-      holding.set(cache.resolutions, same);
-    }
-    return same;
-  };
+  return { digest, kept };
+}
 
-  const caches = new Map<string, MeasureCache>();
-  const counts = new Map<string, { measured: number; reused: number }>();
-  const measured = plans.map(({ state, mapped, fingerprint, reusable, raws }): MeasuredRepository => {
-    const filter = options.filterFor?.(state) ?? "all";
-    const usable = reusable && holds(reusable.cache) ? reusable : undefined;
-    const classify = classifierFor(state);
-    const pulls = options.pullReviewsFor?.(state);
-    const context: FactContext = {
-      resolver,
-      coAuthors,
-      mapped,
-      keeps: (path) => keepsFile(filter, path),
-      classify: (path) => classify(path)?.activity,
-      ...(pulls ? { pulls } : {}),
-      windowIndex,
-    };
-    const files = new Map<number, FileFacts>();
-    const computed = new Set<number>();
-    for (const [id, list] of raws) {
-      const cached = usable && !usable.changed.has(id) ? usable.cache.files.get(id) : undefined;
-      if (cached) {
-        files.set(id, cached);
-        // Resolved as measuring them would, for the report's lists of identities.
-        if (cached.kept) {
-          for (const raw of cached.raws) resolver.resolveText(raw);
-          for (const login of pulls?.get(cached.path)?.reviewers.keys() ?? []) resolver.resolveHandle(login);
-        }
-      } else {
-        files.set(id, factsOf(state.files.get(id) as FileState, list, context));
-        computed.add(id);
+/** What measuring the repositories shares: the settings, the identities, and the caches and counts made. */
+interface MeasureRun {
+  options: MeasureOptions;
+  classifierFor: (state: RepoState) => (path: string) => Classification | undefined;
+  resolver: IdentityResolver;
+  coAuthors: boolean;
+  windowIndex: number;
+  identities: { digest: string; kept: Resolutions | undefined };
+  /** The resolver's resolutions, asked for once (the kept ones when restored). */
+  resolutions: Resolutions | undefined;
+  /** Whether each previous run's resolutions hold under this run's (see {@link holds}). */
+  holding: Map<Resolutions, boolean>;
+  caches: Map<string, MeasureCache>;
+  counts: Map<string, { measured: number; reused: number }>;
+}
+
+function resolved(run: MeasureRun): Resolutions {
+  run.resolutions ??= run.resolver.resolutions();
+  return run.resolutions;
+}
+
+/**
+ * Whether a previous run's facts still hold under this run's identities: the same set, or every
+ * identity both runs know resolving as it did (a newcomer who merges with nobody changes nothing;
+ * one who links two developers, or gives a cluster a new id, changes the facts that name them).
+ */
+function holds(run: MeasureRun, cache: MeasureCache): boolean {
+  if (cache.identities === run.identities.digest) return true;
+  let same = run.holding.get(cache.resolutions);
+  if (same === undefined) {
+    const now = new Map(resolved(run).map((r) => [r[0], r]));
+    same = cache.resolutions.every(([text, id, person, reason]) => {
+      const r = now.get(text);
+      return r === undefined || (r[1] === id && r[2] === person && r[3] === reason);
+    });
+    run.holding.set(cache.resolutions, same);
+  }
+  return same;
+}
+
+/** One repository's files' facts: kept ones reused where they hold, the others measured. */
+function measureRepository(run: MeasureRun, plan: RepositoryPlan): MeasuredRepository {
+  const { options, resolver } = run;
+  const { state, reusable, raws } = plan;
+  const filter = options.filterFor?.(state) ?? "all";
+  const usable = reusable && holds(run, reusable.cache) ? reusable : undefined;
+  const classify = run.classifierFor(state);
+  const pulls = options.pullReviewsFor?.(state);
+  const context: FactContext = {
+    resolver,
+    coAuthors: run.coAuthors,
+    mapped: plan.mapped,
+    keeps: (path) => keepsFile(filter, path),
+    classify: (path) => classify(path)?.activity,
+    ...(pulls ? { pulls } : {}),
+    windowIndex: run.windowIndex,
+  };
+  const files = new Map<number, FileFacts>();
+  const computed = new Set<number>();
+  for (const [id, list] of raws) {
+    const cached = usable && !usable.changed.has(id) ? usable.cache.files.get(id) : undefined;
+    if (cached) {
+      files.set(id, cached);
+      // Resolved as measuring them would, for the report's lists of identities.
+      if (cached.kept) {
+        for (const raw of cached.raws) resolver.resolveText(raw);
+        for (const login of pulls?.get(cached.path)?.reviewers.keys() ?? []) resolver.resolveHandle(login);
       }
+    } else {
+      files.set(id, factsOf(state.files.get(id) as FileState, list, context));
+      computed.add(id);
     }
-    counts.set(state.key, { measured: computed.size, reused: files.size - computed.size });
-    if (!usable)
-      caches.set(state.key, { head: state.head, fingerprint, identities, files, resolutions: resolved() });
-    else {
-      const changed = computed;
-      for (const id of usable.cache.files.keys()) if (!files.has(id)) changed.add(id);
-      // Kept unless it is the very cache read: the facts of this commit under this fingerprint.
-      if (changed.size > 0 || usable.since !== state.head)
-        caches.set(state.key, {
-          head: state.head,
-          fingerprint,
-          identities,
-          files,
-          resolutions: resolved(),
-          derivedFrom: {
-            head: usable.cache.head,
-            fingerprint: usable.cache.fingerprint,
-            identities: usable.cache.identities,
-            changed,
-          },
-        });
-    }
-    return { state, filter, files: [...files.values()].filter((f) => f.kept) };
-  });
+  }
+  run.counts.set(state.key, { measured: computed.size, reused: files.size - computed.size });
+  keepFacts(run, plan, usable, files, computed);
+  return { state, filter, files: [...files.values()].filter((f) => f.kept) };
+}
 
-  return {
-    report: summarise(measured, resolver, windowStart, coAuthors, options.gone ?? (() => false)),
-    caches,
-    counts,
-  };
+/** Sets the repository's facts to keep for the next run, unless they are the very ones read. */
+function keepFacts(
+  run: MeasureRun,
+  plan: RepositoryPlan,
+  usable: PreviousMeasures | undefined,
+  files: Map<number, FileFacts>,
+  computed: Set<number>,
+): void {
+  const { state, fingerprint } = plan;
+  const identities = run.identities.digest;
+  if (!usable) {
+    run.caches.set(state.key, {
+      head: state.head,
+      fingerprint,
+      identities,
+      files,
+      resolutions: resolved(run),
+    });
+    return;
+  }
+  const changed = computed;
+  for (const id of usable.cache.files.keys()) if (!files.has(id)) changed.add(id);
+  // Kept unless it is the very cache read: the facts of this commit under this fingerprint.
+  if (changed.size > 0 || usable.since !== state.head)
+    run.caches.set(state.key, {
+      head: state.head,
+      fingerprint,
+      identities,
+      files,
+      resolutions: resolved(run),
+      derivedFrom: {
+        head: usable.cache.head,
+        fingerprint: usable.cache.fingerprint,
+        identities: usable.cache.identities,
+        changed,
+      },
+    });
 }
 
 /** One repository's files that count, with their facts, as {@link summarise} sums them. */
@@ -339,45 +415,9 @@ function summarise(
   coAuthors: boolean,
   gone: (id: string) => boolean,
 ): EvidenceReport {
-  // Each identity's latest activity, in the files that count.
-  const latest = new Map<string, number>();
-  const seen = (id: string, at: number) => latest.set(id, Math.max(latest.get(id) ?? 0, at));
-  for (const { files } of measured)
-    for (const f of files) {
-      for (const d of f.devs) seen(d.id, d.last);
-      for (const r of f.reviewed) seen(r.id, r.last);
-    }
-  const windowDay = `${windowStart}-01`;
-  const activeCache = new Map<string, boolean>();
-  const isActive = (id: string) => {
-    let active = activeCache.get(id);
-    if (active === undefined) {
-      active = day(latest.get(id) ?? 0) >= windowDay && !gone(id);
-      activeCache.set(id, active);
-    }
-    return active;
-  };
-  const active = (ids: readonly string[]) => ids.filter(isActive);
-  const withReviews = (f: FileFacts) =>
-    f.reviewers.length === 0 ? f.authors : [...new Set([...f.authors, ...f.reviewers])];
-
+  const latest = latestActivity(measured);
+  const isActive = activeCheck(latest, `${windowStart}-01`, gone);
   // Per activity and per repository.
-  /** A contributor being summed: the latest change or review as a time, made a day at the end. */
-  type Summing = Omit<Contributor, "last"> & { lastAt: number };
-  interface Bucket {
-    files: FileFacts[];
-    devs: Map<string, Summing>;
-    last: number;
-    repos: Set<string>;
-  }
-  const contributorIn = (bucket: Bucket, id: string, person: boolean): Summing => {
-    let c = bucket.devs.get(id);
-    if (!c) {
-      c = { id, person, authored: 0, changes: 0, recent: 0, reviews: 0, lastAt: 0, active: isActive(id) };
-      bucket.devs.set(id, c);
-    }
-    return c;
-  };
   const byActivity = new Map<string, Bucket>();
   const repositories: RepositoryEvidence[] = [];
   let unclassified = 0;
@@ -387,26 +427,7 @@ function summarise(
         unclassified++;
         continue;
       }
-      let bucket = byActivity.get(facts.activity);
-      if (!bucket) {
-        bucket = { files: [], devs: new Map(), last: 0, repos: new Set() };
-        byActivity.set(facts.activity, bucket);
-      }
-      bucket.files.push(facts);
-      bucket.repos.add(state.key);
-      for (const d of facts.devs) {
-        const c = contributorIn(bucket, d.id, d.person);
-        c.changes += d.changes;
-        c.recent += d.recent;
-        if (d.last > c.lastAt) c.lastAt = d.last;
-        if (facts.authors.includes(d.id)) c.authored++;
-        if (d.last > bucket.last) bucket.last = d.last;
-      }
-      for (const r of facts.reviewed) {
-        const c = contributorIn(bucket, r.id, r.person);
-        c.reviews += r.reviews;
-        if (r.last > c.lastAt) c.lastAt = r.last;
-      }
+      addToActivity(byActivity, facts.activity, state, facts, isActive);
     }
     repositories.push({
       key: state.key,
@@ -415,46 +436,12 @@ function summarise(
       shallow: state.shallow,
       filter,
       files: files.length,
-      truckFactor: truckFactor(files.map((f) => f.authors)),
-      truckFactorActive: truckFactor(files.map((f) => active(f.authors))),
-      truckFactorWithReviews: truckFactor(files.map(withReviews)),
-      reviewers: new Set(files.flatMap((f) => f.reviewers)).size,
+      ...knowledgeOf(files, isActive),
     });
   }
   const activities = [...byActivity]
-    .map(([activity, b]) => ({
-      activity,
-      files: b.files.length,
-      truckFactor: truckFactor(b.files.map((f) => f.authors)),
-      truckFactorActive: truckFactor(b.files.map((f) => active(f.authors))),
-      truckFactorWithReviews: truckFactor(b.files.map(withReviews)),
-      reviewers: new Set(b.files.flatMap((f) => f.reviewers)).size,
-      contributors: [...b.devs.values()]
-        .map(
-          (c): Contributor => ({
-            id: c.id,
-            person: c.person,
-            authored: c.authored,
-            changes: c.changes,
-            recent: c.recent,
-            reviews: c.reviews,
-            last: day(c.lastAt),
-            active: c.active,
-          }),
-        )
-        .sort(
-          (x, y) =>
-            y.authored - x.authored ||
-            y.changes - x.changes ||
-            y.reviews - x.reviews ||
-            x.id.localeCompare(y.id),
-        ),
-      lastChange: day(b.last),
-      repositories: [...b.repos],
-    }))
+    .map(([activity, b]) => activityEvidence(activity, b, isActive))
     .sort((a, b) => a.activity.localeCompare(b.activity));
-  const sortedEntries = (m: Map<string, Set<string>>) =>
-    [...m].map(([id, s]) => ({ id, seen: [...s].sort() })).sort((a, b) => a.id.localeCompare(b.id));
   const inactive = [...latest]
     .filter(([id]) => !isActive(id))
     .map(([id, at]) => ({ id, last: day(at) }))
@@ -470,6 +457,138 @@ function summarise(
     inactive,
   };
 }
+
+/** Each identity's latest activity (change or review), in the files that count. */
+function latestActivity(measured: readonly MeasuredRepository[]): Map<string, number> {
+  const latest = new Map<string, number>();
+  const seen = (id: string, at: number) => latest.set(id, Math.max(latest.get(id) ?? 0, at));
+  for (const { files } of measured)
+    for (const f of files) {
+      for (const d of f.devs) seen(d.id, d.last);
+      for (const r of f.reviewed) seen(r.id, r.last);
+    }
+  return latest;
+}
+
+/** Whether an identity is active: its latest activity within the window, and not gone (remembered). */
+function activeCheck(
+  latest: ReadonlyMap<string, number>,
+  windowDay: string,
+  gone: (id: string) => boolean,
+): (id: string) => boolean {
+  const activeCache = new Map<string, boolean>();
+  return (id: string) => {
+    let active = activeCache.get(id);
+    if (active === undefined) {
+      active = day(latest.get(id) ?? 0) >= windowDay && !gone(id);
+      activeCache.set(id, active);
+    }
+    return active;
+  };
+}
+
+/** A file's authors and reviewers, who both know it. */
+const withReviews = (f: FileFacts) =>
+  f.reviewers.length === 0 ? f.authors : [...new Set([...f.authors, ...f.reviewers])];
+
+/** The truck factors of some files (of everyone, of the active, with reviewers) and how many reviewed them. */
+function knowledgeOf(files: readonly FileFacts[], isActive: (id: string) => boolean) {
+  return {
+    truckFactor: truckFactor(files.map((f) => f.authors)),
+    truckFactorActive: truckFactor(files.map((f) => f.authors.filter(isActive))),
+    truckFactorWithReviews: truckFactor(files.map(withReviews)),
+    reviewers: new Set(files.flatMap((f) => f.reviewers)).size,
+  };
+}
+
+/** A contributor being summed: the latest change or review as a time, made a day at the end. */
+type Summing = Omit<Contributor, "last"> & { lastAt: number };
+
+/** An activity's files and contributors being summed. */
+interface Bucket {
+  files: FileFacts[];
+  devs: Map<string, Summing>;
+  last: number;
+  repos: Set<string>;
+}
+
+function contributorIn(
+  bucket: Bucket,
+  id: string,
+  person: boolean,
+  isActive: (id: string) => boolean,
+): Summing {
+  let c = bucket.devs.get(id);
+  if (!c) {
+    c = { id, person, authored: 0, changes: 0, recent: 0, reviews: 0, lastAt: 0, active: isActive(id) };
+    bucket.devs.set(id, c);
+  }
+  return c;
+}
+
+/** Adds a file's facts to its activity's sums. */
+function addToActivity(
+  byActivity: Map<string, Bucket>,
+  activity: string,
+  state: RepoState,
+  facts: FileFacts,
+  isActive: (id: string) => boolean,
+): void {
+  let bucket = byActivity.get(activity);
+  if (!bucket) {
+    bucket = { files: [], devs: new Map(), last: 0, repos: new Set() };
+    byActivity.set(activity, bucket);
+  }
+  bucket.files.push(facts);
+  bucket.repos.add(state.key);
+  for (const d of facts.devs) {
+    const c = contributorIn(bucket, d.id, d.person, isActive);
+    c.changes += d.changes;
+    c.recent += d.recent;
+    if (d.last > c.lastAt) c.lastAt = d.last;
+    if (facts.authors.includes(d.id)) c.authored++;
+    if (d.last > bucket.last) bucket.last = d.last;
+  }
+  for (const r of facts.reviewed) {
+    const c = contributorIn(bucket, r.id, r.person, isActive);
+    c.reviews += r.reviews;
+    if (r.last > c.lastAt) c.lastAt = r.last;
+  }
+}
+
+function activityEvidence(activity: string, b: Bucket, isActive: (id: string) => boolean): ActivityEvidence {
+  return {
+    activity,
+    files: b.files.length,
+    ...knowledgeOf(b.files, isActive),
+    contributors: [...b.devs.values()]
+      .map(
+        (c): Contributor => ({
+          id: c.id,
+          person: c.person,
+          authored: c.authored,
+          changes: c.changes,
+          recent: c.recent,
+          reviews: c.reviews,
+          last: day(c.lastAt),
+          active: c.active,
+        }),
+      )
+      .sort(
+        (x, y) =>
+          y.authored - x.authored ||
+          y.changes - x.changes ||
+          y.reviews - x.reviews ||
+          x.id.localeCompare(y.id),
+      ),
+    lastChange: day(b.last),
+    repositories: [...b.repos],
+  };
+}
+
+/** id → identities seen, as a list sorted by id with each one's identities sorted. */
+const sortedEntries = (m: Map<string, Set<string>>) =>
+  [...m].map(([id, s]) => ({ id, seen: [...s].sort() })).sort((a, b) => a.id.localeCompare(b.id));
 
 /** The first month of a window of `months` months ending with the month of `today` (YYYY-MM-DD). */
 export function windowStartFor(today: string, months: number): string {

@@ -226,24 +226,8 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   const root = repositoryRoot(repo, facts) + (facts.shallow ? `~shallow-${shallowMark(facts)}` : "");
   const key = at === undefined ? `${root}#${ref}` : `${root}@${at}`;
   const head = at ?? facts.head;
-  if (!head) {
-    if (
-      options.branch !== undefined &&
-      gitTry(repo, ["rev-parse", "--verify", "--quiet", "HEAD"]) !== undefined
-    ) {
-      throw new GitError(`${repo} has no branch or ref "${options.branch}"`);
-    }
-    warnings.push(`${repo} has no commits yet`);
-    return {
-      state: { key, head: "", commits: 0, shallow: false, files: new Map() },
-      read: 0,
-      mode: "empty",
-      mailmap: NO_MAILMAP,
-      warnings,
-    };
-  }
-  const shallow = facts.shallow;
-  if (shallow)
+  if (!head) return noCommits(options, key, warnings);
+  if (facts.shallow)
     warnings.push(`${repo} is a shallow clone: history before its cut is missing, so authorship is partial`);
 
   const loaded = await store.load(key);
@@ -252,7 +236,7 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   // A shallow clone's history can grow below its head (`git fetch --deepen`, `--unshallow`): each
   // cut is stored apart (its key), and a state stored shallow under a whole clone's key (before
   // keys told cuts apart) is read again.
-  const stored = loaded?.outdated || (loaded?.shallow && !shallow) ? undefined : loaded;
+  const stored = loaded?.outdated || (loaded?.shallow && !facts.shallow) ? undefined : loaded;
   const mailmapRead = mailmapAt(repo, head);
   if (stored?.head === head)
     return {
@@ -263,6 +247,96 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
       since: { head, changed: new Set() },
       warnings,
     };
+  const mining: Mining = { options, attempt, facts, key, head, stored, loadedHead: loaded?.head, warnings };
+  return mineNewCommits(mining, mailmapRead);
+}
+
+/** The result for a repository without commits (or an error when the branch asked for is missing). */
+function noCommits(options: MineOptions, key: string, warnings: string[]): MineResult {
+  const { repo } = options;
+  if (
+    options.branch !== undefined &&
+    gitTry(repo, ["rev-parse", "--verify", "--quiet", "HEAD"]) !== undefined
+  ) {
+    throw new GitError(`${repo} has no branch or ref "${options.branch}"`);
+  }
+  warnings.push(`${repo} has no commits yet`);
+  return {
+    state: { key, head: "", commits: 0, shallow: false, files: new Map() },
+    read: 0,
+    mode: "empty",
+    mailmap: NO_MAILMAP,
+    warnings,
+  };
+}
+
+/** One mining run's repository, the commit it analyses and the state the store held, as its steps share them. */
+interface Mining {
+  options: MineOptions;
+  attempt: number;
+  facts: RepositoryFacts & { head?: string };
+  key: string;
+  head: string;
+  /** The state stored for the key (undefined when none, or when it is to be read again). */
+  stored: RepoState | undefined;
+  /** The head of the state as loaded, which saving checks is still the stored one. */
+  loadedHead: string | undefined;
+  warnings: string[];
+}
+
+/** Reads the commits the store lacks, merges them into the files' histories and stores the result. */
+async function mineNewCommits(m: Mining, mailmapRead: Promise<Mailmap>): Promise<MineResult> {
+  const { options, key, head, stored, warnings } = m;
+  const { repo, store } = options;
+  const plan = await planWalk(m);
+  const { continued } = plan;
+  const { parts: walked, read } = await readHistory(m, plan);
+  options.onProgress?.(read, plan.total);
+
+  const { files, changed } = await treeFiles(plan, walked);
+  const state: RepoState = {
+    key,
+    head,
+    commits: (continued ? continued.commits : 0) + read,
+    shallow: m.facts.shallow,
+    files,
+  };
+  const saved = await store.save(state, m.loadedHead, changed);
+  if (!saved) {
+    // Another process stored newer evidence meanwhile: start again from it.
+    if (m.attempt >= 3)
+      throw new GitError(`the evidence store for ${repo} keeps changing under this run; try again`);
+    return mineRepository(options, m.attempt + 1);
+  }
+  const mode = continued ? "incremental" : stored && stored.head !== "" ? "rewritten" : "full";
+  if (mode === "rewritten")
+    warnings.push(`${repo}: history was rewritten since the last run; recomputed from scratch`);
+  return {
+    state,
+    read,
+    mode,
+    mailmap: await mailmapRead,
+    ...(continued && changed ? { since: { head: continued.head, changed } } : {}),
+    warnings,
+  };
+}
+
+/** What a run reads: one range of history or two (a long one, split), and the trees to finish them with. */
+interface WalkPlan {
+  /** The stored state this run continues (its head an ancestor of the commit analysed), if any. */
+  continued: RepoState | undefined;
+  ranges: string[];
+  /** The commits to read, for a progress display (0 without one). */
+  total: number;
+  /** The analysed commit's paths. */
+  treeRead: Promise<Set<string>>;
+  /** The paths at the split point, when the history is read in two. */
+  splitTree: Promise<Set<string>> | undefined;
+}
+
+async function planWalk(m: Mining): Promise<WalkPlan> {
+  const { options, facts, head, stored } = m;
+  const { repo } = options;
   // The tree is listed while git checks that the stored commit is an ancestor.
   const listing = treePaths(repo, head);
   listing.catch(() => undefined);
@@ -291,38 +365,24 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   const ranges = split === undefined ? [range] : [split, `${split}..${head}`];
   const splitTree = split === undefined ? undefined : treePaths(repo, split);
   splitTree?.catch(() => undefined);
+  return { continued: incremental ? stored : undefined, ranges, total, treeRead, splitTree };
+}
 
-  /** One attempt at the walk: the gits of a failed one may still be running, and must not count. */
-  const walk = async (renames: RenameMode): Promise<{ parts: HistoryAccumulator[]; read: number }> => {
-    let read = 0;
-    const parts = await Promise.all(
-      ranges.map(async (part) => {
-        const accumulator = new HistoryAccumulator();
-        const parser = new LogParser((commit) => {
-          accumulator.add(
-            commit,
-            authorOf(commit),
-            trailerIdentities(commit.coAuthors),
-            trailerIdentities(commit.reviewers),
-          );
-          read++;
-          if (read % 1000 === 0) options.onProgress?.(read, total);
-        });
-        await gitStream(repo, logArgs(part, renames), (chunk) => parser.push(chunk));
-        parser.end();
-        return accumulator;
-      }),
-    );
-    return { parts, read };
-  };
+/** The walk's histories, one per range, following renames as far as the clone's contents allow. */
+async function readHistory(
+  m: Mining,
+  plan: WalkPlan,
+): Promise<{ parts: HistoryAccumulator[]; read: number }> {
+  const { options, warnings } = m;
+  const { repo } = options;
   // Inexact rename detection reads file contents, which a partial clone (promisor packs) lacks:
   // there, exact renames only (found by object id), in one walk rather than failing half-way.
-  const partial = lacksBlobs(facts.commonDir);
+  const partial = lacksBlobs(m.facts.commonDir);
   if (partial)
     warnings.push(
       `${repo} is a partial clone (file contents are missing): only renames of unchanged files are followed`,
     );
-  const walking = walk(partial ? "exact" : "all").catch((error: unknown) => {
+  const walking = walk(options, plan, partial ? "exact" : "all").catch((error: unknown) => {
     // A damaged clone may still lack some contents.
     if (
       partial ||
@@ -331,50 +391,76 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
     )
       throw error;
     warnings.push(`${repo}: some file contents are missing, so renames are not followed`);
-    return walk("none");
+    return walk(options, plan, "none");
   });
   // git reads the history in processes of its own: the caller's work on the stored state fits in.
-  if (incremental) options.whileReading?.(stored);
-  const { parts: walked, read } = await walking;
-  options.onProgress?.(read, total);
+  if (plan.continued) options.whileReading?.(plan.continued);
+  return walking;
+}
 
-  const tree = await treeRead;
+/** The commits one walk has read so far, across its ranges, for the progress display. */
+interface WalkProgress {
+  options: MineOptions;
+  total: number;
+  read: number;
+}
+
+/** One attempt at the walk: the gits of a failed one may still be running, and must not count. */
+async function walk(
+  options: MineOptions,
+  plan: WalkPlan,
+  renames: RenameMode,
+): Promise<{ parts: HistoryAccumulator[]; read: number }> {
+  const progress: WalkProgress = { options, total: plan.total, read: 0 };
+  const parts = await Promise.all(plan.ranges.map((part) => walkRange(part, renames, progress)));
+  return { parts, read: progress.read };
+}
+
+/** Reads one range of history into an accumulator of the files' histories. */
+async function walkRange(
+  part: string,
+  renames: RenameMode,
+  progress: WalkProgress,
+): Promise<HistoryAccumulator> {
+  const accumulator = new HistoryAccumulator();
+  const parser = new LogParser((commit) => {
+    accumulator.add(
+      commit,
+      authorOf(commit),
+      trailerIdentities(commit.coAuthors),
+      trailerIdentities(commit.reviewers),
+    );
+    progress.read++;
+    if (progress.read % 1000 === 0) progress.options.onProgress?.(progress.read, progress.total);
+  });
+  await gitStream(progress.options.repo, logArgs(part, renames), (chunk) => parser.push(chunk));
+  parser.end();
+  return accumulator;
+}
+
+/**
+ * The files of the analysed tree once walked: the newer part merged onto the older one (a split
+ * walk) or onto the stored state (an incremental run), and which files changed (incremental only).
+ */
+async function treeFiles(
+  plan: WalkPlan,
+  walked: HistoryAccumulator[],
+): Promise<{ files: Map<number, FileState>; changed: Set<number> | undefined }> {
+  const tree = await plan.treeRead;
   const newer = walked.at(-1) as HistoryAccumulator;
   newer.finish(tree);
-  let base: Map<number, FileState> | undefined = incremental ? stored.files : undefined;
-  if (splitTree) {
+  let base: Map<number, FileState> | undefined = plan.continued?.files;
+  if (plan.splitTree) {
     const older = walked[0] as HistoryAccumulator;
-    older.finish(await splitTree);
+    older.finish(await plan.splitTree);
     base = onlyInTree(older.files);
   }
-  let files: Map<number, FileState>;
-  let changed: Set<number> | undefined;
-  if (base) {
-    const merged = mergeNewer(base, newer, tree);
-    if (incremental) changed = new Set([...merged.keys()].filter((id) => merged.get(id) !== base.get(id)));
-    files = onlyInTree(merged);
-  } else {
-    files = onlyInTree(newer.files);
-  }
-  const state: RepoState = { key, head, commits: (incremental ? stored.commits : 0) + read, shallow, files };
-  const saved = await store.save(state, loaded?.head, changed);
-  if (!saved) {
-    // Another process stored newer evidence meanwhile: start again from it.
-    if (attempt >= 3)
-      throw new GitError(`the evidence store for ${repo} keeps changing under this run; try again`);
-    return mineRepository(options, attempt + 1);
-  }
-  const mode = incremental ? "incremental" : stored && stored.head !== "" ? "rewritten" : "full";
-  if (mode === "rewritten")
-    warnings.push(`${repo}: history was rewritten since the last run; recomputed from scratch`);
-  return {
-    state,
-    read,
-    mode,
-    mailmap: await mailmapRead,
-    ...(incremental && changed ? { since: { head: stored.head, changed } } : {}),
-    warnings,
-  };
+  if (!base) return { files: onlyInTree(newer.files), changed: undefined };
+  const merged = mergeNewer(base, newer, tree);
+  const changed = plan.continued
+    ? new Set([...merged.keys()].filter((id) => merged.get(id) !== base.get(id)))
+    : undefined;
+  return { files: onlyInTree(merged), changed };
 }
 
 /**

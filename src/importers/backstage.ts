@@ -118,13 +118,73 @@ function collect(
   return out;
 }
 
+interface Named {
+  entity: Entity;
+  ref: Ref;
+}
+
+/** What the import builds, step by step: ids, teams, units and the notes for review. */
+interface BackstageImport {
+  notes: string[];
+  /** Model id by entity reference key. */
+  ids: Map<string, string>;
+  teams: Map<string, Team>;
+  units: Map<string, Unit>;
+  /** The organisation groups: the root of the tree, neither team nor unit. */
+  roots: Set<string>;
+  /** Users placed in a unit rather than a team: "who (group)". */
+  inUnits: string[];
+}
+
 export function importBackstage(source: string, options: BackstageOptions = {}): Imported {
   const notes: string[] = [];
   const file = options.path ?? "the file";
   const entities = collect(source, file, options.read, notes);
+  const { users, groups, otherKinds } = sortEntities(entities);
+  const state: BackstageImport = {
+    notes,
+    ids: assignIds(users, groups, notes),
+    teams: new Map(),
+    units: new Map(),
+    roots: new Set(),
+    inUnits: [],
+  };
+  readGroups(state, groups);
+  const people = users.map((user) => readUser(state, user));
+  addGroupMembers(state, groups);
+  if (state.inUnits.length)
+    notes.push(`members of a unit rather than a team (not placed in a team): ${state.inUnits.join(", ")}`);
 
-  const users: { entity: Entity; ref: Ref }[] = [];
-  const groups: { entity: Entity; ref: Ref }[] = [];
+  const { teams, units, roots } = state;
+  const ignored = [...otherKinds].map(([k, n]) => `${k} ×${n}`);
+  return {
+    people,
+    teams: [...teams.values()],
+    units: [...units.values()],
+    raci: [],
+    notes,
+    summary: {
+      created: people.length,
+      skipped: 0,
+      used: [
+        `User ×${users.length} → ${people.length} people`,
+        `Group ×${groups.length} → ${teams.size} teams, ${units.size} units${roots.size ? `, ${roots.size} organisation` : ""}`,
+      ],
+      unknownColumns: [],
+      unmapped: [],
+      ...(ignored.length ? { ignored } : {}),
+    },
+  };
+}
+
+/** Users and groups with their references, and a count of the other kinds; throws when there are neither. */
+function sortEntities(entities: { entity: Entity }[]): {
+  users: Named[];
+  groups: Named[];
+  otherKinds: Map<string, number>;
+} {
+  const users: Named[] = [];
+  const groups: Named[] = [];
   const otherKinds = new Map<string, number>();
   for (const { entity } of entities) {
     const name = text(entity.metadata?.name);
@@ -140,8 +200,11 @@ export function importBackstage(source: string, options: BackstageOptions = {}):
       `no Group or User entities found${seen ? ` (found ${seen})` : ""}; the Backstage import reads Group and User entities, and follows Location targets`,
     );
   }
+  return { users, groups, otherKinds };
+}
 
-  // Ids: the entity's name; its namespace too when the name is taken in another namespace.
+/** Ids: the entity's name; its namespace too when the name is taken in another namespace. */
+function assignIds(users: Named[], groups: Named[], notes: string[]): Map<string, string> {
   const ids = new Map<string, string>();
   const clashes: string[] = [];
   const assign = (items: { ref: Ref }[], taken: Set<string>) => {
@@ -163,124 +226,122 @@ export function importBackstage(source: string, options: BackstageOptions = {}):
   assign(groups, new Set());
   if (clashes.length)
     notes.push(`names used in several namespaces keep their namespace in the id: ${clashes.join(", ")}`);
+  return ids;
+}
 
-  // Groups: teams or units.
-  const teams = new Map<string, Team>();
-  const units = new Map<string, Unit>();
+/** Groups: teams or units (or the organisation), then each placed under its parent. */
+function readGroups(state: BackstageImport, groups: Named[]): void {
   const untyped: string[] = [];
   const parentOf = new Map<string, string>();
-  const roots = new Set<string>();
-  for (const { entity, ref } of groups) {
-    const id = ids.get(refKey(ref)) as string;
-    if (teams.has(id) || units.has(id)) continue;
-    const name = text(entity.spec?.profile?.displayName) ?? text(entity.metadata?.title);
-    const type = text(entity.spec?.type)?.toLowerCase();
-    const declared = text(entity.metadata?.annotations?.["mlteam/team-type"]);
-    const teamType = [declared, type].find((t) => t !== undefined && MLTEAM_TEAM_TYPES.has(t));
-    const parent = text(entity.spec?.parent);
-    if (parent) {
-      const target = ids.get(refKey(parseRef(parent, "group", ref.namespace)));
-      if (target) parentOf.set(id, target);
-      else notes.push(`group ${ref.name}: parent ${parent} is not in the imported files; left out`);
-    }
-    for (const child of list(entity.spec?.children)) {
-      const target = ids.get(refKey(parseRef(child, "group", ref.namespace)));
-      if (target && !parentOf.has(target)) parentOf.set(target, id);
-    }
-    if (type === "organization" || type === "organisation") {
-      roots.add(id);
-      notes.push(
-        `group ${ref.name} is the organisation, the root of the tree: not a unit (name it in organisation.name)`,
-      );
-    } else if (teamType || type === undefined || TEAM_GROUP_TYPES.has(type)) {
-      if (!teamType) untyped.push(ref.name);
-      const serves = text(entity.metadata?.annotations?.["mlteam/serves"]);
-      const slugHandle = text(entity.metadata?.annotations?.["github.com/team-slug"]);
-      teams.set(id, {
-        id,
-        ...(name ? { name } : {}),
-        type: (teamType ?? "product") as Team["type"],
-        members: [],
-        ...(serves ? { serves: serves.split(",").map(slug) } : {}),
-        ...(slugHandle ? { handle: `@${slugHandle.replace(/^@/, "")}` } : {}),
-      });
-    } else {
-      units.set(id, { id, ...(name ? { name } : {}), type });
-    }
+  for (const group of groups) {
+    const id = state.ids.get(refKey(group.ref)) as string;
+    if (state.teams.has(id) || state.units.has(id)) continue;
+    linkParents(state, group, id, parentOf);
+    readGroup(state, group, id, untyped);
   }
   for (const [child, parent] of parentOf) {
-    const team = teams.get(child);
-    const unit = units.get(child);
-    if (roots.has(parent)) continue;
+    const team = state.teams.get(child);
+    const unit = state.units.get(child);
+    if (state.roots.has(parent)) continue;
     if (team) team.parent = parent;
-    else if (unit && units.has(parent)) unit.parent = parent;
+    else if (unit && state.units.has(parent)) unit.parent = parent;
   }
   if (untyped.length)
-    notes.push(
+    state.notes.push(
       `${untyped.length === 1 ? "group" : "groups"} ${untyped.join(", ")}: Backstage says team, not which kind (product, platform, full-stack, enabling); set to product — review (or annotate mlteam/team-type)`,
     );
+}
 
-  // Users: people, in the teams they are members of.
-  const people: Person[] = [];
-  const inUnits: string[] = [];
-  const join = (groupRef: string, namespace: string, person: string, who: string) => {
-    const id = ids.get(refKey(parseRef(groupRef, "group", namespace)));
-    const team = id === undefined ? undefined : teams.get(id);
-    if (team) {
-      if (!team.members?.includes(person)) team.members?.push(person);
-    } else if (id !== undefined && !roots.has(id)) inUnits.push(`${who} (${groupRef})`);
-    else notes.push(`user ${who}: group ${groupRef} is not in the imported files; membership left out`);
-  };
-  for (const { entity, ref } of users) {
-    const id = ids.get(refKey(ref)) as string;
-    const email = text(entity.spec?.profile?.email);
-    const roles = text(entity.metadata?.annotations?.["mlteam/roles"]);
-    const titles = text(entity.metadata?.annotations?.["mlteam/titles"]);
-    const login = text(entity.metadata?.annotations?.["github.com/user-login"]);
-    people.push({
-      id,
-      name: text(entity.spec?.profile?.displayName) ?? text(entity.metadata?.title) ?? ref.name,
-      ...(email ? { emails: [email] } : {}),
-      ...(login ? { handle: `@${login}` } : {}),
-      ...(titles ? { titles: titles.split(" | ") } : {}),
-      ...(roles
-        ? {
-            roles: roles.split(",").map((r) => {
-              const [role = "", allocation] = r.split(":");
-              return allocation === undefined ? role : { role, allocation: Number(allocation) };
-            }),
-          }
-        : {}),
-    });
-    for (const group of list(entity.spec?.memberOf)) join(group, ref.namespace, id, ref.name);
+/** Records the group's `spec.parent` and, for its `spec.children` without one, itself as their parent. */
+function linkParents(
+  state: BackstageImport,
+  { entity, ref }: Named,
+  id: string,
+  parentOf: Map<string, string>,
+): void {
+  const parent = text(entity.spec?.parent);
+  if (parent) {
+    const target = state.ids.get(refKey(parseRef(parent, "group", ref.namespace)));
+    if (target) parentOf.set(id, target);
+    else state.notes.push(`group ${ref.name}: parent ${parent} is not in the imported files; left out`);
   }
+  for (const child of list(entity.spec?.children)) {
+    const target = state.ids.get(refKey(parseRef(child, "group", ref.namespace)));
+    if (target && !parentOf.has(target)) parentOf.set(target, id);
+  }
+}
+
+/** A group as the organisation (a root), a team, or a unit; teams of no declared kind go in `untyped`. */
+function readGroup(state: BackstageImport, { entity, ref }: Named, id: string, untyped: string[]): void {
+  const name = text(entity.spec?.profile?.displayName) ?? text(entity.metadata?.title);
+  const type = text(entity.spec?.type)?.toLowerCase();
+  const declared = text(entity.metadata?.annotations?.["mlteam/team-type"]);
+  const teamType = [declared, type].find((t) => t !== undefined && MLTEAM_TEAM_TYPES.has(t));
+  if (type === "organization" || type === "organisation") {
+    state.roots.add(id);
+    state.notes.push(
+      `group ${ref.name} is the organisation, the root of the tree: not a unit (name it in organisation.name)`,
+    );
+  } else if (teamType || type === undefined || TEAM_GROUP_TYPES.has(type)) {
+    if (!teamType) untyped.push(ref.name);
+    const serves = text(entity.metadata?.annotations?.["mlteam/serves"]);
+    const slugHandle = text(entity.metadata?.annotations?.["github.com/team-slug"]);
+    state.teams.set(id, {
+      id,
+      ...(name ? { name } : {}),
+      type: (teamType ?? "product") as Team["type"],
+      members: [],
+      ...(serves ? { serves: serves.split(",").map(slug) } : {}),
+      ...(slugHandle ? { handle: `@${slugHandle.replace(/^@/, "")}` } : {}),
+    });
+  } else {
+    state.units.set(id, { id, ...(name ? { name } : {}), type });
+  }
+}
+
+/** Puts a person in the team a group reference names (noting a unit or a group not imported). */
+function joinGroup(state: BackstageImport, groupRef: string, namespace: string, person: string, who: string) {
+  const id = state.ids.get(refKey(parseRef(groupRef, "group", namespace)));
+  const team = id === undefined ? undefined : state.teams.get(id);
+  if (team) {
+    if (!team.members?.includes(person)) team.members?.push(person);
+  } else if (id !== undefined && !state.roots.has(id)) state.inUnits.push(`${who} (${groupRef})`);
+  else state.notes.push(`user ${who}: group ${groupRef} is not in the imported files; membership left out`);
+}
+
+/** A user as a person, in the teams its `memberOf` names. */
+function readUser(state: BackstageImport, { entity, ref }: Named): Person {
+  const id = state.ids.get(refKey(ref)) as string;
+  const email = text(entity.spec?.profile?.email);
+  const roles = text(entity.metadata?.annotations?.["mlteam/roles"]);
+  const titles = text(entity.metadata?.annotations?.["mlteam/titles"]);
+  const login = text(entity.metadata?.annotations?.["github.com/user-login"]);
+  const person: Person = {
+    id,
+    name: text(entity.spec?.profile?.displayName) ?? text(entity.metadata?.title) ?? ref.name,
+    ...(email ? { emails: [email] } : {}),
+    ...(login ? { handle: `@${login}` } : {}),
+    ...(titles ? { titles: titles.split(" | ") } : {}),
+    ...(roles
+      ? {
+          roles: roles.split(",").map((r) => {
+            const [role = "", allocation] = r.split(":");
+            return allocation === undefined ? role : { role, allocation: Number(allocation) };
+          }),
+        }
+      : {}),
+  };
+  for (const group of list(entity.spec?.memberOf)) joinGroup(state, group, ref.namespace, id, ref.name);
+  return person;
+}
+
+/** The members each group's `spec.members` names, put in it. */
+function addGroupMembers(state: BackstageImport, groups: Named[]): void {
   for (const { entity, ref } of groups) {
     for (const member of list(entity.spec?.members)) {
-      const person = ids.get(refKey(parseRef(member, "user", ref.namespace)));
-      if (person) join(`group:${ref.namespace}/${ref.name}`, ref.namespace, person, member);
-      else notes.push(`group ${ref.name}: member ${member} is not in the imported files; left out`);
+      const person = state.ids.get(refKey(parseRef(member, "user", ref.namespace)));
+      if (person) joinGroup(state, `group:${ref.namespace}/${ref.name}`, ref.namespace, person, member);
+      else state.notes.push(`group ${ref.name}: member ${member} is not in the imported files; left out`);
     }
   }
-  if (inUnits.length)
-    notes.push(`members of a unit rather than a team (not placed in a team): ${inUnits.join(", ")}`);
-
-  const ignored = [...otherKinds].map(([k, n]) => `${k} ×${n}`);
-  return {
-    people,
-    teams: [...teams.values()],
-    units: [...units.values()],
-    raci: [],
-    notes,
-    summary: {
-      created: people.length,
-      skipped: 0,
-      used: [
-        `User ×${users.length} → ${people.length} people`,
-        `Group ×${groups.length} → ${teams.size} teams, ${units.size} units${roots.size ? `, ${roots.size} organisation` : ""}`,
-      ],
-      unknownColumns: [],
-      unmapped: [],
-      ...(ignored.length ? { ignored } : {}),
-    },
-  };
 }

@@ -43,102 +43,49 @@ const some = (items: readonly string[]) =>
     ? items.join(", ")
     : `${items.slice(0, LISTED).join(", ")} and ${items.length - LISTED} more`;
 
+/** The owners' index into the model, and what resolving them creates or cannot place. */
+interface Owners {
+  /** No model given: owners become new people and teams. */
+  fresh: boolean;
+  personByOwner: Map<string, string>;
+  teamByOwner: Map<string, Team>;
+  people: Map<string, Person>;
+  teams: Map<string, Team>;
+  unknownOwners: Set<string>;
+  emptyTeams: Set<string>;
+}
+
+/** The rules mapped to activities: the people owning each, and the patterns that match none. */
+interface MappedRules {
+  owners: Map<string, Set<string>>;
+  unmatched: string[];
+  mapped: number;
+}
+
 export function importCodeowners(
   text: string,
   classify: (path: string) => Classification | undefined,
   options: CodeownersOptions = {},
 ): Imported {
-  const fresh = options.people === undefined;
-  const personByOwner = new Map<string, string>();
-  for (const p of options.people ?? []) {
-    if (p.handle) personByOwner.set(p.handle.replace(/^@/, "").toLowerCase(), p.id);
-    for (const email of p.emails ?? []) personByOwner.set(email.toLowerCase(), p.id);
-  }
-  const teamByOwner = new Map<string, Team>();
-  for (const t of options.teams ?? [])
-    if (t.handle) teamByOwner.set(t.handle.replace(/^@/, "").toLowerCase(), t);
-
-  const people = new Map<string, Person>();
-  const teams = new Map<string, Team>();
-  const unknownOwners = new Set<string>();
-  const emptyTeams = new Set<string>();
-  /** An owner → the people it stands for (a team: its members). */
-  const resolveOwner = (owner: string): string[] => {
-    const key = owner.replace(/^@/, "").toLowerCase();
-    const person = personByOwner.get(key);
-    if (person) return [person];
-    const team = teamByOwner.get(key);
-    if (team) {
-      if (!team.members?.length) emptyTeams.add(owner);
-      return [...(team.members ?? [])];
-    }
-    if (!fresh) {
-      unknownOwners.add(owner);
-      return [];
-    }
-    if (key.includes("/")) {
-      const id = slug(key.slice(key.indexOf("/") + 1));
-      if (!teams.has(id))
-        teams.set(id, { id, type: "product", members: [], handle: `@${owner.replace(/^@/, "")}` });
-      return [];
-    }
-    const id = slug(key.includes("@") ? (key.split("@")[0] ?? key) : key);
-    if (!people.has(id))
-      people.set(id, {
-        id,
-        name: owner.replace(/^@/, ""),
-        ...(key.includes("@") ? { emails: [owner] } : { handle: `@${owner.replace(/^@/, "")}` }),
-      });
-    return [id];
-  };
-
+  const state = indexOwners(options);
   const entries = parse(text);
   if (entries.length === 0)
     throw new Error(
       "no CODEOWNERS rules found (lines of a pattern followed by owners: /infra/ @acme/platform)",
     );
-  const owners = new Map<string, Set<string>>();
-  const unmatched: string[] = [];
-  let mapped = 0;
-  // In the order of the file (the library gives the last rule first, as matching reads them).
-  for (const entry of [...entries].reverse()) {
-    const holders = entry.owners.flatMap(resolveOwner);
-    const hit = samples(entry.pattern)
-      .map(classify)
-      .find((c) => c !== undefined);
-    if (!hit) {
-      unmatched.push(entry.pattern);
-      continue;
-    }
-    mapped++;
-    const set = owners.get(hit.activity) ?? new Set<string>();
-    for (const h of holders) set.add(h);
-    owners.set(hit.activity, set);
-  }
+  const { owners, unmatched, mapped } = mapRules(state, entries, classify);
   const raci: RaciRow[] = [];
   for (const [activity, set] of owners) {
     if (set.size === 0) continue;
     raci.push({ activity, R: [...set], note: "proposed from CODEOWNERS: choose the Accountable and review" });
   }
-  const notes: string[] = [];
-  if (unknownOwners.size)
-    notes.push(
-      `owners that are no person's handle or e-mail and no team's handle in the model: ${some([...unknownOwners])} — add their handle to the person (or team)`,
-    );
-  if (emptyTeams.size) notes.push(`team owners with no members in the model: ${some([...emptyTeams])}`);
-  if (fresh && teams.size)
-    notes.push(
-      `teams created from owners (${some([...teams.values()].map((t) => t.handle ?? t.id))}): add their members and their type`,
-    );
-  if (fresh && people.size)
-    notes.push("people created from owners carry their handle as name: write their names");
   return {
-    people: [...people.values()],
-    teams: [...teams.values()],
+    people: [...state.people.values()],
+    teams: [...state.teams.values()],
     raci,
-    notes,
+    notes: ownerNotes(state),
     summary: {
-      created: people.size,
+      created: state.people.size,
       skipped: 0,
       used: [
         `${entries.length} ${entries.length === 1 ? "rule" : "rules"}`,
@@ -155,4 +102,99 @@ export function importCodeowners(
         : {}),
     },
   };
+}
+
+/** The model's people by handle and e-mail, and its teams by handle (lower case, without "@"). */
+function indexOwners(options: CodeownersOptions): Owners {
+  const personByOwner = new Map<string, string>();
+  for (const p of options.people ?? []) {
+    if (p.handle) personByOwner.set(p.handle.replace(/^@/, "").toLowerCase(), p.id);
+    for (const email of p.emails ?? []) personByOwner.set(email.toLowerCase(), p.id);
+  }
+  const teamByOwner = new Map<string, Team>();
+  for (const t of options.teams ?? [])
+    if (t.handle) teamByOwner.set(t.handle.replace(/^@/, "").toLowerCase(), t);
+  return {
+    fresh: options.people === undefined,
+    personByOwner,
+    teamByOwner,
+    people: new Map(),
+    teams: new Map(),
+    unknownOwners: new Set(),
+    emptyTeams: new Set(),
+  };
+}
+
+/** An owner → the people it stands for (a team: its members). */
+function resolveOwner(state: Owners, owner: string): string[] {
+  const key = owner.replace(/^@/, "").toLowerCase();
+  const person = state.personByOwner.get(key);
+  if (person) return [person];
+  const team = state.teamByOwner.get(key);
+  if (team) {
+    if (!team.members?.length) state.emptyTeams.add(owner);
+    return [...(team.members ?? [])];
+  }
+  if (!state.fresh) {
+    state.unknownOwners.add(owner);
+    return [];
+  }
+  if (key.includes("/")) {
+    const id = slug(key.slice(key.indexOf("/") + 1));
+    if (!state.teams.has(id))
+      state.teams.set(id, { id, type: "product", members: [], handle: `@${owner.replace(/^@/, "")}` });
+    return [];
+  }
+  const id = slug(key.includes("@") ? (key.split("@")[0] ?? key) : key);
+  if (!state.people.has(id))
+    state.people.set(id, {
+      id,
+      name: owner.replace(/^@/, ""),
+      ...(key.includes("@") ? { emails: [owner] } : { handle: `@${owner.replace(/^@/, "")}` }),
+    });
+  return [id];
+}
+
+/** Each rule's owners gathered under the activity its pattern maps to, in the order of the file. */
+function mapRules(
+  state: Owners,
+  entries: ReturnType<typeof parse>,
+  classify: (path: string) => Classification | undefined,
+): MappedRules {
+  const owners = new Map<string, Set<string>>();
+  const unmatched: string[] = [];
+  let mapped = 0;
+  // In the order of the file (the library gives the last rule first, as matching reads them).
+  for (const entry of [...entries].reverse()) {
+    const holders = entry.owners.flatMap((owner) => resolveOwner(state, owner));
+    const hit = samples(entry.pattern)
+      .map(classify)
+      .find((c) => c !== undefined);
+    if (!hit) {
+      unmatched.push(entry.pattern);
+      continue;
+    }
+    mapped++;
+    const set = owners.get(hit.activity) ?? new Set<string>();
+    for (const h of holders) set.add(h);
+    owners.set(hit.activity, set);
+  }
+  return { owners, unmatched, mapped };
+}
+
+/** Notes on the owners that could not be placed, and on what was created from them. */
+function ownerNotes({ fresh, people, teams, unknownOwners, emptyTeams }: Owners): string[] {
+  const notes: string[] = [];
+  if (unknownOwners.size)
+    notes.push(
+      `owners that are no person's handle or e-mail and no team's handle in the model: ${some([...unknownOwners])} — add their handle to the person (or team)`,
+    );
+  if (emptyTeams.size) notes.push(`team owners with no members in the model: ${some([...emptyTeams])}`);
+  if (fresh && teams.size)
+    notes.push(
+      `teams created from owners (${some([...teams.values()].map((t) => t.handle ?? t.id))}): add their members and their type`,
+    );
+  if (fresh && people.size)
+    notes.push("people created from owners carry their handle as name: write their names");
+  return notes;
 }

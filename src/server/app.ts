@@ -12,7 +12,7 @@ import { fsHost } from "../io/fs-host.ts";
 import { cleanStaleTemps } from "../io/write-atomic.ts";
 import { packageRoot } from "../package-root.ts";
 import { type Api, makeContext } from "./context.ts";
-import { errorResponse, HttpError } from "./errors.ts";
+import { errorResponse } from "./errors.ts";
 import { createApi, documentApi } from "./openapi.ts";
 import {
   decodableUrl,
@@ -24,8 +24,6 @@ import {
   writeCheck,
 } from "./security.ts";
 import { teamRoutes } from "./team-routes.ts";
-
-export { HttpError };
 
 export interface AppOptions extends HostPolicy {
   modelPath: string;

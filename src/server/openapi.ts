@@ -3,17 +3,17 @@
  * answers 400 with the offending fields, and the OpenAPI document at /api/openapi.json with the
  * bearer-token scheme, followed by a 404 for any other /api route.
  */
+
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { InputError, NotFoundError } from "../app/errors.ts";
 import { VERSION } from "../version.ts";
-import { HttpError } from "./errors.ts";
 
 /** An API whose invalid requests are 400s naming each field. */
 export function createApi(): OpenAPIHono {
   return new OpenAPIHono({
     defaultHook: (result) => {
       if (!result.success)
-        throw new HttpError(
-          400,
+        throw new InputError(
           result.error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`).join("; "),
         );
     },
@@ -33,6 +33,6 @@ export function documentApi(app: OpenAPIHono, info: { title: string; description
     security: [{}, { token: [] }],
   });
   app.all("/api/*", () => {
-    throw new HttpError(404, "no such API route (see /api/openapi.json)");
+    throw new NotFoundError("no such API route (see /api/openapi.json)");
   });
 }

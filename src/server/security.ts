@@ -4,11 +4,12 @@
  * (no cross-site form can send them), bodies are bounded, the token is compared in constant time,
  * and responses forbid sniffing and framing.
  */
+
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
-import { HttpError } from "./errors.ts";
+import { ForbiddenError, InputError, UnauthorisedError } from "../app/errors.ts";
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -51,12 +52,14 @@ export function hostCheck(policy: HostPolicy): MiddlewareHandler {
     const portOk = parsed?.port === undefined || port === undefined || Number(parsed.port) === port;
     // On 0.0.0.0 with a token, any name reaching us is accepted: the token is the defence there.
     if (!parsed || !portOk || (!anyAddress && !names.has(parsed.name))) {
-      throw new HttpError(
+      return c.json(
+        {
+          error: `this server does not answer to the host ${JSON.stringify((host ?? "").slice(0, 100))}; use ${[...names].join(", ")}`,
+        },
         421,
-        `this server does not answer to the host ${JSON.stringify((host ?? "").slice(0, 100))}; use ${[...names].join(", ")}`,
       );
     }
-    await next();
+    return next();
   };
 }
 
@@ -69,18 +72,17 @@ export const writeCheck: MiddlewareHandler = async (c, next) => {
       origin !== `http://${c.req.header("host")}` &&
       origin !== `https://${c.req.header("host")}`
     )
-      throw new HttpError(
-        403,
+      throw new ForbiddenError(
         `writes from another origin (${JSON.stringify(origin.slice(0, 100))}) are refused`,
       );
     if (c.req.header("sec-fetch-site") === "cross-site")
-      throw new HttpError(403, "cross-site writes are refused");
+      throw new ForbiddenError("cross-site writes are refused");
     if (!(c.req.header("content-type") ?? "").startsWith("application/json"))
-      throw new HttpError(415, "send JSON (Content-Type: application/json)");
+      return c.json({ error: "send JSON (Content-Type: application/json)" }, 415);
     if (c.req.header("x-mlteam-request") !== "1")
-      throw new HttpError(403, "writes need the header X-MLTeam-Request: 1");
+      throw new ForbiddenError("writes need the header X-MLTeam-Request: 1");
   }
-  await next();
+  return next();
 };
 
 /** Whether two secrets are equal, compared in constant time (their digests, so lengths do not leak). */
@@ -95,7 +97,7 @@ export function tokenCheck(token: string | undefined): MiddlewareHandler {
     if (token !== undefined) {
       const sent = /^Bearer (.+)$/.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
       if (!sameSecret(sent, token))
-        throw new HttpError(401, "this server needs its token: send Authorization: Bearer <token>");
+        throw new UnauthorisedError("this server needs its token: send Authorization: Bearer <token>");
     }
     await next();
   };
@@ -108,16 +110,14 @@ export const decodableUrl: MiddlewareHandler = async (c, next) => {
     decodeURIComponent(url.pathname);
     for (const part of url.search.slice(1).split("&")) decodeURIComponent(part.replace(/\+/g, " "));
   } catch {
-    throw new HttpError(400, "the address has a malformed percent-encoding");
+    throw new InputError("the address has a malformed percent-encoding");
   }
   await next();
 };
 
 export const limitBody = bodyLimit({
   maxSize: BODY_LIMIT,
-  onError: () => {
-    throw new HttpError(413, `the request body is larger than ${BODY_LIMIT / 1024 / 1024} MB`);
-  },
+  onError: (c) => c.json({ error: `the request body is larger than ${BODY_LIMIT / 1024 / 1024} MB` }, 413),
 });
 
 export const headers = secureHeaders({

@@ -4,6 +4,11 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { type EvidenceStore, migrate, SqliteEvidenceStore } from "./evidence-store.ts";
 
+/** Whether an error is SQLite's own (a locked, damaged or full database), as better-sqlite3 raises it. */
+export function isSqliteFailure(error: unknown): error is Error {
+  return error instanceof Database.SqliteError;
+}
+
 export async function openSqliteStore(file: string): Promise<EvidenceStore> {
   mkdirSync(dirname(file), { recursive: true });
   const database = new Database(file, { timeout: 30_000 });

@@ -140,7 +140,9 @@ function ModelErrors({ model }: { model: ModelView }) {
       The model has errors; fix them in the YAML:
       <ul>
         {model.diagnostics.map((d) => (
-          <li key={`${d.file}:${d.line}:${d.column}:${d.message}`}>{`${d.file}:${d.line}:${d.column} ${d.message}`}</li>
+          <li
+            key={`${d.file}:${d.line}:${d.column}:${d.message}`}
+          >{`${d.file}:${d.line}:${d.column} ${d.message}`}</li>
         ))}
       </ul>
     </div>

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { type Command, Option } from "commander";
 import type { Framework } from "../../analysis/rule.ts";
 import type { AuditFormat } from "../../app/audit.ts";
-import { EXIT, ExitError } from "../exit.ts";
+import { CommandFailed } from "../exit.ts";
 import { out } from "../io.ts";
 import { DEFAULT_MODEL, MODEL_ARG } from "../options.ts";
 import { today } from "../today.ts";
@@ -18,7 +18,7 @@ const EXTENSION: Record<AuditFormat, string> = { markdown: "md", html: "html", j
 /** `mlteam audit`: a governance framework's evidence pack. */
 export async function audit(modelPath: string, options: AuditOptions): Promise<void> {
   const { auditPack, renderAuditPack } = await import("../../app/audit.ts");
-  const { writeFileAtomic } = await import("../../io/write-atomic.ts");
+  const { writeOutput } = await import("../../app/write-output.ts");
   const { assignmentsSince } = await import("../../app/assignment-history.ts");
   const { checkTeam, requireValid } = await import("../../app/check-team.ts");
   const { cliContext } = await import("../context.ts");
@@ -41,11 +41,11 @@ export async function audit(modelPath: string, options: AuditOptions): Promise<v
   if (options.out === undefined) out(text.trimEnd());
   else {
     const file = join(options.out, `audit-${options.framework}.${EXTENSION[options.format]}`);
-    writeFileAtomic(file, text);
+    writeOutput(file, text);
     out(`Wrote ${file}.`);
   }
   const gaps = pack.clauses.filter((c) => c.status === "gap").length;
-  if (gaps > 0) throw new ExitError(EXIT.findings);
+  if (gaps > 0) throw new CommandFailed("findings");
 }
 
 /** `mlteam audit`: its flags and help, beside what it does. */

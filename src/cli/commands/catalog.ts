@@ -1,7 +1,7 @@
 import { Argument, type Command } from "commander";
+import { InputError } from "../../app/errors.ts";
 import { didYouMean } from "../../model/suggest.ts";
 import type { CatalogEntry, CatalogKind } from "../../render/catalog-text.ts";
-import { EXIT, ExitError } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
 import { format } from "../options.ts";
 
@@ -20,8 +20,7 @@ export async function catalog(
   }
   const entry = entries.find((e) => e.id === id);
   if (!entry) {
-    throw new ExitError(
-      EXIT.invalid,
+    throw new InputError(
       `no ${kind.replace(/ies$/, "y").replace(/s$/, "")} "${id}" in the catalog${didYouMean(
         id,
         entries.map((e) => e.id),

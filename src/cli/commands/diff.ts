@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import type { Command, OptionValues } from "commander";
 import { Option } from "commander";
-import { EXIT, ExitError } from "../exit.ts";
+import { CommandFailed } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
 import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
 import { today } from "../today.ts";
@@ -37,7 +37,7 @@ export async function diff(range: string, model: string, options: DiffOptions): 
         ? f.severity !== "info"
         : f.severity === "error",
   );
-  if (failing.length > 0) throw new ExitError(EXIT.findings);
+  if (failing.length > 0) throw new CommandFailed("findings");
 }
 
 /** `mlteam diff`: its flags and help, beside what it does. */

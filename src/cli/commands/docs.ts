@@ -10,10 +10,10 @@ export interface DocsOptions {
 /** `mlteam docs`: the team's documentation site, in Markdown and HTML, with the doctor's own findings. */
 export async function docs(modelPath: string, options: DocsOptions): Promise<void> {
   const { buildDocsSite } = await import("../../app/docs-site.ts");
-  const { writeFileAtomic } = await import("../../io/write-atomic.ts");
+  const { writeOutput } = await import("../../app/write-output.ts");
   const { checkValidModel } = await import("../load.ts");
   const files = await buildDocsSite(await checkValidModel(modelPath));
-  for (const file of files) writeFileAtomic(join(options.out, file.path), file.content);
+  for (const file of files) writeOutput(join(options.out, file.path), file.content);
   out(
     `Wrote ${files.length / 2} pages (Markdown and HTML) to ${options.out}; open ${join(options.out, "index.html")}.`,
   );

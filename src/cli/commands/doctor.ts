@@ -1,8 +1,9 @@
 import type { Command } from "commander";
+import { InputError } from "../../app/errors.ts";
 import type { DoctorReport } from "../../render/doctor-report.ts";
 import type { DoctorFormat } from "../../render/reporters.ts";
 import { VERSION } from "../../version.ts";
-import { EXIT, ExitError } from "../exit.ts";
+import { CommandFailed } from "../exit.ts";
 import { err, out, stderrColors, stdoutColors } from "../io.ts";
 import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
 
@@ -16,13 +17,10 @@ export interface DoctorOptions {
 
 /** `mlteam doctor`: runs every rule and scores the team; exit 1 on error findings or a crossed gate, 2 on invalid input. */
 export async function doctor(model: string, options: DoctorOptions): Promise<void> {
-  const { RULES } = await import("../../analysis/rules/index.ts");
   const { checkTeam, requireValid } = await import("../../app/check-team.ts");
-  const { renderDiagnostics, summariseDiagnostics } = await import("../../render/diagnostics.ts");
+  const { renderDiagnostics } = await import("../../render/diagnostics.ts");
+  const { InvalidModelError } = await import("../../app/errors.ts");
   const { renderFindingsText } = await import("../../render/findings-text.ts");
-  const { renderInvalidJson, renderInvalidMarkdown, renderInvalidSarif } = await import(
-    "../../render/invalid-model.ts"
-  );
   const { REPORTERS } = await import("../../render/reporters.ts");
   const { renderScoreExplanation, renderScoreLine } = await import("../../render/score-text.ts");
   const { cliContext } = await import("../context.ts");
@@ -30,23 +28,14 @@ export async function doctor(model: string, options: DoctorOptions): Promise<voi
   const minScore = gate("--min-score", options.minScore, 0, 100);
   const check = await checkTeam(model, { ...cliContext(), evidence: options.evidence ? "always" : "auto" });
   for (const warning of check.warnings) err(`warning: ${warning}`);
-  if (!check.valid) {
-    // Machine formats stay whole documents on stdout; the text format reports on stderr.
-    const title = check.model.organisation?.name ?? model;
-    if (options.format === "json") out(renderInvalidJson(check.diagnostics));
-    else if (options.format === "sarif") out(renderInvalidSarif(check.diagnostics, VERSION));
-    else if (options.format === "markdown") out(renderInvalidMarkdown(check.diagnostics, title));
-    const c = stderrColors();
-    err(renderDiagnostics(check.diagnostics, c));
-    err(summariseDiagnostics(check.diagnostics, c));
-    throw new ExitError(EXIT.invalid);
-  }
+  // An invalid model is reported at the CLI's edge (cli/main.ts), as the doctor's document in a machine format.
+  if (!check.valid) throw new InvalidModelError(check.diagnostics, check.model.organisation?.name ?? model);
   const valid = requireValid(check);
   const report: DoctorReport = {
     result: valid.doctor,
     score: valid.score,
     diagnostics: valid.diagnostics,
-    rules: RULES,
+    rules: valid.rules,
     title: valid.model.organisation?.name ?? model,
   };
   if (options.format === "text") {
@@ -69,7 +58,7 @@ export async function doctor(model: string, options: DoctorOptions): Promise<voi
     (options.format === "text" ? out : err)(
       `${(options.format === "text" ? stdoutColors() : stderrColors()).red("✖ gate:")} ${line}`,
     );
-  if (errors > 0 || crossed.length > 0) throw new ExitError(EXIT.findings);
+  if (errors > 0 || crossed.length > 0) throw new CommandFailed("findings");
 }
 
 function gate(
@@ -81,8 +70,7 @@ function gate(
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > max)
-    throw new ExitError(
-      EXIT.invalid,
+    throw new InputError(
       `${flag} must be a whole number${Number.isFinite(max) ? ` from 0 to ${max}` : " ≥ 0"}, got "${value}"`,
     );
   return n;

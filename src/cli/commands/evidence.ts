@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Command, Option } from "commander";
+import { InputError } from "../../app/errors.ts";
 import type { CollectedEvidence } from "../../evidence/collect.ts";
 import { DATE_SHAPE } from "../../model/calendar-date.ts";
-import { EXIT, ExitError } from "../exit.ts";
 import { err, out, stdoutColors } from "../io.ts";
 import { checkedDate, DEFAULT_MODEL, format } from "../options.ts";
 import { today } from "../today.ts";
@@ -37,7 +37,7 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
       import("../../store/sqlite.ts"),
     ]);
   const hasModel = existsSync(modelPath);
-  if (!hasModel && modelPath !== "mlteam.yaml") throw new ExitError(EXIT.invalid, `no model at ${modelPath}`);
+  if (!hasModel && modelPath !== "mlteam.yaml") throw new InputError(`no model at ${modelPath}`);
   // The model loader (YAML, schema) is loaded only when there is a model to read.
   const model = hasModel ? (await (await import("../load.ts")).loadValidModel(modelPath)).model : undefined;
   const settings = model?.evidence?.settings;
@@ -97,15 +97,13 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
     const folder =
       !file && modelless && existsSync(join(path, DEFAULT_MODEL)) && !(await isRepositoryTop(path));
     if (file || folder)
-      throw new ExitError(
-        EXIT.invalid,
+      throw new InputError(
         `--repo ${path}: ${file ? "a YAML file" : "a model's folder"}, not a repository — --repo takes every path after it, so give the model first: mlteam evidence ${path} --repo …`,
       );
   }
   const repositories = (options.repo ?? []).map((path) => ({ path }));
   if (repositories.length === 0 && modelRepositories(model).length === 0) {
-    throw new ExitError(
-      EXIT.invalid,
+    throw new InputError(
       "no repository to read: pass --repo <path> or list them under `evidence.repositories` in the model",
     );
   }

@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
+import { InputError } from "../../app/errors.ts";
 import type { ExportFormat } from "../../app/export-team.ts";
-import { EXIT, ExitError } from "../exit.ts";
 import { out, outBytes } from "../io.ts";
 import { DEFAULT_MODEL, MODEL_ARG } from "../options.ts";
 
@@ -12,13 +12,10 @@ export interface ExportOptions {
 /** `mlteam export`: the model in other tools' formats. */
 export async function exportCommand(modelPath: string, options: ExportOptions): Promise<void> {
   const { exportTeam } = await import("../../app/export-team.ts");
-  const { writeFileAtomic } = await import("../../io/write-atomic.ts");
+  const { writeOutput } = await import("../../app/write-output.ts");
   const { checkValidModel } = await import("../load.ts");
   if (options.format === "xlsx" && options.out === undefined && process.stdout.isTTY) {
-    throw new ExitError(
-      EXIT.invalid,
-      "an XLSX workbook is binary: pass --out <file>.xlsx (or redirect the output)",
-    );
+    throw new InputError("an XLSX workbook is binary: pass --out <file>.xlsx (or redirect the output)");
   }
   const content = await exportTeam(await checkValidModel(modelPath), options.format);
   if (options.out === undefined) {
@@ -26,7 +23,7 @@ export async function exportCommand(modelPath: string, options: ExportOptions): 
     else outBytes(content);
     return;
   }
-  writeFileAtomic(options.out, content);
+  writeOutput(options.out, content);
   out(`Wrote ${options.out} (${options.format}).`);
 }
 

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import type { Command } from "commander";
+import { InputError } from "../../app/errors.ts";
 import type { HistoryPoint } from "../../app/history.ts";
 import type { Colors } from "../../render/colors.ts";
-import { EXIT, ExitError } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
 import { checkedDate, DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
 
@@ -22,7 +22,7 @@ export async function history(modelPath: string, options: HistoryOptions): Promi
   ] as const)
     if (value !== undefined) checkedDate(flag, value);
   if (options.max !== undefined && !/^[1-9]\d*$/.test(options.max))
-    throw new ExitError(EXIT.invalid, `--max must be a whole number ≥ 1, got "${options.max}"`);
+    throw new InputError(`--max must be a whole number ≥ 1, got "${options.max}"`);
   const { modelHistory } = await import("../../app/history.ts");
   const { fsHost } = await import("../../io/fs-host.ts");
   const { openHistoryCache } = await import("../../store/history-cache.ts");

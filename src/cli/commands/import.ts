@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
+import { InputError } from "../../app/errors.ts";
 import type { ImportKind } from "../../app/import-file.ts";
-import { EXIT, ExitError } from "../exit.ts";
+import { CommandFailed } from "../exit.ts";
 import { err, out } from "../io.ts";
 
 export interface ImportOptions {
@@ -16,9 +17,9 @@ const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? on
 /** `mlteam import`: people and teams from Backstage or a CSV roster, proposed RACI rows from CODEOWNERS. */
 export async function importCommand(file: string, options: ImportOptions): Promise<void> {
   const { importEntries, importedFragment, mergeImported } = await import("../../app/import-file.ts");
-  const { writeFileAtomic } = await import("../../io/write-atomic.ts");
+  const { writeOutput } = await import("../../app/write-output.ts");
   const { loadValidModel } = await import("../load.ts");
-  if (!existsSync(file)) throw new ExitError(EXIT.invalid, `no such file: ${file}`);
+  if (!existsSync(file)) throw new InputError(`no such file: ${file}`);
   const text = options.from === "xlsx" ? readFileSync(file) : readFileSync(file, "utf8");
   const target =
     options.into ?? (existsSync("mlteam.yaml") && options.from === "codeowners" ? "mlteam.yaml" : undefined);
@@ -26,7 +27,7 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   const map: Record<string, string> = {};
   for (const pair of options.map ?? []) {
     const at = pair.lastIndexOf("=");
-    if (at <= 0) throw new ExitError(EXIT.invalid, `--map takes column=field, got "${pair}"`);
+    if (at <= 0) throw new InputError(`--map takes column=field, got "${pair}"`);
     map[pair.slice(0, at)] = pair.slice(at + 1);
   }
   const imported = await importEntries(
@@ -68,11 +69,8 @@ export async function importCommand(file: string, options: ImportOptions): Promi
     if (options.out === undefined) out(fragment);
     else {
       if (existsSync(options.out))
-        throw new ExitError(
-          EXIT.invalid,
-          `${options.out} already exists; choose another --out, or merge with --into`,
-        );
-      writeFileAtomic(options.out, fragment);
+        throw new InputError(`${options.out} already exists; choose another --out, or merge with --into`);
+      writeOutput(options.out, fragment);
       out(
         `Wrote ${options.out}: ${[
           count(imported.people.length, "person", "people"),
@@ -83,16 +81,16 @@ export async function importCommand(file: string, options: ImportOptions): Promi
         ].join(", ")}.`,
       );
     }
-    if (partial) throw new ExitError(EXIT.findings);
+    if (partial) throw new CommandFailed("findings");
     return;
   }
   const merged = mergeImported(readFileSync(options.into, "utf8"), imported);
-  if (merged.added.length > 0) writeFileAtomic(options.into, merged.text);
+  if (merged.added.length > 0) writeOutput(options.into, merged.text);
   out(
     `${options.into}: added ${merged.added.length}${merged.added.length ? ` (${merged.added.join(", ")})` : ""}`,
   );
   if (merged.skipped.length) out(`skipped ${merged.skipped.length}: ${merged.skipped.join(", ")}`);
-  if (partial) throw new ExitError(EXIT.findings);
+  if (partial) throw new CommandFailed("findings");
 }
 
 /** `mlteam import`: its flags and help, beside what it does. */

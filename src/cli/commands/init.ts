@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
+import { InputError } from "../../app/errors.ts";
+import { writeOutput } from "../../app/write-output.ts";
 import { DEFAULT_TEMPLATE, TEMPLATES } from "../../catalog/templates.ts";
 import { fsHost } from "../../io/fs-host.ts";
-import { writeFileAtomic } from "../../io/write-atomic.ts";
 import { append } from "../../model/append.ts";
 import { didYouMean } from "../../model/suggest.ts";
 import { packageRoot } from "../../package-root.ts";
-import { EXIT, ExitError } from "../exit.ts";
 import { out } from "../io.ts";
 import { DEFAULT_MODEL } from "../options.ts";
 
@@ -24,12 +24,11 @@ const SCHEMA_LINE = /^# yaml-language-server: \$schema=.*$/m;
 export async function init(dir: string, options: InitOptions): Promise<void> {
   const interactive = process.stdin.isTTY && process.stdout.isTTY && options.template === undefined;
   const answers = interactive ? await ask(options) : options;
-  if (answers === undefined) throw new ExitError(EXIT.invalid, "cancelled; nothing was written");
+  if (answers === undefined) throw new InputError("cancelled; nothing was written");
   const templateId = answers.template ?? DEFAULT_TEMPLATE;
   const template = TEMPLATES.find((t) => t.id === templateId);
   if (!template) {
-    throw new ExitError(
-      EXIT.invalid,
+    throw new InputError(
       `unknown template "${templateId}"${didYouMean(
         templateId,
         TEMPLATES.map((t) => t.id),
@@ -41,8 +40,7 @@ export async function init(dir: string, options: InitOptions): Promise<void> {
   const files = templateFiles(source);
   const clashes = files.filter((f) => existsSync(join(dir, f)));
   if (clashes.length > 0 && !options.force) {
-    throw new ExitError(
-      EXIT.invalid,
+    throw new InputError(
       `${clashes.map((f) => join(dir, f)).join(", ")} already ${clashes.length === 1 ? "exists" : "exist"}; pass --force to overwrite`,
     );
   }
@@ -53,7 +51,7 @@ export async function init(dir: string, options: InitOptions): Promise<void> {
       text = text.replace(SCHEMA_LINE, `# yaml-language-server: $schema=${schemaReference(dir)}`);
       if (answers.name) text = setOrganisationName(text, answers.name);
     }
-    writeFileAtomic(join(dir, file), text);
+    writeOutput(join(dir, file), text);
   }
   out(
     `Wrote ${target}${files.length > 1 ? ` and ${files.length - 1} included ${files.length === 2 ? "file" : "files"}` : ""} from the template "${template.id}" (${template.name}).`,

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { EXIT, ExitError } from "../exit.ts";
+import { InputError } from "../../app/errors.ts";
 import { out } from "../io.ts";
 import { isLoopback } from "../loopback.ts";
 import type { OrgCommandOptions } from "../org-context.ts";
@@ -21,16 +21,15 @@ export async function orgServe(options: OrgServeOptions): Promise<void> {
   const { isPostgresUrl, redact } = await import("../../org/database-url.ts");
   const port = Number.parseInt(options.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new ExitError(EXIT.invalid, `--port must be 0–65535, got "${options.port}"`);
+    throw new InputError(`--port must be 0–65535, got "${options.port}"`);
   const token = options.token ?? process.env.MLTEAM_TOKEN;
   const workers = Number.parseInt(options.workers, 10);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64)
-    throw new ExitError(EXIT.invalid, `--workers must be 0–64, got "${options.workers}"`);
+    throw new InputError(`--workers must be 0–64, got "${options.workers}"`);
   const { config, store, database, dataDir } = await openOrganisation(options);
   if (!isLoopback(options.host) && !token && !config.auth) {
     await store.close();
-    throw new ExitError(
-      EXIT.invalid,
+    throw new InputError(
       `serving on ${options.host} (not loopback) needs a login (\`auth:\` in ${options.config}) or a token: --token <secret> or MLTEAM_TOKEN`,
     );
   }
@@ -38,7 +37,7 @@ export async function orgServe(options: OrgServeOptions): Promise<void> {
   const clientSecret = config.auth ? process.env[secretVariable] : undefined;
   if (config.auth && !clientSecret) {
     await store.close();
-    throw new ExitError(EXIT.invalid, `the OpenID Connect client secret is missing: set ${secretVariable}`);
+    throw new InputError(`the OpenID Connect client secret is missing: set ${secretVariable}`);
   }
   // With PostgreSQL, syncs go through the job queue, shared with other servers and `org worker`s.
   const queue = isPostgresUrl(database) ? await openQueue(database) : undefined;

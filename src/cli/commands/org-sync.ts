@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { EXIT, ExitError } from "../exit.ts";
+import { InputError } from "../../app/errors.ts";
+import { CommandFailed } from "../exit.ts";
 import { out } from "../io.ts";
 import { format } from "../options.ts";
 import type { OrgCommandOptions } from "../org-context.ts";
@@ -29,8 +30,7 @@ export async function orgSync(options: OrgSyncOptions): Promise<void> {
     if (options.team)
       for (const id of options.team)
         if (!config.sources.some((s) => s.id === id))
-          throw new ExitError(
-            EXIT.invalid,
+          throw new InputError(
             `no source "${id}" in ${options.config} (sources: ${config.sources.map((s) => s.id).join(", ")})`,
           );
     const outcomes = await syncOrganisation({
@@ -53,7 +53,7 @@ export async function orgSync(options: OrgSyncOptions): Promise<void> {
         `${config.name}: ${outcomes.length} sources — ${count("synced")} synced, ${count("unchanged")} unchanged, ${count("failed")} failed`,
       );
     }
-    if (outcomes.some((o) => o.status === "failed" || o.reason)) process.exitCode = EXIT.findings;
+    if (outcomes.some((o) => o.status === "failed" || o.reason)) throw new CommandFailed("findings");
   } finally {
     await store.close();
   }

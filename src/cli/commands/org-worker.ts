@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { EXIT, ExitError } from "../exit.ts";
+import { InputError } from "../../app/errors.ts";
 import { out } from "../io.ts";
 import type { OrgCommandOptions } from "../org-context.ts";
 
@@ -11,14 +11,13 @@ interface OrgWorkerOptions extends OrgCommandOptions {
 export async function orgWorker(options: OrgWorkerOptions): Promise<void> {
   const concurrency = Number.parseInt(options.concurrency, 10);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
-    throw new ExitError(EXIT.invalid, `--concurrency must be 1–64, got "${options.concurrency}"`);
+    throw new InputError(`--concurrency must be 1–64, got "${options.concurrency}"`);
   const { closeOnSignal, openOrganisation, openQueue, syncTeam } = await import("../org-context.ts");
   const { isPostgresUrl, redact } = await import("../../org/database-url.ts");
   const setup = await openOrganisation(options);
   if (!isPostgresUrl(setup.database)) {
     await setup.store.close();
-    throw new ExitError(
-      EXIT.invalid,
+    throw new InputError(
       "a worker shares the work through PostgreSQL: give --db postgres://… (or MLTEAM_DATABASE_URL); with the embedded store, `org serve` syncs by itself",
     );
   }

@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
+import { InputError } from "../../app/errors.ts";
 import { didYouMean } from "../../model/suggest.ts";
 import type { MatrixFormat } from "../../render/matrix.ts";
-import { EXIT, ExitError } from "../exit.ts";
 import { out } from "../io.ts";
 import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
 
@@ -18,8 +18,7 @@ export async function raci(model: string, options: RaciOptions): Promise<void> {
   const { loadValidModel } = await import("../load.ts");
   const { graph } = await loadValidModel(model);
   if (options.product !== undefined && !graph.products.has(options.product)) {
-    throw new ExitError(
-      EXIT.invalid,
+    throw new InputError(
       `unknown product "${options.product}"${didYouMean(options.product, graph.products.keys())} (products: ${[...graph.products.keys()].join(", ") || "none"})`,
     );
   }

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { Recommendation } from "../../analysis/recommend.ts";
+import { InputError } from "../../app/errors.ts";
 import type { Colors } from "../../render/colors.ts";
-import { EXIT, ExitError } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
 import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
 
@@ -18,7 +18,7 @@ export async function recommendCommand(modelPath: string, options: RecommendOpti
   const { checkValidModel } = await import("../load.ts");
   const hires = Number.parseInt(options.hires, 10);
   if (!Number.isInteger(hires) || hires < 0)
-    throw new ExitError(EXIT.invalid, `--hires must be a whole number ≥ 0, got "${options.hires}"`);
+    throw new InputError(`--hires must be a whole number ≥ 0, got "${options.hires}"`);
   const { model, graph, environment } = await checkValidModel(modelPath);
   const result = recommend(model, graph, CATALOG, RULES, environment, { hires });
   out(

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { EXIT, ExitError } from "../exit.ts";
+import { InputError } from "../../app/errors.ts";
 import { out } from "../io.ts";
 import { isLoopback } from "../loopback.ts";
 import { DEFAULT_MODEL, MODEL_ARG } from "../options.ts";
@@ -21,11 +21,10 @@ export async function serveCommand(modelPath: string, options: ServeOptions): Pr
   const { loadValidModel } = await import("../load.ts");
   const port = Number.parseInt(options.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new ExitError(EXIT.invalid, `--port must be 0–65535, got "${options.port}"`);
+    throw new InputError(`--port must be 0–65535, got "${options.port}"`);
   const token = options.token ?? process.env.MLTEAM_TOKEN;
   if (!isLoopback(options.host) && !token) {
-    throw new ExitError(
-      EXIT.invalid,
+    throw new InputError(
       `serving on ${options.host} (not loopback) needs a token: --token <secret> or MLTEAM_TOKEN`,
     );
   }

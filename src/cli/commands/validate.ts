@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { EXIT, ExitError } from "../exit.ts";
+import { CommandFailed } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
 import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
 
@@ -10,11 +10,11 @@ export interface ValidateOptions {
 /** `mlteam validate`: syntax, schema and references; exit 2 on any error. Never modifies the file. */
 export async function validate(model: string, options: ValidateOptions): Promise<void> {
   const { checkTeam } = await import("../../app/check-team.ts");
-  const { hasErrors } = await import("../../model/diagnostic.ts");
   const { renderDiagnostics, summariseDiagnostics } = await import("../../render/diagnostics.ts");
   const { cliContext } = await import("../context.ts");
-  const { diagnostics, model: loaded } = await checkTeam(model, { ...cliContext(), validateOnly: true });
-  const invalid = hasErrors(diagnostics);
+  const check = await checkTeam(model, { ...cliContext(), validateOnly: true });
+  const { diagnostics, model: loaded } = check;
+  const invalid = !check.valid;
   if (options.format === "json") {
     out(JSON.stringify({ valid: !invalid, files: loaded.files, diagnostics }, null, 2));
   } else {
@@ -24,7 +24,7 @@ export async function validate(model: string, options: ValidateOptions): Promise
       `${summariseDiagnostics(diagnostics, c)}${invalid ? "" : c.dim(` (${loaded.files.length} ${loaded.files.length === 1 ? "file" : "files"})`)}`,
     );
   }
-  if (invalid) throw new ExitError(EXIT.invalid);
+  if (invalid) throw new CommandFailed("reported");
 }
 
 /** `mlteam validate`: its flags and help, beside what it does. */

@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { Scenario, WhatIfResult } from "../../analysis/whatif.ts";
+import { InputError } from "../../app/errors.ts";
 import type { RankedAbsence } from "../../app/what-if.ts";
 import type { Colors } from "../../render/colors.ts";
-import { EXIT, ExitError } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
 import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
 
@@ -30,15 +30,14 @@ export async function whatif(modelPath: string, options: WhatIfOptions): Promise
   ] as const) {
     const path = values?.find((v) => /[/\\]|\.ya?ml$/i.test(v) || existsSync(join(v, "mlteam.yaml")));
     if (path !== undefined)
-      throw new ExitError(
-        EXIT.invalid,
+      throw new InputError(
         `"${path}" was read as part of ${flag}, which takes every word after it: put the model first (mlteam whatif ${path} ${flag} …) or end the list with --`,
       );
   }
   if (options.rank) {
     const top = Number(options.top);
     if (!/^\d+$/.test(options.top) || top < 1)
-      throw new ExitError(EXIT.invalid, `--top must be a whole number ≥ 1, got "${options.top}"`);
+      throw new InputError(`--top must be a whole number ≥ 1, got "${options.top}"`);
     const { ranking, total } = rankTeamAbsences(await checkValidModel(modelPath), top);
     out(options.format === "json" ? JSON.stringify({ ranking }, null, 2) : renderRanking(ranking, total, c));
     return;
@@ -50,8 +49,7 @@ export async function whatif(modelPath: string, options: WhatIfOptions): Promise
     ...(options.to !== undefined ? { to: options.to } : {}),
   };
   if (!scenario.without?.length && !scenario.add?.length && scenario.from === undefined) {
-    throw new ExitError(
-      EXIT.invalid,
+    throw new InputError(
       "say what to change: --without <person…>, --from/--to <dates>, --add <role…>, or --rank",
     );
   }

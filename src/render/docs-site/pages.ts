@@ -69,11 +69,20 @@ export function sitePages({ graph, findings, score }: SiteInput): Page[] {
 
 /** The charter: purpose, the team, the doctor's summary. */
 function charterPage(site: Site): Page[] {
-  const { graph, findings, score, org, heldRoles, production, link, personLink, roleLink } = site;
-  const pages: Page[] = [];
-
   const path = "index.md";
   const lines = [
+    ...charterIntro(site),
+    ...charterTeams(site, path),
+    ...charterStakeholders(site, path),
+    ...charterHealth(site),
+    ...charterLinks(site, path),
+  ];
+  return [{ path, title: "Charter", markdown: `${lines.join("\n")}\n` }];
+}
+
+/** The title, stage and topology, the purpose and the topology diagram. */
+function charterIntro({ graph, org, production }: Site): string[] {
+  return [
     `# ${md(org?.name ?? "Team")} — ML team charter`,
     "",
     `**Stage:** ${org?.stage ?? "—"} · **Topology:** ${org?.topology ?? "not declared"} · **ML products:** ${org?.mlProducts ?? graph.products.size}`,
@@ -88,9 +97,12 @@ function charterPage(site: Site): Page[] {
     renderMermaid(graph).trimEnd(),
     "```",
     "",
-    "## Teams and members",
-    "",
   ];
+}
+
+/** Each team with whom it serves and its members' roles. */
+function charterTeams({ graph, personLink, roleLink }: Site, path: string): string[] {
+  const lines = ["## Teams and members", ""];
   for (const team of graph.teams.values()) {
     lines.push(`### ${md(team.source.name ?? team.id)} (${team.source.type})`, "");
     if (team.serves.length) lines.push(`Serves: ${team.serves.map(md).join(", ")}.`, "");
@@ -102,39 +114,54 @@ function charterPage(site: Site): Page[] {
     }
     lines.push("");
   }
-  lines.push(
+  return lines;
+}
+
+/** The link to the stakeholder register and the executive sponsor (or that none is named). */
+function charterStakeholders({ graph, link, personLink }: Site, path: string): string[] {
+  const sponsors = graph.stakeholders.filter((s) => s.kind === "executive-sponsor");
+  return [
     "## Sponsor and stakeholders",
     "",
     `See the ${link(path, "stakeholders.md", "stakeholder register")}.`,
     "",
-  );
-  const sponsors = graph.stakeholders.filter((s) => s.kind === "executive-sponsor");
-  lines.push(
     sponsors.length
       ? `Executive sponsor: ${sponsors.map((s) => (s.person ? personLink(path, s.person) : md(s.name ?? ""))).join(", ")}.`
       : "**No executive sponsor is named.**",
     "",
-  );
-  lines.push(
+  ];
+}
+
+/** The doctor's score, what was not recorded, and the first ten errors. */
+function charterHealth({ findings, score }: Site): string[] {
+  const lines = [
     "## Health",
     "",
     `Health **${score.overall}/100**, coverage ${score.coverage.overall} % (${Object.entries(score.areas)
       .map(([a, v]) => `${a} ${v}`)
       .join(" · ")}); ${counts(findings)} from \`mlteam doctor\`.`,
     "",
-  );
+  ];
   if (score.coverage.missing.length > 0)
     lines.push(`Not recorded, so counted against the score: ${md(score.coverage.missing.join("; "))}.`, "");
   for (const f of findings.filter((f) => f.severity === "error").slice(0, 10))
     lines.push(`- ${md(f.message)} (\`${f.ruleId}\`)`);
-  lines.push(
+  return lines;
+}
+
+/** Links to the other pages: tables, roles, people and the production systems' documents. */
+function charterLinks(
+  { graph, heldRoles, production, link, personLink, roleLink }: Site,
+  path: string,
+): string[] {
+  const lines = [
     "",
     "## Pages",
     "",
     `- ${link(path, "raci.md", "RACI matrix")} · ${link(path, "skills.md", "Skills matrix")} · ${link(path, "stakeholders.md", "Stakeholder register")}`,
     `- Roles: ${heldRoles.map((r) => roleLink(path, r.id)).join(", ") || "none"}`,
     `- People: ${[...graph.people.keys()].map((id) => personLink(path, id)).join(", ") || "none"}`,
-  );
+  ];
   if (production.length) {
     lines.push(
       `- Production systems: ${production
@@ -145,9 +172,7 @@ function charterPage(site: Site): Page[] {
         .join("; ")}`,
     );
   }
-  pages.push({ path, title: "Charter", markdown: `${lines.join("\n")}\n` });
-
-  return pages;
+  return lines;
 }
 
 /** A card per role someone holds: activities with their letter, competencies. */
@@ -319,99 +344,117 @@ function tablePages(site: Site): Page[] {
   return pages;
 }
 
+/** A production system's documents: where they live and the header they share. */
+interface SystemDocs {
+  product: ProductNode;
+  /** The folder of its documents, "systems/<id>". */
+  base: string;
+  header: (kind: string) => string[];
+}
+
 /** For each production ML system, an ML science document and a system tech spec prefilled for the team (000 §8A.3). */
 function systemDocuments(site: Site): Page[] {
-  const { graph, production, link, personLink } = site;
-  const pages: Page[] = [];
-  for (const product of production) {
-    const base = `systems/${fileId(product.id)}`;
-    const team = product.team ? graph.teams.get(product.team) : undefined;
-    const owners = (team?.members ?? []).map((m) => personLink(`${base}/science.md`, m)).join(", ") || "—";
-    const rows = graph.raci.filter((e) => e.product === product.id || e.product === undefined);
-    const activityList = rows.map(
-      (e) =>
-        `- ${md(graph.activities.get(e.activity)?.name ?? e.activity)}${e.product ? " (this product)" : ""}`,
-    );
-    const header = (kind: string) => [
-      `# ${md(product.source.name ?? product.id)} — ${kind}`,
+  return site.production.flatMap((product) => {
+    const docs = systemDocs(site, product);
+    return [scienceDocument(site, docs), techSpec(site, docs)];
+  });
+}
+
+/** The folder of a system's documents and their header: name, owning team, members and stage. */
+function systemDocs({ graph, personLink }: Site, product: ProductNode): SystemDocs {
+  const base = `systems/${fileId(product.id)}`;
+  const team = product.team ? graph.teams.get(product.team) : undefined;
+  const owners = (team?.members ?? []).map((m) => personLink(`${base}/science.md`, m)).join(", ") || "—";
+  const header = (kind: string) => [
+    `# ${md(product.source.name ?? product.id)} — ${kind}`,
+    "",
+    `Owning team: ${md(team?.source.name ?? product.team ?? "—")} · Members: ${owners} · Stage: ${product.source.stage}`,
+    "",
+    "> Prefilled by `mlteam docs` from the team model (000 §8A.3). The sections below are for the team to write.",
+    "",
+  ];
+  return { product, base, header };
+}
+
+function scienceDocument({ graph, link }: Site, { product, base, header }: SystemDocs): Page {
+  const rows = graph.raci.filter((e) => e.product === product.id || e.product === undefined);
+  const activityList = rows.map(
+    (e) =>
+      `- ${md(graph.activities.get(e.activity)?.name ?? e.activity)}${e.product ? " (this product)" : ""}`,
+  );
+  return {
+    path: `${base}/science.md`,
+    title: `${product.source.name ?? product.id}: ML science document`,
+    markdown: [
+      ...header("ML science document"),
+      "## Problem and success criteria",
       "",
-      `Owning team: ${md(team?.source.name ?? product.team ?? "—")} · Members: ${owners} · Stage: ${product.source.stage}`,
+      "_What business problem does the model solve, and how is success measured?_",
       "",
-      "> Prefilled by `mlteam docs` from the team model (000 §8A.3). The sections below are for the team to write.",
+      "## Data",
       "",
-    ];
-    pages.push({
-      path: `${base}/science.md`,
-      title: `${product.source.name ?? product.id}: ML science document`,
-      markdown: [
-        ...header("ML science document"),
-        "## Problem and success criteria",
-        "",
-        "_What business problem does the model solve, and how is success measured?_",
-        "",
-        "## Data",
-        "",
-        "_Sources, sensitivity (agree it with data governance), quality checks, known biases._",
-        "",
-        "## Features",
-        "",
-        "_Features, how they are computed, and where they are stored._",
-        "",
-        "## Model",
-        "",
-        "_Algorithm, training procedure, hyper-parameters, experiment tracking._",
-        "",
-        "## Evaluation",
-        "",
-        "_Offline metrics, validation protocol, fairness checks._",
-        "",
-        "## Monitoring and retraining",
-        "",
-        "_Drift signals, performance thresholds, what triggers a retrain._",
-        "",
-        "## Activities and who holds them",
-        "",
-        ...activityList,
-        "",
-        `See the ${link(`${base}/science.md`, "raci.md", "RACI matrix")}.`,
-        "",
-      ].join("\n"),
-    });
-    pages.push({
-      path: `${base}/tech-spec.md`,
-      title: `${product.source.name ?? product.id}: system tech spec`,
-      markdown: [
-        ...header("System tech spec"),
-        "## Architecture",
-        "",
-        "_Components, data flows and integrations (agree them with the solution architect)._",
-        "",
-        "## Deployment",
-        "",
-        "_Environments, CI/CD, packaging, infrastructure as code._",
-        "",
-        "## Operations",
-        "",
-        "_Monitoring, alerting, on-call, service-level objectives, runbooks._",
-        "",
-        "## Security",
-        "",
-        "_Threats, access control, secrets, review with the CISO._",
-        "",
-        "## Scalability and cost",
-        "",
-        "_Expected load, scaling strategy, cost controls._",
-        "",
-        "## Stakeholders",
-        "",
-        ...graph.stakeholders.map(
-          (s) => `- ${s.kind}: ${s.person ? personLink(`${base}/tech-spec.md`, s.person) : md(s.name ?? "")}`,
-        ),
-        "",
-        `See the ${link(`${base}/tech-spec.md`, "stakeholders.md", "stakeholder register")}.`,
-        "",
-      ].join("\n"),
-    });
-  }
-  return pages;
+      "_Sources, sensitivity (agree it with data governance), quality checks, known biases._",
+      "",
+      "## Features",
+      "",
+      "_Features, how they are computed, and where they are stored._",
+      "",
+      "## Model",
+      "",
+      "_Algorithm, training procedure, hyper-parameters, experiment tracking._",
+      "",
+      "## Evaluation",
+      "",
+      "_Offline metrics, validation protocol, fairness checks._",
+      "",
+      "## Monitoring and retraining",
+      "",
+      "_Drift signals, performance thresholds, what triggers a retrain._",
+      "",
+      "## Activities and who holds them",
+      "",
+      ...activityList,
+      "",
+      `See the ${link(`${base}/science.md`, "raci.md", "RACI matrix")}.`,
+      "",
+    ].join("\n"),
+  };
+}
+
+function techSpec({ graph, link, personLink }: Site, { product, base, header }: SystemDocs): Page {
+  return {
+    path: `${base}/tech-spec.md`,
+    title: `${product.source.name ?? product.id}: system tech spec`,
+    markdown: [
+      ...header("System tech spec"),
+      "## Architecture",
+      "",
+      "_Components, data flows and integrations (agree them with the solution architect)._",
+      "",
+      "## Deployment",
+      "",
+      "_Environments, CI/CD, packaging, infrastructure as code._",
+      "",
+      "## Operations",
+      "",
+      "_Monitoring, alerting, on-call, service-level objectives, runbooks._",
+      "",
+      "## Security",
+      "",
+      "_Threats, access control, secrets, review with the CISO._",
+      "",
+      "## Scalability and cost",
+      "",
+      "_Expected load, scaling strategy, cost controls._",
+      "",
+      "## Stakeholders",
+      "",
+      ...graph.stakeholders.map(
+        (s) => `- ${s.kind}: ${s.person ? personLink(`${base}/tech-spec.md`, s.person) : md(s.name ?? "")}`,
+      ),
+      "",
+      `See the ${link(`${base}/tech-spec.md`, "stakeholders.md", "stakeholder register")}.`,
+      "",
+    ].join("\n"),
+  };
 }

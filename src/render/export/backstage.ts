@@ -4,7 +4,7 @@
  * owned by its team with a `Component` in it (lifecycle from the product's stage).
  */
 import { stringify } from "yaml";
-import type { TeamGraph } from "../../graph/types.ts";
+import type { PersonNode, ProductNode, TeamGraph, TeamNode, UnitNode } from "../../graph/types.ts";
 
 const entityName = (id: string) =>
   id
@@ -14,6 +14,12 @@ const entityName = (id: string) =>
 
 const API = "backstage.io/v1alpha1";
 
+/** The organisation's entity name, and the entity names of a group's children (units, then teams). */
+interface Tree {
+  org: string;
+  childrenOf: (id: string | undefined) => string[];
+}
+
 export function renderBackstage(graph: TeamGraph): string {
   const org = entityName(graph.organisation?.name ?? "organisation");
   const teams = [...graph.teams.values()];
@@ -22,98 +28,112 @@ export function renderBackstage(graph: TeamGraph): string {
     ...units.filter((u) => u.parent === id).map((u) => entityName(u.id)),
     ...teams.filter((t) => t.parent === id).map((t) => entityName(t.id)),
   ];
+  const tree: Tree = { org, childrenOf };
   const docs: object[] = [
+    organisationGroup(graph, tree),
+    ...units.map((unit) => unitGroup(unit, tree)),
+    ...teams.map((team) => teamGroup(team, tree)),
+    ...[...graph.people.values()].map((person) => userEntity(person, org)),
+    ...[...graph.products.values()].flatMap((product) => productEntities(product, org)),
+  ];
+  return docs.map((d) => stringify(d)).join("---\n");
+}
+
+/** The organisation: the root `Group` of the tree. */
+function organisationGroup(graph: TeamGraph, { org, childrenOf }: Tree): object {
+  return {
+    apiVersion: API,
+    kind: "Group",
+    metadata: {
+      name: org,
+      title: graph.organisation?.name ?? org,
+      annotations: { "mlteam/stage": graph.organisation?.stage ?? "" },
+    },
+    spec: { type: "organization", children: childrenOf(undefined) },
+  };
+}
+
+function unitGroup(unit: UnitNode, { org, childrenOf }: Tree): object {
+  return {
+    apiVersion: API,
+    kind: "Group",
+    metadata: { name: entityName(unit.id), ...(unit.source.name ? { title: unit.source.name } : {}) },
+    spec: {
+      type: unit.source.type ?? "department",
+      parent: unit.parent ? entityName(unit.parent) : org,
+      children: childrenOf(unit.id),
+      ...(unit.source.name ? { profile: { displayName: unit.source.name } } : {}),
+    },
+  };
+}
+
+function teamGroup(team: TeamNode, { org, childrenOf }: Tree): object {
+  const handle = team.source.handle?.replace(/^@/, "");
+  return {
+    apiVersion: API,
+    kind: "Group",
+    metadata: {
+      name: entityName(team.id),
+      title: team.source.name ?? team.id,
+      annotations: {
+        "mlteam/team-type": team.source.type,
+        ...(team.serves.length ? { "mlteam/serves": team.serves.join(",") } : {}),
+        ...(handle?.includes("/") ? { "github.com/team-slug": handle } : {}),
+      },
+    },
+    spec: {
+      type: "team",
+      parent: team.parent ? entityName(team.parent) : org,
+      children: childrenOf(team.id),
+      profile: { displayName: team.source.name ?? team.id },
+    },
+  };
+}
+
+/** A person as a `User`, member of their teams (or else of the organisation). */
+function userEntity(person: PersonNode, org: string): object {
+  const email = person.source.emails?.[0];
+  return {
+    apiVersion: API,
+    kind: "User",
+    metadata: {
+      name: entityName(person.id),
+      title: person.name,
+      annotations: {
+        "mlteam/roles": person.roles.map((r) => `${r.role}:${Math.round(r.allocation)}`).join(","),
+        ...(person.source.titles?.length ? { "mlteam/titles": person.source.titles.join(" | ") } : {}),
+        ...(person.source.handle ? { "github.com/user-login": person.source.handle.replace(/^@/, "") } : {}),
+      },
+    },
+    spec: {
+      profile: { displayName: person.name, ...(email ? { email } : {}) },
+      memberOf: person.teams.length ? person.teams.map(entityName) : [org],
+    },
+  };
+}
+
+/** A product as a `System` owned by its team, with a `Component` in it. */
+function productEntities(product: ProductNode, org: string): object[] {
+  const owner = `group:default/${product.team ? entityName(product.team) : org}`;
+  const name = entityName(product.id);
+  const title = product.source.name ?? product.id;
+  return [
     {
       apiVersion: API,
-      kind: "Group",
-      metadata: {
-        name: org,
-        title: graph.organisation?.name ?? org,
-        annotations: { "mlteam/stage": graph.organisation?.stage ?? "" },
+      kind: "System",
+      metadata: { name, title, annotations: { "mlteam/stage": product.source.stage } },
+      spec: { owner },
+    },
+    {
+      apiVersion: API,
+      kind: "Component",
+      metadata: { name, title },
+      spec: {
+        type: "service",
+        lifecycle: product.source.stage === "production" ? "production" : "experimental",
+        owner,
+        system: name,
       },
-      spec: { type: "organization", children: childrenOf(undefined) },
     },
   ];
-  for (const unit of units) {
-    docs.push({
-      apiVersion: API,
-      kind: "Group",
-      metadata: { name: entityName(unit.id), ...(unit.source.name ? { title: unit.source.name } : {}) },
-      spec: {
-        type: unit.source.type ?? "department",
-        parent: unit.parent ? entityName(unit.parent) : org,
-        children: childrenOf(unit.id),
-        ...(unit.source.name ? { profile: { displayName: unit.source.name } } : {}),
-      },
-    });
-  }
-  for (const team of teams) {
-    const handle = team.source.handle?.replace(/^@/, "");
-    docs.push({
-      apiVersion: API,
-      kind: "Group",
-      metadata: {
-        name: entityName(team.id),
-        title: team.source.name ?? team.id,
-        annotations: {
-          "mlteam/team-type": team.source.type,
-          ...(team.serves.length ? { "mlteam/serves": team.serves.join(",") } : {}),
-          ...(handle?.includes("/") ? { "github.com/team-slug": handle } : {}),
-        },
-      },
-      spec: {
-        type: "team",
-        parent: team.parent ? entityName(team.parent) : org,
-        children: childrenOf(team.id),
-        profile: { displayName: team.source.name ?? team.id },
-      },
-    });
-  }
-  for (const person of graph.people.values()) {
-    const email = person.source.emails?.[0];
-    docs.push({
-      apiVersion: API,
-      kind: "User",
-      metadata: {
-        name: entityName(person.id),
-        title: person.name,
-        annotations: {
-          "mlteam/roles": person.roles.map((r) => `${r.role}:${Math.round(r.allocation)}`).join(","),
-          ...(person.source.titles?.length ? { "mlteam/titles": person.source.titles.join(" | ") } : {}),
-          ...(person.source.handle
-            ? { "github.com/user-login": person.source.handle.replace(/^@/, "") }
-            : {}),
-        },
-      },
-      spec: {
-        profile: { displayName: person.name, ...(email ? { email } : {}) },
-        memberOf: person.teams.length ? person.teams.map(entityName) : [org],
-      },
-    });
-  }
-  for (const product of graph.products.values()) {
-    const owner = `group:default/${product.team ? entityName(product.team) : org}`;
-    const name = entityName(product.id);
-    const title = product.source.name ?? product.id;
-    docs.push(
-      {
-        apiVersion: API,
-        kind: "System",
-        metadata: { name, title, annotations: { "mlteam/stage": product.source.stage } },
-        spec: { owner },
-      },
-      {
-        apiVersion: API,
-        kind: "Component",
-        metadata: { name, title },
-        spec: {
-          type: "service",
-          lifecycle: product.source.stage === "production" ? "production" : "experimental",
-          owner,
-          system: name,
-        },
-      },
-    );
-  }
-  return docs.map((d) => stringify(d)).join("---\n");
 }

@@ -4,9 +4,9 @@
  * xlsx` reads the workbook back.
  */
 import writeXlsxFile, { type Cell, type SheetData } from "write-excel-file/node";
-import { raciMatrix } from "../../analysis/raci-matrix.ts";
+import { type RaciMatrix, raciMatrix } from "../../analysis/raci-matrix.ts";
 import type { Finding } from "../../analysis/rule.ts";
-import type { TeamGraph } from "../../graph/types.ts";
+import type { PersonNode, TeamGraph } from "../../graph/types.ts";
 
 /** Fill colours by letter: Responsible green, Accountable blue, Consulted amber, Informed grey. */
 export const RACI_COLOURS: Record<string, string> = {
@@ -23,7 +23,29 @@ export const labelled = (name: string, id: string) => (name === id ? id : `${nam
 
 export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[]): Promise<Buffer> {
   const matrix = raciMatrix(graph);
-  const raci: SheetData = [
+  const everyone = [...graph.people.values()];
+  return writeXlsxFile([
+    {
+      sheet: "RACI",
+      data: raciSheet(matrix),
+      stickyRowsCount: 1,
+      columns: [{ width: 36 }, { width: 14 }, ...matrix.columns.map(() => ({ width: 16 }))],
+    },
+    { sheet: "People", data: peopleSheet(everyone), stickyRowsCount: 1 },
+    { sheet: "Skills", data: skillsSheet(graph, everyone), stickyRowsCount: 1 },
+    { sheet: "Teams", data: teamsSheet(graph), stickyRowsCount: 1 },
+    { sheet: "Units", data: unitsSheet(graph), stickyRowsCount: 1 },
+    { sheet: "Products", data: productsSheet(graph), stickyRowsCount: 1 },
+    { sheet: "Openings", data: openingsSheet(graph), stickyRowsCount: 1 },
+    { sheet: "Absences", data: absencesSheet(everyone), stickyRowsCount: 1 },
+    { sheet: "Stakeholders", data: stakeholdersSheet(graph), stickyRowsCount: 1 },
+    { sheet: "Findings", data: findingsSheet(findings), stickyRowsCount: 1 },
+  ]).toBuffer();
+}
+
+/** The RACI matrix, each cell filled with its letter's colour (Accountable first). */
+function raciSheet(matrix: RaciMatrix): SheetData {
+  return [
     header(["Activity", "Product", ...matrix.columns.map((c) => labelled(c.name, c.id))]),
     ...matrix.rows.map((row) => [
       { value: labelled(row.name, row.activity) },
@@ -37,9 +59,10 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
       }),
     ]),
   ];
-  const competencies = [...graph.competencies.values()];
-  const everyone = [...graph.people.values()];
-  const people: SheetData = [
+}
+
+function peopleSheet(everyone: PersonNode[]): SheetData {
+  return [
     header([
       "Id",
       "Name",
@@ -67,7 +90,12 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
       { value: p.source.leaves ?? "" },
     ]),
   ];
-  const skills: SheetData = [
+}
+
+/** A column per competency, a row per person; unrecorded levels stay empty. */
+function skillsSheet(graph: TeamGraph, everyone: PersonNode[]): SheetData {
+  const competencies = [...graph.competencies.values()];
+  return [
     header(["Person", ...competencies.map((c) => labelled(c.name, c.id))]),
     ...everyone.map((p) => [
       { value: labelled(p.name, p.id) },
@@ -79,7 +107,10 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
       ),
     ]),
   ];
-  const teams: SheetData = [
+}
+
+function teamsSheet(graph: TeamGraph): SheetData {
+  return [
     header(["Id", "Name", "Type", "Members", "Lead", "Serves", "Handle", "Parent"]),
     ...[...graph.teams.values()].map((t) => [
       { value: t.id },
@@ -92,7 +123,10 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
       { value: t.source.parent ?? "" },
     ]),
   ];
-  const units: SheetData = [
+}
+
+function unitsSheet(graph: TeamGraph): SheetData {
+  return [
     header(["Id", "Name", "Type", "Parent"]),
     ...[...graph.units.values()].map((u) => [
       { value: u.id },
@@ -101,7 +135,10 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
       { value: u.parent ?? "" },
     ]),
   ];
-  const products: SheetData = [
+}
+
+function productsSheet(graph: TeamGraph): SheetData {
+  return [
     header(["Id", "Name", "Team", "Stage"]),
     ...[...graph.products.values()].map((p) => [
       { value: p.id },
@@ -110,7 +147,10 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
       { value: p.source.stage },
     ]),
   ];
-  const openings: SheetData = [
+}
+
+function openingsSheet(graph: TeamGraph): SheetData {
+  return [
     header(["Id", "Role", "Team", "Product", "Start", "Status", "Note"]),
     ...graph.model.openings.map((o) => [
       { value: o.id },
@@ -122,7 +162,10 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
       { value: o.note ?? "" },
     ]),
   ];
-  const absences: SheetData = [
+}
+
+function absencesSheet(everyone: PersonNode[]): SheetData {
+  return [
     header(["Person", "From", "To", "Reason"]),
     ...everyone.flatMap((p) =>
       (p.source.absences ?? []).map((a) => [
@@ -133,7 +176,10 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
       ]),
     ),
   ];
-  const stakeholders: SheetData = [
+}
+
+function stakeholdersSheet(graph: TeamGraph): SheetData {
+  return [
     header(["Kind", "Person", "Name", "Engaged", "Last review", "Note"]),
     ...graph.stakeholders.map((st) => [
       { value: st.kind },
@@ -144,7 +190,11 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
       { value: st.note ?? "" },
     ]),
   ];
-  const findingsSheet: SheetData = [
+}
+
+/** The doctor's findings, one a row. */
+function findingsSheet(findings: readonly Finding[]): SheetData {
+  return [
     header(["Severity", "Rule", "Message", "Where", "Fix"]),
     ...findings.map((f) => [
       { value: f.severity },
@@ -154,21 +204,4 @@ export async function renderXlsx(graph: TeamGraph, findings: readonly Finding[])
       { value: f.fix },
     ]),
   ];
-  return writeXlsxFile([
-    {
-      sheet: "RACI",
-      data: raci,
-      stickyRowsCount: 1,
-      columns: [{ width: 36 }, { width: 14 }, ...matrix.columns.map(() => ({ width: 16 }))],
-    },
-    { sheet: "People", data: people, stickyRowsCount: 1 },
-    { sheet: "Skills", data: skills, stickyRowsCount: 1 },
-    { sheet: "Teams", data: teams, stickyRowsCount: 1 },
-    { sheet: "Units", data: units, stickyRowsCount: 1 },
-    { sheet: "Products", data: products, stickyRowsCount: 1 },
-    { sheet: "Openings", data: openings, stickyRowsCount: 1 },
-    { sheet: "Absences", data: absences, stickyRowsCount: 1 },
-    { sheet: "Stakeholders", data: stakeholders, stickyRowsCount: 1 },
-    { sheet: "Findings", data: findingsSheet, stickyRowsCount: 1 },
-  ]).toBuffer();
 }

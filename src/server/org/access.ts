@@ -8,9 +8,11 @@
  * organisation-wide or on one team (org/grants.ts): from the login's groups, from an admin's
  * assignment (read on every request, so a removal takes effect at once), or from a token's scope.
  */
+
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import { ForbiddenError, UnauthorisedError } from "../../app/errors.ts";
 import type { OrgRole } from "../../org/config.ts";
 import {
   type Grant,
@@ -21,7 +23,6 @@ import {
   permissionsOf,
 } from "../../org/grants.ts";
 import type { AuditEntry, OrgStore } from "../../org/store-port.ts";
-import { HttpError } from "../errors.ts";
 import { sameSecret } from "../security.ts";
 
 export interface Principal extends Permissions {
@@ -67,8 +68,7 @@ export function access(options: AccessOptions): MiddlewareHandler {
   return async (c, next) => {
     const principal = await identify(c, options);
     if (!principal)
-      throw new HttpError(
-        401,
+      throw new UnauthorisedError(
         options.login
           ? "sign in (GET /auth/login) or send Authorization: Bearer <API token>"
           : "this server needs its token: send Authorization: Bearer <token>",
@@ -77,8 +77,7 @@ export function access(options: AccessOptions): MiddlewareHandler {
     if (write && principal.via === "session") {
       const sent = c.req.header("x-csrf-token") ?? "";
       if (!principal.csrf || !sameSecret(sent, principal.csrf))
-        throw new HttpError(
-          403,
+        throw new ForbiddenError(
           "writes from a signed-in browser need the header X-CSRF-Token (GET /api/org/me)",
         );
     }
@@ -114,8 +113,7 @@ export const principalOf = (c: Context): Principal => c.get("principal" as never
 export function requireRole(c: Context, role: OrgRole, team?: string): Principal {
   const p = principalOf(c);
   if (!holds(p, role, team))
-    throw new HttpError(
-      403,
+    throw new ForbiddenError(
       `this needs the ${role} role${team ? ` on ${team} or organisation-wide` : " organisation-wide"}; ${p.actor} has ${p.grants.map(grantText).join(", ") || "none"}`,
     );
   return p;

@@ -5,14 +5,16 @@
  * from the own origin with JSON and X-MLTeam-Request, a token off loopback); a database that
  * cannot be reached answers 503 and recovers by itself.
  */
+
 import { join, resolve } from "node:path";
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { AppError } from "../../app/errors.ts";
 import { type SourceOutcome, syncOrganisation } from "../../app/org-sync.ts";
 import type { OrgConfig } from "../../org/config.ts";
 import type { SyncQueue } from "../../org/queue-port.ts";
 import type { OrgStore } from "../../org/store-port.ts";
 import { packageRoot } from "../../package-root.ts";
-import { errorResponse, HttpError } from "../errors.ts";
+import { errorResponse } from "../errors.ts";
 import { createApi, documentApi } from "../openapi.ts";
 import { decodableUrl, type HostPolicy, headers, hostCheck, limitBody, writeCheck } from "../security.ts";
 import { access } from "./access.ts";
@@ -75,7 +77,7 @@ export function createOrgApp(options: OrgAppOptions): OrgApp {
   const app = createApi();
   app.onError(async (error, c) => {
     // A failure of the database itself is a 503 the client may retry, not an internal error.
-    if (!(error instanceof HttpError) && !(await options.store.ping()))
+    if (!(error instanceof AppError) && !(await options.store.ping()))
       return c.json({ error: "the database cannot be reached; try again shortly" }, 503);
     return errorResponse(error, c, (text) => text);
   });

@@ -79,41 +79,13 @@ function EvidenceReport({ model }: Pick<PageProps, "model">) {
           </thead>
           <tbody>
             {data.report.activities.map((a) => (
-              <tr key={a.activity}>
-                <th>{a.activity}</th>
-                <td>{a.files}</td>
-                <td className={a.truckFactor.value === 1 ? "poor" : ""}>{a.truckFactor.value}</td>
-                <td>{a.truckFactor.removed.map(name).join(", ")}</td>
-                <td
-                  className={a.truckFactorActive.value === 0 && a.truckFactor.value > 0 ? "poor" : ""}
-                  title={
-                    a.truckFactorActive.value === 0 && a.truckFactor.value > 0
-                      ? `No author active since ${data.report.windowStart}: ${a.contributors
-                          .filter((c) => c.authored > 0 && !c.active)
-                          .map((c) => `${name(c.id)} (last ${c.last})`)
-                          .join(", ")}`
-                      : undefined
-                  }
-                >
-                  {a.truckFactorActive.value}
-                </td>
-                {withReviews && (
-                  <td>
-                    {a.truckFactorWithReviews.value}
-                    {a.reviewers > 0
-                      ? ` (${a.reviewers} ${a.reviewers === 1 ? "reviewer" : "reviewers"})`
-                      : ""}
-                  </td>
-                )}
-                <td>
-                  {a.contributors
-                    .filter((c) => c.recent > 0)
-                    .slice(0, 3)
-                    .map((c) => `${name(c.id)} (${c.recent})`)
-                    .join(", ") || "—"}
-                </td>
-                <td>{a.lastChange}</td>
-              </tr>
+              <ActivityRow
+                key={a.activity}
+                activity={a}
+                name={name}
+                withReviews={withReviews}
+                windowStart={data.report.windowStart}
+              />
             ))}
           </tbody>
         </table>
@@ -125,5 +97,57 @@ function EvidenceReport({ model }: Pick<PageProps, "model">) {
         </p>
       )}
     </>
+  );
+}
+
+type Activity = Report["report"]["activities"][number];
+
+/** One activity: its files, truck factors (all authors, the active ones, with reviews) and recent authors. */
+function ActivityRow({
+  activity: a,
+  name,
+  withReviews,
+  windowStart,
+}: {
+  activity: Activity;
+  name: (id: string) => string;
+  withReviews: boolean;
+  windowStart: string;
+}) {
+  const inactive = a.truckFactorActive.value === 0 && a.truckFactor.value > 0;
+  return (
+    <tr>
+      <th>{a.activity}</th>
+      <td>{a.files}</td>
+      <td className={a.truckFactor.value === 1 ? "poor" : ""}>{a.truckFactor.value}</td>
+      <td>{a.truckFactor.removed.map(name).join(", ")}</td>
+      <td
+        className={inactive ? "poor" : ""}
+        title={
+          inactive
+            ? `No author active since ${windowStart}: ${a.contributors
+                .filter((c) => c.authored > 0 && !c.active)
+                .map((c) => `${name(c.id)} (last ${c.last})`)
+                .join(", ")}`
+            : undefined
+        }
+      >
+        {a.truckFactorActive.value}
+      </td>
+      {withReviews && (
+        <td>
+          {a.truckFactorWithReviews.value}
+          {a.reviewers > 0 ? ` (${a.reviewers} ${a.reviewers === 1 ? "reviewer" : "reviewers"})` : ""}
+        </td>
+      )}
+      <td>
+        {a.contributors
+          .filter((c) => c.recent > 0)
+          .slice(0, 3)
+          .map((c) => `${name(c.id)} (${c.recent})`)
+          .join(", ") || "—"}
+      </td>
+      <td>{a.lastChange}</td>
+    </tr>
   );
 }

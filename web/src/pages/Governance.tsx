@@ -1,5 +1,6 @@
 /** AI governance: each clause of the frameworks the model lists, its status, and its evidence on a click. */
 import { useState } from "react";
+import type { AuditViewT } from "../../../src/server/contract.ts";
 import type { PageProps } from "../page.ts";
 import { ScrollRegion } from "./ScrollRegion.tsx";
 import { useApi } from "./useApi.ts";
@@ -60,57 +61,74 @@ function FrameworkPack({
           <tbody>
             {data.clauses.map((c) => {
               const key = `${framework}:${c.id}`;
-              return [
-                <tr key={key}>
-                  <th>
-                    <button
-                      type="button"
-                      className="link"
-                      aria-expanded={open === key}
-                      onClick={() => setOpen(open === key ? undefined : key)}
-                    >
-                      {c.id}
-                    </button>
-                  </th>
-                  <td>{c.title}</td>
-                  <td className={c.status === "gap" ? "poor" : c.status === "met" ? "good" : ""}>
-                    {c.status === "not-applicable" ? "not applicable" : c.status}
-                  </td>
-                  <td>{c.findings.length}</td>
-                </tr>,
-                open === key ? (
-                  <tr key={`${key}:detail`} className="detail">
-                    <td colSpan={4}>
-                      <strong>Evidence</strong>
-                      {c.evidence.length ? (
-                        <ul>
-                          {c.evidence.map((e) => (
-                            <li key={e}>{e}</li>
-                          ))}
-                        </ul>
-                      ) : (
-                        <p>None: the clause does not apply.</p>
-                      )}
-                      {c.findings.length > 0 && (
-                        <>
-                          <strong>Findings</strong>
-                          <ul>
-                            {c.findings.map((f) => (
-                              <li key={`${f.ruleId}:${f.message}`}>
-                                {f.severity}: {f.message} <code>{f.location}</code>
-                              </li>
-                            ))}
-                          </ul>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ) : null,
-              ];
+              return (
+                <Clause
+                  key={key}
+                  clause={c}
+                  open={open === key}
+                  toggle={() => setOpen(open === key ? undefined : key)}
+                />
+              );
             })}
           </tbody>
         </table>
       </ScrollRegion>
     </section>
+  );
+}
+
+/** A clause's row (its id opens its detail) and, when open, its evidence and findings. */
+function Clause({
+  clause: c,
+  open,
+  toggle,
+}: {
+  clause: AuditViewT["clauses"][number];
+  open: boolean;
+  toggle: () => void;
+}) {
+  return (
+    <>
+      <tr>
+        <th>
+          <button type="button" className="link" aria-expanded={open} onClick={toggle}>
+            {c.id}
+          </button>
+        </th>
+        <td>{c.title}</td>
+        <td className={c.status === "gap" ? "poor" : c.status === "met" ? "good" : ""}>
+          {c.status === "not-applicable" ? "not applicable" : c.status}
+        </td>
+        <td>{c.findings.length}</td>
+      </tr>
+      {open ? (
+        <tr className="detail">
+          <td colSpan={4}>
+            <strong>Evidence</strong>
+            {c.evidence.length ? (
+              <ul>
+                {c.evidence.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            ) : (
+              <p>None: the clause does not apply.</p>
+            )}
+            {c.findings.length > 0 && (
+              <>
+                <strong>Findings</strong>
+                <ul>
+                  {c.findings.map((f) => (
+                    <li key={`${f.ruleId}:${f.message}`}>
+                      {f.severity}: {f.message} <code>{f.location}</code>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </td>
+        </tr>
+      ) : null}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 /** Teams, the platform and whom it serves, and products, laid out on the server (SVG). */
 import { useEffect, useState } from "react";
-import type { PageProps } from "../page.ts";
 import { api } from "../api.ts";
+import type { PageProps } from "../page.ts";
 
 export function Topology({ model }: PageProps) {
   const [svg, setSvg] = useState<string | undefined>();

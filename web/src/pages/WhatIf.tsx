@@ -1,8 +1,8 @@
 /** What-if: tick people away and see the score and findings change; the absence ranking. */
 import { useEffect, useState } from "react";
 import type { WhatIfViewT } from "../../../src/server/contract.ts";
-import type { PageProps } from "../page.ts";
 import { api } from "../api.ts";
+import type { PageProps } from "../page.ts";
 import { useApi } from "./useApi.ts";
 
 type Result = WhatIfViewT;

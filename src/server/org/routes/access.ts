@@ -1,8 +1,9 @@
 /** GET /api/org/me; API tokens (admin): create, list, revoke; the audit log (auditor, admin). */
+
 import { randomUUID } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
+import { ForbiddenError, NotFoundError } from "../../../app/errors.ts";
 import { covers, grantText, holds, parseGrant } from "../../../org/grants.ts";
-import { HttpError } from "../../errors.ts";
 import { principalOf, randomToken, record, requireRole, sha256 } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
 import { errorResponse, GrantText, MeView, TokenView } from "../contract.ts";
@@ -131,8 +132,7 @@ export function accessRoutes(app: OrgApi, ctx: OrgContext): void {
       return !grant || !holds(admin, "admin", grant.team) || !covers(admin, grant);
     });
     if (refused.length > 0)
-      throw new HttpError(
-        403,
+      throw new ForbiddenError(
         `a token cannot hold what you do not administer and hold: ${refused.join(", ")}`,
       );
     const secret = randomToken("mlt_");
@@ -167,7 +167,7 @@ export function accessRoutes(app: OrgApi, ctx: OrgContext): void {
   app.openapi(revokeToken, async (c) => {
     const admin = requireRole(c, "admin");
     const { id } = c.req.valid("param");
-    if (!(await ctx.store.revokeToken(id, ctx.now()))) throw new HttpError(404, `no token ${id} to revoke`);
+    if (!(await ctx.store.revokeToken(id, ctx.now()))) throw new NotFoundError(`no token ${id} to revoke`);
     await record(ctx.store, ctx.now, admin.actor, "token-revoked", { id });
     return c.json({ revoked: id }, 200);
   });
@@ -175,8 +175,7 @@ export function accessRoutes(app: OrgApi, ctx: OrgContext): void {
   app.openapi(auditLog, async (c) => {
     const p = principalOf(c);
     if (!holds(p, "auditor") && !holds(p, "admin"))
-      throw new HttpError(
-        403,
+      throw new ForbiddenError(
         `the audit log needs the auditor or admin role organisation-wide; ${p.actor} has ${p.grants.map(grantText).join(", ") || "none"}`,
       );
     const { limit, format } = c.req.valid("query");

@@ -4,10 +4,11 @@
  * any role; a team's admin the roles on that team. Every change goes to the audit log, and takes
  * effect on the person's next request.
  */
+
 import { randomUUID } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../../../app/errors.ts";
 import { covers, grantText, holds, parseGrant } from "../../../org/grants.ts";
-import { HttpError } from "../../errors.ts";
 import { principalOf, record } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
 import { AssignmentView, errorResponse, GrantText } from "../contract.ts";
@@ -72,8 +73,7 @@ export function assignmentRoutes(app: OrgApi, ctx: OrgContext): void {
   app.openapi(list, async (c) => {
     const p = principalOf(c);
     if (!holds(p, "admin") && ![...p.teams.values()].some((roles) => roles.has("admin")))
-      throw new HttpError(
-        403,
+      throw new ForbiddenError(
         `assignments are for admins; ${p.actor} has ${p.grants.map(grantText).join(", ")}`,
       );
     const all = await ctx.store.assignments();
@@ -87,12 +87,11 @@ export function assignmentRoutes(app: OrgApi, ctx: OrgContext): void {
     const p = principalOf(c);
     const body = c.req.valid("json");
     const grant = parseGrant(body.grant);
-    if (!grant) throw new HttpError(400, `not a role: ${body.grant}`);
+    if (!grant) throw new InputError(`not a role: ${body.grant}`);
     if (grant.team !== undefined && !ctx.config.sources.some((s) => s.id === grant.team))
-      throw new HttpError(404, `no team "${grant.team}" in the organisation`);
+      throw new NotFoundError(`no team "${grant.team}" in the organisation`);
     if (!holds(p, "admin", grant.team) || !covers(p, grant))
-      throw new HttpError(
-        403,
+      throw new ForbiddenError(
         `assigning ${body.grant} needs the admin role ${grant.team ? `on ${grant.team} or ` : ""}organisation-wide`,
       );
     const assignment = {
@@ -103,7 +102,7 @@ export function assignmentRoutes(app: OrgApi, ctx: OrgContext): void {
       assignedAt: ctx.now(),
     };
     if (!(await ctx.store.assign(assignment)))
-      throw new HttpError(409, `${body.subject} already has ${assignment.grant}`);
+      throw new ConflictError(`${body.subject} already has ${assignment.grant}`);
     await record(ctx.store, ctx.now, p.actor, "role-assigned", {
       id: assignment.id,
       subject: assignment.subject,
@@ -116,11 +115,11 @@ export function assignmentRoutes(app: OrgApi, ctx: OrgContext): void {
     const p = principalOf(c);
     const { id } = c.req.valid("param");
     const known = (await ctx.store.assignments()).find((a) => a.id === id);
-    if (!known) throw new HttpError(404, `no assignment ${id}`);
+    if (!known) throw new NotFoundError(`no assignment ${id}`);
     if (!holds(p, "admin", parseGrant(known.grant)?.team))
-      throw new HttpError(403, `removing ${known.grant} needs its team's or the organisation's admin role`);
+      throw new ForbiddenError(`removing ${known.grant} needs its team's or the organisation's admin role`);
     const removed = await ctx.store.unassign(id);
-    if (!removed) throw new HttpError(404, `no assignment ${id}`);
+    if (!removed) throw new NotFoundError(`no assignment ${id}`);
     await record(ctx.store, ctx.now, p.actor, "role-removed", {
       id,
       subject: removed.subject,

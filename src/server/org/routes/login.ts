@@ -5,13 +5,14 @@
  * Secure when the public address is https); POST /auth/logout ends it. Each login and logout goes to
  * the audit log.
  */
+
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import * as oidc from "openid-client";
+import { ForbiddenError, InputError, UnauthorisedError, UnavailableError } from "../../../app/errors.ts";
 import type { OrgAuth } from "../../../org/config.ts";
 import { grantsFromGroups, grantText } from "../../../org/grants.ts";
 import type { OrgStore } from "../../../org/store-port.ts";
-import { HttpError } from "../../errors.ts";
 import { principalOf, randomToken, record, SESSION_COOKIE, sha256 } from "../access.ts";
 
 const LOGIN_COOKIE = "mlteam_login";
@@ -47,8 +48,7 @@ export function loginRoutes(app: OpenAPIHono, options: LoginOptions): void {
       configuration = undefined;
     });
     return configuration.catch((error: unknown) => {
-      throw new HttpError(
-        503,
+      throw new UnavailableError(
         `the identity provider cannot be reached: ${error instanceof Error ? error.message : String(error)}`,
       );
     });
@@ -81,7 +81,7 @@ export function loginRoutes(app: OpenAPIHono, options: LoginOptions): void {
     const config = await issuer();
     const [state, nonce, verifier] = (getCookie(c, LOGIN_COOKIE) ?? "").split(".");
     deleteCookie(c, LOGIN_COOKIE, { path: "/auth" });
-    if (!state || !nonce || !verifier) throw new HttpError(400, "no login in progress: start at /auth/login");
+    if (!state || !nonce || !verifier) throw new InputError("no login in progress: start at /auth/login");
     const current = new URL(c.req.url);
     const callback = new URL(`${redirectUri}${current.search}`);
     let claims: oidc.IDToken | undefined;
@@ -93,12 +93,11 @@ export function loginRoutes(app: OpenAPIHono, options: LoginOptions): void {
       });
       claims = tokens.claims();
     } catch (error) {
-      throw new HttpError(
-        401,
+      throw new UnauthorisedError(
         `the login was refused: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    if (!claims) throw new HttpError(401, "the identity provider sent no ID token");
+    if (!claims) throw new UnauthorisedError("the identity provider sent no ID token");
     const groups = claims[auth.groupsClaim ?? "groups"];
     const held = Array.isArray(groups) ? groups.map(String) : [];
     // The groups' roles go with the session; roles an admin assigned are read on every request.
@@ -107,7 +106,7 @@ export function loginRoutes(app: OpenAPIHono, options: LoginOptions): void {
     const assigned = (await store.assignments(subject)).map((a) => a.grant);
     if (roles.length === 0 && assigned.length === 0) {
       await record(store, now, subject, "login", { refused: true, groups: held });
-      throw new HttpError(403, `${subject} holds no role here (groups: ${held.join(", ") || "none"})`);
+      throw new ForbiddenError(`${subject} holds no role here (groups: ${held.join(", ") || "none"})`);
     }
     const cookie = randomToken();
     await store.saveSession({

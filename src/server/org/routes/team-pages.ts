@@ -3,14 +3,16 @@
  * read-only, over the model files kept in the team's current snapshot (so any server of the
  * organisation answers without the repository). Edits on these pages become proposals.
  */
+
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { NotFoundError } from "../../../app/errors.ts";
 import { syncedModel } from "../../../app/org-overview.ts";
 import { ModelWorkspace } from "../../../app/workspace.ts";
 import { snapshotHost } from "../../../org/snapshot-host.ts";
 import { type Api, makeContext } from "../../context.ts";
-import { errorResponse, HttpError } from "../../errors.ts";
+import { errorResponse } from "../../errors.ts";
 import { createApi } from "../../openapi.ts";
 import { teamRoutes } from "../../team-routes.ts";
 import { requireRole } from "../access.ts";
@@ -91,6 +93,6 @@ export function dashboardRoutes(app: OrgApi, webRoot: string): void {
 }
 
 function teamId(id: string): string {
-  if (!TEAM_ID.test(id)) throw new HttpError(404, "no such team");
+  if (!TEAM_ID.test(id)) throw new NotFoundError("no such team");
   return id;
 }

@@ -4,9 +4,20 @@ import type { DiffViewT } from "../../../../src/server/contract.ts";
 import { api } from "../../api.ts";
 import type { HistoryPoint } from "./PickedCommit.tsx";
 
-export function CompareForm({ points }: { points: HistoryPoint[] }) {
+/** The two versions asked for, and what the server answered (kept by the page, across reloads of its data). */
+export function useComparison() {
   const [compare, setCompare] = useState<{ base: string; head: string }>({ base: "", head: "" });
   const [compared, setCompared] = useState<{ diff?: DiffViewT; error?: string } | undefined>();
+  return { compare, setCompare, compared, setCompared };
+}
+
+export function CompareForm({
+  points,
+  comparison: { compare, setCompare, compared, setCompared },
+}: {
+  points: HistoryPoint[];
+  comparison: ReturnType<typeof useComparison>;
+}) {
   return (
     <form
       className="card"
@@ -64,7 +75,8 @@ function Comparison({ diff }: { diff: DiffViewT }) {
     <div data-testid="compare-result">
       <p>
         {diff.base} → {diff.head}: health {diff.score.before} → {diff.score.after}; {diff.added.length} added,{" "}
-        {diff.resolved.length} resolved, {diff.raci.length} RACI cells and {diff.people.length} people changed.
+        {diff.resolved.length} resolved, {diff.raci.length} RACI cells and {diff.people.length} people
+        changed.
       </p>
       <ul>
         {diff.added.map((f) => (
