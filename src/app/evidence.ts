@@ -26,6 +26,9 @@ export interface GatheredEvidence {
 
 export type EvidenceGatherer = (request: EvidenceRequest) => Promise<GatheredEvidence>;
 
+/** Whether the model lists repositories to gather evidence from (then every check gathers it). */
+export const listsRepositories = (model: Model): boolean => modelRepositories(model).length > 0;
+
 /** Where the evidence store lives: `.mlteam/evidence.db` beside the model (or in the current directory). */
 export function storePath(model: Model | undefined): string {
   const file = model?.files[0];

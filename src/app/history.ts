@@ -4,6 +4,7 @@
  * from git objects. Each version's check is cached by its files' blobs and its day.
  */
 import { createHash } from "node:crypto";
+import { join } from "node:path";
 import type { Finding } from "../analysis/rule.ts";
 import { GitError } from "../evidence/git.ts";
 import {
@@ -17,7 +18,7 @@ import {
   versionFiles,
 } from "../history/git-versions.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
-import { loadModel, type ModelHost } from "../model/load.ts";
+import { loadModel, type ModelHost, modelFolder } from "../model/load.ts";
 import { memoryHost } from "../model/memory-host.ts";
 import type { HistoryCache } from "../store/history-cache.ts";
 import { VERSION } from "../version.ts";
@@ -103,6 +104,25 @@ export function modelInRepo(entry: string, host: ModelHost): ModelInRepo {
     if (error instanceof GitError)
       throw new UnavailableError(`reading the model's history needs git: ${error.message}`);
     throw error;
+  }
+}
+
+/** Where the checks of a model's versions are cached: `.mlteam/history.db` in the model's folder. */
+export function historyCacheFile(entry: string, host: ModelHost): string {
+  return join(modelFolder(entry, host), ".mlteam", "history.db");
+}
+
+/** The model's history with each version's check cached in its folder (`useCache: false` checks every version again). */
+export async function cachedModelHistory(
+  request: Omit<HistoryRequest, "cache"> & { useCache: boolean },
+): Promise<HistoryPoint[]> {
+  const { useCache, ...rest } = request;
+  const { openHistoryCache } = await import("../store/history-cache.ts");
+  const cache = useCache ? openHistoryCache(historyCacheFile(rest.entry, rest.host), VERSION) : undefined;
+  try {
+    return await modelHistory({ ...rest, ...(cache ? { cache } : {}) });
+  } finally {
+    cache?.close();
   }
 }
 

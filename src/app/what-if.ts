@@ -35,7 +35,7 @@ export function rankTeamAbsences(check: ValidTeamCheck, top = Number.POSITIVE_IN
 export function runWhatIf(check: ValidTeamCheck, scenario: Scenario): WhatIfResult {
   if (!scenario.without?.length && !scenario.add?.length && scenario.from === undefined) {
     throw new InputError(
-      "say what to change: people who are away (without), a period (from/to), hires (add), or ask for the ranking",
+      "say what to change: who is away (--without; without= in the API), a period (--from and --to; from=, to=), hires (--add; add=), or the ranking (--rank; GET /api/rank)",
     );
   }
   const problems = scenarioProblems(check.graph, scenario);

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { WritableHost } from "../io/fs-host.ts";
+import { modelFolder } from "../model/load.ts";
 import { type CheckTeamOptions, checkTeam, type TeamCheck } from "./check-team.ts";
 
 export interface Checked {
@@ -21,6 +22,11 @@ export class ModelWorkspace {
     readonly host: WritableHost,
     private readonly options: Omit<CheckTeamOptions, "host" | "today"> & { today: () => string },
   ) {}
+
+  /** The folder the model stands in (the entry itself for a folder model). */
+  get folder(): string {
+    return modelFolder(this.entry, this.host);
+  }
 
   /** The version of the model's files as they are now. */
   etag(): string {

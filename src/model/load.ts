@@ -180,6 +180,14 @@ export function sortDiagnostics(diagnostics: Diagnostic[], files: readonly strin
   return diagnostics.sort((a, b) => rank(a.file) - rank(b.file) || a.line - b.line || a.column - b.column);
 }
 
+/**
+ * The folder a model path stands in: the path itself for a folder model, else the file's folder. Where
+ * the model's own caches (`.mlteam/`) and the files it names relative to itself are.
+ */
+export function modelFolder(entry: string, host: Pick<ModelHost, "listYamlFiles">): string {
+  return host.listYamlFiles(entry) === undefined ? posix.dirname(entry) : entry;
+}
+
 /** The files a model path stands for; a path that is not a directory is read as a file. */
 function entryFiles(entry: string, host: ModelHost, directories: string[]): string[] {
   const inDir = host.listYamlFiles(entry);

@@ -1,6 +1,7 @@
 /** The evidence report as text: per repository, then per activity with its authors and truck factor. */
 
 import Table from "cli-table3";
+import type { PathExplanation } from "../app/evidence-explain.ts";
 import type { CollectedEvidence } from "../evidence/collect.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
 import type { Colors } from "./colors.ts";
@@ -121,5 +122,22 @@ export function renderIdentitiesText(report: EvidenceReport): string {
   for (const m of merged) lines.push(`  ${m.id}`, ...m.seen.map((s) => `    ${s}`));
   lines.push("", `Left out (${excluded.length}): never authors; their changes count as changes by others`);
   for (const e of excluded) lines.push(`  ${e.reason.padEnd(11)} ${e.identity}`);
+  return lines.join("\n");
+}
+
+/** Which activity `path` is evidence of, and the patterns it beat — for the model, then each repository with patterns of its own. */
+export function renderPathExplanationText(path: string, answers: readonly PathExplanation[]): string {
+  const lines: string[] = [];
+  for (const { repository, matches } of answers) {
+    const [hit, ...lost] = matches;
+    const where = repository === null ? "" : `in ${repository} (its own patterns first): `;
+    if (!hit) {
+      lines.push(`${where}${path} matches no activity's patterns`);
+      continue;
+    }
+    lines.push(`${where}${path} → ${hit.activity} (pattern "${hit.pattern}", ${hit.origin})`);
+    for (const m of lost)
+      lines.push(`  also matched, lost to it: ${m.activity} (pattern "${m.pattern}", ${m.origin})`);
+  }
   return lines.join("\n");
 }

@@ -4,7 +4,7 @@
  * the OpenAPI document); every route calls the application layer, and errors become responses in
  * one place. Security (Host, Origin, token, body size, headers) is in `security.ts`.
  */
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { type EvidenceGatherer, gitEvidence } from "../app/evidence.ts";
 import { ModelWorkspace } from "../app/workspace.ts";
@@ -38,12 +38,12 @@ export interface AppOptions extends HostPolicy {
 
 export function createApp(options: AppOptions): Api {
   const entry = resolve(options.modelPath);
-  const root = fsHost.listYamlFiles(entry) === undefined ? dirname(entry) : entry;
-  cleanStaleTemps(root);
   const workspace = new ModelWorkspace(entry, fsHost, {
     today: options.today,
     gatherEvidence: options.gatherEvidence ?? gitEvidence,
   });
+  const root = workspace.folder;
+  cleanStaleTemps(root);
   const ctx = makeContext(workspace, root);
   const app: Api = createApi();
   app.onError((error, c) => errorResponse(error, c, ctx.publicText));

@@ -4,6 +4,7 @@
  * inferred from them — so the three cannot drift apart.
  */
 import { z } from "@hono/zod-openapi";
+import { CATALOG_KINDS } from "../app/catalog.ts";
 
 export const ErrorBody = z.object({ error: z.string() }).openapi("Error");
 
@@ -207,7 +208,7 @@ export const Ranking = z
   })
   .openapi("Ranking");
 
-export const CATALOG_KINDS = ["roles", "activities", "competencies", "topologies"] as const;
+export { CATALOG_KINDS };
 
 export const CatalogEntries = z
   .array(z.looseObject({ id: z.string(), name: z.string(), source: z.string().optional() }))

@@ -8,7 +8,7 @@ import {
   holds,
   parseGrant,
   permissionsOf,
-} from "../../src/org/grants.ts";
+} from "../../src/app/org-grants.ts";
 
 describe("grants", () => {
   it("are written role or role@team, and nothing else parses", () => {

@@ -1,6 +1,4 @@
 import { Argument, type Command } from "commander";
-import { InputError } from "../../app/errors.ts";
-import { didYouMean } from "../../model/suggest.ts";
 import type { CatalogEntry, CatalogKind } from "../../render/catalog-text.ts";
 import { out, stdoutColors } from "../io.ts";
 import { format } from "../options.ts";
@@ -11,22 +9,14 @@ export async function catalog(
   id: string | undefined,
   options: { format: "text" | "json" },
 ): Promise<void> {
-  const { CATALOG } = await import("../../catalog/index.ts");
+  const { catalogEntries, catalogEntry } = await import("../../app/catalog.ts");
   const { renderCatalogEntry, renderCatalogList } = await import("../../render/catalog-text.ts");
-  const entries: readonly CatalogEntry[] = CATALOG[kind];
   if (id === undefined) {
+    const entries: readonly CatalogEntry[] = catalogEntries(kind);
     out(options.format === "json" ? JSON.stringify(entries, null, 2) : renderCatalogList(kind, entries));
     return;
   }
-  const entry = entries.find((e) => e.id === id);
-  if (!entry) {
-    throw new InputError(
-      `no ${kind.replace(/ies$/, "y").replace(/s$/, "")} "${id}" in the catalog${didYouMean(
-        id,
-        entries.map((e) => e.id),
-      )} (list them with: mlteam catalog ${kind})`,
-    );
-  }
+  const entry: CatalogEntry = catalogEntry(kind, id);
   out(
     options.format === "json"
       ? JSON.stringify(entry, null, 2)

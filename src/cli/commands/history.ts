@@ -1,8 +1,5 @@
-import { join } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../../app/errors.ts";
-import type { HistoryPoint } from "../../app/history.ts";
-import type { Colors } from "../../render/colors.ts";
 import { out, stdoutColors } from "../io.ts";
 import { checkedDate, DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
 
@@ -23,102 +20,21 @@ export async function history(modelPath: string, options: HistoryOptions): Promi
     if (value !== undefined) checkedDate(flag, value);
   if (options.max !== undefined && !/^[1-9]\d*$/.test(options.max))
     throw new InputError(`--max must be a whole number ≥ 1, got "${options.max}"`);
-  const { modelHistory } = await import("../../app/history.ts");
+  const { cachedModelHistory } = await import("../../app/history.ts");
   const { fsHost } = await import("../../io/fs-host.ts");
-  const { openHistoryCache } = await import("../../store/history-cache.ts");
-  const { VERSION } = await import("../../version.ts");
-  const folder = fsHost.listYamlFiles(modelPath) === undefined ? join(modelPath, "..") : modelPath;
-  const cache = options.cache ? openHistoryCache(join(folder, ".mlteam", "history.db"), VERSION) : undefined;
-  try {
-    const points = await modelHistory({
-      entry: modelPath,
-      host: fsHost,
-      ...(options.since !== undefined ? { since: options.since } : {}),
-      ...(options.until !== undefined ? { until: options.until } : {}),
-      ...(options.max !== undefined ? { max: Number(options.max) } : {}),
-      ...(cache ? { cache } : {}),
-    });
-    if (options.format === "json") out(JSON.stringify({ points }, null, 2));
-    else if (options.format === "csv") out(renderCsv(points));
-    else out(renderText(points, stdoutColors()));
-  } finally {
-    cache?.close();
-  }
-}
-
-function renderText(points: HistoryPoint[], c: Colors): string {
-  if (points.length === 0) return "No commit changed the model in that range.";
-  const lines = [
-    c.bold(`The model over ${points.length} ${points.length === 1 ? "commit" : "commits"} (oldest first)`),
-    "",
-  ];
-  let last: number | undefined;
-  for (const p of points) {
-    const score =
-      p.score === undefined
-        ? c.red("invalid")
-        : `${String(p.score).padStart(3)}${last !== undefined && p.score !== last ? c.dim(` (${p.score > last ? "+" : ""}${p.score - last})`) : ""}`;
-    lines.push(
-      `${p.date.slice(0, 10)}  ${p.commit.slice(0, 10)}  ${score.padEnd(12)}  ${p.valid ? `${p.counts.error}E ${p.counts.warn}W ${p.counts.info}I` : "        "}  ${p.people} people  ${c.dim(p.author)}`,
-    );
-    if (p.diagnostics?.length)
-      lines.push(
-        `    ${c.red("✖")} ${p.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join("; ")}`,
-      );
-    if (p.appeared.length) lines.push(`    ${c.red("+")} ${summarise(p.appeared)}`);
-    if (p.disappeared.length) lines.push(`    ${c.green("−")} ${summarise(p.disappeared)}`);
-    if (p.score !== undefined) last = p.score;
-  }
-  return lines.join("\n");
-}
-
-function summarise(ruleIds: string[]): string {
-  const counts = new Map<string, number>();
-  for (const id of ruleIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return [...counts].map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(", ");
-}
-
-function renderCsv(points: HistoryPoint[]): string {
-  const areas = [...new Set(points.flatMap((p) => Object.keys(p.areas ?? {})))];
-  const cell = (v: string | number | undefined) =>
-    v === undefined ? "" : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
-  const header = [
-    "commit",
-    "date",
-    "author",
-    "valid",
-    "score",
-    "coverage",
-    ...areas,
-    "errors",
-    "warnings",
-    "info",
-    "people",
-    "appeared",
-    "disappeared",
-  ];
-  return [
-    header.join(","),
-    ...points.map((p) =>
-      [
-        p.commit,
-        p.date,
-        p.author,
-        p.valid,
-        p.score,
-        p.coverage,
-        ...areas.map((a) => p.areas?.[a]),
-        p.counts.error,
-        p.counts.warn,
-        p.counts.info,
-        p.people,
-        p.appeared.join(" "),
-        p.disappeared.join(" "),
-      ]
-        .map((v) => cell(v as string | number | undefined))
-        .join(","),
-    ),
-  ].join("\n");
+  const { renderHistoryText } = await import("../../render/history-text.ts");
+  const { renderHistoryCsv } = await import("../../render/history-csv.ts");
+  const points = await cachedModelHistory({
+    entry: modelPath,
+    host: fsHost,
+    useCache: options.cache,
+    ...(options.since !== undefined ? { since: options.since } : {}),
+    ...(options.until !== undefined ? { until: options.until } : {}),
+    ...(options.max !== undefined ? { max: Number(options.max) } : {}),
+  });
+  if (options.format === "json") out(JSON.stringify({ points }, null, 2));
+  else if (options.format === "csv") out(renderHistoryCsv(points));
+  else out(renderHistoryText(points, stdoutColors()));
 }
 
 /** `mlteam history`: its flags and help, beside what it does. */

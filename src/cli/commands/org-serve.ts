@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { InputError } from "../../app/errors.ts";
+import type { OrgCommandOptions } from "../../app/org-setup.ts";
 import { out } from "../io.ts";
 import { isLoopback } from "../loopback.ts";
-import type { OrgCommandOptions } from "../org-context.ts";
 import { today } from "../today.ts";
 
 interface OrgServeOptions extends OrgCommandOptions {
@@ -17,8 +17,10 @@ interface OrgServeOptions extends OrgCommandOptions {
 export async function orgServe(options: OrgServeOptions): Promise<void> {
   const { serve: listen } = await import("@hono/node-server");
   const { createOrgApp } = await import("../../server/org/app.ts");
-  const { closeOnSignal, openOrganisation, openQueue, syncTeam } = await import("../org-context.ts");
-  const { isPostgresUrl, redact } = await import("../../org/database-url.ts");
+  const { databaseLabel, openOrganisation, openQueue, recordConfigLoaded, sharesWorkThroughQueue, syncTeam } =
+    await import("../../app/org-setup.ts");
+  const { closeOnSignal } = await import("../signals.ts");
+  const now = () => new Date().toISOString();
   const port = Number.parseInt(options.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new InputError(`--port must be 0–65535, got "${options.port}"`);
@@ -26,7 +28,8 @@ export async function orgServe(options: OrgServeOptions): Promise<void> {
   const workers = Number.parseInt(options.workers, 10);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64)
     throw new InputError(`--workers must be 0–64, got "${options.workers}"`);
-  const { config, store, database, dataDir } = await openOrganisation(options);
+  const setup = await openOrganisation(options, process.env.MLTEAM_DATABASE_URL);
+  const { config, store, database, dataDir } = setup;
   if (!isLoopback(options.host) && !token && !config.auth) {
     await store.close();
     throw new InputError(
@@ -40,23 +43,10 @@ export async function orgServe(options: OrgServeOptions): Promise<void> {
     throw new InputError(`the OpenID Connect client secret is missing: set ${secretVariable}`);
   }
   // With PostgreSQL, syncs go through the job queue, shared with other servers and `org worker`s.
-  const queue = isPostgresUrl(database) ? await openQueue(database) : undefined;
-  if (queue && workers > 0) await queue.work(workers, syncTeam({ config, store, dataDir }));
+  const queue = sharesWorkThroughQueue(setup) ? await openQueue(database) : undefined;
+  if (queue && workers > 0) await queue.work(workers, syncTeam(setup, { today, now }));
   // Every configuration a server starts with is in the audit log (its hash and sources).
-  const { createHash, randomUUID } = await import("node:crypto");
-  const { readFileSync } = await import("node:fs");
-  await store.audit({
-    id: randomUUID(),
-    at: new Date().toISOString(),
-    actor: "server",
-    action: "config-loaded",
-    detail: {
-      file: options.config,
-      sha256: createHash("sha256").update(readFileSync(options.config)).digest("hex"),
-      sources: config.sources.map((s) => s.id),
-      login: config.auth !== undefined,
-    },
-  });
+  await recordConfigLoaded(setup, options.config, now);
   let listening: number | undefined;
   const { app, sync } = createOrgApp({
     ...(queue ? { queue } : {}),
@@ -74,7 +64,7 @@ export async function orgServe(options: OrgServeOptions): Promise<void> {
       listening = info.port;
       const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
       out(
-        `mlteam is serving the organisation ${config.name} (${config.sources.length} sources, ${redact(database)}) at http://${host}:${info.port}/ (API: /api/openapi.json)`,
+        `mlteam is serving the organisation ${config.name} (${config.sources.length} sources, ${databaseLabel(setup)}) at http://${host}:${info.port}/ (API: /api/openapi.json)`,
       );
       done(s);
     });

@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { InputError } from "../../app/errors.ts";
+import type { OrgCommandOptions } from "../../app/org-setup.ts";
 import { CommandFailed } from "../exit.ts";
 import { out } from "../io.ts";
 import { format } from "../options.ts";
-import type { OrgCommandOptions } from "../org-context.ts";
 import { today } from "../today.ts";
 
 interface OrgSyncOptions extends OrgCommandOptions {
@@ -14,11 +14,11 @@ interface OrgSyncOptions extends OrgCommandOptions {
 /** `mlteam org sync`: one pass over the sources; exit 1 when one failed or is invalid. */
 export async function orgSync(options: OrgSyncOptions): Promise<void> {
   const { syncOrganisation } = await import("../../app/org-sync.ts");
-  const { openOrganisation } = await import("../org-context.ts");
+  const { openOrganisation } = await import("../../app/org-setup.ts");
   const { InvalidModelError } = await import("../../app/errors.ts");
   let setup: Awaited<ReturnType<typeof openOrganisation>>;
   try {
-    setup = await openOrganisation(options);
+    setup = await openOrganisation(options, process.env.MLTEAM_DATABASE_URL);
   } catch (error) {
     // JSON stays a whole document when the organisation file is malformed (the errors also go to stderr).
     if (options.format === "json" && error instanceof InvalidModelError)

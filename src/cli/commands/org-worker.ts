@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { InputError } from "../../app/errors.ts";
+import type { OrgCommandOptions } from "../../app/org-setup.ts";
 import { out } from "../io.ts";
-import type { OrgCommandOptions } from "../org-context.ts";
+import { today } from "../today.ts";
 
 interface OrgWorkerOptions extends OrgCommandOptions {
   concurrency: string;
@@ -12,19 +13,21 @@ export async function orgWorker(options: OrgWorkerOptions): Promise<void> {
   const concurrency = Number.parseInt(options.concurrency, 10);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
     throw new InputError(`--concurrency must be 1–64, got "${options.concurrency}"`);
-  const { closeOnSignal, openOrganisation, openQueue, syncTeam } = await import("../org-context.ts");
-  const { isPostgresUrl, redact } = await import("../../org/database-url.ts");
-  const setup = await openOrganisation(options);
-  if (!isPostgresUrl(setup.database)) {
+  const { databaseLabel, openOrganisation, openQueue, sharesWorkThroughQueue, syncTeam } = await import(
+    "../../app/org-setup.ts"
+  );
+  const { closeOnSignal } = await import("../signals.ts");
+  const setup = await openOrganisation(options, process.env.MLTEAM_DATABASE_URL);
+  if (!sharesWorkThroughQueue(setup)) {
     await setup.store.close();
     throw new InputError(
       "a worker shares the work through PostgreSQL: give --db postgres://… (or MLTEAM_DATABASE_URL); with the embedded store, `org serve` syncs by itself",
     );
   }
   const queue = await openQueue(setup.database);
-  await queue.work(concurrency, syncTeam(setup));
+  await queue.work(concurrency, syncTeam(setup, { today, now: () => new Date().toISOString() }));
   out(
-    `mlteam org worker: taking sync jobs of ${setup.config.name} from ${redact(setup.database)} (${concurrency} at a time)`,
+    `mlteam org worker: taking sync jobs of ${setup.config.name} from ${databaseLabel(setup)} (${concurrency} at a time)`,
   );
   closeOnSignal(async () => {
     await queue.stop();

@@ -1,6 +1,4 @@
 import { type Command, Option } from "commander";
-import { InputError } from "../../app/errors.ts";
-import { didYouMean } from "../../model/suggest.ts";
 import type { MatrixFormat } from "../../render/matrix.ts";
 import { out } from "../io.ts";
 import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
@@ -13,16 +11,11 @@ export interface RaciOptions {
 
 /** `mlteam raci`: prints the model's RACI matrix. */
 export async function raci(model: string, options: RaciOptions): Promise<void> {
-  const { raciMatrix } = await import("../../analysis/raci-matrix.ts");
+  const { teamRaciMatrix } = await import("../../app/raci-matrix.ts");
   const { renderMatrix } = await import("../../render/matrix.ts");
   const { loadValidModel } = await import("../load.ts");
   const { graph } = await loadValidModel(model);
-  if (options.product !== undefined && !graph.products.has(options.product)) {
-    throw new InputError(
-      `unknown product "${options.product}"${didYouMean(options.product, graph.products.keys())} (products: ${[...graph.products.keys()].join(", ") || "none"})`,
-    );
-  }
-  const matrix = raciMatrix(graph, {
+  const matrix = teamRaciMatrix(graph, {
     by: options.by,
     ...(options.product !== undefined ? { product: options.product } : {}),
   });

@@ -13,7 +13,6 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { ForbiddenError, UnauthorisedError } from "../../app/errors.ts";
-import type { OrgRole } from "../../org/config.ts";
 import {
   type Grant,
   grantText,
@@ -21,7 +20,8 @@ import {
   type Permissions,
   parseGrant,
   permissionsOf,
-} from "../../org/grants.ts";
+} from "../../app/org-grants.ts";
+import type { OrgRole } from "../../org/config.ts";
 import type { AuditEntry, OrgStore } from "../../org/store-port.ts";
 import { sameSecret } from "../security.ts";
 

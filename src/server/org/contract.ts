@@ -1,6 +1,6 @@
 /** The organisation API's shapes: one definition for validation, the OpenAPI document and clients. */
 import { z } from "@hono/zod-openapi";
-import { parseGrant } from "../../org/grants.ts";
+import { parseGrant } from "../../app/org-grants.ts";
 
 export const Counts = z.object({ error: z.number().int(), warn: z.number().int(), info: z.number().int() });
 

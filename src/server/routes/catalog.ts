@@ -1,7 +1,7 @@
 /** GET /api/catalog/{kind}: the built-in roles, activities, competencies or topologies, each with its source. */
 import { createRoute, z } from "@hono/zod-openapi";
+import { catalogEntries } from "../../app/catalog.ts";
 import { NotFoundError } from "../../app/errors.ts";
-import { CATALOG } from "../../catalog/index.ts";
 import type { Api } from "../context.ts";
 import { CATALOG_KINDS, CatalogEntries, ErrorBody } from "../contract.ts";
 
@@ -21,7 +21,7 @@ export function catalogRoutes(app: Api): void {
     route,
     (c) => {
       // Catalog entries are plain data; the contract lists the fields every kind shares.
-      const entries = CATALOG[c.req.valid("param").kind] as unknown as z.infer<typeof CatalogEntries>;
+      const entries = catalogEntries(c.req.valid("param").kind) as unknown as z.infer<typeof CatalogEntries>;
       return c.json(entries, 200);
     },
     (result) => {

@@ -1,11 +1,8 @@
 /** GET /api/history: the model's health at every commit; GET /api/diff: what a change did to the team. */
-import { join } from "node:path";
 import { createRoute, z } from "@hono/zod-openapi";
 import { diffModel } from "../../app/diff.ts";
-import { modelHistory } from "../../app/history.ts";
-import { DATE_SHAPE, isCalendarDate } from "../../model/calendar-date.ts";
-import { openHistoryCache } from "../../store/history-cache.ts";
-import { VERSION } from "../../version.ts";
+import { cachedModelHistory } from "../../app/history.ts";
+import { DATE_SHAPE, isCalendarDate } from "../../app/input.ts";
 import type { Api, ServerContext } from "../context.ts";
 import { DiffView, ErrorBody, HistoryView } from "../contract.ts";
 
@@ -66,22 +63,15 @@ const diffRoute = createRoute({
 export function historyRoutes(app: Api, ctx: ServerContext, today: () => string): void {
   app.openapi(historyRoute, async (c) => {
     const q = c.req.valid("query");
-    const entry = ctx.workspace.entry;
-    const folder = ctx.workspace.host.listYamlFiles(entry) === undefined ? join(entry, "..") : entry;
-    const cache = openHistoryCache(join(folder, ".mlteam", "history.db"), VERSION);
-    try {
-      const points = await modelHistory({
-        entry,
-        host: ctx.workspace.host,
-        cache,
-        ...(q.since !== undefined ? { since: q.since } : {}),
-        ...(q.until !== undefined ? { until: q.until } : {}),
-        ...(q.max !== undefined ? { max: q.max } : {}),
-      });
-      return c.json(ctx.publicValue({ points }), 200);
-    } finally {
-      cache.close();
-    }
+    const points = await cachedModelHistory({
+      entry: ctx.workspace.entry,
+      host: ctx.workspace.host,
+      useCache: true,
+      ...(q.since !== undefined ? { since: q.since } : {}),
+      ...(q.until !== undefined ? { until: q.until } : {}),
+      ...(q.max !== undefined ? { max: q.max } : {}),
+    });
+    return c.json(ctx.publicValue({ points }), 200);
   });
 
   app.openapi(diffRoute, async (c) => {

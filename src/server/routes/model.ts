@@ -1,6 +1,6 @@
 /** GET /api/model: the resolved model — people, teams, products, stakeholders — and its diagnostics. */
 import { createRoute } from "@hono/zod-openapi";
-import { modelRepositories } from "../../evidence/repositories.ts";
+import { listsRepositories } from "../../app/evidence.ts";
 import type { Api, ServerContext } from "../context.ts";
 import { ErrorBody, ModelView, type ModelViewT } from "../contract.ts";
 
@@ -55,7 +55,7 @@ export function modelRoutes(app: Api, ctx: ServerContext): void {
         products: [...graph.products.values()].map((p) => ({ ...p.source })),
         stakeholders: graph.stakeholders.map((s) => ({ ...s })),
         raciActivities: [...graph.raciByActivity.keys()],
-        evidence: modelRepositories(model).length > 0,
+        evidence: listsRepositories(model),
         frameworks: [...(graph.organisation?.frameworks ?? [])],
         ...(ctx.snapshot ? { snapshot: { ...ctx.snapshot } } : {}),
       });

@@ -1,8 +1,7 @@
 /** GET /api/raci: the matrix; PUT /api/raci/cell: set one cell, written into the YAML keeping its comments. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { raciMatrix } from "../../analysis/raci-matrix.ts";
-import { echo, NotFoundError } from "../../app/errors.ts";
 import { setRaciCell } from "../../app/raci-cell.ts";
+import { teamRaciMatrix } from "../../app/raci-matrix.ts";
 import { type Api, type ServerContext, validModel } from "../context.ts";
 import { CellSaved, ErrorBody, Matrix, RaciCellBody } from "../contract.ts";
 
@@ -56,10 +55,8 @@ export function raciRoutes(app: Api, ctx: ServerContext): void {
   app.openapi(matrixRoute, async (c) => {
     const { by, product } = c.req.valid("query");
     const { etag, check } = await validModel(ctx);
-    if (product !== undefined && !check.graph.products.has(product))
-      throw new NotFoundError(`no product ${echo(product)}`);
+    const matrix = teamRaciMatrix(check.graph, { by, ...(product !== undefined ? { product } : {}) });
     c.header("ETag", etag);
-    const matrix = raciMatrix(check.graph, { by, ...(product !== undefined ? { product } : {}) });
     return c.json({ etag, ...matrix }, 200);
   });
 

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ForbiddenError, NotFoundError } from "../../../app/errors.ts";
-import { covers, grantText, holds, parseGrant } from "../../../org/grants.ts";
+import { covers, grantText, holds, parseGrant } from "../../../app/org-grants.ts";
 import { principalOf, randomToken, record, requireRole, sha256 } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
 import { errorResponse, GrantText, MeView, TokenView } from "../contract.ts";

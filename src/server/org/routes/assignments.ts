@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../../../app/errors.ts";
-import { covers, grantText, holds, parseGrant } from "../../../org/grants.ts";
+import { covers, grantText, holds, parseGrant } from "../../../app/org-grants.ts";
 import { principalOf, record } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
 import { AssignmentView, errorResponse, GrantText } from "../contract.ts";

@@ -10,8 +10,8 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import * as oidc from "openid-client";
 import { ForbiddenError, InputError, UnauthorisedError, UnavailableError } from "../../../app/errors.ts";
+import { grantsFromGroups, grantText } from "../../../app/org-grants.ts";
 import type { OrgAuth } from "../../../org/config.ts";
-import { grantsFromGroups, grantText } from "../../../org/grants.ts";
 import type { OrgStore } from "../../../org/store-port.ts";
 import { principalOf, randomToken, record, SESSION_COOKIE, sha256 } from "../access.ts";
 

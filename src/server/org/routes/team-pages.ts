@@ -8,9 +8,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { NotFoundError } from "../../../app/errors.ts";
-import { syncedModel } from "../../../app/org-overview.ts";
-import { ModelWorkspace } from "../../../app/workspace.ts";
-import { snapshotHost } from "../../../org/snapshot-host.ts";
+import { teamSnapshotWorkspace } from "../../../app/org-team-workspace.ts";
 import { type Api, makeContext } from "../../context.ts";
 import { errorResponse } from "../../errors.ts";
 import { createApi } from "../../openapi.ts";
@@ -32,24 +30,8 @@ export function teamApiRoutes(app: OrgApi, ctx: OrgContext): void {
     const head = (await ctx.store.team(id))?.head;
     let api = head ? apps.get(`${id}@${head}`) : undefined;
     if (!api) {
-      const { team, snapshot } = await syncedModel(ctx.store, id);
-      const key = `${id}@${snapshot.commit}`;
-      // The team's pages answer as the sync's check did: the same files, the same evidence, the
-      // same day — so they agree with the organisation's lists.
-      const day = snapshot.syncedAt.slice(0, 10);
-      const workspace = new ModelWorkspace(team.model, snapshotHost(snapshot.files), {
-        today: () => day,
-        gatherEvidence: async () => ({
-          ...(snapshot.evidenceReport ? { report: snapshot.evidenceReport } : {}),
-          warnings: snapshot.warnings ?? [],
-        }),
-      });
-      const origin = {
-        team: id,
-        commit: snapshot.commit,
-        committedAt: snapshot.committedAt,
-        syncedAt: snapshot.syncedAt,
-      };
+      const { workspace, day, origin } = await teamSnapshotWorkspace(ctx.store, id);
+      const key = `${id}@${origin.commit}`;
       const teamCtx = makeContext(workspace, ".", origin);
       api = createApi();
       api.onError((error, inner) => errorResponse(error, inner, (text) => text));

@@ -1,7 +1,7 @@
 /** GET /api/org/teams, /api/org/teams/{id} and /api/org/teams/{id}/history. */
 import { createRoute, z } from "@hono/zod-openapi";
+import { holds } from "../../../app/org-grants.ts";
 import { organisationTeam, organisationTeamHistory, organisationTeams } from "../../../app/org-overview.ts";
-import { holds } from "../../../org/grants.ts";
 import { principalOf, requireRole } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
 import { errorResponse, HistoryPointView, TeamDetailView, TeamSummaryView } from "../contract.ts";

@@ -3,7 +3,7 @@
  * and tokens keep them); what a principal may do follows from its grants with the roles' implications
  * (admin includes editor and viewer, editor viewer, auditor viewer). Pure.
  */
-import { type OrgAuth, type OrgRole, ROLES } from "./config.ts";
+import { type OrgAuth, type OrgRole, ROLES } from "../org/config.ts";
 
 export interface Grant {
   role: OrgRole;
