@@ -9,35 +9,27 @@
  * assignment (read on every request, so a removal takes effect at once), or from a token's scope.
  */
 
-import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { ForbiddenError, UnauthorisedError } from "../../app/errors.ts";
-import {
-  type Grant,
-  grantText,
-  holds,
-  type Permissions,
-  parseGrant,
-  permissionsOf,
-} from "../../app/org-grants.ts";
+import { type Grant, grantText, parseGrant, permissionsOf } from "../../app/org-grants.ts";
+import { type OrgPrincipal, requireHeld } from "../../app/org-principal.ts";
+import { sha256 } from "../../app/org-secrets.ts";
 import type { OrgRole } from "../../org/config.ts";
-import type { AuditEntry, OrgStore } from "../../org/store-port.ts";
+import type { OrgStore } from "../../org/store-port.ts";
 import { sameSecret } from "../security.ts";
 
-export interface Principal extends Permissions {
-  actor: string;
-  /** What the principal holds, as granted (before the roles' implications). */
-  grants: readonly Grant[];
+/** The routes' helpers that live in the application layer, for the route files that import them from here. */
+export { appendToAccessLog as record } from "../../app/org-access-log.ts";
+export { randomToken, sha256 } from "../../app/org-secrets.ts";
+
+export interface Principal extends OrgPrincipal {
   via: "local" | "static-token" | "api-token" | "session";
   /** For a session: the token its writes must carry (X-CSRF-Token). */
   csrf?: string;
 }
 
 export const SESSION_COOKIE = "mlteam_session";
-
-export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-export const randomToken = (prefix = "") => `${prefix}${randomBytes(32).toString("base64url")}`;
 
 /** A principal holding `grants` (texts that are not grants are ignored). */
 export function principal(
@@ -112,20 +104,6 @@ export const principalOf = (c: Context): Principal => c.get("principal" as never
 /** Refuses (403) a principal without `role` organisation-wide, or on `team` when one is named. */
 export function requireRole(c: Context, role: OrgRole, team?: string): Principal {
   const p = principalOf(c);
-  if (!holds(p, role, team))
-    throw new ForbiddenError(
-      `this needs the ${role} role${team ? ` on ${team} or organisation-wide` : " organisation-wide"}; ${p.actor} has ${p.grants.map(grantText).join(", ") || "none"}`,
-    );
+  requireHeld(p, role, team);
   return p;
-}
-
-/** Appends to the audit log. */
-export async function record(
-  store: OrgStore,
-  now: () => string,
-  actor: string,
-  action: AuditEntry["action"],
-  detail: Record<string, unknown> = {},
-): Promise<void> {
-  await store.audit({ id: randomUUID(), at: now(), actor, action, detail });
 }
