@@ -8,7 +8,6 @@ import { CATALOG, type Catalog } from "../catalog/index.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
 import { resolveTeam } from "../graph/resolve.ts";
 import type { TeamGraph } from "../graph/types.ts";
-import { append } from "../model/append.ts";
 import { type Diagnostic, hasErrors } from "../model/diagnostic.ts";
 import { loadModel, type ModelHost, sortDiagnostics } from "../model/load.ts";
 import type { Model } from "../model/model.ts";
@@ -36,25 +35,68 @@ export interface CheckOptions {
   evidence?: EvidenceReport;
 }
 
-/** Validates the model at `entry` and, when it is valid, runs the rules over it. */
-export function checkModel(entry: string, host: ModelHost, options: CheckOptions = {}): CheckResult {
+/** The model at `entry` loaded and resolved: its files, its graph and every input problem, no rules run. */
+export interface ValidatedModel {
+  model: Model;
+  graph: TeamGraph;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Loads, validates and resolves the model at `entry`: the first half of every check. People who have
+ * left by `today` cover nothing from that day (like an absence without end; their ids stay valid).
+ */
+export function validateModel(
+  entry: string,
+  host: ModelHost,
+  options: { catalog?: Catalog; today?: string } = {},
+): ValidatedModel {
   const loaded = loadModel(entry, host);
-  // From the day they leave, people cover nothing: like an absence without end (their ids stay valid).
   const left = new Set(
     loaded.model.people
       .filter((p) => p.leaves !== undefined && options.today !== undefined && p.leaves <= options.today)
       .map((p) => p.id),
   );
   const { graph, diagnostics } = resolveTeam(loaded.model, options.catalog ?? CATALOG, { absent: left });
-  const all = sortDiagnostics([...loaded.diagnostics, ...diagnostics], loaded.model.files);
-  const result: CheckResult = { model: loaded.model, graph, diagnostics: all };
-  if (hasErrors(all) || options.validateOnly) return result;
+  return {
+    model: loaded.model,
+    graph,
+    diagnostics: sortDiagnostics([...loaded.diagnostics, ...diagnostics], loaded.model.files),
+  };
+}
+
+/**
+ * The second half: the rules over a valid model. Their rule-setting problems join the diagnostics; the
+ * run is absent when one of them is an error. `checkTeam` (src/app) and {@link checkModel} both end here.
+ */
+export function runChecks(
+  validated: ValidatedModel,
+  rules: readonly Rule[],
+  environment: RuleEnvironment,
+): { diagnostics: Diagnostic[]; doctor?: DoctorResult } {
+  const doctor = runRules(validated.graph, rules, environment);
+  const diagnostics = [...validated.diagnostics, ...doctor.diagnostics];
+  return hasErrors(doctor.diagnostics) ? { diagnostics } : { diagnostics, doctor };
+}
+
+/**
+ * Validates the model at `entry` and, when it is valid, runs the rules over it — synchronously and
+ * without evidence unless given: the library's check (`mlteam doctor` and the servers run `checkTeam`,
+ * which adds evidence and the score around the same two halves).
+ */
+export function checkModel(entry: string, host: ModelHost, options: CheckOptions = {}): CheckResult {
+  const validated = validateModel(entry, host, {
+    ...(options.catalog ? { catalog: options.catalog } : {}),
+    ...(options.today !== undefined ? { today: options.today } : {}),
+  });
+  const result: CheckResult = { ...validated };
+  if (hasErrors(validated.diagnostics) || options.validateOnly) return result;
   if (options.today === undefined) throw new Error("checkModel: pass today's date to run the rules");
-  const environment = ruleEnvironment(loaded.model, host, options.today);
+  const environment = ruleEnvironment(validated.model, host, options.today);
   if (options.evidence) environment.evidence = options.evidence;
-  const doctor = runRules(graph, options.rules ?? RULES, environment);
-  append(all, doctor.diagnostics);
-  if (!hasErrors(doctor.diagnostics)) result.doctor = doctor;
+  const checked = runChecks(validated, options.rules ?? RULES, environment);
+  result.diagnostics = checked.diagnostics;
+  if (checked.doctor) result.doctor = checked.doctor;
   return result;
 }
 

@@ -4,10 +4,9 @@
  * asked), run the rules and score the findings. Every surface calls this, so they cannot disagree.
  */
 
-import { checkModel, ruleEnvironment } from "../analysis/check-model.ts";
+import { ruleEnvironment, runChecks, validateModel } from "../analysis/check-model.ts";
 import { assessCoverage } from "../analysis/coverage.ts";
 import type { DoctorResult } from "../analysis/engine.ts";
-import { runRules } from "../analysis/engine.ts";
 import type { Finding, Framework, Rule, RuleEnvironment } from "../analysis/rule.ts";
 import { RULES } from "../analysis/rules/index.ts";
 import { type Score, scoredAreas, scoreTeam } from "../analysis/score.ts";
@@ -69,7 +68,7 @@ export interface ValidTeamCheck extends TeamCheck {
 /** Checks the model at `entry`. Invalid input is returned (with its diagnostics), not thrown. */
 export async function checkTeam(entry: string, options: CheckTeamOptions): Promise<TeamCheck> {
   const rules = options.rules ?? RULES;
-  const validated = checkModel(entry, options.host, { today: options.today, validateOnly: true });
+  const validated = validateModel(entry, options.host, { today: options.today });
   const environment = ruleEnvironment(validated.model, options.host, options.today);
   if (options.frameworks?.length) environment.frameworks = options.frameworks;
   const result: TeamCheck = {
@@ -93,9 +92,10 @@ export async function checkTeam(entry: string, options: CheckTeamOptions): Promi
       environment.evidence = gathered.report;
     }
   }
-  const doctor = runRules(validated.graph, rules, environment);
-  result.diagnostics = [...validated.diagnostics, ...doctor.diagnostics];
-  if (hasErrors(doctor.diagnostics)) {
+  const checked = runChecks(validated, rules, environment);
+  result.diagnostics = checked.diagnostics;
+  const doctor = checked.doctor;
+  if (!doctor) {
     result.valid = false;
     return result;
   }
@@ -115,8 +115,8 @@ export function requireValid(check: TeamCheck): ValidTeamCheck {
   return { ...check, valid: true, doctor: check.doctor, score: check.score, findings: check.doctor.findings };
 }
 
-/** Loads and validates only (no rules, no evidence): for commands that need the graph alone. */
-export async function loadTeam(entry: string, options: Pick<CheckTeamOptions, "host" | "today">) {
+/** Loads and validates only (no rules, no evidence): for commands that need the graph alone; an {@link InvalidModelError} when it does not validate. */
+export async function loadValidTeam(entry: string, options: Pick<CheckTeamOptions, "host" | "today">) {
   const check = await checkTeam(entry, { ...options, validateOnly: true, evidence: "never" });
   if (!check.valid) throw new InvalidModelError(check.diagnostics);
   return check;

@@ -8,8 +8,7 @@ import type { AuditEntry, OrgStore } from "../org/store-port.ts";
 import { renderAccessLogCsv } from "../render/access-log-csv.ts";
 import { ForbiddenError } from "./errors.ts";
 import { holds } from "./org-grants.ts";
-import type { OrgPrincipal } from "./org-principal.ts";
-import { heldText } from "./org-principal.ts";
+import { heldText, type OrgPrincipal } from "./org-principal.ts";
 
 /** Appends an entry to the access log, at `now()`. */
 export async function appendToAccessLog(
@@ -27,7 +26,11 @@ export type AccessLogFormat = (typeof ACCESS_LOG_FORMATS)[number];
 
 export type AccessLogExport =
   | { format: "json"; entries: AuditEntry[] }
-  | { format: "csv"; /** The header and one row per entry, each line ending in `\n`. */ text: string };
+  | {
+      format: "csv";
+      /** The header and one row per entry, each line ending in `\n`. */
+      text: string;
+    };
 
 /** The last `limit` entries, newest first (auditor or admin organisation-wide); the read is logged. */
 export async function exportAccessLog(

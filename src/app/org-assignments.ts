@@ -18,7 +18,10 @@ export interface OrgAssignmentDeps {
 }
 
 /** The assignments on what the principal administers (all of them for an organisation admin). */
-export async function listRoleAssignments(store: OrgStore, principal: OrgPrincipal): Promise<RoleAssignment[]> {
+export async function listRoleAssignments(
+  store: OrgStore,
+  principal: OrgPrincipal,
+): Promise<RoleAssignment[]> {
   if (!holds(principal, "admin") && ![...principal.teams.values()].some((roles) => roles.has("admin")))
     throw new ForbiddenError(
       `assignments are for admins; ${principal.actor} has ${principal.grants.map(grantText).join(", ")}`,

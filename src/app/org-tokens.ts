@@ -39,7 +39,9 @@ export async function createApiToken(
     return !grant || !holds(admin, "admin", grant.team) || !covers(admin, grant);
   });
   if (refused.length > 0)
-    throw new ForbiddenError(`a token cannot hold what you do not administer and hold: ${refused.join(", ")}`);
+    throw new ForbiddenError(
+      `a token cannot hold what you do not administer and hold: ${refused.join(", ")}`,
+    );
   const secret = randomToken("mlt_");
   const createdAt = deps.now();
   const token: ApiToken = {

@@ -1,10 +1,10 @@
 /** GET /api/org/me; API tokens (admin): create, list, revoke; the audit log (auditor, admin). */
 
-import { randomUUID } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
-import { ForbiddenError, NotFoundError } from "../../../app/errors.ts";
-import { covers, grantText, holds, parseGrant } from "../../../app/org-grants.ts";
-import { principalOf, randomToken, record, requireRole, sha256 } from "../access.ts";
+import { ACCESS_LOG_FORMATS, exportAccessLog } from "../../../app/org-access-log.ts";
+import { grantText } from "../../../app/org-grants.ts";
+import { createApiToken, listApiTokens, revokeApiToken } from "../../../app/org-tokens.ts";
+import { principalOf } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
 import { errorResponse, GrantText, MeView, TokenView } from "../contract.ts";
 
@@ -93,7 +93,7 @@ const auditLog = createRoute({
   request: {
     query: z.object({
       limit: z.coerce.number().int().min(1).max(10_000).default(1000),
-      format: z.enum(["json", "csv"]).default("json"),
+      format: z.enum(ACCESS_LOG_FORMATS).default("json"),
     }),
   },
   responses: {
@@ -104,8 +104,6 @@ const auditLog = createRoute({
     403: errorResponse("Neither auditor nor admin"),
   },
 });
-
-const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 export function accessRoutes(app: OrgApi, ctx: OrgContext): void {
   app.openapi(me, (c) => {
@@ -124,70 +122,22 @@ export function accessRoutes(app: OrgApi, ctx: OrgContext): void {
   });
 
   app.openapi(createToken, async (c) => {
-    const admin = principalOf(c);
-    const body = c.req.valid("json");
-    // An admin of the organisation, or of each team the token is scoped to, within what they hold.
-    const refused = body.roles.filter((text) => {
-      const grant = parseGrant(text);
-      return !grant || !holds(admin, "admin", grant.team) || !covers(admin, grant);
-    });
-    if (refused.length > 0)
-      throw new ForbiddenError(
-        `a token cannot hold what you do not administer and hold: ${refused.join(", ")}`,
-      );
-    const secret = randomToken("mlt_");
-    const createdAt = ctx.now();
-    const token = {
-      id: randomUUID(),
-      name: body.name,
-      hash: sha256(secret),
-      roles: body.roles,
-      createdBy: admin.actor,
-      createdAt,
-      expiresAt: new Date(Date.parse(createdAt) + body.expiresInDays * 86_400_000).toISOString(),
-    };
-    await ctx.store.saveToken(token);
-    await record(ctx.store, ctx.now, admin.actor, "token-created", {
-      id: token.id,
-      name: token.name,
-      roles: token.roles,
-    });
-    const { hash: _hash, ...shown } = token;
-    return c.json({ ...shown, token: secret }, 201);
+    return c.json(await createApiToken(ctx, principalOf(c), c.req.valid("json")), 201);
   });
 
   app.openapi(listTokens, async (c) => {
-    requireRole(c, "admin");
-    return c.json(
-      (await ctx.store.tokens()).map(({ hash: _hash, ...t }) => t),
-      200,
-    );
+    return c.json(await listApiTokens(ctx.store, principalOf(c)), 200);
   });
 
   app.openapi(revokeToken, async (c) => {
-    const admin = requireRole(c, "admin");
     const { id } = c.req.valid("param");
-    if (!(await ctx.store.revokeToken(id, ctx.now()))) throw new NotFoundError(`no token ${id} to revoke`);
-    await record(ctx.store, ctx.now, admin.actor, "token-revoked", { id });
+    await revokeApiToken(ctx, principalOf(c), id);
     return c.json({ revoked: id }, 200);
   });
 
   app.openapi(auditLog, async (c) => {
-    const p = principalOf(c);
-    if (!holds(p, "auditor") && !holds(p, "admin"))
-      throw new ForbiddenError(
-        `the audit log needs the auditor or admin role organisation-wide; ${p.actor} has ${p.grants.map(grantText).join(", ") || "none"}`,
-      );
-    const { limit, format } = c.req.valid("query");
-    const entries = await ctx.store.auditLog(limit);
-    await record(ctx.store, ctx.now, p.actor, "audit-exported", { format, entries: entries.length });
-    if (format === "csv") {
-      const lines = [
-        "at,actor,action,detail",
-        ...entries.map((e) => [e.at, e.actor, e.action, JSON.stringify(e.detail)].map(csvCell).join(",")),
-      ];
-      return c.body(`${lines.join("\n")}\n`, 200, { "content-type": "text/csv; charset=utf-8" });
-    }
-    return c.json(entries, 200);
+    const log = await exportAccessLog(ctx, principalOf(c), c.req.valid("query"));
+    if (log.format === "csv") return c.body(log.text, 200, { "content-type": "text/csv; charset=utf-8" });
+    return c.json(log.entries, 200);
   });
 }

@@ -2,14 +2,12 @@
  * Roles an admin assigns to people by their login's subject (e-mail), organisation-wide or on one
  * team, beside the roles their groups carry: list, assign, remove. An organisation admin assigns
  * any role; a team's admin the roles on that team. Every change goes to the audit log, and takes
- * effect on the person's next request.
+ * effect on the person's next request (the use cases: app/org-assignments.ts).
  */
 
-import { randomUUID } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
-import { ConflictError, ForbiddenError, InputError, NotFoundError } from "../../../app/errors.ts";
-import { covers, grantText, holds, parseGrant } from "../../../app/org-grants.ts";
-import { principalOf, record } from "../access.ts";
+import { assignRole, listRoleAssignments, removeRoleAssignment } from "../../../app/org-assignments.ts";
+import { principalOf } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
 import { AssignmentView, errorResponse, GrantText } from "../contract.ts";
 
@@ -71,60 +69,15 @@ const remove = createRoute({
 
 export function assignmentRoutes(app: OrgApi, ctx: OrgContext): void {
   app.openapi(list, async (c) => {
-    const p = principalOf(c);
-    if (!holds(p, "admin") && ![...p.teams.values()].some((roles) => roles.has("admin")))
-      throw new ForbiddenError(
-        `assignments are for admins; ${p.actor} has ${p.grants.map(grantText).join(", ")}`,
-      );
-    const all = await ctx.store.assignments();
-    return c.json(
-      all.filter((a) => holds(p, "admin", parseGrant(a.grant)?.team)),
-      200,
-    );
+    return c.json(await listRoleAssignments(ctx.store, principalOf(c)), 200);
   });
 
   app.openapi(assign, async (c) => {
-    const p = principalOf(c);
-    const body = c.req.valid("json");
-    const grant = parseGrant(body.grant);
-    if (!grant) throw new InputError(`not a role: ${body.grant}`);
-    if (grant.team !== undefined && !ctx.config.sources.some((s) => s.id === grant.team))
-      throw new NotFoundError(`no team "${grant.team}" in the organisation`);
-    if (!holds(p, "admin", grant.team) || !covers(p, grant))
-      throw new ForbiddenError(
-        `assigning ${body.grant} needs the admin role ${grant.team ? `on ${grant.team} or ` : ""}organisation-wide`,
-      );
-    const assignment = {
-      id: randomUUID(),
-      subject: body.subject,
-      grant: grantText(grant),
-      assignedBy: p.actor,
-      assignedAt: ctx.now(),
-    };
-    if (!(await ctx.store.assign(assignment)))
-      throw new ConflictError(`${body.subject} already has ${assignment.grant}`);
-    await record(ctx.store, ctx.now, p.actor, "role-assigned", {
-      id: assignment.id,
-      subject: assignment.subject,
-      grant: assignment.grant,
-    });
-    return c.json(assignment, 201);
+    const teams = ctx.config.sources.map((s) => s.id);
+    return c.json(await assignRole({ ...ctx, teams }, principalOf(c), c.req.valid("json")), 201);
   });
 
   app.openapi(remove, async (c) => {
-    const p = principalOf(c);
-    const { id } = c.req.valid("param");
-    const known = (await ctx.store.assignments()).find((a) => a.id === id);
-    if (!known) throw new NotFoundError(`no assignment ${id}`);
-    if (!holds(p, "admin", parseGrant(known.grant)?.team))
-      throw new ForbiddenError(`removing ${known.grant} needs its team's or the organisation's admin role`);
-    const removed = await ctx.store.unassign(id);
-    if (!removed) throw new NotFoundError(`no assignment ${id}`);
-    await record(ctx.store, ctx.now, p.actor, "role-removed", {
-      id,
-      subject: removed.subject,
-      grant: removed.grant,
-    });
-    return c.json(removed, 200);
+    return c.json(await removeRoleAssignment(ctx, principalOf(c), c.req.valid("param").id), 200);
   });
 }
