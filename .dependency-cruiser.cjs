@@ -29,16 +29,16 @@ function layerTable() {
   return layers;
 }
 
-const escape = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const layers = layerTable();
 const forbidden = [...layers].map(([folder, allowed]) => ({
   name: `layer:${folder}`,
   comment: `${folder}/ may import at run time: ${allowed.join(", ") || "nothing outside itself"} (docs/architecture.md)`,
   severity: "error",
-  from: { path: `^${escape(folder)}/` },
+  from: { path: `^${escapeRegExp(folder)}/` },
   to: {
     path: "^(src|web/src)/",
-    pathNot: [`^(${[folder, ...allowed].map(escape).join("|")})/`, "^src/(version|package-root)\\.ts$"],
+    pathNot: [`^(${[folder, ...allowed].map(escapeRegExp).join("|")})/`, "^src/(version|package-root)\\.ts$"],
     dependencyTypesNot: ["type-only"],
   },
 }));

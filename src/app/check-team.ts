@@ -11,7 +11,7 @@ import type { Finding, Framework, Rule, RuleEnvironment } from "../analysis/rule
 import { RULES } from "../analysis/rules/index.ts";
 import { type Score, scoredAreas, scoreTeam } from "../analysis/score.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
-import { modelRepositories } from "../evidence/repositories.ts";
+import { modelRepositories } from "../evidence/model-repositories.ts";
 import type { TeamGraph } from "../graph/types.ts";
 import { append } from "../model/append.ts";
 import { type Diagnostic, hasErrors } from "../model/diagnostic.ts";

@@ -4,7 +4,7 @@
  * the model lists with patterns of its own, that repository's answer (its patterns first).
  */
 import { explainClassification } from "../evidence/classify.ts";
-import { modelRepositories } from "../evidence/repositories.ts";
+import { modelRepositories } from "../evidence/model-repositories.ts";
 import type { Model } from "../model/model.ts";
 
 export type PathExplanation = {

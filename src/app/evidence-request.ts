@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { gitTry } from "../evidence/git.ts";
-import { modelRepositories, type RepositorySpec } from "../evidence/repositories.ts";
+import { modelRepositories, type RepositorySpec } from "../evidence/model-repositories.ts";
 import { DEFAULT_MODEL_FILE } from "../model/load.ts";
 import type { Model } from "../model/model.ts";
 import { InputError } from "./errors.ts";

@@ -6,7 +6,7 @@
 import { dirname, join } from "node:path";
 import type { CollectedEvidence, CollectOptions } from "../evidence/collect.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
-import { modelRepositories, type RepositorySpec } from "../evidence/repositories.ts";
+import { modelRepositories, type RepositorySpec } from "../evidence/model-repositories.ts";
 import type { EvidenceStore } from "../evidence/store-port.ts";
 import type { Model } from "../model/model.ts";
 import { InputError, UnavailableError } from "./errors.ts";

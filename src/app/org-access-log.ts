@@ -4,7 +4,7 @@
  * an admin, which is itself logged. (Not the governance evidence pack of `mlteam audit`.)
  */
 import { randomUUID } from "node:crypto";
-import type { AuditEntry, OrgStore } from "../org/store-port.ts";
+import type { AccessLogEntry, OrgStore } from "../org/store-port.ts";
 import { renderAccessLogCsv } from "../render/access-log-csv.ts";
 import { ForbiddenError } from "./errors.ts";
 import { holds } from "./org-grants.ts";
@@ -15,17 +15,17 @@ export async function appendToAccessLog(
   store: OrgStore,
   now: () => string,
   actor: string,
-  action: AuditEntry["action"],
+  action: AccessLogEntry["action"],
   detail: Record<string, unknown> = {},
 ): Promise<void> {
-  await store.audit({ id: randomUUID(), at: now(), actor, action, detail });
+  await store.appendAccessLog({ id: randomUUID(), at: now(), actor, action, detail });
 }
 
 export const ACCESS_LOG_FORMATS = ["json", "csv"] as const;
 export type AccessLogFormat = (typeof ACCESS_LOG_FORMATS)[number];
 
 export type AccessLogExport =
-  | { format: "json"; entries: AuditEntry[] }
+  | { format: "json"; entries: AccessLogEntry[] }
   | {
       format: "csv";
       /** The header and one row per entry, each line ending in `\n`. */
@@ -43,7 +43,7 @@ export async function exportAccessLog(
       `the audit log needs the auditor or admin role organisation-wide; ${principal.actor} has ${heldText(principal)}`,
     );
   const { limit, format } = request;
-  const entries = await deps.store.auditLog(limit);
+  const entries = await deps.store.readAccessLog(limit);
   await appendToAccessLog(deps.store, deps.now, principal.actor, "audit-exported", {
     format,
     entries: entries.length,

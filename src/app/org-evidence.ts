@@ -7,7 +7,7 @@
  * are reported, as are review exports (files of a working copy).
  */
 import { posix } from "node:path";
-import { modelRepositories } from "../evidence/repositories.ts";
+import { modelRepositories } from "../evidence/model-repositories.ts";
 import { collectInto, type EvidenceGatherer } from "./evidence.ts";
 
 export interface SyncedEvidenceSource {

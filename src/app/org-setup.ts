@@ -83,7 +83,7 @@ export function syncTeam(
 
 /** Every configuration a server starts with goes into the audit log: the file's hash, its sources, whether login is on. */
 export async function recordConfigLoaded(setup: OrgSetup, file: string, now: () => string): Promise<void> {
-  await setup.store.audit({
+  await setup.store.appendAccessLog({
     id: randomUUID(),
     at: now(),
     actor: "server",

@@ -2,7 +2,7 @@
 
 import { Option } from "commander";
 
-export const DEFAULT_MODEL = "mlteam.yaml";
+export { DEFAULT_MODEL_FILE } from "../app/model-file.ts";
 export const MODEL_ARG = "path of the model: a YAML file, or a directory holding mlteam.yaml";
 
 export const format = (choices: string[], fallback: string) =>

@@ -24,12 +24,12 @@ import {
   windowStartFor,
 } from "./measures.ts";
 import { type MineResult, mineRepository } from "./mine.ts";
+import { modelRepositories, type RepositorySpec } from "./model-repositories.ts";
 import { type FileReviews, PullReviewsError } from "./pull-reviews.ts";
-import { modelRepositories, type RepositorySpec } from "./repositories.ts";
 import type { EvidenceStore, RepoState } from "./store-port.ts";
 
-export type { RepositorySpec } from "./repositories.ts";
-export { modelRepositories } from "./repositories.ts";
+export type { RepositorySpec } from "./model-repositories.ts";
+export { modelRepositories } from "./model-repositories.ts";
 
 export interface CollectOptions {
   model?: Model;

@@ -5,6 +5,7 @@
 
 import { posix } from "node:path";
 import { append } from "./append.ts";
+import { DEFAULT_MODEL_FILE } from "./default-file.ts";
 import { type Diagnostic, formatPath } from "./diagnostic.ts";
 import { type Model, ModelBuilder } from "./model.ts";
 import { modelFileSchema, withoutExtensions } from "./schema.ts";
@@ -36,7 +37,7 @@ export interface LoadResult {
 }
 
 /** The file a directory stands for when it holds one. */
-export const DEFAULT_MODEL_FILE = "mlteam.yaml";
+export { DEFAULT_MODEL_FILE };
 
 /**
  * Loads the model at `entry`: a file, or a directory holding mlteam.yaml (or else whose

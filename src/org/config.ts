@@ -5,9 +5,11 @@
  * (schema/mlteam-org.schema.json); problems are located diagnostics (file:line:col). Pure apart
  * from the loader's one read.
  */
+
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { z } from "zod";
+import { DEFAULT_MODEL_FILE } from "../model/default-file.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import { schemaDiagnostics } from "../model/schema-issues.ts";
 import { parseYaml } from "../model/yaml-source.ts";
@@ -204,7 +206,7 @@ export function parseOrgConfig(file: string, text: string): OrgConfigResult {
       id: sourceId,
       repo: remote || isAbsolute(s.repo) ? s.repo : resolve(base, s.repo),
       remote,
-      model: s.model ?? "mlteam.yaml",
+      model: s.model ?? DEFAULT_MODEL_FILE,
       branch: s.branch ?? "HEAD",
     };
   });

@@ -50,7 +50,7 @@ export interface RoleAssignment {
   assignedAt: string;
 }
 
-export interface AuditEntry {
+export interface AccessLogEntry {
   id: string;
   at: string;
   actor: string;
@@ -101,9 +101,9 @@ export interface OrgStore {
   assign(assignment: RoleAssignment): Promise<boolean>;
   /** Removes an assignment; the removed one, or undefined when there was none. */
   unassign(id: string): Promise<RoleAssignment | undefined>;
-  /** Appends to the audit log (never updated nor deleted). */
-  audit(entry: AuditEntry): Promise<void>;
-  auditLog(limit: number): Promise<AuditEntry[]>;
+  /** Appends to the access log — who did what on the server (never updated nor deleted). */
+  appendAccessLog(entry: AccessLogEntry): Promise<void>;
+  readAccessLog(limit: number): Promise<AccessLogEntry[]>;
   /** Whether the database answers (for a 503 while it does not). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

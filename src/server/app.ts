@@ -23,7 +23,7 @@ import {
   tokenCheck,
   writeCheck,
 } from "./security.ts";
-import { teamRoutes } from "./team-routes.ts";
+import { teamModelRoutes } from "./team-routes.ts";
 
 export interface AppOptions extends HostPolicy {
   modelPath: string;
@@ -53,7 +53,7 @@ export function createApp(options: AppOptions): Api {
   app.use("*", decodableUrl);
   app.use("/api/*", tokenCheck(options.token), writeCheck, limitBody);
 
-  teamRoutes(app, ctx, options.today);
+  teamModelRoutes(app, ctx, options.today);
   documentApi(app, {
     title: "mlteam",
     description:

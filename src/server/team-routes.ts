@@ -4,17 +4,17 @@
  * checked and without the git history route, so that its pages give the same answers.
  */
 import type { Api, ServerContext } from "./context.ts";
-import { auditRoutes } from "./routes/audit.ts";
 import { catalogRoutes } from "./routes/catalog.ts";
 import { evidenceRoutes } from "./routes/evidence.ts";
 import { findingsRoutes } from "./routes/findings.ts";
+import { auditRoutes } from "./routes/governance-pack.ts";
 import { historyRoutes } from "./routes/history.ts";
 import { modelRoutes } from "./routes/model.ts";
 import { raciRoutes } from "./routes/raci.ts";
 import { topologyRoutes } from "./routes/topology.ts";
 import { whatIfRoutes } from "./routes/whatif.ts";
 
-export function teamRoutes(app: Api, ctx: ServerContext, today: () => string): void {
+export function teamModelRoutes(app: Api, ctx: ServerContext, today: () => string): void {
   modelRoutes(app, ctx);
   findingsRoutes(app, ctx);
   raciRoutes(app, ctx);

@@ -1,24 +1,14 @@
 /**
  * The organisation store over Kysely: the same queries for the embedded SQLite file (the default)
- * and PostgreSQL (`postgres://…`), with versioned migrations (Kysely's Migrator, in code).
+ * and PostgreSQL (`postgres://…`), with versioned migrations (Kysely's Migrator, in code). Each
+ * database's connection is in a file of its own: `org-store-sqlite.ts`, `org-store-postgres.ts`.
  */
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import {
-  type Kysely,
-  Kysely as KyselyClass,
-  type Migration,
-  type MigrationProvider,
-  Migrator,
-  PostgresDialect,
-  SqliteDialect,
-  sql,
-} from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 import { isPostgresUrl } from "../org/database-url.ts";
 import type { TeamSnapshot } from "../org/snapshot.ts";
 import type {
+  AccessLogEntry,
   ApiToken,
-  AuditEntry,
   OrgStore,
   RoleAssignment,
   Session,
@@ -184,21 +174,9 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** Opens the store (creating or upgrading its tables); throws when the database cannot be reached. */
 export async function openOrgStore(database: string): Promise<OrgStore> {
-  let db: Kysely<OrgDatabase>;
-  if (isPostgresUrl(database)) {
-    const { default: pg } = await import("pg");
-    const pool = new pg.Pool({ connectionString: database, max: 10, connectionTimeoutMillis: 5_000 });
-    // An idle client that loses its server must not crash the process; the next query says so.
-    pool.on("error", () => undefined);
-    db = new KyselyClass<OrgDatabase>({ dialect: new PostgresDialect({ pool }) });
-  } else {
-    const { default: Database } = await import("better-sqlite3");
-    const { switchToWal } = await import("./sqlite.ts");
-    mkdirSync(dirname(database), { recursive: true });
-    const file = new Database(database, { timeout: 30_000 });
-    switchToWal(file);
-    db = new KyselyClass<OrgDatabase>({ dialect: new SqliteDialect({ database: file }) });
-  }
+  const db = isPostgresUrl(database)
+    ? await (await import("./org-store-postgres.ts")).postgresOrgDatabase(database)
+    : await (await import("./org-store-sqlite.ts")).sqliteOrgDatabase(database);
   const { error } = await new Migrator({
     db,
     provider,
@@ -440,14 +418,14 @@ class KyselyOrgStore implements OrgStore {
     return row ? assignmentOf(row) : undefined;
   }
 
-  async audit(e: AuditEntry): Promise<void> {
+  async appendAccessLog(e: AccessLogEntry): Promise<void> {
     await this.db
       .insertInto("org_audit")
       .values({ id: e.id, at: e.at, actor: e.actor, action: e.action, detail: JSON.stringify(e.detail) })
       .execute();
   }
 
-  async auditLog(limit: number): Promise<AuditEntry[]> {
+  async readAccessLog(limit: number): Promise<AccessLogEntry[]> {
     const rows = await this.db
       .selectFrom("org_audit")
       .selectAll()
@@ -459,7 +437,7 @@ class KyselyOrgStore implements OrgStore {
       id: r.id,
       at: r.at,
       actor: r.actor,
-      action: r.action as AuditEntry["action"],
+      action: r.action as AccessLogEntry["action"],
       detail: JSON.parse(r.detail) as Record<string, unknown>,
     }));
   }

@@ -180,7 +180,7 @@ describe("the organisation dashboard", () => {
     await row.first().getByRole("button", { name: "Remove" }).click();
     await page.getByRole("status").filter({ hasText: "Removed editor@fraud" }).waitFor();
     assert.deepEqual(await store.assignments("ann@acme.example"), []);
-    const actions = (await store.auditLog(50)).map((e) => e.action);
+    const actions = (await store.readAccessLog(50)).map((e) => e.action);
     assert.ok(
       actions.includes("role-assigned") &&
         actions.includes("role-removed") &&

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, it } from "node:test";
-import { headOf } from "../../src/org/repositories.ts";
+import { headOf } from "../../src/org/source-mirror.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "mlteam-heads-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));

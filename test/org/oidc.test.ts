@@ -366,7 +366,7 @@ auth:
     const removed = await ada(`/api/org/assignments/${id}`, { method: "DELETE" });
     assert.equal(removed.status, 200);
     assert.equal((await nobody("/api/org/teams")).status, 403, "removed at once, same session");
-    const actions = (await store.auditLog(200)).filter((e) => e.action.startsWith("role-"));
+    const actions = (await store.readAccessLog(200)).filter((e) => e.action.startsWith("role-"));
     assert.deepEqual(actions.map((e) => e.action).sort(), ["role-assigned", "role-assigned", "role-removed"]);
   });
 
@@ -410,7 +410,7 @@ auth:
     });
     assert.equal(revoked.status, 200);
     assert.equal((await fetch(`${base}/api/org/teams`, { headers: bearer })).status, 401);
-    const actions = (await store.auditLog(100)).map((e) => e.action);
+    const actions = (await store.readAccessLog(100)).map((e) => e.action);
     assert.ok(actions.includes("token-created") && actions.includes("token-revoked"));
   });
 });

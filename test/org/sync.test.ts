@@ -325,7 +325,7 @@ describe("the organisation", () => {
       (await propose({ activity: "no-such-activity", column: "tech-lead", letters: "A" })).status,
       404,
     );
-    assert.ok((await store.auditLog(10)).some((e) => e.action === "change-proposed"));
+    assert.ok((await store.readAccessLog(10)).some((e) => e.action === "change-proposed"));
     await store.close();
   });
 

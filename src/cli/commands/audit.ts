@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { type Command, Option } from "commander";
 import type { Framework } from "../../analysis/rule.ts";
-import type { AuditFormat } from "../../app/audit.ts";
+import type { AuditFormat } from "../../app/governance-pack.ts";
 import { CommandFailed } from "../exit.ts";
 import { out } from "../io.ts";
-import { DEFAULT_MODEL, MODEL_ARG } from "../options.ts";
+import { DEFAULT_MODEL_FILE, MODEL_ARG } from "../options.ts";
 import { today } from "../today.ts";
 
 export interface AuditOptions {
@@ -17,7 +17,7 @@ const EXTENSION: Record<AuditFormat, string> = { markdown: "md", html: "html", j
 
 /** `mlteam audit`: a governance framework's evidence pack. */
 export async function audit(modelPath: string, options: AuditOptions): Promise<void> {
-  const { auditPack, renderAuditPack } = await import("../../app/audit.ts");
+  const { auditPack, renderAuditPack } = await import("../../app/governance-pack.ts");
   const { writeOutput } = await import("../../app/write-output.ts");
   const { assignmentsSince } = await import("../../app/assignment-history.ts");
   const { checkTeam, requireValid } = await import("../../app/check-team.ts");
@@ -55,7 +55,7 @@ export function register(program: Command): void {
     .description(
       "a governance framework's evidence pack: each clause's status, the evidence the model holds, the findings",
     )
-    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL_FILE)
     .addOption(
       new Option("--framework <framework>", "the framework")
         .choices(["eu-ai-act", "iso-42001", "nist-ai-rmf"])

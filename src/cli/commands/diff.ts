@@ -3,7 +3,7 @@ import type { Command, OptionValues } from "commander";
 import { Option } from "commander";
 import { CommandFailed } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
-import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
+import { DEFAULT_MODEL_FILE, format, MODEL_ARG } from "../options.ts";
 import { today } from "../today.ts";
 
 export interface DiffOptions {
@@ -19,7 +19,7 @@ export async function diff(range: string, model: string, options: DiffOptions): 
   const { fsHost } = await import("../../io/fs-host.ts");
   const { renderDiffMarkdown, renderDiffText } = await import("../../render/diff.ts");
   // `mlteam diff old.yaml new.yaml`: two files, no git.
-  const twoFiles = isFile(range) && model !== DEFAULT_MODEL && isFile(model);
+  const twoFiles = isFile(range) && model !== DEFAULT_MODEL_FILE && isFile(model);
   const result = await diffModel({
     range,
     entry: model,
@@ -48,7 +48,7 @@ export function register(program: Command): void {
       "what a change does to the team: findings added and resolved, score, RACI, people (a PR gate)",
     )
     .argument("<range>", "base[..head] or base...head (from their merge base); or an old model file")
-    .argument("[model]", `${MODEL_ARG} (or, after an old file, the new file)`, DEFAULT_MODEL)
+    .argument("[model]", `${MODEL_ARG} (or, after an old file, the new file)`, DEFAULT_MODEL_FILE)
     .addOption(format(["text", "json", "markdown"], "text"))
     .addOption(
       new Option("--fail-on <level>", "exit 1 when the change adds findings at this level or above")

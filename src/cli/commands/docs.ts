@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Command } from "commander";
 import { out } from "../io.ts";
-import { DEFAULT_MODEL, MODEL_ARG } from "../options.ts";
+import { DEFAULT_MODEL_FILE, MODEL_ARG } from "../options.ts";
 
 export interface DocsOptions {
   out: string;
@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .description(
       "write the team's documentation site: charter, role and person cards, RACI, skills, stakeholders, system documents",
     )
-    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL_FILE)
     .option("-o, --out <dir>", "where to write the site", "docs/team")
     .addHelpText(
       "after",

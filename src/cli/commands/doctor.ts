@@ -5,7 +5,7 @@ import type { DoctorFormat } from "../../render/reporters.ts";
 import { VERSION } from "../../version.ts";
 import { CommandFailed } from "../exit.ts";
 import { err, out, stderrColors, stdoutColors } from "../io.ts";
-import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
+import { DEFAULT_MODEL_FILE, format, MODEL_ARG } from "../options.ts";
 
 export interface DoctorOptions {
   format: DoctorFormat;
@@ -81,7 +81,7 @@ export function register(program: Command): void {
   program
     .command("doctor")
     .description("find gaps and risks in the team and score its health (exit 1 on error findings)")
-    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL_FILE)
     .addOption(format(["text", "json", "markdown", "sarif"], "text"))
     .option("--explain", "show how the health score is made: what each rule's findings cost")
     .option(

@@ -4,7 +4,7 @@ import { InputError } from "../../app/errors.ts";
 import { DATE_SHAPE } from "../../app/input.ts";
 import type { Model } from "../../model/model.ts";
 import { err, out, stdoutColors } from "../io.ts";
-import { checkedDate, DEFAULT_MODEL, format } from "../options.ts";
+import { checkedDate, DEFAULT_MODEL_FILE, format } from "../options.ts";
 import { today } from "../today.ts";
 
 export interface EvidenceOptions {
@@ -33,7 +33,7 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
     import("../../app/evidence-request.ts").then((m) => m.preloadEvidenceMiner()),
   ]);
   const hasModel = existsSync(modelPath);
-  if (!hasModel && modelPath !== DEFAULT_MODEL) throw new InputError(`no model at ${modelPath}`);
+  if (!hasModel && modelPath !== DEFAULT_MODEL_FILE) throw new InputError(`no model at ${modelPath}`);
   // The model loader (YAML, schema) is loaded only when there is a model to read.
   const model = hasModel ? (await (await import("../load.ts")).loadValidModel(modelPath)).model : undefined;
   if (options.explain !== undefined) return explainPath(model, options.explain, options.format);
@@ -113,7 +113,11 @@ export function register(program: Command): void {
   program
     .command("evidence")
     .description("who really does each activity, from git history: authors, truck factors, recent activity")
-    .argument("[model]", "the model (optional: without one, contributors are git identities)", DEFAULT_MODEL)
+    .argument(
+      "[model]",
+      "the model (optional: without one, contributors are git identities)",
+      DEFAULT_MODEL_FILE,
+    )
     .option(
       "-r, --repo <path...>",
       "repositories to read, besides those the model lists (give the model before it)",

@@ -2,7 +2,7 @@ import { type Command, Option } from "commander";
 import { InputError } from "../../app/errors.ts";
 import type { ExportFormat } from "../../app/export-team.ts";
 import { out, outBytes } from "../io.ts";
-import { DEFAULT_MODEL, MODEL_ARG } from "../options.ts";
+import { DEFAULT_MODEL_FILE, MODEL_ARG } from "../options.ts";
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -34,7 +34,7 @@ export function register(program: Command): void {
     .description(
       "write the team in other tools' formats: CSV roster, XLSX, JSON, Mermaid, CODEOWNERS, Backstage, Team API",
     )
-    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL_FILE)
     .addOption(
       new Option("-f, --format <format>", "what to write")
         .choices(["csv", "xlsx", "json", "mermaid", "codeowners", "backstage", "team-api"])

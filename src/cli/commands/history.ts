@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { InputError } from "../../app/errors.ts";
 import { out, stdoutColors } from "../io.ts";
-import { checkedDate, DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
+import { checkedDate, DEFAULT_MODEL_FILE, format, MODEL_ARG } from "../options.ts";
 
 export interface HistoryOptions {
   since?: string;
@@ -42,7 +42,7 @@ export function register(program: Command): void {
   program
     .command("history")
     .description("the team's health at every commit that changed the model, read from git (no checkout)")
-    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL_FILE)
     .option("--since <date>", "only commits from this day (YYYY-MM-DD)")
     .option("--until <date>", "only commits up to this day (YYYY-MM-DD)")
     .option("--max <n>", "only the newest n commits")

@@ -4,6 +4,7 @@ import { InputError } from "../../app/errors.ts";
 import type { ImportKind } from "../../app/import-file.ts";
 import { CommandFailed } from "../exit.ts";
 import { err, out } from "../io.ts";
+import { DEFAULT_MODEL_FILE } from "../options.ts";
 
 export interface ImportOptions {
   from: ImportKind;
@@ -22,7 +23,8 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   if (!existsSync(file)) throw new InputError(`no such file: ${file}`);
   const text = options.from === "xlsx" ? readFileSync(file) : readFileSync(file, "utf8");
   const target =
-    options.into ?? (existsSync("mlteam.yaml") && options.from === "codeowners" ? "mlteam.yaml" : undefined);
+    options.into ??
+    (existsSync(DEFAULT_MODEL_FILE) && options.from === "codeowners" ? DEFAULT_MODEL_FILE : undefined);
   const into = target ? await loadValidModel(target) : undefined;
   const map: Record<string, string> = {};
   for (const pair of options.map ?? []) {

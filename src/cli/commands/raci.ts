@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
 import type { MatrixFormat } from "../../render/matrix.ts";
 import { out } from "../io.ts";
-import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
+import { DEFAULT_MODEL_FILE, format, MODEL_ARG } from "../options.ts";
 
 export interface RaciOptions {
   by: "role" | "person";
@@ -31,7 +31,7 @@ export function register(program: Command): void {
   program
     .command("raci")
     .description("print the RACI matrix, by role or by person")
-    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL_FILE)
     .addOption(
       new Option("-b, --by <view>", "columns: roles or people").choices(["role", "person"]).default("role"),
     )

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { InputError } from "../../app/errors.ts";
 import { out, stdoutColors } from "../io.ts";
-import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
+import { DEFAULT_MODEL_FILE, format, MODEL_ARG } from "../options.ts";
 
 export interface RecommendOptions {
   hires: string;
@@ -29,7 +29,7 @@ export function register(program: Command): void {
   program
     .command("recommend")
     .description("the topology that fits, the next hires (greedy) and who to train")
-    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL_FILE)
     .option("--hires <n>", "how many hires to plan at most", "3")
     .addOption(format(["text", "json"], "text"))
     .addHelpText(

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { InputError } from "../../app/errors.ts";
 import { out } from "../io.ts";
 import { isLoopback } from "../loopback.ts";
-import { DEFAULT_MODEL, MODEL_ARG } from "../options.ts";
+import { DEFAULT_MODEL_FILE, MODEL_ARG } from "../options.ts";
 import { today } from "../today.ts";
 
 export interface ServeOptions {
@@ -67,7 +67,7 @@ export function register(program: Command): void {
     .description(
       "serve the web dashboard and the HTTP API (findings, RACI with safe edits, what-if), on loopback by default",
     )
-    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL_FILE)
     .option("-p, --port <port>", "port", "4173")
     .option("--host <host>", "address to listen on; anything but loopback needs a token", "127.0.0.1")
     .option("--token <secret>", "require Authorization: Bearer <secret> on every API call (or MLTEAM_TOKEN)")

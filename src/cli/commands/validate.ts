@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { CommandFailed } from "../exit.ts";
 import { out, stdoutColors } from "../io.ts";
-import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
+import { DEFAULT_MODEL_FILE, format, MODEL_ARG } from "../options.ts";
 
 export interface ValidateOptions {
   format: "text" | "json";
@@ -32,7 +32,7 @@ export function register(program: Command): void {
   program
     .command("validate")
     .description("check the model's YAML, schema and references; never modifies the file")
-    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL_FILE)
     .addOption(format(["text", "json"], "text"))
     .addHelpText(
       "after",

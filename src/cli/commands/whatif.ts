@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import type { Scenario } from "../../analysis/whatif.ts";
 import { InputError } from "../../app/errors.ts";
 import { out, stdoutColors } from "../io.ts";
-import { DEFAULT_MODEL, format, MODEL_ARG } from "../options.ts";
+import { DEFAULT_MODEL_FILE, format, MODEL_ARG } from "../options.ts";
 
 export interface WhatIfOptions {
   without?: string[];
@@ -27,7 +27,7 @@ export async function whatif(modelPath: string, options: WhatIfOptions): Promise
     ["--without", options.without],
     ["--add", options.add],
   ] as const) {
-    const path = values?.find((v) => /[/\\]|\.ya?ml$/i.test(v) || existsSync(join(v, DEFAULT_MODEL)));
+    const path = values?.find((v) => /[/\\]|\.ya?ml$/i.test(v) || existsSync(join(v, DEFAULT_MODEL_FILE)));
     if (path !== undefined)
       throw new InputError(
         `"${path}" was read as part of ${flag}, which takes every word after it: put the model first (mlteam whatif ${path} ${flag} …) or end the list with --`,
@@ -60,7 +60,7 @@ export function register(program: Command): void {
     .description(
       "see what happens if people are away or you hire, or rank everyone by the damage of their absence",
     )
-    .argument("[model]", MODEL_ARG, DEFAULT_MODEL)
+    .argument("[model]", MODEL_ARG, DEFAULT_MODEL_FILE)
     .option("-w, --without <person...>", "people who are away (ids)")
     .option(
       "--from <date>",

@@ -26,7 +26,7 @@ import { loginRoutes, logoutRoute } from "./routes/login.ts";
 import { proposalRoutes } from "./routes/proposals.ts";
 import { syncRoutes } from "./routes/sync.ts";
 import { dashboardRoutes, teamApiRoutes } from "./routes/team-pages.ts";
-import { teamRoutes } from "./routes/teams.ts";
+import { organisationTeamsRoutes } from "./routes/teams.ts";
 
 export interface OrgAppOptions extends HostPolicy {
   store: OrgStore;
@@ -102,7 +102,7 @@ export function createOrgApp(options: OrgAppOptions): OrgApp {
     });
     logoutRoute(app, { store: options.store, now });
   }
-  teamRoutes(app, ctx);
+  organisationTeamsRoutes(app, ctx);
   accessRoutes(app, ctx);
   assignmentRoutes(app, ctx);
   proposalRoutes(app, ctx);

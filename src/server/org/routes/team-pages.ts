@@ -12,7 +12,7 @@ import { teamSnapshotWorkspace } from "../../../app/org-team-workspace.ts";
 import { type Api, makeContext } from "../../context.ts";
 import { errorResponse } from "../../errors.ts";
 import { createApi } from "../../openapi.ts";
-import { teamRoutes } from "../../team-routes.ts";
+import { teamModelRoutes } from "../../team-routes.ts";
 import { requireRole } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
 
@@ -35,7 +35,7 @@ export function teamApiRoutes(app: OrgApi, ctx: OrgContext): void {
       const teamCtx = makeContext(workspace, ".", origin);
       api = createApi();
       api.onError((error, inner) => errorResponse(error, inner, (text) => text));
-      teamRoutes(api, teamCtx, () => day);
+      teamModelRoutes(api, teamCtx, () => day);
       apps.set(key, api);
       for (const old of apps.keys()) if (old.startsWith(`${id}@`) && old !== key) apps.delete(old);
       if (apps.size > KEPT) apps.delete(apps.keys().next().value as string);

@@ -50,7 +50,7 @@ const history = createRoute({
   },
 });
 
-export function teamRoutes(app: OrgApi, ctx: OrgContext): void {
+export function organisationTeamsRoutes(app: OrgApi, ctx: OrgContext): void {
   app.openapi(list, async (c) => {
     const p = principalOf(c);
     const teams = await organisationTeams(ctx.store);

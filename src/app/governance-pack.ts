@@ -1,8 +1,8 @@
 /** The use case behind `mlteam audit`: a framework's evidence pack, from the same check as the doctor. */
-import { type AuditPack, auditTeam, type SinceWhen } from "../analysis/audit.ts";
+import { type AuditPack, auditTeam, type SinceWhen } from "../analysis/governance-pack.ts";
 import type { Framework } from "../analysis/rule.ts";
-import { renderAuditHtml } from "../render/audit/html.ts";
-import { renderAuditMarkdown } from "../render/audit/markdown.ts";
+import { renderAuditHtml } from "../render/governance-pack/html.ts";
+import { renderAuditMarkdown } from "../render/governance-pack/markdown.ts";
 import type { ValidTeamCheck } from "./check-team.ts";
 
 export const AUDIT_FORMATS = ["markdown", "html", "json"] as const;

@@ -2,7 +2,7 @@
  * The audit pack as one HTML page that prints cleanly: a summary table, then one section per
  * clause, each starting on a new printed page. Every model string is escaped.
  */
-import type { AuditPack } from "../../analysis/audit.ts";
+import type { AuditPack } from "../../analysis/governance-pack.ts";
 import { escapeHtml as h } from "../escape.ts";
 import { FRAMEWORK_NAMES, STATUS_LABEL } from "./labels.ts";
 

@@ -1,5 +1,5 @@
 /** The audit pack as Markdown: a table of the clauses, then each clause with its evidence and findings. */
-import type { AuditPack } from "../../analysis/audit.ts";
+import type { AuditPack } from "../../analysis/governance-pack.ts";
 import { FRAMEWORK_NAMES, STATUS_LABEL } from "./labels.ts";
 
 /** Model text inside Markdown: no markup, no HTML, no table breaks. */

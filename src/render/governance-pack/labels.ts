@@ -1,5 +1,5 @@
 /** Names shared by the audit pack's renderers. */
-import type { ClauseStatus } from "../../analysis/audit.ts";
+import type { ClauseStatus } from "../../analysis/governance-pack.ts";
 import type { Framework } from "../../analysis/rule.ts";
 
 export const FRAMEWORK_NAMES: Readonly<Record<Framework, string>> = {

@@ -1,7 +1,7 @@
 /** GET /api/audit/{framework}: a governance framework's evidence pack, from the check the doctor made. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { auditPack } from "../../app/audit.ts";
 import { NotFoundError } from "../../app/errors.ts";
+import { auditPack } from "../../app/governance-pack.ts";
 import { type Api, type ServerContext, validModel } from "../context.ts";
 import { AuditView, ErrorBody, FRAMEWORK_IDS } from "../contract.ts";
 
