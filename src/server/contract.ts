@@ -5,6 +5,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { CATALOG_KINDS } from "../app/catalog.ts";
+import type { EvidenceReport } from "../evidence/measures.ts";
 
 export const ErrorBody = z.object({ error: z.string() }).openapi("Error");
 
@@ -214,11 +215,73 @@ export const CatalogEntries = z
   .array(z.looseObject({ id: z.string(), name: z.string(), source: z.string().optional() }))
   .openapi("CatalogEntries");
 
+const TruckFactorView = z
+  .object({
+    value: z.number().int(),
+    removed: z.array(z.string()).describe("The authors removed, in order: those the files depend on most"),
+    files: z.number().int(),
+  })
+  .openapi("TruckFactor");
+
+const ContributorView = z.object({
+  id: z.string(),
+  person: z.boolean().describe("A person of the model (else a git identity, git:…)"),
+  authored: z
+    .number()
+    .int()
+    .describe("Files of the activity this contributor authors (degree of authorship)"),
+  changes: z.number().int(),
+  recent: z.number().int().describe("Changes within the recent window"),
+  reviews: z.number().int(),
+  last: z.string().describe("Latest change or review, YYYY-MM-DD"),
+  active: z.boolean(),
+});
+
+export const EvidenceReportView = z
+  .object({
+    activities: z.array(
+      z.object({
+        activity: z.string(),
+        files: z.number().int(),
+        truckFactor: TruckFactorView,
+        truckFactorActive: TruckFactorView,
+        truckFactorWithReviews: TruckFactorView,
+        reviewers: z.number().int(),
+        contributors: z.array(ContributorView),
+        lastChange: z.string(),
+        repositories: z.array(z.string()),
+      }),
+    ),
+    repositories: z.array(
+      z.object({
+        key: z.string(),
+        head: z.string(),
+        commits: z.number().int(),
+        shallow: z.boolean(),
+        filter: z.enum(["all", "code"]),
+        files: z.number().int(),
+        truckFactor: TruckFactorView,
+        truckFactorActive: TruckFactorView,
+        truckFactorWithReviews: TruckFactorView,
+        reviewers: z.number().int(),
+      }),
+    ),
+    unclassified: z.number().int().describe("Files at head that match no activity"),
+    unmatched: z.array(z.object({ id: z.string(), seen: z.array(z.string()) })),
+    windowStart: z.string().describe("Changes from this month on count as recent (YYYY-MM)"),
+    coAuthors: z.boolean(),
+    identities: z.object({
+      merged: z.array(z.object({ id: z.string(), seen: z.array(z.string()) })),
+      excluded: z.array(z.object({ identity: z.string(), reason: z.enum(["bot", "placeholder"]) })),
+    }),
+    inactive: z.array(z.object({ id: z.string(), last: z.string() })),
+  })
+  .describe("Per activity and repository: observed contributors, truck factors (docs/evidence.md)")
+  .openapi("EvidenceReport");
+
 export const EvidenceView = z
   .object({
-    report: z
-      .looseObject({})
-      .describe("Per activity: observed contributors, truck factors (docs/evidence.md)"),
+    report: EvidenceReportView,
     warnings: z.array(z.string()),
   })
   .openapi("Evidence");
@@ -326,6 +389,13 @@ export type CellSavedT = z.infer<typeof CellSaved>;
 export type WhatIfViewT = z.infer<typeof WhatIfView>;
 export type RankingT = z.infer<typeof Ranking>;
 export type EvidenceViewT = z.infer<typeof EvidenceView>;
+
+/** The contract's evidence report is the one the evidence layer measures (src/evidence/measures.ts): a type error here when they part. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const EVIDENCE_REPORT_IS_THE_MEASURED_ONE: Same<
+  z.infer<typeof EvidenceReportView>,
+  EvidenceReport
+> = true;
 export type HistoryViewT = z.infer<typeof HistoryView>;
 export type AuditViewT = z.infer<typeof AuditView>;
 export type DiffViewT = z.infer<typeof DiffView>;

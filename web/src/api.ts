@@ -8,6 +8,7 @@
 import type {
   ApiResponses,
   CellSavedT,
+  EvidenceViewT,
   FindingT,
   MatrixT,
   ModelViewT,
@@ -104,3 +105,6 @@ export type Finding = FindingT;
 export type Score = ScoreT;
 export type ModelView = ModelViewT;
 export type Matrix = MatrixT;
+
+/** The evidence report as the server sends it (the measured report of src/evidence, through the contract). */
+export type EvidenceReportT = EvidenceViewT["report"];

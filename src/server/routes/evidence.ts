@@ -29,9 +29,7 @@ export function evidenceRoutes(app: Api, ctx: ServerContext): void {
         "the model lists no evidence.repositories: add them (or run `mlteam evidence --repo <path>`)",
       );
     const report = check.evidence;
-    const body = ctx.view(checked, "evidence", () =>
-      ctx.publicValue({ report: report as unknown as Record<string, unknown>, warnings: check.warnings }),
-    );
+    const body = ctx.view(checked, "evidence", () => ctx.publicValue({ report, warnings: check.warnings }));
     return c.json(body, 200);
   });
 }

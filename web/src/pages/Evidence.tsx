@@ -1,25 +1,8 @@
 /** Evidence from git: per activity, who authored its files, the truck factor and recent activity. */
+import type { EvidenceReportT } from "../api.ts";
 import type { PageProps } from "../page.ts";
 import { ScrollRegion } from "./ScrollRegion.tsx";
 import { useApi } from "./useApi.ts";
-
-interface Report {
-  report: {
-    windowStart: string;
-    activities: {
-      activity: string;
-      files: number;
-      truckFactor: { value: number; removed: string[] };
-      truckFactorActive: { value: number; removed: string[] };
-      truckFactorWithReviews: { value: number };
-      reviewers: number;
-      contributors: { id: string; authored: number; recent: number; active: boolean; last: string }[];
-      lastChange: string;
-    }[];
-    unmatched: { id: string; seen: string[] }[];
-  };
-  warnings: string[];
-}
 
 export function Evidence({ model }: PageProps) {
   if (!model.evidence) return <NoEvidence />;
@@ -41,9 +24,7 @@ function NoEvidence({ problem }: { problem?: string }) {
 }
 
 function EvidenceReport({ model }: Pick<PageProps, "model">) {
-  const { data: raw, error } = useApi("/api/evidence", {}, model.etag);
-  // The report's shape is documented in docs/evidence.md; the contract keeps it open.
-  const data = raw as Report | undefined;
+  const { data, error } = useApi("/api/evidence", {}, model.etag);
   if (error) return <NoEvidence problem={error} />;
   if (!data) return <p>Reading the repositories’ history…</p>;
   // A person's name; for a git identity, the name git shows for it.
@@ -100,7 +81,7 @@ function EvidenceReport({ model }: Pick<PageProps, "model">) {
   );
 }
 
-type Activity = Report["report"]["activities"][number];
+type Activity = EvidenceReportT["activities"][number];
 
 /** One activity: its files, truck factors (all authors, the active ones, with reviews) and recent authors. */
 function ActivityRow({
