@@ -4,6 +4,7 @@
  */
 import type { TeamGraph } from "../graph/types.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import type { Model } from "../model/model.ts";
 import type { RuleSetting, Suppression } from "../model/schema.ts";
 import { didYouMean } from "../model/suggest.ts";
 import type { Finding, Report, Rule, RuleEnvironment, Severity } from "./rule.ts";
@@ -30,15 +31,42 @@ export function runRules(
   rules: readonly Rule[],
   environment: RuleEnvironment = NO_ENVIRONMENT,
 ): DoctorResult {
-  const { model } = graph;
   const diagnostics: Diagnostic[] = [];
+  checkRuleSettings(graph, rules, diagnostics);
+  const run: RuleRun = {
+    graph,
+    suppressions: activeSuppressions(graph.model, environment.today, diagnostics),
+    findings: [],
+    suppressed: 0,
+  };
+  const ran = runEachRule(run, rules, environment);
+  reportUnusedSuppressions(graph.model, run.suppressions, diagnostics);
+  run.findings.sort(compareFindings);
+  return { findings: run.findings, diagnostics, suppressed: run.suppressed, ran };
+}
+
+/** A suppression in force, and whether it has hidden a finding yet. */
+interface ActiveSuppression {
+  s: Suppression;
+  used: boolean;
+}
+
+/** What the rules of one run share: the graph, the suppressions in force and what they collect. */
+interface RuleRun {
+  graph: TeamGraph;
+  suppressions: ActiveSuppression[];
+  findings: Finding[];
+  /** How many findings suppressions hid. */
+  suppressed: number;
+}
+
+/** Reports `rules:` settings that name no rule, name a rule by its old id, or give it bad options. */
+function checkRuleSettings(graph: TeamGraph, rules: readonly Rule[], diagnostics: Diagnostic[]): void {
+  const { model } = graph;
   const byId = new Map(rules.map((r) => [r.id, r]));
   // Rules merged into another keep answering to their old ids.
   const replaced = new Map<string, Rule>();
   for (const rule of rules) for (const old of rule.meta.replaces ?? []) replaced.set(old, rule);
-  const settingOf = (rule: Rule): RuleSetting | undefined =>
-    model.rules[rule.id] ??
-    (rule.meta.replaces ?? []).map((old) => model.rules[old]).find((x) => x !== undefined);
   for (const [id, setting] of Object.entries(model.rules)) {
     const settingsNode = model.ruleSettingNodes.get(id) ?? model.rules;
     const successor = byId.has(id) ? undefined : replaced.get(id);
@@ -67,26 +95,38 @@ export function runRules(
       );
       continue;
     }
-    if (typeof setting === "object") {
-      for (const [name, value] of Object.entries(setting.options ?? {})) {
-        const option = rule.meta.options?.[name];
-        const known = Object.keys(rule.meta.options ?? {});
-        const problem = !option
-          ? `rule ${id} has no option "${name}"${known.length ? didYouMean(name, known) || ` (it has: ${known.join(", ")})` : " (it has no options)"}`
-          : typeof value !== typeof option.default
-            ? `option ${name} of ${id} expects a ${typeof option.default}, got ${JSON.stringify(value)}`
-            : undefined;
-        if (problem)
-          diagnostics.push(
-            settingDiagnostic(graph, settingsNode, [id, "options", name], "rule-option", problem),
-          );
-      }
-    }
+    if (typeof setting === "object")
+      checkRuleOptions(graph, settingsNode, id, rule, setting.options, diagnostics);
   }
+}
 
-  const suppressions: { s: Suppression; used: boolean }[] = [];
+/** Reports the options of rule setting `id` that `rule` does not have, or of the wrong type. */
+function checkRuleOptions(
+  graph: TeamGraph,
+  settingsNode: object,
+  id: string,
+  rule: Rule,
+  options: Record<string, unknown> | undefined,
+  diagnostics: Diagnostic[],
+): void {
+  for (const [name, value] of Object.entries(options ?? {})) {
+    const option = rule.meta.options?.[name];
+    const known = Object.keys(rule.meta.options ?? {});
+    const problem = !option
+      ? `rule ${id} has no option "${name}"${known.length ? didYouMean(name, known) || ` (it has: ${known.join(", ")})` : " (it has no options)"}`
+      : typeof value !== typeof option.default
+        ? `option ${name} of ${id} expects a ${typeof option.default}, got ${JSON.stringify(value)}`
+        : undefined;
+    if (problem)
+      diagnostics.push(settingDiagnostic(graph, settingsNode, [id, "options", name], "rule-option", problem));
+  }
+}
+
+/** The suppressions still in force on `today`; reports those that have expired. */
+function activeSuppressions(model: Model, today: string, diagnostics: Diagnostic[]): ActiveSuppression[] {
+  const suppressions: ActiveSuppression[] = [];
   for (const s of model.suppress) {
-    if (s.expires === undefined || s.expires > environment.today) {
+    if (s.expires === undefined || s.expires > today) {
       suppressions.push({ s, used: false });
       continue;
     }
@@ -97,63 +137,112 @@ export function runRules(
       message: `suppression of ${s.rule}${s.subject ? ` for "${s.subject}"` : ""} expired on ${s.expires}; its findings are reported again`,
     });
   }
-  const findings: Finding[] = [];
+  return suppressions;
+}
+
+/** Runs each rule that is on and has what it needs, collecting into `run`; returns the rules that ran. */
+function runEachRule(run: RuleRun, rules: readonly Rule[], environment: RuleEnvironment): Rule[] {
+  const { graph } = run;
   const ran: Rule[] = [];
-  let suppressed = 0;
-  const fallback = graph.organisation;
   const frameworks: readonly string[] = [
     ...(graph.organisation?.frameworks ?? []),
     ...(environment.frameworks ?? []),
   ];
   for (const rule of rules) {
-    const setting = settingOf(rule);
+    const setting = settingOf(graph.model, rule);
     const configured = severityOf(setting);
     if (configured === "off") continue;
     if (rule.meta.needs?.includes("evidence") && !environment.evidence) continue;
     if (rule.meta.frameworks && !rule.meta.frameworks.some((f) => frameworks.includes(f))) continue;
     ran.push(rule);
     const options = optionsOf(rule, setting);
-    const report = (r: Report) => {
-      const hit = suppressions.find(
-        ({ s }) =>
-          (s.rule === rule.id || rule.meta.replaces?.includes(s.rule) === true) &&
-          (s.subject === undefined || s.subject === r.subject),
-      );
-      if (hit) {
-        hit.used = true;
-        suppressed++;
-        return;
-      }
-      const node = r.node ?? fallback;
-      const finding: Finding = {
-        ruleId: rule.id,
-        area: rule.meta.area,
-        severity: configured ?? r.severity ?? rule.meta.severity,
-        message: r.message,
-        location: node
-          ? model.locate(node, r.path ?? [])
-          : { file: model.files[0] ?? "", line: 1, column: 1 },
-        fix: r.fix ?? rule.meta.fix,
-      };
-      if (r.subject !== undefined) finding.subject = r.subject;
-      if (r.weight !== undefined && r.weight > 1) finding.weight = r.weight;
-      findings.push(finding);
-    };
+    const report = reporter(run, rule, configured);
     try {
       rule.check({ ...environment, graph, options, report });
     } catch (error) {
       // A rule that throws is a bug in mlteam, not in the model: say so for that rule and go on.
-      findings.push({
-        ruleId: rule.id,
-        area: rule.meta.area,
-        severity: "error",
-        message: `internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}; its other findings may be missing (please report it)`,
-        subject: "internal-error",
-        location: fallback ? model.locate(fallback, []) : { file: model.files[0] ?? "", line: 1, column: 1 },
-        fix: "report this to mlteam's maintainers with the model that triggers it; turn the rule off under `rules:` meanwhile",
-      });
+      run.findings.push(internalErrorFinding(graph, rule, error));
     }
   }
+  return ran;
+}
+
+/** The setting of `rule` in the model: under its id, else under the first old id it replaces that is set. */
+function settingOf(model: Model, rule: Rule): RuleSetting | undefined {
+  return (
+    model.rules[rule.id] ??
+    (rule.meta.replaces ?? []).map((old) => model.rules[old]).find((x) => x !== undefined)
+  );
+}
+
+/** The `report` a rule is given: suppressed reports are counted, the others become findings. */
+function reporter(run: RuleRun, rule: Rule, configured: Severity | undefined): (r: Report) => void {
+  return (r: Report) => {
+    const hit = suppressionOf(run.suppressions, rule, r.subject);
+    if (hit) {
+      hit.used = true;
+      run.suppressed++;
+      return;
+    }
+    run.findings.push(findingOf(run.graph, rule, configured, r));
+  };
+}
+
+/** The first suppression in force that hides a report of `rule` about `subject`. */
+function suppressionOf(
+  suppressions: readonly ActiveSuppression[],
+  rule: Rule,
+  subject: string | undefined,
+): ActiveSuppression | undefined {
+  for (const suppression of suppressions) {
+    const { s } = suppression;
+    if (
+      (s.rule === rule.id || rule.meta.replaces?.includes(s.rule) === true) &&
+      (s.subject === undefined || s.subject === subject)
+    )
+      return suppression;
+  }
+  return undefined;
+}
+
+/** The finding a report of `rule` stands for, located at its node (else the organisation). */
+function findingOf(graph: TeamGraph, rule: Rule, configured: Severity | undefined, r: Report): Finding {
+  const { model } = graph;
+  const node = r.node ?? graph.organisation;
+  const finding: Finding = {
+    ruleId: rule.id,
+    area: rule.meta.area,
+    severity: configured ?? r.severity ?? rule.meta.severity,
+    message: r.message,
+    location: node ? model.locate(node, r.path ?? []) : { file: model.files[0] ?? "", line: 1, column: 1 },
+    fix: r.fix ?? rule.meta.fix,
+  };
+  if (r.subject !== undefined) finding.subject = r.subject;
+  if (r.weight !== undefined && r.weight > 1) finding.weight = r.weight;
+  return finding;
+}
+
+/** The finding that stands for `rule` throwing `error`. */
+function internalErrorFinding(graph: TeamGraph, rule: Rule, error: unknown): Finding {
+  const { model } = graph;
+  const fallback = graph.organisation;
+  return {
+    ruleId: rule.id,
+    area: rule.meta.area,
+    severity: "error",
+    message: `internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}; its other findings may be missing (please report it)`,
+    subject: "internal-error",
+    location: fallback ? model.locate(fallback, []) : { file: model.files[0] ?? "", line: 1, column: 1 },
+    fix: "report this to mlteam's maintainers with the model that triggers it; turn the rule off under `rules:` meanwhile",
+  };
+}
+
+/** Reports each suppression in force that hid no finding. */
+function reportUnusedSuppressions(
+  model: Model,
+  suppressions: readonly ActiveSuppression[],
+  diagnostics: Diagnostic[],
+): void {
   for (const { s, used } of suppressions) {
     if (used) continue;
     const at = model.locate(s);
@@ -164,8 +253,6 @@ export function runRules(
       message: `suppression of ${s.rule}${s.subject ? ` for "${s.subject}"` : ""} matches no finding; remove it`,
     });
   }
-  findings.sort(compareFindings);
-  return { findings, diagnostics, suppressed, ran };
 }
 
 /** Areas in the order a lead reads them: production risk and leadership first (as the score weighs them). */

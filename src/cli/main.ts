@@ -117,6 +117,9 @@ async function failureDocument(format: "json" | "sarif" | "markdown", error: unk
     if (format === "sarif") return invalid.renderInvalidSarif(diagnostics, VERSION);
     return invalid.renderInvalidMarkdown(diagnostics, error.title ?? "");
   }
+  // So does the sync's, when the organisation file is invalid.
+  if (running === "sync" && error instanceof InvalidModelError && format === "json")
+    return invalid.renderInvalidSyncJson(diagnostics);
   if (format === "markdown") return "";
   const message = (error instanceof Error ? error.message : String(error)).replace(/^error: /, "");
   return format === "json"

@@ -21,77 +21,10 @@ export interface RaciInputs {
 }
 
 export function resolveRaci(ctx: ResolveContext, inputs: RaciInputs) {
-  const { model, absent, report, known, unknown } = ctx;
-  const { roles, activities, people, teams, products, holders } = inputs;
-  const teamHolders = new Map<string, Map<string, string[]>>();
-  for (const team of teams.values()) {
-    const byRole = new Map<string, string[]>();
-    for (const member of team.members) {
-      for (const role of heldRoles(people.get(member) as PersonNode)) {
-        const list = byRole.get(role);
-        if (!list) byRole.set(role, [member]);
-        else if (!list.includes(member)) list.push(member);
-      }
-    }
-    teamHolders.set(team.id, byRole);
-  }
-  const scopedHolders = new Map<string, Map<string, readonly string[]>>(); // product → role → people
-  const holdersFor = (role: string, product: string | undefined): readonly string[] => {
-    const all = holders.get(role) ?? [];
-    const team = product === undefined ? undefined : products.get(product)?.team;
-    if (team === undefined) return all;
-    let byRole = scopedHolders.get(product as string);
-    if (!byRole) {
-      byRole = new Map();
-      scopedHolders.set(product as string, byRole);
-    }
-    let scoped = byRole.get(role);
-    if (!scoped) {
-      const node = teams.get(team) as TeamNode;
-      const own = teamHolders.get(node.id)?.get(role) ?? [];
-      const serving = new Set(node.servedBy.flatMap((id) => teamHolders.get(id)?.get(role) ?? []));
-      scoped = own.length > 0 ? own : serving.size > 0 ? [...serving] : all;
-      byRole.set(role, scoped);
-    }
-    return scoped;
-  };
-  const refCandidates = () => [...roles.keys(), ...people.keys()];
-  const interned = { role: new Map<string, RaciRef>(), person: new Map<string, RaciRef>() };
-  const intern = (kind: RaciRef["kind"], id: string): RaciRef => {
-    let ref = interned[kind].get(id);
-    if (!ref) {
-      ref = { kind, id };
-      interned[kind].set(id, ref);
-    }
-    return ref;
-  };
-  const resolveRef = (row: RaciRow, path: PathKey[], raw: string): RaciRef | undefined => {
-    const { kind, id } = parseRaciRef(raw);
-    if (kind) {
-      const pool = kind === "role" ? roles : people;
-      if (pool.has(id) || (kind === "person" && absent.has(id))) return intern(kind, id);
-      if (!model.invalidIds.has(id)) unknown(row, path, kind, id, pool.keys());
-      return undefined;
-    }
-    const isRole = roles.has(raw);
-    const isPerson = people.has(raw) || absent.has(raw);
-    if (isRole && isPerson) {
-      report(
-        row,
-        path,
-        "ambiguous-reference",
-        `"${raw}" is both a role and a person; write role:${raw} or person:${raw}`,
-      );
-      return undefined;
-    }
-    if (isRole) return intern("role", raw);
-    if (isPerson) return intern("person", raw);
-    if (!model.invalidIds.has(raw)) unknown(row, path, "role or person", raw, refCandidates());
-    return undefined;
-  };
-
-  const peopleOf = (ref: RaciRef, product: string | undefined) =>
-    ref.kind === "role" ? holdersFor(ref.id, product) : absent.has(ref.id) ? [] : [ref.id];
+  const { model, report, known, unknown } = ctx;
+  const { activities, products } = inputs;
+  const teamHolders = holdersByTeam(inputs.teams, inputs.people);
+  const refs = new RaciRefs(ctx, inputs, teamHolders);
   const raci: RaciEntry[] = [];
   const raciByActivity = new Map<string, RaciEntry[]>();
   const rowKeys = new Map<string, Map<string, RaciRow>>(); // activity → product ("" for none) → row
@@ -117,21 +50,8 @@ export function resolveRaci(ctx: ResolveContext, inputs: RaciInputs) {
       continue;
     }
     byProduct.set(row.product ?? "", row);
-    const cells: RaciCell[] = [];
     const product = row.product !== undefined && products.has(row.product) ? row.product : undefined;
-    for (const letter of RACI_LETTERS) {
-      const value = row[letter];
-      if (value === undefined) continue;
-      if (typeof value === "string") {
-        const ref = resolveRef(row, [letter], value);
-        if (ref) cells.push(new Cell(letter, ref, peopleOf(ref, product), -1));
-        continue;
-      }
-      for (let index = 0; index < value.length; index++) {
-        const ref = resolveRef(row, [letter, index], value[index] as string);
-        if (ref) cells.push(new Cell(letter, ref, peopleOf(ref, product), index));
-      }
-    }
+    const cells = refs.cells(row, product);
     const entry: RaciEntry = { source: row, activity: row.activity, product: row.product, cells };
     raci.push(entry);
     if (activityKnown) {
@@ -141,6 +61,141 @@ export function resolveRaci(ctx: ResolveContext, inputs: RaciInputs) {
     }
   }
   return { raci, raciByActivity, teamHolders };
+}
+
+/** Team → role → the team's members who hold it, in member order. */
+function holdersByTeam(
+  teams: ReadonlyMap<string, TeamNode>,
+  people: ReadonlyMap<string, PersonNode>,
+): Map<string, Map<string, string[]>> {
+  const teamHolders = new Map<string, Map<string, string[]>>();
+  for (const team of teams.values()) {
+    const byRole = new Map<string, string[]>();
+    for (const member of team.members) {
+      for (const role of heldRoles(people.get(member) as PersonNode)) {
+        const list = byRole.get(role);
+        if (!list) byRole.set(role, [member]);
+        else if (!list.includes(member)) list.push(member);
+      }
+    }
+    teamHolders.set(team.id, byRole);
+  }
+  return teamHolders;
+}
+
+/**
+ * Resolves the references of RACI cells to roles or people (each reference made once) and to the
+ * people they stand for, caching a role's holders per product.
+ */
+class RaciRefs {
+  private readonly model: ResolveContext["model"];
+  private readonly absent: ReadonlySet<string>;
+  private readonly report: ResolveContext["report"];
+  private readonly unknown: ResolveContext["unknown"];
+  private readonly roles: ReadonlyMap<string, unknown>;
+  private readonly people: ReadonlyMap<string, PersonNode>;
+  private readonly teams: ReadonlyMap<string, TeamNode>;
+  private readonly products: ReadonlyMap<string, ProductNode>;
+  private readonly holders: ReadonlyMap<string, string[]>;
+  private readonly scopedHolders = new Map<string, Map<string, readonly string[]>>(); // product → role → people
+  private readonly interned = { role: new Map<string, RaciRef>(), person: new Map<string, RaciRef>() };
+
+  constructor(
+    ctx: ResolveContext,
+    inputs: RaciInputs,
+    private readonly teamHolders: ReadonlyMap<string, ReadonlyMap<string, string[]>>,
+  ) {
+    this.model = ctx.model;
+    this.absent = ctx.absent;
+    this.report = ctx.report;
+    this.unknown = ctx.unknown;
+    this.roles = inputs.roles;
+    this.people = inputs.people;
+    this.teams = inputs.teams;
+    this.products = inputs.products;
+    this.holders = inputs.holders;
+  }
+
+  /** The resolved cells of `row`, in letter order; a reference that does not resolve is reported and left out. */
+  cells(row: RaciRow, product: string | undefined): RaciCell[] {
+    const cells: RaciCell[] = [];
+    for (const letter of RACI_LETTERS) {
+      const value = row[letter];
+      if (value === undefined) continue;
+      if (typeof value === "string") {
+        const ref = this.resolve(row, [letter], value);
+        if (ref) cells.push(new Cell(letter, ref, this.peopleOf(ref, product), -1));
+        continue;
+      }
+      for (let index = 0; index < value.length; index++) {
+        const ref = this.resolve(row, [letter, index], value[index] as string);
+        if (ref) cells.push(new Cell(letter, ref, this.peopleOf(ref, product), index));
+      }
+    }
+    return cells;
+  }
+
+  /** What `raw` names: `role:x` / `person:x`, else a role or a person by id; undefined (reported) when none. */
+  private resolve(row: RaciRow, path: PathKey[], raw: string): RaciRef | undefined {
+    const { roles, people, absent, model, report, unknown } = this;
+    const { kind, id } = parseRaciRef(raw);
+    if (kind) {
+      const pool = kind === "role" ? roles : people;
+      if (pool.has(id) || (kind === "person" && absent.has(id))) return this.intern(kind, id);
+      if (!model.invalidIds.has(id)) unknown(row, path, kind, id, pool.keys());
+      return undefined;
+    }
+    const isRole = roles.has(raw);
+    const isPerson = people.has(raw) || absent.has(raw);
+    if (isRole && isPerson) {
+      report(
+        row,
+        path,
+        "ambiguous-reference",
+        `"${raw}" is both a role and a person; write role:${raw} or person:${raw}`,
+      );
+      return undefined;
+    }
+    if (isRole) return this.intern("role", raw);
+    if (isPerson) return this.intern("person", raw);
+    if (!model.invalidIds.has(raw))
+      unknown(row, path, "role or person", raw, [...roles.keys(), ...people.keys()]);
+    return undefined;
+  }
+
+  private intern(kind: RaciRef["kind"], id: string): RaciRef {
+    let ref = this.interned[kind].get(id);
+    if (!ref) {
+      ref = { kind, id };
+      this.interned[kind].set(id, ref);
+    }
+    return ref;
+  }
+
+  private peopleOf(ref: RaciRef, product: string | undefined): readonly string[] {
+    return ref.kind === "role" ? this.holdersFor(ref.id, product) : this.absent.has(ref.id) ? [] : [ref.id];
+  }
+
+  /** Who holds `role` for `product`: in its own team, else in the teams serving it, else anyone. */
+  private holdersFor(role: string, product: string | undefined): readonly string[] {
+    const all = this.holders.get(role) ?? [];
+    const team = product === undefined ? undefined : this.products.get(product)?.team;
+    if (team === undefined) return all;
+    let byRole = this.scopedHolders.get(product as string);
+    if (!byRole) {
+      byRole = new Map();
+      this.scopedHolders.set(product as string, byRole);
+    }
+    let scoped = byRole.get(role);
+    if (!scoped) {
+      const node = this.teams.get(team) as TeamNode;
+      const own = this.teamHolders.get(node.id)?.get(role) ?? [];
+      const serving = new Set(node.servedBy.flatMap((id) => this.teamHolders.get(id)?.get(role) ?? []));
+      scoped = own.length > 0 ? own : serving.size > 0 ? [...serving] : all;
+      byRole.set(role, scoped);
+    }
+    return scoped;
+  }
 }
 
 /** A RACI cell; its path in the row is derived on demand (there are millions in a large model). */

@@ -10,7 +10,7 @@ import { type Diagnostic, formatPath } from "./diagnostic.ts";
 import { type Model, ModelBuilder } from "./model.ts";
 import { modelFileSchema, withoutExtensions } from "./schema.ts";
 import { schemaDiagnostics } from "./schema-issues.ts";
-import { parseYaml } from "./yaml-source.ts";
+import { parseYaml, type YamlSource } from "./yaml-source.ts";
 
 /** The file system as the loader sees it; paths are POSIX, as given by the caller. */
 export interface ModelHost {
@@ -45,117 +45,30 @@ export { DEFAULT_MODEL_FILE };
  * @example loadModel("examples/meghan-story", nodeHost)
  */
 export function loadModel(entry: string, host: ModelHost): LoadResult {
-  const diagnostics: Diagnostic[] = [];
-  const builder = new ModelBuilder();
-  const seen = new Set<string>();
   const directories: string[] = [];
   const roots = entryFiles(entry, host, directories);
-  // Includes may not leave the model's root: the git work tree it sits in, else its own folder.
-  const rootDir = modelRoot(entry, roots, host);
+  const load: Loading = {
+    host,
+    roots,
+    // Includes may not leave the model's root: the git work tree it sits in, else its own folder.
+    rootDir: modelRoot(entry, roots, host),
+    diagnostics: [],
+    builder: new ModelBuilder(),
+    // Each file to read, with the include that named it (to report a missing one there).
+    queue: roots.map((file) => ({ file })),
+    directories,
+  };
+  const { diagnostics, builder, queue } = load;
   if (roots.length === 0) {
     diagnostics.push(notFound(entry, `no YAML files in ${entry} (expected mlteam.yaml)`));
   }
-  // Each file to read, with the include that named it (to report a missing one there).
-  const queue: { file: string; includedAt?: Diagnostic }[] = roots.map((file) => ({ file }));
+  const seen = new Set<string>();
   let unreadable = false;
   while (queue.length > 0) {
-    const { file, includedAt } = queue.shift() as (typeof queue)[number];
+    const { file, includedAt } = queue.shift() as QueuedFile;
     if (seen.has(file)) continue;
     seen.add(file);
-    const refused = roots.includes(file)
-      ? host.inspect?.(file)?.kind === "other"
-        ? "is not a regular file (a device, FIFO or socket)"
-        : undefined
-      : unsafeInclude(file, rootDir, host);
-    if (refused) {
-      diagnostics.push({
-        ...(includedAt ?? { file, line: 1, column: 1, severity: "error" as const }),
-        code: "unsafe-include",
-        message: `${file} ${refused}; it was not read`,
-      });
-      unreadable = true;
-      continue;
-    }
-    let text: string | undefined;
-    try {
-      text = host.readFile(file);
-    } catch (error) {
-      diagnostics.push(notFound(file, error instanceof Error ? error.message : String(error)));
-      unreadable = true;
-      continue;
-    }
-    if (text === undefined) {
-      diagnostics.push(
-        includedAt ??
-          notFound(
-            file,
-            `no model found at ${file} (expected a YAML file or a directory holding mlteam.yaml)`,
-          ),
-      );
-      unreadable = true;
-      continue;
-    }
-    const parsed = parseYaml(file, text);
-    if (!parsed.ok) {
-      diagnostics.push({
-        file,
-        ...parsed.position,
-        severity: "error",
-        code: "yaml-syntax",
-        message: parsed.message,
-      });
-      unreadable = true;
-      continue;
-    }
-    const value = parsed.value ?? {};
-    if (typeof value !== "object" || Array.isArray(value)) {
-      diagnostics.push({
-        file,
-        line: 1,
-        column: 1,
-        severity: "error",
-        code: "schema",
-        message: "a model file is a mapping of sections (organisation, people, teams, …)",
-      });
-      unreadable = true;
-      continue;
-    }
-    // Keys starting with x- are the organisation's own: allowed on every mapping, kept, not validated.
-    const checked = modelFileSchema.safeParse(withoutExtensions(value));
-    if (!checked.success) {
-      append(diagnostics, schemaDiagnostics(checked.error.issues, value, parsed.source, modelFileSchema));
-    }
-    // Keep what is valid so that reference checks still run on the rest of the model.
-    append(diagnostics, builder.add(value as Record<string, unknown>, parsed.source, checked.success));
-    const includes = modelFileSchema.shape.include.safeParse((value as { include?: unknown }).include);
-    for (const [index, include] of (includes.success ? (includes.data ?? []) : []).entries()) {
-      const target = posix.isAbsolute(include) ? include : posix.join(posix.dirname(file), include);
-      const at = { file, ...parsed.source.locate(["include", index]), severity: "error" as const };
-      const includedAt: Diagnostic = {
-        ...at,
-        code: "file-not-found",
-        message: `${formatPath(["include", index])}: "${include}" is neither a file nor a directory with YAML files`,
-      };
-      const refused = unsafeInclude(target, rootDir, host);
-      if (refused) {
-        diagnostics.push({
-          ...at,
-          code: "unsafe-include",
-          message: `${formatPath(["include", index])}: "${include}" ${refused}; it was not read`,
-        });
-        continue;
-      }
-      const inDir = host.listYamlFiles(target);
-      if (inDir === undefined) queue.push({ file: target, includedAt });
-      else if (inDir.length === 0) diagnostics.push(includedAt);
-      else {
-        directories.push(target);
-        append(
-          queue,
-          inDir.map((f) => ({ file: f })),
-        );
-      }
-    }
+    if (!loadFile(load, file, includedAt)) unreadable = true;
   }
   const model = builder.build();
   model.directories = directories;
@@ -170,6 +83,131 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
     });
   }
   return { model, diagnostics: sortDiagnostics(diagnostics, model.files) };
+}
+
+/** A file waiting to be read, with the include that named it (to report a missing one there). */
+interface QueuedFile {
+  file: string;
+  includedAt?: Diagnostic;
+}
+
+/** What the reading of one model's files shares. */
+interface Loading {
+  host: ModelHost;
+  /** The files the entry stands for. */
+  roots: readonly string[];
+  /** The folder includes must stay in, when the host can tell. */
+  rootDir: string | undefined;
+  diagnostics: Diagnostic[];
+  builder: ModelBuilder;
+  queue: QueuedFile[];
+  /** The folders read as a whole, for the model. */
+  directories: string[];
+}
+
+/** Reads, parses and checks one file, adds it to the model and queues its includes; false when it could not be read. */
+function loadFile(load: Loading, file: string, includedAt: Diagnostic | undefined): boolean {
+  const { diagnostics } = load;
+  const text = readModelFile(load, file, includedAt);
+  if (text === undefined) return false;
+  const parsed = parseYaml(file, text);
+  if (!parsed.ok) {
+    diagnostics.push({
+      file,
+      ...parsed.position,
+      severity: "error",
+      code: "yaml-syntax",
+      message: parsed.message,
+    });
+    return false;
+  }
+  const value = parsed.value ?? {};
+  if (typeof value !== "object" || Array.isArray(value)) {
+    diagnostics.push({
+      file,
+      line: 1,
+      column: 1,
+      severity: "error",
+      code: "schema",
+      message: "a model file is a mapping of sections (organisation, people, teams, …)",
+    });
+    return false;
+  }
+  // Keys starting with x- are the organisation's own: allowed on every mapping, kept, not validated.
+  const checked = modelFileSchema.safeParse(withoutExtensions(value));
+  if (!checked.success) {
+    append(diagnostics, schemaDiagnostics(checked.error.issues, value, parsed.source, modelFileSchema));
+  }
+  // Keep what is valid so that reference checks still run on the rest of the model.
+  append(diagnostics, load.builder.add(value as Record<string, unknown>, parsed.source, checked.success));
+  queueIncludes(load, file, value, parsed.source);
+  return true;
+}
+
+/** The text of `file`, or undefined (reported) when it may not or cannot be read. */
+function readModelFile(load: Loading, file: string, includedAt: Diagnostic | undefined): string | undefined {
+  const { host, diagnostics } = load;
+  const refused = load.roots.includes(file)
+    ? host.inspect?.(file)?.kind === "other"
+      ? "is not a regular file (a device, FIFO or socket)"
+      : undefined
+    : unsafeInclude(file, load.rootDir, host);
+  if (refused) {
+    diagnostics.push({
+      ...(includedAt ?? { file, line: 1, column: 1, severity: "error" as const }),
+      code: "unsafe-include",
+      message: `${file} ${refused}; it was not read`,
+    });
+    return undefined;
+  }
+  let text: string | undefined;
+  try {
+    text = host.readFile(file);
+  } catch (error) {
+    diagnostics.push(notFound(file, error instanceof Error ? error.message : String(error)));
+    return undefined;
+  }
+  if (text === undefined) {
+    diagnostics.push(
+      includedAt ??
+        notFound(file, `no model found at ${file} (expected a YAML file or a directory holding mlteam.yaml)`),
+    );
+  }
+  return text;
+}
+
+/** Queues the files `file` includes (a directory stands for its YAML files); reports unsafe and missing ones. */
+function queueIncludes(load: Loading, file: string, value: object, source: YamlSource): void {
+  const { host, diagnostics, queue } = load;
+  const includes = modelFileSchema.shape.include.safeParse((value as { include?: unknown }).include);
+  for (const [index, include] of (includes.success ? (includes.data ?? []) : []).entries()) {
+    const target = posix.isAbsolute(include) ? include : posix.join(posix.dirname(file), include);
+    const at = { file, ...source.locate(["include", index]), severity: "error" as const };
+    const includedAt: Diagnostic = {
+      ...at,
+      code: "file-not-found",
+      message: `${formatPath(["include", index])}: "${include}" is neither a file nor a directory with YAML files`,
+    };
+    const refused = unsafeInclude(target, load.rootDir, host);
+    if (refused) {
+      diagnostics.push({
+        ...at,
+        code: "unsafe-include",
+        message: `${formatPath(["include", index])}: "${include}" ${refused}; it was not read`,
+      });
+      continue;
+    }
+    const inDir = host.listYamlFiles(target);
+    if (inDir === undefined) queue.push({ file: target, includedAt });
+    else if (inDir.length === 0) diagnostics.push(includedAt);
+    else {
+      load.directories.push(target);
+      append(
+        queue,
+        inDir.map((f) => ({ file: f })),
+      );
+    }
+  }
 }
 
 /** Orders diagnostics by file (in the order the files were read), line and column. */

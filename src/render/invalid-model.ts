@@ -85,6 +85,11 @@ export function renderInvalidMarkdown(diagnostics: readonly Diagnostic[], title:
  * option, a missing file, an unknown id): still one valid document, the error inside, so that a
  * CI step parsing stdout reads the failure instead of choking on nothing.
  */
+/** `org sync --format json` when the organisation file does not validate: its document, with no outcomes. */
+export function renderInvalidSyncJson(diagnostics: readonly Diagnostic[]): string {
+  return JSON.stringify({ valid: false, diagnostics, outcomes: [] }, null, 2);
+}
+
 export function renderFailureJson(message: string, diagnostics: readonly Diagnostic[]): string {
   return JSON.stringify({ valid: false, error: message, diagnostics }, null, 2);
 }

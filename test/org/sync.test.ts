@@ -410,8 +410,10 @@ describe("the organisation", () => {
     const document = JSON.parse(badJson.stdout) as {
       valid: boolean;
       diagnostics: { line: number; column: number }[];
+      outcomes: unknown[];
     };
     assert.equal(document.valid, false);
+    assert.deepEqual(document.outcomes, []);
     assert.deepEqual([document.diagnostics[0]?.line, document.diagnostics[0]?.column], [4, 5]);
     assert.match(
       bad.stderr,

@@ -41,29 +41,8 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   );
   for (const note of imported.notes) err(`note: ${note}`);
   const summary = imported.summary;
-  if (summary) {
-    const what =
-      options.from === "backstage" || options.from === "codeowners"
-        ? `${count(imported.people.length, "person", "people")}, ${count(imported.teams.length, "team")}${options.from === "backstage" ? `, ${count(imported.units?.length ?? 0, "unit")}` : ""}`
-        : count(summary.created, "person", "people");
-    err(
-      `${file}: ${what} ${options.from === "codeowners" ? "created" : "read"}${summary.skipped ? `, ${summary.skipped} ${summary.skipped === 1 ? "row" : "rows"} skipped` : ""}`,
-    );
-    const label = {
-      xlsx: "sheets used",
-      csv: "columns used",
-      backstage: "entities read",
-      codeowners: "rules read",
-    }[options.from];
-    err(`  ${label}: ${summary.used.join("; ") || "none"}`);
-    if (summary.ignored?.length) err(`  not read: ${summary.ignored.join(", ")}`);
-    if (summary.unknownColumns.length)
-      err(`  columns not used: ${summary.unknownColumns.join(", ")} (--map "<column>=<field>" or x-<name>)`);
-    if (summary.unmapped.length)
-      err(
-        `  titles that map to no role: ${summary.unmapped.join(", ")} (add the role by hand, or an alias under roles:)`,
-      );
-  }
+  const { renderImportSummary } = await import("../../render/import-summary.ts");
+  err(renderImportSummary(file, options.from, imported));
   // Rows skipped: the import is partial (exit 1 once written).
   const partial = (summary?.skipped ?? 0) > 0;
   if (options.into === undefined) {

@@ -15,16 +15,8 @@ interface OrgSyncOptions extends OrgCommandOptions {
 export async function orgSync(options: OrgSyncOptions): Promise<void> {
   const { syncOrganisation } = await import("../../app/org-sync.ts");
   const { openOrganisation } = await import("../../app/org-setup.ts");
-  const { InvalidModelError } = await import("../../app/errors.ts");
-  let setup: Awaited<ReturnType<typeof openOrganisation>>;
-  try {
-    setup = await openOrganisation(options, process.env.MLTEAM_DATABASE_URL);
-  } catch (error) {
-    // JSON stays a whole document when the organisation file is malformed (the errors also go to stderr).
-    if (options.format === "json" && error instanceof InvalidModelError)
-      out(JSON.stringify({ valid: false, diagnostics: error.diagnostics, outcomes: [] }, null, 2));
-    throw error;
-  }
+  // A malformed organisation file is an InvalidModelError, reported at the CLI's edge (cli/main.ts).
+  const setup = await openOrganisation(options, process.env.MLTEAM_DATABASE_URL);
   const { config, store, dataDir } = setup;
   try {
     if (options.team)

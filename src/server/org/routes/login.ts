@@ -3,20 +3,19 @@
  * sends the browser to the issuer; GET /auth/callback checks state, nonce and the code verifier,
  * maps the groups claim to roles, and opens a server-side session (httpOnly, SameSite=Lax cookie;
  * Secure when the public address is https); POST /auth/logout ends it. Each login and logout goes to
- * the audit log.
+ * the access log (src/app/org-sign-in.ts).
  */
 
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import * as oidc from "openid-client";
-import { ForbiddenError, InputError, UnauthorisedError, UnavailableError } from "../../../app/errors.ts";
-import { grantsFromGroups, grantText } from "../../../app/org-grants.ts";
+import { InputError, UnauthorisedError, UnavailableError } from "../../../app/errors.ts";
+import { SESSION_HOURS, signIn, signOut } from "../../../app/org-sign-in.ts";
 import type { OrgAuth } from "../../../org/config.ts";
 import type { OrgStore } from "../../../org/store-port.ts";
-import { principalOf, randomToken, record, SESSION_COOKIE, sha256 } from "../access.ts";
+import { principalOf, SESSION_COOKIE } from "../access.ts";
 
 const LOGIN_COOKIE = "mlteam_login";
-const SESSION_HOURS = 8;
 
 export interface LoginOptions {
   auth: OrgAuth;
@@ -26,12 +25,10 @@ export interface LoginOptions {
   clientSecret: string;
 }
 
-export function loginRoutes(app: OpenAPIHono, options: LoginOptions): void {
-  const { auth, store, now } = options;
-  const secure = auth.publicUrl.startsWith("https://");
-  const redirectUri = new URL("/auth/callback", auth.publicUrl).toString();
+/** The identity provider's configuration, discovered once (again after a failure); unreachable: an UnavailableError. */
+function issuerOf(auth: OrgAuth, clientSecret: string): () => Promise<oidc.Configuration> {
   let configuration: Promise<oidc.Configuration> | undefined;
-  const issuer = () => {
+  return () => {
     configuration ??= (async () => {
       const url = new URL(auth.issuer);
       // Plain http only for an issuer on this machine (tests, a local identity provider).
@@ -39,7 +36,7 @@ export function loginRoutes(app: OpenAPIHono, options: LoginOptions): void {
       return oidc.discovery(
         url,
         auth.clientId,
-        options.clientSecret,
+        clientSecret,
         undefined,
         local ? { execute: [oidc.allowInsecureRequests] } : undefined,
       );
@@ -53,6 +50,13 @@ export function loginRoutes(app: OpenAPIHono, options: LoginOptions): void {
       );
     });
   };
+}
+
+export function loginRoutes(app: OpenAPIHono, options: LoginOptions): void {
+  const { auth } = options;
+  const secure = auth.publicUrl.startsWith("https://");
+  const redirectUri = new URL("/auth/callback", auth.publicUrl).toString();
+  const issuer = issuerOf(auth, options.clientSecret);
 
   app.get("/auth/login", async (c) => {
     const config = await issuer();
@@ -82,8 +86,7 @@ export function loginRoutes(app: OpenAPIHono, options: LoginOptions): void {
     const [state, nonce, verifier] = (getCookie(c, LOGIN_COOKIE) ?? "").split(".");
     deleteCookie(c, LOGIN_COOKIE, { path: "/auth" });
     if (!state || !nonce || !verifier) throw new InputError("no login in progress: start at /auth/login");
-    const current = new URL(c.req.url);
-    const callback = new URL(`${redirectUri}${current.search}`);
+    const callback = new URL(`${redirectUri}${new URL(c.req.url).search}`);
     let claims: oidc.IDToken | undefined;
     try {
       const tokens = await oidc.authorizationCodeGrant(config, callback, {
@@ -98,26 +101,7 @@ export function loginRoutes(app: OpenAPIHono, options: LoginOptions): void {
       );
     }
     if (!claims) throw new UnauthorisedError("the identity provider sent no ID token");
-    const groups = claims[auth.groupsClaim ?? "groups"];
-    const held = Array.isArray(groups) ? groups.map(String) : [];
-    // The groups' roles go with the session; roles an admin assigned are read on every request.
-    const roles = grantsFromGroups(auth, held).map(grantText);
-    const subject = String(claims.email ?? claims.preferred_username ?? claims.sub);
-    const assigned = (await store.assignments(subject)).map((a) => a.grant);
-    if (roles.length === 0 && assigned.length === 0) {
-      await record(store, now, subject, "login", { refused: true, groups: held });
-      throw new ForbiddenError(`${subject} holds no role here (groups: ${held.join(", ") || "none"})`);
-    }
-    const cookie = randomToken();
-    await store.saveSession({
-      id: sha256(cookie),
-      subject,
-      name: String(claims.name ?? subject),
-      roles,
-      csrf: randomToken(),
-      expiresAt: new Date(Date.parse(now()) + SESSION_HOURS * 3_600_000).toISOString(),
-    });
-    await record(store, now, subject, "login", { roles, assigned });
+    const { cookie } = await signIn(options, claims);
     setCookie(c, SESSION_COOKIE, cookie, {
       httpOnly: true,
       sameSite: "Lax",
@@ -134,9 +118,8 @@ export function logoutRoute(app: OpenAPIHono, options: Pick<LoginOptions, "store
   app.post("/auth/logout", async (c) => {
     const principal = principalOf(c);
     const cookie = getCookie(c, SESSION_COOKIE);
-    if (cookie) await options.store.deleteSession(sha256(cookie));
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
-    await record(options.store, options.now, principal.actor, "logout");
+    await signOut(options, principal.actor, cookie);
     return c.json({ ok: true }, 200);
   });
 }
