@@ -18,7 +18,8 @@ for (const file of readdirSync(OUT, { withFileTypes: true }))
   if (file.isFile() && /^chunk-.*\.js$/.test(file.name)) rmSync(join(OUT, file.name));
 
 await build({
-  entryPoints: [join(ROOT, "src", "cli", "main.ts")],
+  // The organisation server's sync worker is a file of its own, started as a thread beside the chunks.
+  entryPoints: [join(ROOT, "src", "cli", "main.ts"), join(ROOT, "src", "app", "org-sync-worker.ts")],
   outdir: OUT,
   entryNames: "[name]",
   chunkNames: "chunk-[hash]",

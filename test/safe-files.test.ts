@@ -127,6 +127,40 @@ describe("reading includes", () => {
   });
 });
 
+describe("a folder model's files", () => {
+  it("are refused when a link leads outside the folder, so neither reading nor a RACI edit reaches that file", async () => {
+    const dir = join(tmp, "folder-model");
+    const outside = join(tmp, "outside");
+    mkdirSync(dir, { recursive: true });
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(join(dir, "org.yaml"), "organisation: { name: F, stage: starting }\n");
+    const secret =
+      "people:\n  - { id: ann, name: Ann, roles: [mlops-engineer] }\nraci:\n  - { activity: ci-cd-pipeline, R: ann, A: ann }\n";
+    writeFileSync(join(outside, "team.yaml"), secret);
+    symlinkSync(join(outside, "team.yaml"), join(dir, "team.yaml"));
+    const check = await checkTeam(dir, { host: fsHost, today: TODAY, validateOnly: true });
+    const problem = check.diagnostics.find((d) => d.code === "unsafe-include");
+    assert.ok(problem, JSON.stringify(check.diagnostics));
+    assert.match(problem.message, /team\.yaml leads outside the model's folder/);
+    assert.equal(check.model.people.length, 0, "the linked file was not read");
+    await assert.rejects(edit(dir));
+    assert.equal(readFileSync(join(outside, "team.yaml"), "utf8"), secret, "the outside file is untouched");
+  });
+
+  it("are read when a link stays inside the folder, and a file named on its own is read wherever its link leads", async () => {
+    const dir = join(tmp, "folder-inside");
+    mkdirSync(join(dir, "real"), { recursive: true });
+    writeFileSync(join(dir, "real", "all.yml"), MODEL);
+    symlinkSync(join(dir, "real", "all.yml"), join(dir, "team.yaml"));
+    const inside = await checkTeam(dir, { host: fsHost, today: TODAY, validateOnly: true });
+    assert.deepEqual(inside.diagnostics, []);
+    const named = join(tmp, "named.yaml");
+    symlinkSync(join(dir, "real", "all.yml"), named);
+    const check = await checkTeam(named, { host: fsHost, today: TODAY, validateOnly: true });
+    assert.deepEqual(check.diagnostics, []);
+  });
+});
+
 describe("a rule that throws", () => {
   it("becomes an internal finding for that rule, and the other rules still run", () => {
     const broken = defineRule({

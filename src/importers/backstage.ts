@@ -13,6 +13,7 @@
  */
 import { parseAllDocuments } from "yaml";
 import type { Person, Team, Unit } from "../model/schema.ts";
+import { yamlDocumentAliasProblem, yamlToJS } from "../model/yaml-source.ts";
 import { type Imported, slug } from "./types.ts";
 
 interface Entity {
@@ -84,7 +85,11 @@ function collect(
   const queue: { text: string; file: string }[] = [{ text: source, file: path }];
   while (queue.length > 0) {
     const { text: body, file } = queue.shift() as { text: string; file: string };
-    for (const doc of parseAllDocuments(body)) {
+    const docs = parseAllDocuments(body);
+    // Aliases are bounded as in a model (YAML_ALIAS_LIMITS), over the whole file, before anything expands them.
+    const aliases = yamlDocumentAliasProblem([...docs], body);
+    if (aliases) throw new Error(`${file}:${aliases.line}:${aliases.column}: ${aliases.message}`);
+    for (const doc of docs) {
       const error = doc.errors[0];
       if (error) {
         const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1];
@@ -92,7 +97,9 @@ function collect(
           `${file}:${line}:${column}: invalid YAML: ${(error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`,
         );
       }
-      const value = doc.toJS() as Entity | null;
+      const js = yamlToJS(doc, body);
+      if (!js.ok) throw new Error(`${file}:${js.line}:${js.column}: ${js.message}`);
+      const value = js.value as Entity | null;
       if (!value || typeof value !== "object") continue;
       out.push({ entity: value, file });
       if (value.kind !== "Location") continue;

@@ -4,6 +4,7 @@
  * existing line stays as it was; entries whose id is already there are skipped and reported.
  */
 import { isMap, isScalar, isSeq, parseDocument, stringify } from "yaml";
+import { yamlDocumentAliasProblem, yamlToJS } from "../model/yaml-source.ts";
 import type { Imported } from "./types.ts";
 
 export interface MergeResult {
@@ -17,6 +18,9 @@ type Doc = ReturnType<typeof parseDocument>;
 export function mergeIntoModel(text: string, imported: Imported): MergeResult {
   const first = parseDocument(text);
   if (first.errors.length > 0) throw new Error(`the model is not valid YAML: ${first.errors[0]?.message}`);
+  // Aliases are bounded as in a model (YAML_ALIAS_LIMITS) before any section is expanded.
+  const aliases = yamlDocumentAliasProblem(first, text);
+  if (aliases) throw new Error(`line ${aliases.line}, column ${aliases.column}: ${aliases.message}`);
   if (!isMap(first.contents) && first.contents !== null)
     throw new Error("the model is not a mapping of sections");
   const added: string[] = [];
@@ -39,7 +43,7 @@ export function mergeIntoModel(text: string, imported: Imported): MergeResult {
   for (const [section, items, key, what] of sections) {
     const doc = parseDocument(result);
     const node = doc.get(section, true);
-    const ids = new Set(isSeq(node) ? (node.toJSON() as Record<string, unknown>[]).map(key) : []);
+    const ids = new Set(isSeq(node) ? (plain(doc, result, node) as Record<string, unknown>[]).map(key) : []);
     const fresh: object[] = [];
     for (const item of items) {
       const record = item as Record<string, unknown>;
@@ -55,6 +59,13 @@ export function mergeIntoModel(text: string, imported: Imported): MergeResult {
     if (fresh.length > 0) result = appendToSection(result, doc, section, fresh);
   }
   return { text: result, added, skipped };
+}
+
+/** `node` of `doc` (parsed from `text`) as plain values, its aliases written out within YAML_ALIAS_LIMITS. */
+function plain(doc: Doc, text: string, node: unknown): unknown {
+  const js = yamlToJS(doc, text, node);
+  if (!js.ok) throw new Error(`line ${js.line}, column ${js.column}: ${js.message}`);
+  return js.value;
 }
 
 /** Appends `items` to the list under `section`, touching no existing line (but an empty or flow list's own line). */
@@ -83,7 +94,7 @@ function appendToSection(text: string, doc: Doc, section: string, items: object[
   const stop = (pair?.value as { range?: [number, number, number] } | undefined)?.range?.[2] ?? start;
   const first = text.slice(0, start).split("\n").length - 1;
   const last = text.slice(0, text.slice(0, stop).replace(/\s+$/, "").length).split("\n").length - 1;
-  const existing = (node.toJSON() as object[]) ?? [];
+  const existing = (plain(doc, text, node) as object[]) ?? [];
   const merged = [
     `${section}:`,
     ...stringify([...existing, ...items])

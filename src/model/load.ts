@@ -50,6 +50,7 @@ export function loadModel(entry: string, host: ModelHost): LoadResult {
   const load: Loading = {
     host,
     roots,
+    namedFile: roots.length === 1 && roots[0] === entry,
     // Includes may not leave the model's root: the git work tree it sits in, else its own folder.
     rootDir: modelRoot(entry, roots, host),
     diagnostics: [],
@@ -96,6 +97,8 @@ interface Loading {
   host: ModelHost;
   /** The files the entry stands for. */
   roots: readonly string[];
+  /** Whether the entry names its one file (read wherever a link leads), rather than a folder whose files must stay in it. */
+  namedFile: boolean;
   /** The folder includes must stay in, when the host can tell. */
   rootDir: string | undefined;
   diagnostics: Diagnostic[];
@@ -147,11 +150,13 @@ function loadFile(load: Loading, file: string, includedAt: Diagnostic | undefine
 /** The text of `file`, or undefined (reported) when it may not or cannot be read. */
 function readModelFile(load: Loading, file: string, includedAt: Diagnostic | undefined): string | undefined {
   const { host, diagnostics } = load;
-  const refused = load.roots.includes(file)
-    ? host.inspect?.(file)?.kind === "other"
-      ? "is not a regular file (a device, FIFO or socket)"
-      : undefined
-    : unsafeInclude(file, load.rootDir, host);
+  // A file the user named is read wherever it is; a folder's files, like includes, must stay in the model's folder.
+  const refused =
+    load.namedFile && load.roots.includes(file)
+      ? host.inspect?.(file)?.kind === "other"
+        ? "is not a regular file (a device, FIFO or socket)"
+        : undefined
+      : unsafeInclude(file, load.rootDir, host);
   if (refused) {
     diagnostics.push({
       ...(includedAt ?? { file, line: 1, column: 1, severity: "error" as const }),

@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
 import { sameRaciRef } from "./raci-ref.ts";
 import { RACI_LETTERS, type RaciLetter } from "./schema.ts";
+import { yamlDocumentAliasProblem } from "./yaml-source.ts";
 
 export interface CellEdit {
   activity: string;
@@ -20,6 +21,9 @@ export interface CellEdit {
 export function editRaciCell(text: string, rowIndex: number | undefined, edit: CellEdit): string {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new Error(`the model file is not valid YAML: ${doc.errors[0]?.message}`);
+  // Nothing here expands aliases, but a file past the loader's alias budget is not edited either.
+  const aliases = yamlDocumentAliasProblem(doc, text);
+  if (aliases) throw new Error(`line ${aliases.line}, column ${aliases.column}: ${aliases.message}`);
   const ref = edit.column;
   const sameRef = (value: unknown) => typeof value === "string" && sameRaciRef(value, ref);
   let row: YAMLMap;

@@ -4,8 +4,14 @@
  *
  * js-yaml does the parsing (an order of magnitude faster than a full document model); its
  * parse-event listener tells where each node opens and closes, which is all we keep.
+ *
+ * Aliases are bounded ({@link YAML_ALIAS_LIMITS}): js-yaml shares an anchored value by reference,
+ * so nine nested lines of aliases (the "billion laughs") parse in no time into a value that every
+ * later walk (the schema, a copy, JSON) sees as billions of nodes. The listener counts what each
+ * alias stands for as it is read and stops at the first one past the budget.
  */
 import yaml from "js-yaml";
+import { type Document, isAlias, isMap, isNode, isPair, isScalar, isSeq } from "yaml";
 
 export type PathKey = string | number;
 
@@ -25,18 +31,48 @@ export type ParseResult =
   | { ok: true; value: unknown; source: YamlSource }
   | { ok: false; message: string; position: Position; source: YamlSource };
 
-/** Parses `text` (the content of `path`); never throws on bad YAML. */
+/**
+ * How much a YAML file's aliases may expand to, wherever YAML is read (models, the organisation
+ * file, imports, RACI edits): counted over every alias of a document, what it stands for in full
+ * (an alias of a map of 10 skills is 21 nodes: the map, 10 keys, 10 levels). Real models use few
+ * or no aliases (a shared skills map for a few hundred people is a few thousand nodes), so these
+ * are far above them and far below what hurts: 100,000 nodes is a few megabytes once copied.
+ */
+export const YAML_ALIAS_LIMITS = {
+  /** Nodes reached through aliases. */
+  nodes: 100_000,
+  /** Characters of keys and strings reached through aliases (what a long text aliased many times costs). */
+  characters: 1_000_000,
+} as const;
+
+/** Parses `text` (the content of `path`); never throws on bad YAML, nor on aliases past {@link YAML_ALIAS_LIMITS}. */
 export function parseYaml(path: string, text: string): ParseResult {
   const tree = new PositionTree();
+  const aliases = mayAlias(text) ? new AliasBudget() : undefined;
   const listener = (event: "open" | "close", state: yaml.State): void => {
-    if (event === "open") tree.open(state.position);
-    else tree.close(state.kind, state.result);
+    if (event === "open") {
+      tree.open(state.position);
+      return;
+    }
+    const node = tree.close(state.kind, state.result);
+    if (!aliases) return;
+    const result: unknown = state.result;
+    if (state.kind !== null) {
+      if (result !== null && typeof result === "object") aliases.complete(result);
+    } else if (result !== null && node !== -1 && tree.isLeaf(node)) {
+      // An alias is a node with no kind and no children of its own whose text starts with `*`.
+      const start = skipBlank(text, tree.start(node));
+      if (text.charCodeAt(start) === 42 /* * */) aliases.expand(result, start);
+    }
   };
   let value: unknown;
   try {
     value = yaml.load(text, { filename: path, schema: yaml.CORE_SCHEMA, json: false, listener });
   } catch (error) {
     const source = new Source(path, text, undefined);
+    if (error instanceof AliasProblem) {
+      return { ok: false, message: error.message, position: source.positionAt(error.offset), source };
+    }
     if (error instanceof yaml.YAMLException) {
       return {
         ok: false,
@@ -48,6 +84,188 @@ export function parseYaml(path: string, text: string): ParseResult {
     return { ok: false, message: String(error), position: { line: 1, column: 1 }, source };
   }
   return { ok: true, value, source: new Source(path, text, tree) };
+}
+
+/** A problem with a `yaml` package document's aliases, located in its text. */
+export interface AliasProblemAt {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * The first alias of the documents the `yaml` package parsed from `text` that takes them past
+ * {@link YAML_ALIAS_LIMITS} (one budget for the whole text), or that refers to a node holding it,
+ * with its line and column; undefined when the aliases stay within the limits. {@link yamlToJS}
+ * checks its own document; check a text of several documents as a whole first.
+ */
+export function yamlDocumentAliasProblem(
+  docs: Document | readonly Document[],
+  text: string,
+): AliasProblemAt | undefined {
+  if (!mayAlias(text)) return undefined;
+  const budget = new Budget();
+  try {
+    for (const doc of Array.isArray(docs) ? docs : [docs]) new DocumentAliases(budget).walk(doc.contents);
+  } catch (error) {
+    if (!(error instanceof AliasProblem)) throw error;
+    return { message: error.message, ...positionIn(text, lineStarts(text), error.offset) };
+  }
+  return undefined;
+}
+
+/**
+ * `node` (the whole document by default) of a document parsed by the `yaml` package from `text`, as
+ * plain values, once its aliases are found within {@link YAML_ALIAS_LIMITS}; `toJS` gets the same
+ * budget as its `maxAliasCount` (its own default is 100), and its refusal is reported the same way.
+ */
+export function yamlToJS(
+  doc: Document,
+  text: string,
+  node: unknown = doc.contents,
+): { ok: true; value: unknown } | ({ ok: false } & AliasProblemAt) {
+  const problem = yamlDocumentAliasProblem(doc, text);
+  if (problem) return { ok: false, ...problem };
+  const options = { maxAliasCount: YAML_ALIAS_LIMITS.nodes };
+  try {
+    const value = node === doc.contents ? doc.toJS(options) : isNode(node) ? node.toJS(doc, options) : node;
+    return { ok: true, value };
+  } catch (error) {
+    // yaml's own count (uses of an anchor × the aliases inside it) past the same budget.
+    if (!(error instanceof ReferenceError && /excessive alias count/i.test(error.message))) throw error;
+    const offset = isNode(node) ? (node.range?.[0] ?? 0) : 0;
+    return { ok: false, message: TOO_MANY_NODES, ...positionIn(text, lineStarts(text), offset) };
+  }
+}
+
+/** An alias past the budget, or one that refers to a node holding it, at `offset` in the text. */
+class AliasProblem extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+const TOO_MANY_NODES = `aliases expand to more than ${YAML_ALIAS_LIMITS.nodes.toLocaleString("en")} nodes (a YAML alias bomb?); write the values out or use fewer nested aliases`;
+const TOO_MANY_CHARACTERS = `aliases expand to more than ${YAML_ALIAS_LIMITS.characters.toLocaleString("en")} characters of text (a YAML alias bomb?); write the values out or alias less text`;
+const RECURSIVE = "an alias refers to a node that holds it (a recursive alias); write the value out instead";
+
+/** Whether `text` may hold an alias at all: one needs an anchor (`&name`) and an alias (`*name`). */
+function mayAlias(text: string): boolean {
+  return text.includes("&") && text.includes("*");
+}
+
+/** What a value stands for once its aliases are written out. */
+interface Size {
+  nodes: number;
+  characters: number;
+}
+
+/** The nodes and characters aliases have stood for so far; throws {@link AliasProblem} past the limits. */
+class Budget {
+  nodes = 0;
+  characters = 0;
+
+  spend(size: Size, offset: number): void {
+    this.nodes += size.nodes;
+    this.characters += size.characters;
+    if (this.nodes > YAML_ALIAS_LIMITS.nodes) throw new AliasProblem(TOO_MANY_NODES, offset);
+    if (this.characters > YAML_ALIAS_LIMITS.characters) throw new AliasProblem(TOO_MANY_CHARACTERS, offset);
+  }
+}
+
+/**
+ * The budget of one js-yaml parse. js-yaml hands an alias the anchored value itself, so the size of
+ * a value is measured once (memoised per object) however often it is aliased. js-yaml stores a
+ * collection's anchor when the collection opens, so an alias inside it gets the unfinished
+ * collection and makes a cycle: such an alias (to a collection not yet closed) is refused.
+ */
+class AliasBudget extends Budget {
+  readonly #complete = new Set<object>();
+  readonly #sizes = new Map<object, Size>();
+
+  complete(value: object): void {
+    this.#complete.add(value);
+  }
+
+  expand(value: unknown, offset: number): void {
+    if (value !== null && typeof value === "object" && !this.#complete.has(value))
+      throw new AliasProblem(RECURSIVE, offset);
+    this.spend(this.#size(value), offset);
+  }
+
+  #size(value: unknown): Size {
+    if (value === null || typeof value !== "object")
+      return { nodes: 1, characters: typeof value === "string" ? value.length : 0 };
+    const known = this.#sizes.get(value);
+    if (known) return known;
+    const size = { nodes: 1, characters: 0 };
+    const add = (inner: Size) => {
+      size.nodes += inner.nodes;
+      size.characters += inner.characters;
+    };
+    if (Array.isArray(value)) for (const item of value) add(this.#size(item));
+    else
+      for (const [key, inner] of Object.entries(value)) {
+        add({ nodes: 1, characters: key.length });
+        add(this.#size(inner));
+      }
+    this.#sizes.set(value, size);
+    return size;
+  }
+}
+
+/**
+ * The same budget over a `yaml` package document, walked in document order: an alias stands for
+ * the last node anchored with its name before it (the anchor counts from where its node opens, so
+ * an alias inside that node is recursive), whose size is known once the node has been walked.
+ */
+class DocumentAliases {
+  readonly #anchors = new Map<string, unknown>();
+  readonly #sizes = new Map<unknown, Size>();
+  readonly #open = new Set<unknown>();
+
+  constructor(readonly budget: Budget) {}
+
+  walk(node: unknown): Size {
+    if (isAlias(node)) {
+      const target = this.#anchors.get(node.source);
+      const offset = node.range?.[0] ?? 0;
+      if (target === undefined) return { nodes: 1, characters: 0 }; // reported by the parser
+      if (this.#open.has(target)) throw new AliasProblem(RECURSIVE, offset);
+      const size = this.#sizes.get(target) ?? { nodes: 1, characters: 0 };
+      this.budget.spend(size, offset);
+      return size;
+    }
+    const anchor = (node as { anchor?: unknown } | null)?.anchor;
+    if (typeof anchor !== "string") return this.#inner(node);
+    this.#anchors.set(anchor, node);
+    this.#open.add(node);
+    const size = this.#inner(node);
+    this.#open.delete(node);
+    this.#sizes.set(node, size);
+    return size;
+  }
+
+  #inner(node: unknown): Size {
+    if (isScalar(node))
+      return { nodes: 1, characters: typeof node.value === "string" ? node.value.length : 0 };
+    const size = { nodes: 1, characters: 0 };
+    if (!isMap(node) && !isSeq(node)) return size;
+    const add = (inner: Size) => {
+      size.nodes += inner.nodes;
+      size.characters += inner.characters;
+    };
+    for (const item of node.items) {
+      if (isPair(item)) {
+        add(this.walk(item.key));
+        add(this.walk(item.value));
+      } else add(this.walk(item));
+    }
+    return size;
+  }
 }
 
 const MAPPING = 1;
@@ -82,9 +300,10 @@ class PositionTree {
     this.#stack.push(i);
   }
 
-  close(kind: string | null, result: unknown): void {
+  /** Closes the innermost open node and returns it (-1 when none was open). */
+  close(kind: string | null, result: unknown): number {
     const i = this.#stack.pop();
-    if (i === undefined) return;
+    if (i === undefined) return -1;
     this.#kind[i] = kind === "mapping" ? MAPPING : kind === "sequence" ? SEQUENCE : 0;
     this.#result[i] = result;
     // js-yaml sometimes wraps a node in a second one with the same value (e.g. a flow map as a
@@ -94,7 +313,7 @@ class PositionTree {
     const parent = this.#stack.at(-1);
     if (parent === undefined) {
       this.root = node;
-      return;
+      return i;
     }
     const last = this.#lastChild[parent] as number;
     if (last === -1) this.#firstChild[parent] = node;
@@ -102,6 +321,11 @@ class PositionTree {
     this.#lastChild[parent] = node;
     this.#nextSibling[node] = -1;
     this.#childCount[parent] = (this.#childCount[parent] as number) + 1;
+    return i;
+  }
+
+  isLeaf(node: number): boolean {
+    return this.#childCount[node] === 0;
   }
 
   start(node: number): number {
@@ -172,7 +396,7 @@ class Source implements YamlSource {
 
   locate(path: readonly PathKey[], target: "key" | "value" = "value"): Position {
     const tree = this.tree;
-    if (!tree || tree.root === -1) return this.position(0);
+    if (!tree || tree.root === -1) return this.positionAt(0);
     let node = tree.root;
     let offset = tree.start(node);
     for (let i = 0; i < path.length; i++) {
@@ -183,22 +407,27 @@ class Source implements YamlSource {
       offset = tree.start(wantKey ? found.key : found.value);
       node = found.value;
     }
-    return this.position(offset);
+    return this.positionAt(offset);
   }
 
-  private position(rawOffset: number): Position {
-    const offset = skipBlank(this.text, rawOffset);
+  /** The line and column of the first character of a node at or after `rawOffset`. */
+  positionAt(rawOffset: number): Position {
     this.#lineStarts ??= lineStarts(this.text);
-    const starts = this.#lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+    return positionIn(this.text, this.#lineStarts, rawOffset);
   }
+}
+
+/** The line and column of `rawOffset` once blanks and comments are skipped; `starts` are the text's line starts. */
+function positionIn(text: string, starts: readonly number[], rawOffset: number): Position {
+  const offset = skipBlank(text, rawOffset);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
 }
 
 /** Skips spaces, line breaks, comments and document markers to the first character of a node. */

@@ -69,6 +69,12 @@ export const authSchema = z
       .min(1)
       .optional()
       .describe("The ID token claim listing the user's groups (default groups)."),
+    requireVerifiedEmail: z
+      .boolean()
+      .optional()
+      .describe(
+        "Refuse a login whose ID token has no e-mail the provider verified (email_verified: true). Default false: such a login is known by its subject alone, sub:<sub>@<issuer without https://>. An unverified e-mail or preferred_username never names a user.",
+      ),
     roles: roleGroups.describe(
       "Role → the groups that hold it, organisation-wide (admin includes editor and viewer; editor includes viewer).",
     ),

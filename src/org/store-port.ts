@@ -34,8 +34,12 @@ export interface ApiToken {
   /** SHA-256 of the token (shown once, never stored). */
   hash: string;
   roles: string[];
+  /** Who created it, as the access log names them. */
   createdBy: string;
+  /** The token that created it, when a token did (revoking that one revokes this one). */
+  parent?: string;
   createdAt: string;
+  /** Never later than its parent's. */
   expiresAt: string;
   revokedAt?: string;
 }
@@ -64,7 +68,8 @@ export interface AccessLogEntry {
     | "config-loaded"
     | "change-proposed"
     | "role-assigned"
-    | "role-removed";
+    | "role-removed"
+    | "access-refused";
   detail: Record<string, unknown>;
 }
 
@@ -93,8 +98,14 @@ export interface OrgStore {
   deleteSession(id: string): Promise<void>;
   saveToken(token: ApiToken): Promise<void>;
   tokenByHash(hash: string): Promise<ApiToken | undefined>;
+  token(id: string): Promise<ApiToken | undefined>;
   tokens(): Promise<ApiToken[]>;
-  revokeToken(id: string, at: string): Promise<boolean>;
+  /**
+   * Revokes a token and every token it created, transitively (those not revoked yet); the ids
+   * revoked now, the token's own first when it was live — none when there is no such token or all
+   * were revoked already.
+   */
+  revokeToken(id: string, at: string): Promise<string[]>;
   /** Roles assigned by an admin: to one subject, or all of them. */
   assignments(subject?: string): Promise<RoleAssignment[]>;
   /** Records an assignment; false when the subject already has that grant. */

@@ -56,6 +56,8 @@ interface TokensTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** The token that created this one, if a token did. */
+  parent: string | null;
 }
 
 interface AuditTable {
@@ -167,6 +169,13 @@ MIGRATIONS["0004-snapshot-model-files"] = {
 MIGRATIONS["0005-snapshot-evidence-report"] = {
   async up(db: Kysely<unknown>) {
     await db.schema.alterTable("org_snapshots").addColumn("evidence_report", "text").execute();
+  },
+};
+
+MIGRATIONS["0006-token-parent"] = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable("org_tokens").addColumn("parent", "text").execute();
+    await db.schema.createIndex("org_tokens_parent").on("org_tokens").column("parent").execute();
   },
 };
 
@@ -361,6 +370,7 @@ class KyselyOrgStore implements OrgStore {
         created_at: t.createdAt,
         expires_at: t.expiresAt,
         revoked_at: t.revokedAt ?? null,
+        parent: t.parent ?? null,
       })
       .execute();
   }
@@ -374,18 +384,52 @@ class KyselyOrgStore implements OrgStore {
     return row ? tokenOf(row) : undefined;
   }
 
-  async tokens(): Promise<ApiToken[]> {
-    return (await this.db.selectFrom("org_tokens").selectAll().orderBy("created_at").execute()).map(tokenOf);
+  async token(id: string): Promise<ApiToken | undefined> {
+    const row = await this.db.selectFrom("org_tokens").selectAll().where("id", "=", id).executeTakeFirst();
+    return row ? tokenOf(row) : undefined;
   }
 
-  async revokeToken(id: string, at: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable("org_tokens")
-      .set({ revoked_at: at })
-      .where("id", "=", id)
-      .where("revoked_at", "is", null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+  async tokens(): Promise<ApiToken[]> {
+    return (
+      await this.db.selectFrom("org_tokens").selectAll().orderBy("created_at").orderBy("id").execute()
+    ).map(tokenOf);
+  }
+
+  async revokeToken(id: string, at: string): Promise<string[]> {
+    return this.db.transaction().execute(async (tx) => {
+      // The token and its descendants, breadth first (the tree is small: one level per query).
+      const tree: string[] = [];
+      let level = (await tx.selectFrom("org_tokens").select("id").where("id", "=", id).execute()).map(
+        (r) => r.id,
+      );
+      while (level.length > 0) {
+        const fresh = level.filter((x) => !tree.includes(x));
+        tree.push(...fresh);
+        if (fresh.length === 0) break;
+        level = (
+          await tx
+            .selectFrom("org_tokens")
+            .select("id")
+            .where("parent", "in", fresh)
+            .orderBy("created_at")
+            .orderBy("id")
+            .execute()
+        ).map((r) => r.id);
+      }
+      if (tree.length === 0) return [];
+      const revoked = new Set(
+        (
+          await tx
+            .updateTable("org_tokens")
+            .set({ revoked_at: at })
+            .where("id", "in", tree)
+            .where("revoked_at", "is", null)
+            .returning("id")
+            .execute()
+        ).map((r) => r.id),
+      );
+      return tree.filter((x) => revoked.has(x));
+    });
   }
 
   async assignments(subject?: string): Promise<RoleAssignment[]> {
@@ -475,6 +519,7 @@ function tokenOf(row: TokensTable): ApiToken {
     createdBy: row.created_by,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
+    ...(row.parent !== null ? { parent: row.parent } : {}),
     ...(row.revoked_at !== null ? { revokedAt: row.revoked_at } : {}),
   };
 }

@@ -150,7 +150,10 @@ describe("the organisation dashboard", () => {
     await page.getByLabel(/Search by name/).fill("meghan");
     await page.waitForURL(/#\/people\?q=meghan/);
     const rows = page.locator('[data-testid="org-people"] tbody tr');
-    await rows.first().waitFor();
+    // The list follows the query once the address has it: wait for the filtered list, not any first row.
+    await page.waitForFunction(
+      "(() => { const rows = [...document.querySelectorAll('[data-testid=\"org-people\"] tbody tr')]; return rows.length > 0 && rows.every((row) => /meghan/i.test(row.textContent)); })()",
+    );
     assert.match((await rows.first().textContent()) ?? "", /Meghan.*fraud/);
     // Another query in the address (a link, back): the page follows it.
     await page.goto(`${base}#/people?q=dan`);

@@ -29,6 +29,29 @@ const GROUPS: Record<string, string[]> = {
   tess: ["meghan-leads"],
   nobody: ["marketing"],
 };
+/**
+ * What the provider says about each user beyond its groups: by default a verified
+ * `<user>@acme.example`; the users of the identity tests say less, or something else.
+ */
+const ACCOUNTS: Record<string, { email?: string; email_verified?: boolean; preferred_username?: string }> = {
+  // An unverified e-mail that is an assigned admin's.
+  mallory: { email: "boss@acme.example", email_verified: false },
+  // No e-mail; a preferred_username that is the assigned admin's e-mail.
+  pat: { preferred_username: "boss@acme.example" },
+  // No e-mail at all: known by the provider's subject only.
+  sol: {},
+  // A verified e-mail, and roles assigned to the provider's subject.
+  val: { email: "val@acme.example", email_verified: true },
+  // An unverified e-mail, and a group's role.
+  una: { email: "una@acme.example", email_verified: false },
+};
+GROUPS.una = ["ml-viewers"];
+
+/** The claims the provider puts in `user`'s ID token. */
+function claimsOf(sub: string): { sub: string; [claim: string]: unknown } {
+  const account = ACCOUNTS[sub] ?? { email: `${sub}@acme.example`, email_verified: true };
+  return { sub, name: sub, groups: GROUPS[sub] ?? [], ...account };
+}
 
 /** The user the provider signs in next (the test's stand-in for typing a name into a login form). */
 let nextUser = "ada";
@@ -36,6 +59,9 @@ let provider: Server;
 let issuer = "";
 let mlteam: ReturnType<typeof serve>;
 let base = "";
+/** A second server of the same organisation whose file says `requireVerifiedEmail: true`. */
+let strict: ReturnType<typeof serve>;
+let strictBase = "";
 let store: OrgStore;
 
 /** A browser: cookies per host, redirects followed by hand (across the two servers). */
@@ -65,12 +91,12 @@ class Browser {
     throw new Error("too many redirects");
   }
   /** Signs in as `user` through the provider; returns the last response (the dashboard's root, or an error). */
-  async login(user: string): Promise<Response> {
+  async login(user: string, at = base): Promise<Response> {
     nextUser = user;
-    return this.fetch(`${base}/auth/login`);
+    return this.fetch(`${at}/auth/login`);
   }
-  async csrf(): Promise<string> {
-    return ((await (await this.fetch(`${base}/api/org/me`)).json()) as { csrf: string }).csrf;
+  async csrf(at = base): Promise<string> {
+    return ((await (await this.fetch(`${at}/api/org/me`)).json()) as { csrf: string }).csrf;
   }
 }
 
@@ -90,6 +116,13 @@ describe("organisation access with OpenID Connect", () => {
       );
     });
     base = `http://127.0.0.1:${port}`;
+    let strictHandler: typeof handler = () => new Response("starting", { status: 503 });
+    const strictPort = await new Promise<number>((resolve) => {
+      strict = serve({ fetch: (req) => strictHandler(req), port: 0, hostname: "127.0.0.1" }, (info) =>
+        resolve(info.port),
+      );
+    });
+    strictBase = `http://127.0.0.1:${strictPort}`;
 
     provider = createServer();
     const providerPort = await listen(provider);
@@ -103,14 +136,25 @@ describe("organisation access with OpenID Connect", () => {
           grant_types: ["authorization_code"],
           response_types: ["code"],
         },
+        {
+          client_id: "mlteam-strict",
+          client_secret: "client-secret",
+          redirect_uris: [`${strictBase}/auth/callback`],
+          grant_types: ["authorization_code"],
+          response_types: ["code"],
+        },
       ],
-      claims: { openid: ["sub"], email: ["email"], profile: ["name", "groups"] },
+      claims: {
+        openid: ["sub"],
+        email: ["email", "email_verified"],
+        profile: ["name", "groups", "preferred_username"],
+      },
       conformIdTokenClaims: false,
       features: { devInteractions: { enabled: false } },
       interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
       findAccount: (_ctx, sub) => ({
         accountId: sub,
-        claims: () => ({ sub, email: `${sub}@acme.example`, name: sub, groups: GROUPS[sub] ?? [] }),
+        claims: () => claimsOf(sub),
       }),
       cookies: { keys: ["test-cookie-key"] },
       jwks: {
@@ -141,7 +185,10 @@ describe("organisation access with OpenID Connect", () => {
           );
           return;
         }
-        const grant = new oidc.Grant({ accountId: details.session?.accountId as string, clientId: "mlteam" });
+        const grant = new oidc.Grant({
+          accountId: details.session?.accountId as string,
+          clientId: details.params.client_id as string,
+        });
         grant.addOIDCScope("openid profile email");
         await oidc.interactionFinished(
           req,
@@ -181,10 +228,34 @@ auth:
       port: () => port,
     });
     handler = (req) => app.fetch(req);
+
+    const strictParsed = parseOrgConfig(
+      join(scratch, "mlteam-org-strict.yaml"),
+      `name: Acme ML
+sources:
+  - repo: meghan-story
+auth:
+  issuer: ${issuer}
+  clientId: mlteam-strict
+  publicUrl: ${strictBase}
+  requireVerifiedEmail: true
+  roles: { viewer: [ml-viewers] }
+`,
+    );
+    assert.ok(strictParsed.ok, JSON.stringify(strictParsed));
+    strictHandler = createOrgApp({
+      store,
+      config: strictParsed.config,
+      dataDir: scratch,
+      today: () => TODAY,
+      clientSecret: "client-secret",
+      port: () => strictPort,
+    }).app.fetch;
   });
 
   after(async () => {
     mlteam.close();
+    strict.close();
     provider.close();
     await store.close();
     rmSync(scratch, { recursive: true, force: true });
@@ -412,5 +483,117 @@ auth:
     assert.equal((await fetch(`${base}/api/org/teams`, { headers: bearer })).status, 401);
     const actions = (await store.readAccessLog(100)).map((e) => e.action);
     assert.ok(actions.includes("token-created") && actions.includes("token-revoked"));
+  });
+  /** `user`'s /api/org/me after signing in at `at`, or the refusal's status and message. */
+  async function whoIs(
+    user: string,
+    at = base,
+  ): Promise<{ status: number; error?: string; actor?: string; roles?: string[] }> {
+    const browser = new Browser();
+    const landed = await browser.login(user, at);
+    if (landed.status >= 400)
+      return { status: landed.status, error: ((await landed.json()) as { error: string }).error };
+    const me = await browser.fetch(`${at}/api/org/me`);
+    return { status: me.status, ...((await me.json()) as { actor: string; roles: string[] }) };
+  }
+
+  /** The subject a login without a verified e-mail is known by: the provider's `sub` at this issuer. */
+  const subForm = (sub: string) => `sub:${sub}@${new URL(issuer).host}`;
+
+  it("an unverified e-mail equal to an assigned admin's borrows nothing; the same e-mail verified does", async () => {
+    const ada = await signedIn("ada");
+    const assigned = await ada("/api/org/assignments", {
+      method: "POST",
+      body: JSON.stringify({ subject: "boss@acme.example", grant: "admin" }),
+    });
+    assert.equal(assigned.status, 201, await assigned.clone().text());
+    const { id } = (await assigned.json()) as { id: string };
+    try {
+      const mallory = await whoIs("mallory");
+      assert.equal(mallory.status, 403, JSON.stringify(mallory));
+      assert.match(mallory.error ?? "", new RegExp(`${subForm("mallory")} holds no role`));
+      const log = await store.readAccessLog(20);
+      assert.ok(
+        !log.some((e) => e.action === "login" && e.actor === "boss@acme.example" && !e.detail.refused),
+        "no session as boss",
+      );
+      // The provider now vouches for the address: it is boss's.
+      (ACCOUNTS.mallory as { email_verified: boolean }).email_verified = true;
+      const verified = await whoIs("mallory");
+      assert.equal(verified.status, 200, JSON.stringify(verified));
+      assert.equal(verified.actor, "boss@acme.example");
+      assert.ok(verified.roles?.includes("admin"), JSON.stringify(verified));
+    } finally {
+      (ACCOUNTS.mallory as { email_verified: boolean }).email_verified = false;
+      assert.equal((await ada(`/api/org/assignments/${id}`, { method: "DELETE" })).status, 200);
+    }
+  });
+
+  it("preferred_username never names the user: equal to an assigned e-mail, it gives nothing", async () => {
+    const ada = await signedIn("ada");
+    const assigned = await ada("/api/org/assignments", {
+      method: "POST",
+      body: JSON.stringify({ subject: "boss@acme.example", grant: "admin" }),
+    });
+    assert.equal(assigned.status, 201);
+    const { id } = (await assigned.json()) as { id: string };
+    try {
+      const pat = await whoIs("pat");
+      assert.equal(pat.status, 403, JSON.stringify(pat));
+      assert.match(pat.error ?? "", new RegExp(`${subForm("pat")} holds no role`));
+    } finally {
+      assert.equal((await ada(`/api/org/assignments/${id}`, { method: "DELETE" })).status, 200);
+    }
+  });
+
+  it("roles assigned to the provider's subject (sub:<sub>@<issuer>): with or without an e-mail", async () => {
+    const ada = await signedIn("ada");
+    assert.equal((await whoIs("sol")).status, 403, "no role yet");
+    const ids: string[] = [];
+    for (const subject of [subForm("sol"), subForm("val")]) {
+      const assigned = await ada("/api/org/assignments", {
+        method: "POST",
+        body: JSON.stringify({ subject, grant: "viewer" }),
+      });
+      assert.equal(assigned.status, 201, await assigned.clone().text());
+      ids.push(((await assigned.json()) as { id: string }).id);
+    }
+    const sol = await whoIs("sol");
+    assert.equal(sol.status, 200, JSON.stringify(sol));
+    assert.equal(sol.actor, subForm("sol"));
+    assert.deepEqual(sol.roles, ["viewer"]);
+    // A verified e-mail too: the assignment to the subject is found, and is the session's subject.
+    const val = new Browser();
+    await val.login("val");
+    const me = (await (await val.fetch(`${base}/api/org/me`)).json()) as { actor: string; roles: string[] };
+    assert.equal(me.actor, subForm("val"));
+    assert.deepEqual(me.roles, ["viewer"]);
+    for (const id of ids)
+      assert.equal((await ada(`/api/org/assignments/${id}`, { method: "DELETE" })).status, 200);
+    assert.equal((await val.fetch(`${base}/api/org/teams`)).status, 403, "removed at once, same session");
+  });
+
+  it("an unverified e-mail is not used: the login is known by its subject, with its groups' roles", async () => {
+    const una = await whoIs("una");
+    assert.equal(una.status, 200, JSON.stringify(una));
+    assert.equal(una.actor, subForm("una"));
+    assert.deepEqual(una.roles, ["viewer"]);
+  });
+
+  it("requireVerifiedEmail: true refuses a login without a verified e-mail, and logs the refusal", async () => {
+    for (const user of ["una", "sol"]) {
+      const refused = await whoIs(user, strictBase);
+      assert.equal(refused.status, 403, `${user}: ${JSON.stringify(refused)}`);
+      assert.match(refused.error ?? "", /no verified e-mail/);
+    }
+    const log = await store.readAccessLog(20);
+    const refusal = log.find((e) => e.action === "login" && e.actor === subForm("una"));
+    assert.equal(refusal?.detail.refused, true);
+    assert.equal(refusal?.detail.issuer, issuer);
+    assert.equal(refusal?.detail.sub, "una");
+    const vera = await whoIs("vera", strictBase);
+    assert.equal(vera.status, 200, JSON.stringify(vera));
+    assert.equal(vera.actor, "vera@acme.example");
+    assert.deepEqual(vera.roles, ["viewer"]);
   });
 });

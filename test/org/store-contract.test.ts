@@ -156,6 +156,50 @@ function contract(name: string, open: () => Promise<OrgStore>): void {
       );
     });
 
+    it("keeps API tokens with the token that created them; revoking one revokes its descendants", async () => {
+      const token = (n: number, parent?: number) => ({
+        id: `00000000-0000-4000-8000-0000000001${String(n).padStart(2, "0")}`,
+        name: n === 2 ? "same" : `t${n}`,
+        hash: `hash-${n}`,
+        roles: ["viewer"],
+        createdBy: parent === undefined ? "ada@acme.example" : `token:${parent}`,
+        createdAt: `2026-11-30T10:00:0${n}.000Z`,
+        expiresAt: "2026-12-30T10:00:00.000Z",
+        ...(parent !== undefined
+          ? { parent: `00000000-0000-4000-8000-0000000001${String(parent).padStart(2, "0")}` }
+          : {}),
+      });
+      // 1 ← 2 ← 3, 1 ← 4; 5 stands alone.
+      const saved = [token(1), token(2, 1), token(3, 2), token(4, 1), token(5)];
+      for (const t of saved) await store.saveToken(t);
+      assert.deepEqual(await store.token(saved[2]?.id ?? ""), saved[2]);
+      assert.deepEqual(await store.tokenByHash("hash-1"), saved[0]);
+      assert.equal(await store.token("00000000-0000-4000-8000-000000000999"), undefined);
+      assert.deepEqual(await store.tokens(), saved);
+      // Revoking 2 revokes 3; revoking 1 then revokes what is still live: 1 and 4.
+      assert.deepEqual(await store.revokeToken(saved[1]?.id ?? "", "2026-11-30T11:00:00.000Z"), [
+        saved[1]?.id,
+        saved[2]?.id,
+      ]);
+      assert.deepEqual(await store.revokeToken(saved[0]?.id ?? "", "2026-11-30T12:00:00.000Z"), [
+        saved[0]?.id,
+        saved[3]?.id,
+      ]);
+      assert.deepEqual(await store.revokeToken(saved[0]?.id ?? "", "2026-11-30T13:00:00.000Z"), []);
+      assert.deepEqual(await store.revokeToken("00000000-0000-4000-8000-000000000999", "x"), []);
+      const after = await store.tokens();
+      assert.deepEqual(
+        after.map((t) => t.revokedAt ?? null),
+        [
+          "2026-11-30T12:00:00.000Z",
+          "2026-11-30T11:00:00.000Z",
+          "2026-11-30T11:00:00.000Z",
+          "2026-11-30T12:00:00.000Z",
+          null,
+        ],
+      );
+    });
+
     it("drops the teams no longer listed, with their snapshots", async () => {
       await store.removeTeamsExcept(["b"]);
       assert.deepEqual(

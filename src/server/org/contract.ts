@@ -146,9 +146,13 @@ export const TokenView = z
     id: z.string(),
     name: z.string(),
     roles: z.array(z.string()),
-    createdBy: z.string(),
+    createdBy: z.string().describe("Who created it, as the access log names them"),
+    parent: z
+      .string()
+      .optional()
+      .describe("The token that created it, when a token did: revoking that one revokes this one"),
     createdAt: z.string(),
-    expiresAt: z.string(),
+    expiresAt: z.string().describe("Never later than its parent's"),
     revokedAt: z.string().optional(),
   })
   .openapi("OrgApiToken");

@@ -1,9 +1,12 @@
-/** GET /api/org/me; API tokens (admin): create, list, revoke; the audit log (auditor, admin). */
+/**
+ * GET /api/org/me; API tokens (an admin of the organisation, or of the teams a token is on): create,
+ * list, revoke; the audit log (auditor, admin).
+ */
 
 import { createRoute, z } from "@hono/zod-openapi";
 import { ACCESS_LOG_FORMATS, exportAccessLog } from "../../../app/org-access-log.ts";
 import { grantText } from "../../../app/org-grants.ts";
-import { createApiToken, listApiTokens, revokeApiToken } from "../../../app/org-tokens.ts";
+import { createApiToken, listApiTokens, MAX_TOKEN_DAYS, revokeApiToken } from "../../../app/org-tokens.ts";
 import { principalOf } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
 import { errorResponse, GrantText, MeView, TokenView } from "../contract.ts";
@@ -38,7 +41,8 @@ const me = createRoute({
 const createToken = createRoute({
   method: "post",
   path: "/api/org/tokens",
-  summary: "Create an API token (admin): shown once, stored hashed, scoped to roles you hold, expiring",
+  summary:
+    "Create an API token (admin of the organisation or of each team its roles are on): shown once, stored hashed, scoped to roles you hold, expiring no later than the token creating it",
   request: {
     body: {
       content: {
@@ -46,7 +50,13 @@ const createToken = createRoute({
           schema: z.object({
             name: z.string().min(1).max(100),
             roles: z.array(GrantText).min(1).max(50),
-            expiresInDays: z.number().int().min(1).max(365).default(90),
+            expiresInDays: z
+              .number()
+              .int()
+              .min(1)
+              .max(MAX_TOKEN_DAYS)
+              .default(90)
+              .describe("Cut to the creating token's expiry, when a token creates it"),
           }),
         },
       },
@@ -57,39 +67,41 @@ const createToken = createRoute({
       description: "The token (the only time it is shown)",
       content: { "application/json": { schema: TokenView.extend({ token: z.string() }) } },
     },
-    403: errorResponse("Not an admin, or a role the caller does not hold"),
+    403: errorResponse("Not an admin of what the token is scoped to, or a role the caller does not hold"),
   },
 });
 
 const listTokens = createRoute({
   method: "get",
   path: "/api/org/tokens",
-  summary: "The API tokens (admin), without their secrets",
+  summary:
+    "The API tokens the caller manages, without their secrets: all for an organisation admin; for a team's admin, those whose every role is on a team they administer",
   responses: {
     200: { description: "The tokens", content: { "application/json": { schema: z.array(TokenView) } } },
-    403: errorResponse("Not an admin"),
+    403: errorResponse("An admin of nothing"),
   },
 });
 
 const revokeToken = createRoute({
   method: "delete",
   path: "/api/org/tokens/{id}",
-  summary: "Revoke an API token (admin)",
+  summary: "Revoke an API token the caller manages, and every token it created (transitively)",
   request: { params: z.object({ id: z.string().uuid() }) },
   responses: {
     200: {
       description: "Revoked",
       content: { "application/json": { schema: z.object({ revoked: z.string() }) } },
     },
-    403: errorResponse("Not an admin"),
-    404: errorResponse("No such token, or already revoked"),
+    403: errorResponse("An admin of nothing"),
+    404: errorResponse("No such token the caller manages, or already revoked"),
   },
 });
 
 const auditLog = createRoute({
   method: "get",
   path: "/api/org/audit",
-  summary: "The audit log, newest first (auditor or admin): logins, token changes, sync requests, exports",
+  summary:
+    "The audit log, newest first (auditor or admin): logins, token changes, sync requests, exports, refusals",
   request: {
     query: z.object({
       limit: z.coerce.number().int().min(1).max(10_000).default(1000),

@@ -2,8 +2,9 @@
  * OpenID Connect login (authorization code with PKCE, through openid-client): GET /auth/login
  * sends the browser to the issuer; GET /auth/callback checks state, nonce and the code verifier,
  * maps the groups claim to roles, and opens a server-side session (httpOnly, SameSite=Lax cookie;
- * Secure when the public address is https); POST /auth/logout ends it. Each login and logout goes to
- * the access log (src/app/org-sign-in.ts).
+ * Secure unless the public address is plain http on this machine, src/app/org-transport.ts); POST
+ * /auth/logout ends it. Who signed in is the issuer's (issuer, sub) pair, with the e-mail only when
+ * verified (src/app/org-sign-in.ts); each login and logout goes to the access log.
  */
 
 import type { OpenAPIHono } from "@hono/zod-openapi";
@@ -11,6 +12,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import * as oidc from "openid-client";
 import { InputError, UnauthorisedError, UnavailableError } from "../../../app/errors.ts";
 import { SESSION_HOURS, signIn, signOut } from "../../../app/org-sign-in.ts";
+import { secureCookies } from "../../../app/org-transport.ts";
 import type { OrgAuth } from "../../../org/config.ts";
 import type { OrgStore } from "../../../org/store-port.ts";
 import { principalOf, SESSION_COOKIE } from "../access.ts";
@@ -54,7 +56,7 @@ function issuerOf(auth: OrgAuth, clientSecret: string): () => Promise<oidc.Confi
 
 export function loginRoutes(app: OpenAPIHono, options: LoginOptions): void {
   const { auth } = options;
-  const secure = auth.publicUrl.startsWith("https://");
+  const secure = secureCookies(auth.publicUrl);
   const redirectUri = new URL("/auth/callback", auth.publicUrl).toString();
   const issuer = issuerOf(auth, options.clientSecret);
 
@@ -101,7 +103,8 @@ export function loginRoutes(app: OpenAPIHono, options: LoginOptions): void {
       );
     }
     if (!claims) throw new UnauthorisedError("the identity provider sent no ID token");
-    const { cookie } = await signIn(options, claims);
+    // The issuer as discovered: openid-client has checked that the ID token's `iss` is this one.
+    const { cookie } = await signIn(options, { issuer: config.serverMetadata().issuer, claims });
     setCookie(c, SESSION_COOKIE, cookie, {
       httpOnly: true,
       sameSite: "Lax",

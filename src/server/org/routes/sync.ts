@@ -1,5 +1,6 @@
-/** POST /api/org/sync: sync now (all sources, or those named). */
+/** POST /api/org/sync: sync now (all sources, or those named); the answer lists only those. */
 import { createRoute, z } from "@hono/zod-openapi";
+import { holds } from "../../../app/org-grants.ts";
 import { principalOf, record, requireRole } from "../access.ts";
 import type { OrgApi, OrgContext } from "../context.ts";
 import { errorResponse, SyncOutcomeView } from "../contract.ts";
@@ -21,7 +22,8 @@ const sync = createRoute({
   },
   responses: {
     200: {
-      description: "Each source's outcome",
+      description:
+        "Each source's outcome: those named (all for an organisation admin's full sync), also when the request joined a sync already running",
       content: { "application/json": { schema: z.array(SyncOutcomeView) } },
     },
     202: {
@@ -38,15 +40,22 @@ export function syncRoutes(app: OrgApi, ctx: OrgContext): void {
   app.openapi(sync, async (c) => {
     const body = c.req.valid("json") as { teams?: string[] } | undefined;
     // The whole organisation needs its admin; named teams, an admin of each (or of the organisation).
-    const named = body?.teams ?? [];
+    const named = [...new Set(body?.teams ?? [])];
     for (const team of named) requireRole(c, "admin", team);
     const admin = named.length > 0 ? principalOf(c) : requireRole(c, "admin");
-    await record(ctx.store, ctx.now, admin.actor, "sync-requested", { teams: body?.teams ?? "all" });
+    const only = body?.teams ? named : undefined;
+    await record(ctx.store, ctx.now, admin.actor, "sync-requested", { teams: only ?? "all" });
     if (ctx.queue) {
-      const teams = body?.teams ?? ctx.config.sources.map((s) => s.id);
+      const teams = only ?? ctx.config.sources.map((s) => s.id);
       await ctx.queue.enqueue(teams);
       return c.json({ queued: teams }, 202);
     }
-    return c.json(await ctx.sync(body?.teams), 200);
+    // Only what was asked (ctx.sync answers that, also when it joins a sync running), and of that
+    // only what the caller may see.
+    const outcomes = await ctx.sync(only);
+    return c.json(
+      outcomes.filter((o) => holds(admin, "viewer", o.id)),
+      200,
+    );
   });
 }
