@@ -33,6 +33,22 @@ const cellEdit = async (extra: Record<string, string>) => {
 };
 
 describe("the local server's defences", () => {
+  it("refuses a NUL in an edit's body or the address with 400 naming the field, and leaves the model alone", async () => {
+    const before = readFileSync(model, "utf8");
+    const etag = (await at("/api/model")).headers.get("etag") ?? "";
+    const edit = await at("/api/raci/cell", {
+      method: "PUT",
+      headers: { "content-type": "application/json", "x-mlteam-request": "1", "if-match": etag },
+      body: JSON.stringify({ activity: "data-pipeline\u0000", column: "data-scientist", letters: "C" }),
+    });
+    assert.equal(edit.status, 400);
+    assert.deepEqual(await edit.json(), {
+      error: "body.activity (U+0000): control characters are not allowed",
+    });
+    assert.equal((await at("/api/raci?product=%00")).status, 400);
+    assert.equal(readFileSync(model, "utf8"), before);
+  });
+
   it("refuses a foreign Host (DNS rebinding) for reads and writes, and accepts its own names", async () => {
     const before = readFileSync(model, "utf8");
     assert.equal((await at("/api/model", {}, "evil.example.com:4173")).status, 421);

@@ -20,6 +20,7 @@ import {
   headers,
   hostCheck,
   limitBody,
+  plainTextBody,
   tokenCheck,
   writeCheck,
 } from "./security.ts";
@@ -51,7 +52,7 @@ export function createApp(options: AppOptions): Api {
   app.use("*", headers);
   app.use("*", hostCheck(options));
   app.use("*", decodableUrl);
-  app.use("/api/*", tokenCheck(options.token), writeCheck, limitBody);
+  app.use("/api/*", tokenCheck(options.token), writeCheck, limitBody, plainTextBody);
 
   teamModelRoutes(app, ctx, options.today);
   documentApi(app, {

@@ -103,14 +103,66 @@ export function tokenCheck(token: string | undefined): MiddlewareHandler {
   };
 }
 
-/** A path or query that cannot be percent-decoded is the client's mistake (400), not a crash. */
+/** C0 control characters (NUL, line breaks, escape…) and DEL: never part of an id, a name or a query. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const codePoint = (text: string) =>
+  `U+${(text.match(CONTROL)?.[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+
+/**
+ * A path or query that cannot be percent-decoded, or that decodes to a control character, is the
+ * client's mistake (400), not a crash nor a database's error.
+ */
 export const decodableUrl: MiddlewareHandler = async (c, next) => {
   const url = new URL(c.req.url);
+  let parts: string[];
   try {
-    decodeURIComponent(url.pathname);
-    for (const part of url.search.slice(1).split("&")) decodeURIComponent(part.replace(/\+/g, " "));
+    parts = [
+      decodeURIComponent(url.pathname),
+      ...url.search
+        .slice(1)
+        .split("&")
+        .map((part) => decodeURIComponent(part.replace(/\+/g, " "))),
+    ];
   } catch {
     throw new InputError("the address has a malformed percent-encoding");
+  }
+  const bad = parts.find((part) => CONTROL.test(part));
+  if (bad !== undefined) throw new InputError(`the address holds a control character (${codePoint(bad)})`);
+  await next();
+};
+
+/** The first string (key or value) of a JSON value holding a control character, with its path. */
+function controlIn(value: unknown, path: string): string | undefined {
+  if (typeof value === "string") return CONTROL.test(value) ? `${path} (${codePoint(value)})` : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = controlIn(item, `${path}[${i}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value !== null && typeof value === "object")
+    for (const [key, item] of Object.entries(value)) {
+      if (CONTROL.test(key)) return `${path} key (${codePoint(key)})`;
+      const found = controlIn(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  return undefined;
+}
+
+/** A JSON body whose strings hold control characters (a NUL, say) is refused with 400, naming the field. */
+export const plainTextBody: MiddlewareHandler = async (c, next) => {
+  if ((c.req.header("content-type") ?? "").startsWith("application/json")) {
+    let body: unknown;
+    try {
+      // A copy: the body stays whole for the route (or the team API it is handed to).
+      body = JSON.parse(await c.req.raw.clone().text());
+    } catch {
+      body = undefined; // not JSON: the route's own validation answers
+    }
+    const found = controlIn(body, "body");
+    if (found) throw new InputError(`${found}: control characters are not allowed`);
   }
   await next();
 };

@@ -294,4 +294,21 @@ describe("organisation access after the security review", () => {
       ["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "plain", "a=b"],
     );
   });
+  it("refuses control characters (a NUL) in a body or the address with 400 naming the field, never the store's error", async () => {
+    const named = await call(ADMIN, "/api/org/tokens", {
+      method: "POST",
+      body: JSON.stringify({ name: "ci\u0000x", roles: ["viewer"], expiresInDays: 1 }),
+    });
+    assert.equal(named.status, 400);
+    assert.deepEqual(await named.json(), { error: "body.name (U+0000): control characters are not allowed" });
+    const assigned = await call(ADMIN, "/api/org/assignments", {
+      method: "POST",
+      body: JSON.stringify({ subject: "ann@acme.example\n=cmd", grant: "viewer" }),
+    });
+    assert.equal(assigned.status, 400);
+    assert.match(((await assigned.json()) as { error: string }).error, /body\.subject \(U\+000A\)/);
+    const queried = await call(ADMIN, "/api/org/audit?limit=1%00");
+    assert.equal(queried.status, 400);
+    assert.match(((await queried.json()) as { error: string }).error, /control character \(U\+0000\)/);
+  });
 });

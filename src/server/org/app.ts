@@ -17,7 +17,15 @@ import type { OrgStore } from "../../org/store-port.ts";
 import { packageRoot } from "../../package-root.ts";
 import { errorResponse } from "../errors.ts";
 import { createApi, documentApi } from "../openapi.ts";
-import { decodableUrl, type HostPolicy, headers, hostCheck, limitBody, writeCheck } from "../security.ts";
+import {
+  decodableUrl,
+  type HostPolicy,
+  headers,
+  hostCheck,
+  limitBody,
+  plainTextBody,
+  writeCheck,
+} from "../security.ts";
 import { access, recordRefusal } from "./access.ts";
 import type { OrgContext } from "./context.ts";
 import { accessRoutes } from "./routes/access.ts";
@@ -147,8 +155,8 @@ export function createOrgApp(options: OrgAppOptions): OrgApp {
     ...(options.token !== undefined ? { staticToken: options.token } : {}),
     now,
   });
-  app.use("/api/*", writeCheck, limitBody, guard);
-  app.use("/teams/:id/api/*", writeCheck, limitBody, guard);
+  app.use("/api/*", writeCheck, limitBody, guard, plainTextBody);
+  app.use("/teams/:id/api/*", writeCheck, limitBody, guard, plainTextBody);
   app.use("/auth/logout", writeCheck, guard);
   if (options.config.auth) {
     loginRoutes(app, {
