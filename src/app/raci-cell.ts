@@ -4,12 +4,22 @@
  * since the version the caller edited.
  */
 
+import { acquireFileLock, type FileLock, FileLockBusyError } from "../io/file-lock.ts";
+import { fsHost } from "../io/fs-host.ts";
+import { WriteError } from "../io/write-atomic.ts";
 import type { ModelHost } from "../model/load.ts";
 import { editRaciCell } from "../model/raci-edit.ts";
 import { parseRaciRef } from "../model/raci-ref.ts";
 import type { RaciLetter } from "../model/schema.ts";
 import { requireValid, type ValidTeamCheck } from "./check-team.ts";
-import { ConflictError, echo, InputError, NotFoundError, PreconditionError } from "./errors.ts";
+import {
+  ConflictError,
+  echo,
+  InputError,
+  NotFoundError,
+  PreconditionError,
+  UnavailableError,
+} from "./errors.ts";
 import type { ModelWorkspace } from "./workspace.ts";
 import { writeUnlessUnwritable } from "./write-output.ts";
 
@@ -44,14 +54,40 @@ export async function setRaciCell(
     throw new ConflictError(
       "the model changed since you loaded it (someone else edited it); reload and try again",
     );
-  const { file, after } = planRaciCell(valid, workspace.host, workspace.entry, change);
-  // The file may have changed while we computed: check again right before replacing it.
-  if (workspace.etag() !== etag)
-    throw new ConflictError("the model changed while saving; reload and try again");
+  const { file, before, after } = planRaciCell(valid, workspace.host, workspace.entry, change);
   const host = workspace.host;
-  writeUnlessUnwritable(() => host.writeFile(file, after));
-  const saved = await workspace.current();
-  return { etag: saved.etag, file: relativeToModel(file, workspace.entry) };
+  const saved = await exclusively(host, file, () => {
+    // The file may have changed while we computed: check again right before replacing it. Under
+    // the lock no other mlteam process writes it between this check and the rename.
+    if (workspace.etag() !== etag || host.readFile(file) !== before)
+      throw new ConflictError("the model changed while saving; reload and try again");
+    writeUnlessUnwritable(() => host.writeFile(file, after));
+    return workspace.etag();
+  });
+  await workspace.current(); // the next read finds the new version checked
+  return { etag: saved, file: relativeToModel(file, workspace.entry) };
+}
+
+/**
+ * Runs `save` holding the lock on `file` that every mlteam process on this machine takes before
+ * writing it (src/io/file-lock.ts), so that two servers cannot both save over one version. Only
+ * files on disk are locked: another host (a synced model's snapshot) is not written here.
+ */
+async function exclusively<T>(host: ModelHost, file: string, save: () => T): Promise<T> {
+  if (host !== fsHost) return save();
+  let lock: FileLock;
+  try {
+    lock = await acquireFileLock(file);
+  } catch (error) {
+    if (error instanceof FileLockBusyError) throw new ConflictError("another edit is being saved; try again");
+    if (error instanceof WriteError) throw new UnavailableError(error.message);
+    throw error;
+  }
+  try {
+    return save();
+  } finally {
+    lock.release();
+  }
 }
 
 /** A RACI cell edit worked out on a valid model: the file that holds the row, its text before and after. */

@@ -58,7 +58,8 @@ export function cleanStaleTemps(dir: string): string[] {
   return removed;
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process with this pid runs on this machine (one we may not signal does). */
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

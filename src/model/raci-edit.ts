@@ -3,7 +3,18 @@
  * layout of everything else (the `yaml` Document API). Pure: text in, text out.
  */
 
-import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
+import {
+  isCollection,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from "yaml";
 import { sameRaciRef } from "./raci-ref.ts";
 import { RACI_LETTERS, type RaciLetter } from "./schema.ts";
 import { yamlDocumentAliasProblem } from "./yaml-source.ts";
@@ -45,12 +56,15 @@ export function editRaciCell(text: string, rowIndex: number | undefined, edit: C
     const value = row.get(letter, true);
     const wanted = edit.letters.includes(letter);
     if (isSeq(value)) {
-      value.items = value.items.filter((item) => !(isScalar(item) && sameRef(item.value)));
-      if (wanted) value.add(doc.createNode(ref));
-      if (value.items.length === 0) row.delete(letter);
+      // A person who keeps the letter keeps their place (and the comment on their line).
+      const matches = value.items.flatMap((item, i) => (isScalar(item) && sameRef(item.value) ? [i] : []));
+      const keep = wanted ? matches[0] : undefined;
+      for (const i of matches.reverse()) if (i !== keep) removeKeepingComments(value, i);
+      if (wanted && keep === undefined) value.add(doc.createNode(ref));
+      if (value.items.length === 0) deleteKeepingComments(row, letter);
     } else if (isScalar(value)) {
       if (sameRef(value.value)) {
-        if (!wanted) row.delete(letter);
+        if (!wanted) deleteKeepingComments(row, letter);
       } else if (wanted) {
         const list = doc.createNode([value.value, ref], { flow: true });
         // The comment on the line (`A: ana # …`) stays with the value that replaces it.
@@ -85,6 +99,37 @@ export function editRaciCell(text: string, rowIndex: number | undefined, edit: C
   }
   const [start, end] = lineSpan(text, rowRange(oldDoc, rowIndex));
   return splice(text, start, end, newLines);
+}
+
+/** Deletes `key` from the map, keeping its comments (see {@link removeKeepingComments}). */
+function deleteKeepingComments(map: YAMLMap, key: string): void {
+  const index = map.items.findIndex((pair) => (isScalar(pair.key) ? pair.key.value : pair.key) === key);
+  if (index >= 0) removeKeepingComments(map, index);
+}
+
+/** Every comment a node holds, its own and those inside it, in the order they are written. */
+function commentsIn(node: unknown): string[] {
+  if (isPair(node)) return [...commentsIn(node.key), ...commentsIn(node.value)];
+  if (!isNode(node)) return [];
+  const inner = isCollection(node) ? node.items.flatMap(commentsIn) : [];
+  return [node.commentBefore, ...inner, node.comment].filter((c): c is string => !!c);
+}
+
+/**
+ * Removes `collection.items[index]` without losing a comment: those of the removed line (before
+ * it, after it, or inside it) become lines of their own before the next item kept, or after the
+ * last one.
+ */
+function removeKeepingComments(collection: YAMLMap | YAMLSeq, index: number): void {
+  const [removed] = collection.items.splice(index, 1);
+  const comments = commentsIn(removed).join("\n");
+  if (!comments) return;
+  const next = collection.items[index];
+  if (isPair(next) && !isNode(next.key)) next.key = new Scalar(next.key); // a key added by this edit
+  const holder = isPair(next) ? next.key : next;
+  if (isNode(holder))
+    holder.commentBefore = holder.commentBefore ? `${comments}\n${holder.commentBefore}` : comments;
+  else collection.comment = collection.comment ? `${comments}\n${collection.comment}` : comments;
 }
 
 /** The character range of the whole `raci:` entry, key to end of value. */
