@@ -29,11 +29,18 @@ export type EvidenceGatherer = (request: EvidenceRequest) => Promise<GatheredEvi
 /** Whether the model lists repositories to gather evidence from (then every check gathers it). */
 export const listsRepositories = (model: Model): boolean => modelRepositories(model).length > 0;
 
-/** Where the evidence store lives: `.mlteam/evidence.db` beside the model (or in the current directory). */
-export function storePath(model: Model | undefined): string {
+/**
+ * Where the evidence store lives: `.mlteam/evidence.db` in the model's folder; without a model,
+ * `evidence.db` in `cacheDir`, the user's cache folder for mlteam that the surface works out from
+ * its environment (never the current directory: it is often the repository being analysed, whose
+ * work tree the store must not litter).
+ */
+export function storePath(model: Model | undefined, cacheDir: string): string {
   const file = model?.files[0];
-  return join(file ? dirname(file) : ".", ".mlteam", "evidence.db");
+  return file ? besideModel(file) : join(cacheDir, "evidence.db");
 }
+
+const besideModel = (file: string) => join(dirname(file), ".mlteam", "evidence.db");
 
 /** Mines the model's repositories (or the one it lives in) with git into the SQLite store. */
 export const gitEvidence: EvidenceGatherer = async ({ model, repositories = [], today }) => {
@@ -47,7 +54,7 @@ export const gitEvidence: EvidenceGatherer = async ({ model, repositories = [], 
       );
     extra.push({ path: top });
   }
-  return collectInto(storePath(model), { model, repositories: extra, today });
+  return collectInto(besideModel(model.files[0] ?? "."), { model, repositories: extra, today });
 };
 
 /**

@@ -1,4 +1,4 @@
-/** Opens the embedded evidence store: SQLite in `.mlteam/evidence.db`, WAL mode, safe for several processes. */
+/** Opens the embedded evidence store: SQLite (`.mlteam/evidence.db` beside the model, or in the user's cache), WAL mode, safe for several processes. */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";

@@ -41,7 +41,8 @@ const run = (args: string[], cwd = dir) =>
   spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", MLTEAM_TODAY: "2026-12-01" },
+    // Without a model the store goes to the user's cache folder: this run's own.
+    env: { ...process.env, NO_COLOR: "1", MLTEAM_TODAY: "2026-12-01", XDG_CACHE_HOME: join(dir, "cache") },
   });
 const json = (args: string[], cwd = dir) => {
   const r = run([...args, "--format", "json"], cwd);
@@ -110,7 +111,8 @@ describe("mlteam evidence at its edges", () => {
     const damaged = mkdtempSync(join(dir, "damaged-"));
     mkdirSync(join(damaged, ".mlteam"));
     writeFileSync(join(damaged, ".mlteam", "evidence.db"), "not a database, only some text ".repeat(20));
-    const r = json(["evidence", "--repo", one.dir], damaged);
+    writeFileSync(join(damaged, "mlteam.yaml"), "organisation: { name: Acme, stage: scaling }\n");
+    const r = json(["evidence", "mlteam.yaml", "--repo", one.dir], damaged);
     assert.equal(r.status, 2);
     assert.match(
       r.stderr,

@@ -3,6 +3,7 @@ import { type Command, Option } from "commander";
 import { InputError } from "../../app/errors.ts";
 import { DATE_SHAPE } from "../../app/input.ts";
 import type { Model } from "../../model/model.ts";
+import { userCacheDir } from "../cache-dir.ts";
 import { err, out, stdoutColors } from "../io.ts";
 import { checkedDate, DEFAULT_MODEL_FILE, format } from "../options.ts";
 import { today } from "../today.ts";
@@ -43,7 +44,7 @@ export async function evidence(modelPath: string, options: EvidenceOptions): Pro
   request.requireSomeRepository(model, repositories);
   const bar = progress ? progressBar(progress) : undefined;
   try {
-    const collected = await collectInto(storePath(model), {
+    const collected = await collectInto(storePath(model, userCacheDir()), {
       ...(model ? { model } : {}),
       repositories,
       today: today(),
@@ -151,7 +152,8 @@ export function register(program: Command): void {
       "after",
       `
 Reads each repository's history (names and statuses only, renames followed) into .mlteam/evidence.db
-beside the model; a second run reads only the commits added since. Authorship and truck factors
+beside the model (without a model: $XDG_CACHE_HOME/mlteam/evidence.db, else ~/.cache/mlteam/, never in
+the analysed repository); a second run reads only the commits added since. Authorship and truck factors
 follow Avelino et al. (ICPC 2016): a commit credits its author; the files are those of the analysed
 commit's tree. Identities are merged by .mailmap, e-mail and name, and mapped to people through their
 e-mails, names and git aliases; bots and placeholders ("nobody@…") are never authors, though their
