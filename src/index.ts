@@ -12,7 +12,7 @@ export { defineRule } from "./analysis/rule.ts";
 export { RULES } from "./analysis/rules/index.ts";
 export { scoreTeam } from "./analysis/score.ts";
 export { whatIf } from "./analysis/whatif.ts";
-export { CATALOG, roleForTitle } from "./catalog/index.ts";
+export { CATALOG, roleForTitle, roleSuggestedByTitle } from "./catalog/index.ts";
 export { collectEvidence } from "./evidence/collect.ts";
 export type { EvidenceReport } from "./evidence/measures.ts";
 export { mineRepository } from "./evidence/mine.ts";

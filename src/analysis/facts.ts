@@ -1,5 +1,4 @@
 /** Facts about a team graph that several rules and analyses ask for. */
-import { roleForTitle } from "../catalog/index.ts";
 import type { PersonNode, RaciEntry, TeamGraph } from "../graph/types.ts";
 import type { RaciLetter, Stage } from "../model/schema.ts";
 
@@ -24,18 +23,42 @@ export function peopleWith(entry: RaciEntry, letters: readonly RaciLetter[]): Se
   return people;
 }
 
-/** The roles a person holds, plus those their job titles map to through the catalog's aliases. */
+/**
+ * The roles a person holds: those recorded under `roles`, or, when none is, those their job titles
+ * suggest through the catalog's aliases (never a commitment such as executive sponsor).
+ */
 export function hats(_graph: TeamGraph, person: PersonNode): Set<string> {
   return new Set([...person.roles.map((r) => r.role), ...person.titleRoles]);
 }
 
-/** Where `person` holds `role` in the model: its entry under `roles`, else the job title that maps to it. */
-export function wherePersonHolds(graph: TeamGraph, person: PersonNode, role: string): (string | number)[] {
+/** Where `person` holds `role` in the model: its entry under `roles`, else the job title that suggests it. */
+export function wherePersonHolds(_graph: TeamGraph, person: PersonNode, role: string): (string | number)[] {
   const byRole = (person.source.roles ?? []).findIndex((r) => (typeof r === "string" ? r : r.role) === role);
   if (byRole !== -1) return ["roles", byRole];
-  const all = [...graph.roles.values()];
-  const byTitle = (person.source.titles ?? []).findIndex((t) => roleForTitle(all, t) === role);
+  const title = person.titleMatches.find((m) => m.role === role)?.title;
+  const byTitle = title === undefined ? -1 : (person.source.titles ?? []).indexOf(title);
   return byTitle !== -1 ? ["titles", byTitle] : ["id"];
+}
+
+/** `role`, followed by ` (from title "…")` when `person` holds it only by a job title. */
+export function roleFrom(person: PersonNode, role: string): string {
+  const title = person.titleMatches.find((m) => m.role === role)?.title;
+  return title === undefined ? role : `${role} (from title "${title}")`;
+}
+
+/** Every role a job title gave someone, for `doctor --explain`. */
+export function titleMatchesOf(graph: TeamGraph): RoleFromTitle[] {
+  return [...graph.people.values()].flatMap((p) =>
+    p.titleMatches.map((m) => ({ person: p.id, name: p.name, title: m.title, role: m.role })),
+  );
+}
+
+/** A role a person holds by a job title only. */
+export interface RoleFromTitle {
+  person: string;
+  name: string;
+  title: string;
+  role: string;
 }
 
 /** People who hold `role` or are named as a stakeholder of the same kind. */

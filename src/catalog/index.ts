@@ -71,6 +71,15 @@ export function titleStem(title: string): string {
 }
 
 /**
+ * The role a job title suggests for someone with no recorded roles: that of `roleForTitle`, unless
+ * it is a commitment (executive sponsor, evangelist), which only a recorded entry stands for.
+ */
+export function roleSuggestedByTitle(roles: readonly RoleDef[], title: string): string | undefined {
+  const role = roleForTitle(roles, title);
+  return role !== undefined && roles.find((r) => r.id === role)?.commitment ? undefined : role;
+}
+
+/**
  * Maps a job title to a role id through the roles' aliases, then their names; failing that, the
  * same with the grade dropped and abbreviations spelled out ("Sr. MLOps Eng." → mlops-engineer).
  * @example roleForTitle(CATALOG.roles, "Analytics Translator") // "outside-to-inside"

@@ -1,10 +1,11 @@
 import type { RoleDef } from "./types.ts";
 
-type RoleInput = Omit<RoleDef, "projectOnly" | "tools" | "deliverables" | "aliases"> &
-  Partial<Pick<RoleDef, "projectOnly" | "tools" | "deliverables" | "aliases">>;
+type RoleInput = Omit<RoleDef, "projectOnly" | "tools" | "deliverables" | "aliases" | "commitment"> &
+  Partial<Pick<RoleDef, "projectOnly" | "tools" | "deliverables" | "aliases" | "commitment">>;
 
 const role = (r: RoleInput): RoleDef => ({
   projectOnly: false,
+  commitment: false,
   tools: [],
   deliverables: [],
   aliases: [],
@@ -297,6 +298,9 @@ export const ROLES: RoleDef[] = [
     deliverables: ["mandate and budget"],
     competencies: { "stakeholder-management": 2 },
     aliases: ["executive sponsor", "sponsor", "chief data officer", "cdo", "chief ai officer", "vp data"],
+    // A commitment, not a title: 002 "Strategic/executive level" asks for buy-in and investment from
+    // the executive level, which a title such as CDO makes likely but does not record.
+    commitment: true,
     source: '002 "Strategic/executive level"',
   }),
   role({
@@ -312,6 +316,9 @@ export const ROLES: RoleDef[] = [
     deliverables: ["adoption", "internal support"],
     competencies: { "stakeholder-management": 3 },
     aliases: ["evangelist", "ai champion", "ml champion"],
+    // A commitment, not a title: 002 "Evangelist" describes someone who chooses to win support and
+    // keep projects alive, whatever their job is called.
+    commitment: true,
     source: '002 "Evangelist"',
   }),
   role({

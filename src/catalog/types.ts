@@ -30,6 +30,11 @@ export interface RoleDef {
   projectOnly: boolean;
   /** Job titles, lower case, that organisations use for this role. */
   aliases: string[];
+  /**
+   * True for a role that is a commitment someone makes (sponsoring, championing), not a job: a job
+   * title never stands for it, only a recorded `roles:` entry or stakeholder does.
+   */
+  commitment: boolean;
   source: SourceRef;
 }
 

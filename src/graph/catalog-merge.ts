@@ -23,6 +23,7 @@ export function mergeCatalog(catalog: Catalog, model: Model): EffectiveCatalog {
       deliverables: [],
       competencies: {},
       projectOnly: false,
+      commitment: false,
       aliases: [],
       source: CUSTOM,
       name: custom.id,

@@ -124,12 +124,12 @@ class RaciRefs {
       if (value === undefined) continue;
       if (typeof value === "string") {
         const ref = this.resolve(row, [letter], value);
-        if (ref) cells.push(new Cell(letter, ref, this.peopleOf(ref, product), -1));
+        if (ref) cells.push(new Cell(letter, ref, this.peopleOf(ref, product, letter), -1));
         continue;
       }
       for (let index = 0; index < value.length; index++) {
         const ref = this.resolve(row, [letter, index], value[index] as string);
-        if (ref) cells.push(new Cell(letter, ref, this.peopleOf(ref, product), index));
+        if (ref) cells.push(new Cell(letter, ref, this.peopleOf(ref, product, letter), index));
       }
     }
     return cells;
@@ -172,8 +172,13 @@ class RaciRefs {
     return ref;
   }
 
-  private peopleOf(ref: RaciRef, product: string | undefined): readonly string[] {
-    return ref.kind === "role" ? this.holdersFor(ref.id, product) : this.absent.has(ref.id) ? [] : [ref.id];
+  /** The people `ref` stands for; an Accountable is a commitment, so never someone who holds the role by title only. */
+  private peopleOf(ref: RaciRef, product: string | undefined, letter: RaciLetter): readonly string[] {
+    if (ref.kind === "person") return this.absent.has(ref.id) ? [] : [ref.id];
+    const holders = this.holdersFor(ref.id, product);
+    if (letter !== "A") return holders;
+    const byTitle = (id: string) => this.people.get(id)?.titleRoles.includes(ref.id) === true;
+    return holders.some(byTitle) ? holders.filter((id) => !byTitle(id)) : holders;
   }
 
   /** Who holds `role` for `product`: in its own team, else in the teams serving it, else anyone. */

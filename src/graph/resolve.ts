@@ -3,7 +3,7 @@
  * the way. References that do not resolve become located diagnostics, never exceptions.
  */
 
-import { type Catalog, roleForTitle } from "../catalog/index.ts";
+import { type Catalog, roleSuggestedByTitle } from "../catalog/index.ts";
 import type { RoleDef } from "../catalog/types.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import { formatPath } from "../model/diagnostic.ts";
@@ -15,7 +15,7 @@ import { mergeCatalog } from "./catalog-merge.ts";
 import { checkDuplicates, heldRoles, type Ids, type ResolveContext } from "./resolve-context.ts";
 import { resolveRaci } from "./resolve-raci.ts";
 import { resolveUnits } from "./resolve-units.ts";
-import type { PersonNode, ProductNode, RoleHolding, TeamGraph, TeamNode } from "./types.ts";
+import type { PersonNode, ProductNode, RoleHolding, TeamGraph, TeamNode, TitleMatch } from "./types.ts";
 
 export interface ResolveOptions {
   /** People to leave out as if away (what-if): they hold nothing, and references to them stay valid. */
@@ -165,12 +165,14 @@ function resolvePeople(ctx: ResolveContext, roles: ReadonlyMap<string, RoleDef>,
           `the absence ends (${absence.to}) before it starts (${absence.from})`,
         );
     }
+    const fromTitles = titleMatches(person.titles, holdings, roles);
     people.set(person.id, {
       id: person.id,
       name: person.name,
       source: person,
       roles: holdings,
-      titleRoles: titleRoles(person.titles, holdings, roles),
+      titleRoles: fromTitles === NO_MATCHES ? NO_ROLES : fromTitles.map((m) => m.role),
+      titleMatches: fromTitles,
       allocation: holdings.reduce((sum, h) => sum + h.allocation, 0),
       skills,
       teams: [],
@@ -191,7 +193,8 @@ function resolvePeople(ctx: ResolveContext, roles: ReadonlyMap<string, RoleDef>,
     }
   }
 
-  // A role held by a job title counts as held (002 "Beyond the labels"), as one under `roles` does.
+  // A role a job title suggests to someone with no recorded roles counts as held (002 "Beyond the
+  // labels"), as one under `roles` does.
   const holders = new Map<string, string[]>();
   for (const person of people.values()) {
     for (const role of heldRoles(person)) {
@@ -203,23 +206,28 @@ function resolvePeople(ctx: ResolveContext, roles: ReadonlyMap<string, RoleDef>,
   return { people, skilled, holders };
 }
 
-/** The roles a person's job titles map to (through the roles' aliases) that `roles` does not already list. */
-function titleRoles(
+/**
+ * The roles a person's job titles suggest (through the roles' aliases), each with the title it came
+ * from. Recorded facts win: a person with any `roles:` entry gets none, and a title never stands for
+ * a commitment (executive sponsor, evangelist; see `roleSuggestedByTitle`).
+ */
+function titleMatches(
   titles: readonly string[] | undefined,
   holdings: readonly RoleHolding[],
   roles: ReadonlyMap<string, RoleDef>,
-): string[] {
-  if (!titles || titles.length === 0) return NO_ROLES;
+): TitleMatch[] {
+  if (!titles || titles.length === 0 || holdings.length > 0) return NO_MATCHES;
   const all = [...roles.values()];
-  const found: string[] = [];
+  const found: TitleMatch[] = [];
   for (const title of titles) {
-    const role = roleForTitle(all, title);
-    if (role && !found.includes(role) && !holdings.some((h) => h.role === role)) found.push(role);
+    const role = roleSuggestedByTitle(all, title);
+    if (role && !found.some((m) => m.role === role)) found.push({ title, role });
   }
-  return found.length === 0 ? NO_ROLES : found;
+  return found.length === 0 ? NO_MATCHES : found;
 }
 
 const NO_ROLES: string[] = [];
+const NO_MATCHES: TitleMatch[] = [];
 
 /** Teams, their members and who serves whom. */
 function resolveTeams(ctx: ResolveContext, people: Map<string, PersonNode>): Map<string, TeamNode> {

@@ -21,13 +21,24 @@ export interface RoleHolding {
   explicit: boolean;
 }
 
+/** A role a job title suggests: "ML Engineer" → ml-engineer. */
+export interface TitleMatch {
+  title: string;
+  role: string;
+}
+
 export interface PersonNode {
   id: string;
   name: string;
   source: Person;
   roles: RoleHolding[];
-  /** Roles held only by a job title (mapped through the roles' aliases); they carry no allocation. */
+  /**
+   * Roles held only by a job title (mapped through the roles' aliases), for a person with no
+   * recorded `roles:`; never a commitment role. They carry no allocation.
+   */
   titleRoles: string[];
+  /** Where each of `titleRoles` comes from, in the same order. */
+  titleMatches: readonly TitleMatch[];
   /** Sum of the role allocations, in percent. */
   allocation: number;
   /** Competency id → level 0–4 (absent means 0). */

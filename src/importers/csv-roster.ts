@@ -6,7 +6,7 @@
  * abbreviations dropped). What was used, skipped and left unmapped is reported.
  */
 import { parse } from "csv-parse/sync";
-import { type CompetencyDef, type RoleDef, roleForTitle } from "../catalog/index.ts";
+import { type CompetencyDef, type RoleDef, roleForTitle, roleSuggestedByTitle } from "../catalog/index.ts";
 import type { Person, RoleAssignment } from "../model/schema.ts";
 import { type Imported, slug } from "./types.ts";
 
@@ -203,9 +203,11 @@ function assignRoles(read: RosterRead, listed: string, titles: string[]): RoleAs
       });
   const assigned: RoleAssignment[] = [];
   for (const title of titles) {
-    const role = roleForTitle(read.roles, title);
+    // A title never records a commitment (executive sponsor, evangelist): those are left to the user.
+    const role = roleSuggestedByTitle(read.roles, title);
     if (role) assigned.push(role);
-    else read.unmappedTitles.set(title, (read.unmappedTitles.get(title) ?? 0) + 1);
+    else if (roleForTitle(read.roles, title) === undefined)
+      read.unmappedTitles.set(title, (read.unmappedTitles.get(title) ?? 0) + 1);
   }
   return assigned;
 }

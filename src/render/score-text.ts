@@ -1,4 +1,6 @@
+import { titleMatchesOf } from "../analysis/facts.ts";
 import { AREA_WEIGHTS, RULE_FLOOR, type Score, SEVERITY_COST } from "../analysis/score.ts";
+import type { TeamGraph } from "../graph/types.ts";
 import { type Colors, plain } from "./colors.ts";
 
 const paint = (c: Colors, value: number, text: string) =>
@@ -18,8 +20,8 @@ export function renderScoreLine(score: Score, c: Colors = plain): string {
   return lines.join("\n");
 }
 
-/** What each rule costs, for `doctor --explain`. */
-export function renderScoreExplanation(score: Score, c: Colors = plain): string {
+/** What each rule costs, for `doctor --explain`, then the roles the check took from job titles (when `graph` has any). */
+export function renderScoreExplanation(score: Score, c: Colors = plain, graph?: TeamGraph): string {
   const lines = [
     c.bold("How the score is made (docs/score.md)"),
     `  Each finding takes ${percent(SEVERITY_COST.error)} (error), ${percent(SEVERITY_COST.warn)} (warn) or ${percent(SEVERITY_COST.info)} (info) of what its rule still vouches for;`,
@@ -49,5 +51,14 @@ export function renderScoreExplanation(score: Score, c: Colors = plain): string 
     "",
     `  coverage ${score.coverage.overall} %: how much of what the rules assess the model records${score.coverage.missing.length ? ` (missing: ${score.coverage.missing.join("; ")})` : ""}`,
   );
+  const fromTitles = graph ? titleMatchesOf(graph) : [];
+  if (fromTitles.length > 0) {
+    lines.push(
+      "",
+      c.bold("Roles from titles"),
+      "  Held by people with no recorded roles; a title never makes a sponsor, an evangelist or an Accountable.",
+      ...fromTitles.map((m) => `  ${m.name} (${m.person}): "${m.title}" → ${m.role}`),
+    );
+  }
   return lines.join("\n");
 }

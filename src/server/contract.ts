@@ -79,7 +79,20 @@ export const ModelView = z
       z.object({
         id: z.string(),
         name: z.string(),
-        roles: z.array(z.object({ role: z.string(), allocation: z.number() })),
+        roles: z
+          .array(
+            z.object({
+              role: z.string(),
+              allocation: z.number(),
+              fromTitle: z
+                .string()
+                .optional()
+                .describe(
+                  "The job title the role comes from, for a person with no recorded roles (no allocation)",
+                ),
+            }),
+          )
+          .describe("The recorded roles, then those the person's job titles suggest"),
         allocation: z.number(),
         teams: z.array(z.string()),
         skills: z.record(z.string(), z.number()),

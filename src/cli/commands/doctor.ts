@@ -43,7 +43,7 @@ export async function doctor(model: string, options: DoctorOptions): Promise<voi
     if (valid.diagnostics.length > 0) err(renderDiagnostics(valid.diagnostics, stderrColors()));
     out(renderFindingsText(valid.doctor, c));
     out(renderScoreLine(valid.score, c));
-    if (options.explain) out(`\n${renderScoreExplanation(valid.score, c)}`);
+    if (options.explain) out(`\n${renderScoreExplanation(valid.score, c, valid.graph)}`);
   } else {
     out(REPORTERS[options.format](report, VERSION));
   }

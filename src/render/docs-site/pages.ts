@@ -109,7 +109,7 @@ function charterTeams({ graph, personLink, roleLink }: Site, path: string): stri
     for (const m of team.members) {
       const person = graph.people.get(m);
       lines.push(
-        `- ${personLink(path, m)} — ${(person?.roles ?? []).map((r) => roleLink(path, r.role)).join(", ") || "no role"}`,
+        `- ${personLink(path, m)} — ${[...(person?.roles ?? []).map((r) => roleLink(path, r.role)), ...(person?.titleMatches ?? []).map((t) => `${roleLink(path, t.role)} (from title)`)].join(", ") || "no role"}`,
       );
     }
     lines.push("");
@@ -218,7 +218,8 @@ function roleCards(site: Site): Page[] {
           if (has === undefined) return "? (not recorded)";
           return has < need ? `**${has}** (gap)` : String(has);
         });
-        return `| ${personLink(path, id)} | ${cells.join(" | ")} |`;
+        const byTitle = person?.titleRoles.includes(role.id) ? " (from title)" : "";
+        return `| ${personLink(path, id)}${byTitle} | ${cells.join(" | ")} |`;
       }),
       "",
       `Tools: ${role.tools.map(md).join(", ") || "—"}. Deliverables: ${role.deliverables.map(md).join(", ") || "—"}.`,
@@ -261,6 +262,7 @@ function personCards(site: Site): Page[] {
       "## Roles",
       "",
       ...person.roles.map((r) => `- ${roleLink(path, r.role)} — ${Math.round(r.allocation)}%`),
+      ...person.titleMatches.map((t) => `- ${roleLink(path, t.role)} — from title "${md(t.title)}"`),
       `- Total allocation: ${Math.round(person.allocation)}%`,
       "",
       "## Activities",

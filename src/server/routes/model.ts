@@ -29,7 +29,10 @@ export function modelRoutes(app: Api, ctx: ServerContext): void {
         people: [...graph.people.values()].map((p) => ({
           id: p.id,
           name: p.name,
-          roles: p.roles.map((r) => ({ role: r.role, allocation: r.allocation })),
+          roles: [
+            ...p.roles.map((r) => ({ role: r.role, allocation: r.allocation })),
+            ...p.titleMatches.map((m) => ({ role: m.role, allocation: 0, fromTitle: m.title })),
+          ],
           allocation: p.allocation,
           teams: p.teams,
           skills: { ...p.skills },

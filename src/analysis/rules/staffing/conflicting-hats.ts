@@ -1,4 +1,4 @@
-import { hats } from "../../facts.ts";
+import { hats, roleFrom } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
 const CONFLICTS: { roles: [string, string]; why: string }[] = [
@@ -21,11 +21,10 @@ export default defineRule({
     description:
       "Nobody combines roles that pull against each other: outside-to-inside with inside-to-outside, or product ownership with technical lead.",
     rationale:
-      "002: the outside-to-inside person is the business's best friend and the inside-to-outside person the development team's champion who pushes back on the business; combining them is too complex and has a conflict of interest by design. It also warns against the data science manager / lead developer / product owner combination. Job titles count too: they map to roles through the catalog's aliases.",
+      "002: the outside-to-inside person is the business's best friend and the inside-to-outside person the development team's champion who pushes back on the business; combining them is too complex and has a conflict of interest by design. It also warns against the data science manager / lead developer / product owner combination. For someone with no recorded roles, job titles count too: they map to roles through the catalog's aliases; recorded roles win over titles.",
     source: '002 "Inside-to-outside person"; 002 "Beyond the labels"',
     fix: "Give one of the two roles to someone else; if scale does not allow it yet, make the trade-off explicit with a suppression and a review date.",
-    example:
-      "people:\n  - id: paul\n    name: Paul\n    titles: [Program Manager, Product Owner]\n    roles: [inside-to-outside]",
+    example: "people:\n  - id: paul\n    name: Paul\n    roles: [outside-to-inside, inside-to-outside]",
   },
   check({ graph, report }) {
     for (const person of graph.people.values()) {
@@ -34,9 +33,9 @@ export default defineRule({
         if (!roles.every((r) => held.has(r))) continue;
         report({
           node: person.source,
-          path: person.source.titles ? ["titles"] : ["roles"],
+          path: person.titleRoles.length > 0 ? ["titles"] : ["roles"],
           subject: person.id,
-          message: `${person.name} is both ${roles[0]} and ${roles[1]} (by role or title): ${why}`,
+          message: `${person.name} is both ${roleFrom(person, roles[0])} and ${roleFrom(person, roles[1])}: ${why}`,
         });
       }
     }

@@ -17,7 +17,9 @@ export function AllocationChart({ people }: { people: ModelView["people"] }) {
 }
 
 function allocationOption(people: ModelView["people"]) {
-  const roles = [...new Set(people.flatMap((p) => p.roles.map((r) => r.role)))];
+  const roles = [
+    ...new Set(people.flatMap((p) => p.roles.filter((r) => r.fromTitle === undefined).map((r) => r.role))),
+  ];
   return {
     tooltip: { trigger: "axis" },
     legend: { type: "scroll", top: 0 },

@@ -31,7 +31,13 @@ export function PersonCard({
       <ul>
         {p.roles.map((r) => (
           <li key={r.role}>
-            {r.role}: {Math.round(r.allocation)}%
+            {r.fromTitle !== undefined ? (
+              <>
+                {r.role} <span className="badge">from title</span> <small>“{r.fromTitle}”</small>
+              </>
+            ) : (
+              `${r.role}: ${Math.round(r.allocation)}%`
+            )}
           </li>
         ))}
       </ul>
