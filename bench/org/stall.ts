@@ -5,14 +5,10 @@
  *
  *   npm run bench:org:stall
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Socket } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseOrgConfig } from "../../src/org/config.ts";
-import { createOrgApp } from "../../src/server/org/app.ts";
-import { openOrgStore } from "../../src/store/org-store.ts";
-import { teamRepo } from "../../test/org/team-repos.ts";
+import { stalledOrganisation } from "../../test/org/team-repos.ts";
 
 const REQUESTS = 200;
 const scratch = mkdtempSync(join(tmpdir(), "mlteam-bench-stall-"));
@@ -30,32 +26,14 @@ async function timed(call: () => Response | Promise<Response>): Promise<number[]
 }
 
 try {
-  const sockets: Socket[] = [];
-  const stall = createServer((socket) => sockets.push(socket));
-  await new Promise<void>((done) => stall.listen(0, "127.0.0.1", done));
-  const port = (stall.address() as { port: number }).port;
-  mkdirSync(join(scratch, "repos"), { recursive: true });
-  teamRepo(join(scratch, "repos"), "embedded-platform", "fraud");
-  const text = `name: Acme\nsources:\n  - { id: fraud, repo: repos/fraud }\n  - { id: stalled, repo: "http://127.0.0.1:${port}/team.git" }\n`;
-  const parsed = parseOrgConfig(join(scratch, "mlteam-org.yaml"), text);
-  if (!parsed.ok) throw new Error("the organisation file does not parse");
-  const database = join(scratch, "org.db");
-  const store = await openOrgStore(database);
-  const { app, sync } = createOrgApp({
-    store,
-    config: parsed.config,
-    dataDir: scratch,
-    today: () => "2026-12-07",
-    embeddedDatabase: database,
-  });
+  const { app, sync, store, stuck, hangUp } = await stalledOrganisation(scratch, "embedded-platform");
   const call = () => app.request("http://127.0.0.1/api/org/teams");
   await (await call()).arrayBuffer();
   const idle = await timed(call);
   const syncing = sync();
-  while (sockets.length === 0) await new Promise((done) => setTimeout(done, 20));
+  await stuck();
   const stalled = await timed(call);
-  for (const socket of sockets) socket.destroy();
-  stall.close();
+  hangUp();
   await syncing;
   await store.close();
   const line = (name: string, xs: number[]) =>

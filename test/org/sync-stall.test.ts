@@ -1,46 +1,23 @@
 /**
  * A remote that accepts and never answers must not freeze the organisation server: its syncs run in
- * worker threads (src/app/org-sync-threads.ts, used by `org serve` with the embedded store), so requests are answered meanwhile, and the stalled
- * source delays only itself.
+ * worker threads (src/app/org-sync-threads.ts, used by `org serve` with the embedded store), so
+ * requests are answered meanwhile, and the stalled source delays only itself.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Socket } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { parseOrgConfig } from "../../src/org/config.ts";
-import { createOrgApp } from "../../src/server/org/app.ts";
-import { openOrgStore } from "../../src/store/org-store.ts";
-import { teamRepo } from "./team-repos.ts";
+import { stalledOrganisation } from "./team-repos.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "mlteam-stall-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("a sync whose remote stalls", () => {
   it("leaves the server answering while it waits, and delays only its own team", async () => {
-    // A remote that accepts the connection and never says a word.
-    const sockets: Socket[] = [];
-    const stall = createServer((socket) => sockets.push(socket));
-    await new Promise<void>((done) => stall.listen(0, "127.0.0.1", done));
-    const port = (stall.address() as { port: number }).port;
-    mkdirSync(join(scratch, "repos"), { recursive: true });
-    teamRepo(join(scratch, "repos"), "meghan-story", "fraud");
-    const text = `name: Acme\nsources:\n  - { id: fraud, repo: repos/fraud }\n  - { id: stalled, repo: "http://127.0.0.1:${port}/team.git" }\n`;
-    const parsed = parseOrgConfig(join(scratch, "mlteam-org.yaml"), text);
-    assert.ok(parsed.ok);
-    const database = join(scratch, "org.db");
-    const store = await openOrgStore(database);
-    const { app, sync } = createOrgApp({
-      store,
-      config: parsed.config,
-      dataDir: scratch,
-      today: () => "2026-12-07",
-      embeddedDatabase: database,
-    });
+    const { app, sync, store, stuck, hangUp } = await stalledOrganisation(scratch);
     const syncing = sync();
-    // Wait until git is stuck on the remote, then measure.
-    while (sockets.length === 0) await new Promise((done) => setTimeout(done, 20));
+    await stuck();
     // Requests are answered while git waits on the remote: the sync is still running after all of them
     // (a sync in the server's own thread would hold every request until git gives up). The latency
     // figures are in bench/org/stall.ts (p99 with a stalled sync beside p99 without one).
@@ -62,8 +39,7 @@ describe("a sync whose remote stalls", () => {
     }
     assert.ok(fraud?.head, "the fraud team synced beside the stalled one");
     // The remote hangs up: the stalled source fails with git's reason, and the sync ends.
-    for (const socket of sockets) socket.destroy();
-    stall.close();
+    hangUp();
     const outcomes = await syncing;
     assert.deepEqual(
       outcomes.map((o) => [o.id, o.status]),
