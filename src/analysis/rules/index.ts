@@ -33,6 +33,7 @@ import roleUnstaffed from "./raci/role-unstaffed.ts";
 import singleAccountable from "./raci/single-accountable.ts";
 import absenceCoverage from "./risk/absence-coverage.ts";
 import contractorAccountable from "./risk/contractor-accountable.ts";
+import onCallKnowledge from "./risk/on-call-knowledge.ts";
 import onCallRotation from "./risk/on-call-rotation.ts";
 import singleExpert from "./risk/single-expert.ts";
 import singlePointOfFailure from "./risk/single-point-of-failure.ts";
@@ -75,6 +76,7 @@ export const RULES: readonly Rule[] = [
   singleExpert,
   absenceCoverage,
   contractorAccountable,
+  onCallKnowledge,
   onCallRotation,
   executiveSponsor,
   evangelist,
