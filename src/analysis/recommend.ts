@@ -76,7 +76,8 @@ function candidateRoles(graph: TeamGraph, findings: readonly Finding[]): string[
 /** The same finding is the same rule about the same subject at the same severity, whatever its wording (a count in it may change). */
 const findingKey = (f: Finding) => `${f.ruleId}|${f.subject ?? f.message}|${f.severity}`;
 
-const NOT_HIRED = ["executive-sponsor", "evangelist", "cio", "ciso", "data-governance-officer"];
+/** Roles that are named and engaged, never hired: the sponsor, the evangelist, the governance stakeholders. */
+export const NOT_HIRED = ["executive-sponsor", "evangelist", "cio", "ciso", "data-governance-officer"];
 
 export function recommend(
   model: Model,

@@ -14,6 +14,7 @@ import { register as registerDocs } from "./commands/docs.ts";
 import { register as registerDoctor } from "./commands/doctor.ts";
 import { register as registerEvidence } from "./commands/evidence.ts";
 import { register as registerExport } from "./commands/export.ts";
+import { register as registerHandover } from "./commands/handover.ts";
 import { register as registerHistory } from "./commands/history.ts";
 import { register as registerImport } from "./commands/import.ts";
 import { register as registerInit } from "./commands/init.ts";
@@ -55,6 +56,7 @@ for (const register of [
   registerDoctor,
   registerWhatif,
   registerRecommend,
+  registerHandover,
   registerEvidence,
   registerExport,
   registerAudit,

@@ -120,7 +120,7 @@ function commentsIn(node: unknown): string[] {
  * it, after it, or inside it) become lines of their own before the next item kept, or after the
  * last one.
  */
-function removeKeepingComments(collection: YAMLMap | YAMLSeq, index: number): void {
+export function removeKeepingComments(collection: YAMLMap | YAMLSeq, index: number): void {
   const [removed] = collection.items.splice(index, 1);
   const comments = commentsIn(removed).join("\n");
   if (!comments) return;

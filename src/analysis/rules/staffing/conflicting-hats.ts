@@ -1,7 +1,8 @@
 import { hats, roleFrom } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
-const CONFLICTS: { roles: [string, string]; why: string }[] = [
+/** Pairs of roles that pull against each other in one person (002), with why. */
+export const CONFLICTS: { roles: [string, string]; why: string }[] = [
   {
     roles: ["outside-to-inside", "inside-to-outside"],
     why: "the business's advocate and the development team's advocate in one person is a conflict of interest by design",
