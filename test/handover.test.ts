@@ -114,7 +114,10 @@ describe("proposeHandover", () => {
         (t) => t.id === "ed" && t.gaps.includes("containerization not recorded (needs 3)"),
       ),
     );
-    assert.match(docker?.need?.advice ?? "", /hire for the role ml-engineer .*, or train Cy \(containerization not recorded \(needs 3\)\) or Ed/);
+    assert.match(
+      docker?.need?.advice ?? "",
+      /hire for the role ml-engineer .*, or train Cy \(containerization not recorded \(needs 3\)\) or Ed/,
+    );
   });
 
   it("with --to, gives it to that person and says what speaks against it", () => {
