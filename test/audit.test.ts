@@ -17,9 +17,19 @@ import { memoryHost } from "../src/model/memory-host.ts";
 import { RepoBuilder } from "./evidence/repo-builder.ts";
 import { TODAY } from "./helpers.ts";
 
-const BIN = join(import.meta.dirname, "..", "dist", "cli", "main.js");
+const ROOT = join(import.meta.dirname, "..");
+const BIN = join(ROOT, "dist", "cli", "main.js");
 function run(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", MLTEAM_TODAY: TODAY },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+/** The CLI from its sources (through tsx), so that the test needs no build. */
+function runSource(args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src", "cli", "main.ts"), ...args], {
+    cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", MLTEAM_TODAY: TODAY },
   });
@@ -89,6 +99,78 @@ describe("mlteam audit", () => {
       "Bo <script>x</script>: no AI-literacy training on record",
     ]);
     assert.match(eu.disclaimer, /not legal advice/);
+  });
+
+  it("states the date each EU AI Act clause applies from, and the days left (an Annex III system: 2027-12-02)", () => {
+    const model = join(scratch, "annex-iii.yaml");
+    writeFileSync(model, MODEL.replace("risk: high,", "risk: high, annex: III,"));
+    const r = runSource(["audit", model, "--framework", "eu-ai-act", "--format", "json"]);
+    assert.equal(r.code, 1, r.stderr);
+    const pack = JSON.parse(r.stdout) as {
+      clauses: {
+        id: string;
+        dates: {
+          obligation: string;
+          date: string;
+          daysLeft: number;
+          products: string[];
+          assumed: string[];
+        }[];
+        findings: { severity: string; message: string }[];
+      }[];
+    };
+    const dates = Object.fromEntries(
+      pack.clauses.map((c) => [c.id, c.dates.map((d) => [d.obligation, d.date, d.daysLeft, d.products])]),
+    );
+    // The tests run on 2026-11-22: 375 days before 2 December 2027; 477 days after 2 August 2025.
+    const annexIII = [["high-risk-annex-iii", "2027-12-02", 375, ["credit-scoring"]]];
+    assert.deepEqual(dates, {
+      "Art. 9(5)": annexIII,
+      "Art. 4": [["ai-literacy", "2025-08-02", -477, []]],
+      "Art. 14": annexIII,
+      "Art. 26(2)": annexIII,
+      "Art. 17(1)(m)": [],
+    });
+    // More than 180 days before the date, the oversight findings are info; AI literacy is overdue.
+    const severity = (id: string) => pack.clauses.find((c) => c.id === id)?.findings.map((f) => f.severity);
+    assert.deepEqual(severity("Art. 26(2)"), ["info"]);
+    assert.deepEqual(severity("Art. 4"), ["error"]);
+    assert.match(
+      pack.clauses.find((c) => c.id === "Art. 26(2)")?.findings[0]?.message ?? "",
+      / — applies from 2027-12-02 \(Annex III\)$/,
+    );
+  });
+
+  it("states the dates in Markdown and HTML too, and takes a high-risk system without annex as Annex III", async () => {
+    const eu = await pack(MODEL.replace("risk: high,", "risk: high, annex: I,"), "eu-ai-act");
+    assert.deepEqual(
+      eu.clauses.find((c) => c.id === "Art. 14")?.dates.map((d) => [d.date, d.daysLeft]),
+      [["2028-08-02", 619]],
+    );
+    const markdown = renderAuditPack(eu, "markdown");
+    assert.match(markdown, /\| clause \| what it asks \| applies \| status \|/);
+    assert.match(markdown, /\| Art\. 14 \| .* \| from 2028-08-02, 619 days left \| met \|/);
+    assert.match(markdown, /\| Art\. 4 \| .* \| since 2025-08-02, 477 days ago \| gap \|/);
+    assert.match(
+      markdown,
+      /- from 2028-08-02, 619 days left: obligations for high-risk AI systems under Annex I .* — credit-scoring\. Source: .*Digital Omnibus on AI/,
+    );
+    const html = renderAuditPack(eu, "html");
+    assert.match(html, /<th scope="col">Applies<\/th>/);
+    assert.match(html, /<strong>from 2028-08-02, 619 days left<\/strong>/);
+    const unset = await pack(MODEL, "eu-ai-act");
+    const [date] = unset.clauses.find((c) => c.id === "Art. 26(2)")?.dates ?? [];
+    assert.deepEqual(
+      [date?.date, date?.products, date?.assumed],
+      ["2027-12-02", ["credit-scoring"], ["credit-scoring"]],
+    );
+    assert.match(
+      renderAuditPack(unset, "markdown"),
+      /credit-scoring \(credit-scoring: no \\`annex\\` recorded, taken as Annex III\)/,
+    );
+    // Frameworks without dates keep their table as it was.
+    const iso = renderAuditPack(await pack(MODEL, "iso-42001"), "markdown");
+    assert.match(iso, /\| clause \| what it asks \| status \|/);
   });
 
   it("marks oversight clauses not applicable when no system is high-risk", async () => {

@@ -2,11 +2,13 @@
  * The audit pack's core: for each clause of a governance framework that mlteam assesses, its
  * status (met, gap, not applicable), the evidence the model holds (who oversees what, who is
  * trained and until when) and the findings of the rules that check it. Pure: takes the graph, the
- * findings and today's date. Paraphrases with clause numbers; not legal advice.
+ * findings and today's date. For the EU AI Act, each clause states the date its duties apply from and
+ * the days left (src/catalog/ai-act-dates.ts). Paraphrases with clause numbers; not legal advice.
  */
 
 import { QMS_ACTIVITIES } from "../catalog/activities.ts";
-import type { TeamGraph } from "../graph/types.ts";
+import type { AiActObligation } from "../catalog/ai-act-dates.ts";
+import type { ProductNode, TeamGraph } from "../graph/types.ts";
 import { accountableKey, oversightKey, roleKey } from "./assignments.ts";
 import { isExternal, nameOf, peopleWith, stakeholderPeople } from "./facts.ts";
 import type { Finding, Framework } from "./rule.ts";
@@ -18,6 +20,7 @@ import {
   rowFor,
   trainingOnRecord,
 } from "./rules/governance/ai-systems.ts";
+import { AI_LITERACY, daysBetween, highRiskDue } from "./rules/governance/application-dates.ts";
 
 export type ClauseStatus = "met" | "gap" | "not-applicable";
 
@@ -30,6 +33,8 @@ interface ClauseDef {
   applies(graph: TeamGraph): boolean;
   /** What the model holds that bears on the clause. */
   evidence(graph: TeamGraph, at: EvidenceContext): string[];
+  /** When its duties apply, for the model's systems (EU AI Act clauses). */
+  dates?(graph: TeamGraph, today: string): ClauseDate[];
 }
 
 /** Since when each assignment has held (from the model's git history), when known. */
@@ -42,10 +47,30 @@ interface EvidenceContext {
   held(key: string): string;
 }
 
+/** When a clause's duties apply: one obligation's date (src/catalog/ai-act-dates.ts) and what it concerns. */
+export interface ClauseDate {
+  /** The obligation's id, e.g. "high-risk-annex-iii". */
+  obligation: string;
+  /** What applies from the date. */
+  name: string;
+  /** The first day it applies, YYYY-MM-DD. */
+  date: string;
+  /** Days from today to the date: 0 on the day, negative once it applies. */
+  daysLeft: number;
+  /** The high-risk systems it concerns (empty for a duty of the organisation, such as AI literacy). */
+  products: string[];
+  /** Those of `products` that record no `annex` and are taken as Annex III. */
+  assumed: string[];
+  /** The legal text that sets the date. */
+  source: string;
+}
+
 export interface AuditClause {
   id: string;
   title: string;
   status: ClauseStatus;
+  /** When its duties apply, earliest first (empty when the framework sets no dates, or nothing it binds is modelled). */
+  dates: ClauseDate[];
   /** The rules that assess it. */
   rules: string[];
   evidence: string[];
@@ -177,6 +202,41 @@ const riskAcceptanceEvidence = (graph: TeamGraph, { held }: EvidenceContext) => 
 
 const hasThirdParties = (graph: TeamGraph) => thirdPartyEvidence(graph).length > 0;
 
+function clauseDate(obligation: AiActObligation, today: string): ClauseDate {
+  return {
+    obligation: obligation.id,
+    name: obligation.name,
+    date: obligation.applies,
+    daysLeft: daysBetween(today, obligation.applies),
+    products: [],
+    assumed: [],
+    source: obligation.source,
+  };
+}
+
+/** The dates of high-risk systems' duties: one per obligation (by annex), with the systems it concerns. */
+function highRiskDates(products: readonly ProductNode[], today: string): ClauseDate[] {
+  const byObligation = new Map<string, ClauseDate>();
+  for (const product of products) {
+    const { obligation, assumed } = highRiskDue(product);
+    let date = byObligation.get(obligation.id);
+    if (!date) {
+      date = clauseDate(obligation, today);
+      byObligation.set(obligation.id, date);
+    }
+    date.products.push(product.id);
+    if (assumed) date.assumed.push(product.id);
+  }
+  return [...byObligation.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+const highRiskDated = (graph: TeamGraph, today: string) => highRiskDates(highRiskSystems(graph), today);
+const providerDated = (graph: TeamGraph, today: string) =>
+  highRiskDates(
+    highRiskSystems(graph).filter((p) => p.source.operator === "provider"),
+    today,
+  );
+
 const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
   "eu-ai-act": [
     {
@@ -185,6 +245,7 @@ const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
       rules: ["governance/sponsor-accepts-risk"],
       applies: () => true,
       evidence: riskAcceptanceEvidence,
+      dates: highRiskDated,
     },
     {
       id: "Art. 4",
@@ -192,6 +253,7 @@ const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
       rules: ["governance/ai-literacy"],
       applies: hasRoles,
       evidence: literacyEvidence,
+      dates: (_graph, today) => [clauseDate(AI_LITERACY.obligation, today)],
     },
     {
       id: "Art. 14",
@@ -199,6 +261,7 @@ const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
       rules: ["governance/oversight-separation"],
       applies: hasHighRisk,
       evidence: separationEvidence,
+      dates: highRiskDated,
     },
     {
       id: "Art. 26(2)",
@@ -206,6 +269,7 @@ const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
       rules: ["governance/human-oversight", "governance/oversight-absence"],
       applies: hasHighRisk,
       evidence: oversightEvidence,
+      dates: highRiskDated,
     },
     {
       id: "Art. 17(1)(m)",
@@ -213,6 +277,7 @@ const CLAUSES: Readonly<Record<Framework, readonly ClauseDef[]>> = {
       rules: ["governance/qms-accountable"],
       applies: providesHighRisk,
       evidence: qmsEvidence,
+      dates: providerDated,
     },
   ],
   "iso-42001": [
@@ -299,6 +364,7 @@ export function auditTeam(
       id: clause.id,
       title: clause.title,
       status: !applies ? "not-applicable" : related.length > 0 ? "gap" : "met",
+      dates: applies && clause.dates ? clause.dates(graph, context.today) : [],
       rules: [...clause.rules],
       evidence: applies ? clause.evidence(graph, at) : [],
       findings: related.map((f) => ({

@@ -2,6 +2,7 @@
  * What a rule is: metadata (from which its documentation is generated) and a pure check over
  * the team graph that reports findings. Rules never throw and never read files.
  */
+import type { AiActObligationId } from "../catalog/ai-act-dates.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
 import type { TeamGraph } from "../graph/types.ts";
 import type { Location } from "../model/model.ts";
@@ -46,6 +47,12 @@ export interface RuleMeta {
   frameworks?: readonly Framework[];
   /** The clauses of those frameworks it checks, e.g. "EU AI Act Art. 26(2)" (docs and SARIF). */
   clauses?: readonly string[];
+  /**
+   * For a rule of the eu-ai-act framework: the obligations whose application dates (the catalog's,
+   * src/catalog/ai-act-dates.ts) grade its findings while eu-ai-act is on — info until 180 days
+   * before, a warning until the date, an error from it on (rules/governance/application-dates.ts).
+   */
+  dated?: readonly AiActObligationId[];
   /**
    * The parts of the model the rule assesses (src/analysis/coverage.ts). When the model does not
    * record them, the score counts the rule as bad as it can be: leaving information out never helps.

@@ -11,6 +11,8 @@ export const TEAM_TYPES = ["product", "platform", "full-stack", "enabling"] as c
 /** Governance frameworks whose people-side duties the doctor can check (docs/governance.md). */
 export const FRAMEWORKS = ["eu-ai-act", "iso-42001", "nist-ai-rmf"] as const;
 export const AI_RISK_LEVELS = ["prohibited", "high", "limited", "minimal", "unassessed"] as const;
+/** The EU AI Act's routes to high risk: Annex I (a product, or safety component, under EU product law) or Annex III (a listed use). */
+export const AI_ACT_ANNEXES = ["I", "III"] as const;
 export const PRODUCT_STAGES = ["prototype", "production"] as const;
 export const STAKEHOLDER_KINDS = [
   "executive-sponsor",
@@ -194,6 +196,12 @@ const product = z.strictObject({
     .enum(AI_RISK_LEVELS)
     .optional()
     .describe("Its risk level under the EU AI Act: prohibited, high, limited, minimal or unassessed."),
+  annex: z
+    .enum(AI_ACT_ANNEXES)
+    .optional()
+    .describe(
+      "For a high-risk system, the EU AI Act annex that makes it so: I (a product or safety component under EU product law) or III (a listed use); it sets the date the high-risk obligations apply from. Unset: taken as III, the earlier date.",
+    ),
   operator: z
     .enum(["provider", "deployer"])
     .optional()
@@ -397,6 +405,7 @@ export type Unit = z.infer<typeof unit>;
 export type Opening = z.infer<typeof opening>;
 export type OnCall = z.infer<typeof onCall>;
 export type Product = z.infer<typeof product>;
+export type AiActAnnex = (typeof AI_ACT_ANNEXES)[number];
 export type Stakeholder = z.infer<typeof stakeholder>;
 export type RaciRow = z.infer<typeof raciRow>;
 export type CustomRole = z.infer<typeof customRole>;

@@ -1,8 +1,22 @@
 /** A rule's documentation page, generated from its metadata (docs/rules/<area>/<name>.md). */
-import type { Rule } from "../analysis/rule.ts";
+import type { Rule, RuleMeta } from "../analysis/rule.ts";
+import { NOTICE_DAYS } from "../analysis/rules/governance/application-dates.ts";
+import { AI_ACT_OBLIGATIONS, type AiActObligationId, DEFAULT_ANNEX } from "../catalog/ai-act-dates.ts";
 
 export function ruleDocPath(rule: Rule): string {
   return `docs/rules/${rule.id}.md`;
+}
+
+/** The line of a rule whose severity under eu-ai-act follows the Act's dates. */
+function datedLine(meta: RuleMeta, dated: readonly AiActObligationId[]): string {
+  const others = (meta.frameworks ?? []).some((f) => f !== "eu-ai-act")
+    ? " (with another of its frameworks on too, never below its default severity)"
+    : "";
+  const dates = dated.map((id) => `${AI_ACT_OBLIGATIONS[id].name}: ${AI_ACT_OBLIGATIONS[id].applies}`);
+  const annex = dated.some((id) => id !== "ai-literacy")
+    ? ` A high-risk system without \`annex\` is taken as Annex ${DEFAULT_ANNEX}.`
+    : "";
+  return `- **Severity under \`eu-ai-act\`:** follows the date its duty applies from — info until ${NOTICE_DAYS} days before, warn until the date, error from it on${others} — ${dates.join("; ")}.${annex} A \`rules:\` setting still wins; see [the dates](../../governance.md#when-the-duties-apply).`;
 }
 
 export function renderRuleDoc(rule: Rule): string {
@@ -23,6 +37,7 @@ export function renderRuleDoc(rule: Rule): string {
           `- **Clauses:** ${(meta.clauses ?? []).join("; ")} — see [governance](../../governance.md); not legal advice`,
         ]
       : []),
+    ...(meta.dated?.length ? [datedLine(meta, meta.dated)] : []),
     "",
     "## Why it matters",
     "",

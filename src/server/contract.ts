@@ -312,6 +312,17 @@ export const AuditView = z
         id: z.string(),
         title: z.string(),
         status: z.enum(["met", "gap", "not-applicable"]),
+        dates: z.array(
+          z.object({
+            obligation: z.string(),
+            name: z.string(),
+            date: z.string(),
+            daysLeft: z.number().int(),
+            products: z.array(z.string()),
+            assumed: z.array(z.string()),
+            source: z.string(),
+          }),
+        ),
         rules: z.array(z.string()),
         evidence: z.array(z.string()),
         findings: z.array(

@@ -32,8 +32,23 @@ testRule(rule, {
           line: 3,
           column: 11,
           subject: "ai-literacy",
+          // Art. 4 is enforced since 2025-08-02: under the EU AI Act, an error.
+          severity: "error",
           message:
-            /^2 people hold a role on the AI systems without current AI-literacy training \(EU AI Act Art\. 4\): Ana \(none on record\), Bo \(expired, from 2024-01-10\)$/,
+            /^2 people hold a role on the AI systems without current AI-literacy training \(EU AI Act Art\. 4\): Ana \(none on record\), Bo \(expired, from 2024-01-10\) — applies since 2025-08-02$/,
+        },
+      ],
+    },
+    {
+      name: "under ISO/IEC 42001 alone: the rule's own severity, no date",
+      yaml: model("", current, "[iso-42001]"),
+      findings: [
+        {
+          line: 3,
+          column: 11,
+          severity: "warn",
+          message:
+            /^1 person holds a role on the AI systems without current AI-literacy training \(EU AI Act Art\. 4\): Ana \(none on record\)$/,
         },
       ],
     },

@@ -48,8 +48,25 @@ raci:
           line: 11,
           column: 54,
           subject: "scoring",
+          // The tests run on 2026-11-22, over 180 days before Annex III's date: info.
+          severity: "info",
           message:
-            /^the high-risk AI system scoring has no human oversight assigned to named people \(EU AI Act Art\. 26\(2\)\)$/,
+            /^the high-risk AI system scoring has no human oversight assigned to named people \(EU AI Act Art\. 26\(2\)\) — applies from 2027-12-02 \(no `annex` recorded: taken as Annex III, the earlier date\)$/,
+        },
+      ],
+    },
+    {
+      name: "an Annex I system: its own date",
+      yaml: `${head()}products:
+  - { id: scoring, team: t, stage: production, risk: high, annex: I, operator: deployer }
+`,
+      findings: [
+        {
+          line: 11,
+          column: 54,
+          severity: "info",
+          message:
+            /no human oversight assigned to named people \(EU AI Act Art\. 26\(2\)\) — applies from 2028-08-02 \(Annex I\)$/,
         },
       ],
     },
@@ -64,7 +81,7 @@ raci:
         {
           line: 11,
           column: 92,
-          severity: "warn",
+          severity: "info",
           subject: "scoring:bo",
           message:
             /^Bo oversees the high-risk AI system scoring with no training on record, no authority \(Accountable for none of its rows\), no recorded competence in monitoring-logging, statistics-ml/,

@@ -30,6 +30,7 @@ testRule(rule, {
           line: 7,
           column: 92,
           subject: "scoring",
+          severity: "info",
           message:
             /^Ana is both the only overseer and the only builder of the high-risk AI system scoring \(Responsible for model-training-code\)/,
         },

@@ -45,13 +45,15 @@ testRule(rule, {
           line: 7,
           column: 70,
           subject: "scoring:qms",
+          severity: "info",
           message:
-            /^the high-risk AI system scoring is provided with no RACI row for 2 aspects of its quality management system: ai-incident-reporting, ai-change-management \(EU AI Act Art\. 17\(1\)\)$/,
+            /^the high-risk AI system scoring is provided with no RACI row for 2 aspects of its quality management system: ai-incident-reporting, ai-change-management \(EU AI Act Art\. 17\(1\)\) — applies from 2027-12-02 \(no `annex` recorded: taken as Annex III, the earlier date\)$/,
         },
         {
           line: 13,
           column: 54,
           subject: "scoring:ai-post-market-monitoring",
+          severity: "info",
           message:
             /^ai-post-market-monitoring has 2 Accountable people \(Ana, Bo\), for the high-risk AI system scoring/,
         },

@@ -104,6 +104,23 @@ function Clause({
       {open ? (
         <tr className="detail">
           <td colSpan={4}>
+            {c.dates.length > 0 && (
+              <>
+                <strong>Applies</strong>
+                <ul>
+                  {c.dates.map((d) => (
+                    <li key={d.obligation}>
+                      {d.daysLeft > 0 ? `from ${d.date}, ${d.daysLeft} days left` : `since ${d.date}`}:{" "}
+                      {d.name}
+                      {d.products.length > 0 ? ` — ${d.products.join(", ")}` : ""}
+                      {d.assumed.length > 0
+                        ? ` (${d.assumed.join(", ")}: no annex recorded, taken as Annex III)`
+                        : ""}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             <strong>Evidence</strong>
             {c.evidence.length ? (
               <ul>

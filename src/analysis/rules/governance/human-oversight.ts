@@ -1,6 +1,6 @@
 import type { TeamGraph } from "../../../graph/types.ts";
 import { nameOf } from "../../facts.ts";
-import { defineRule } from "../../rule.ts";
+import { defineRule, type RuleMeta, type Severity } from "../../rule.ts";
 import {
   accountableFor,
   highRiskSystems,
@@ -8,6 +8,7 @@ import {
   personSource,
   trainingOnRecord,
 } from "./ai-systems.ts";
+import { graded, highRiskDue, withNote } from "./application-dates.ts";
 
 /**
  * What an overseer must be able to do — monitor the system and interpret its output (Art. 14(4)) —
@@ -29,32 +30,43 @@ function competenceShortfall(graph: TeamGraph, person: string): string | undefin
   return undefined;
 }
 
+const meta: RuleMeta = {
+  area: "governance",
+  severity: "error",
+  description:
+    "Each high-risk AI system has human oversight assigned to named people, each with the competence, training on record and authority over the system that oversight needs.",
+  rationale:
+    "000 §8A.2 asks ML teams to engage the governance stakeholders; the EU AI Act now says what they check. Deployers of high-risk AI systems assign human oversight to natural persons with the necessary competence, training and authority (Art. 26(2)); those persons must be able to understand the system, monitor it, interpret its output and decide to override or stop it (Art. 14(4)). A committee or nobody is not an overseer. This is not legal advice.",
+  source: "000 §8A.2",
+  fix: "Name the overseers under the product's `oversight` (people, not a committee), record their training (`training: [{ topic: human-oversight, date: … }]`) and their levels in the competencies of ai-post-market-monitoring, and make them Accountable for the system's RACI, or give them a role that can stop it.",
+  frameworks: ["eu-ai-act"],
+  clauses: ["EU AI Act Art. 26(2)", "EU AI Act Art. 14(4)"],
+  dated: ["high-risk-annex-iii", "high-risk-annex-i"],
+  example:
+    "organisation: { name: O, stage: scaling, frameworks: [eu-ai-act] }\nteams: [{ id: t, type: product }]\nproducts:\n  - { id: credit-scoring, team: t, stage: production, risk: high, operator: deployer }",
+};
+
 export default defineRule({
   id: "governance/human-oversight",
-  meta: {
-    area: "governance",
-    severity: "error",
-    description:
-      "Each high-risk AI system has human oversight assigned to named people, each with the competence, training on record and authority over the system that oversight needs.",
-    rationale:
-      "000 §8A.2 asks ML teams to engage the governance stakeholders; the EU AI Act now says what they check. Deployers of high-risk AI systems assign human oversight to natural persons with the necessary competence, training and authority (Art. 26(2)); those persons must be able to understand the system, monitor it, interpret its output and decide to override or stop it (Art. 14(4)). A committee or nobody is not an overseer. This is not legal advice.",
-    source: "000 §8A.2",
-    fix: "Name the overseers under the product's `oversight` (people, not a committee), record their training (`training: [{ topic: human-oversight, date: … }]`) and their levels in the competencies of ai-post-market-monitoring, and make them Accountable for the system's RACI, or give them a role that can stop it.",
-    frameworks: ["eu-ai-act"],
-    clauses: ["EU AI Act Art. 26(2)", "EU AI Act Art. 14(4)"],
-    example:
-      "organisation: { name: O, stage: scaling, frameworks: [eu-ai-act] }\nteams: [{ id: t, type: product }]\nproducts:\n  - { id: credit-scoring, team: t, stage: production, risk: high, operator: deployer }",
-  },
-  check({ graph, today, report }) {
+  meta,
+  check(context) {
+    const { graph, today, report } = context;
     for (const product of highRiskSystems(graph)) {
+      const due = highRiskDue(product);
+      const grade = (own: Severity) => graded(context, meta.frameworks, own, due);
       const clause = product.source.operator === "provider" ? "Art. 14" : "Art. 26(2)";
       const overseers = overseersOf(graph, product);
       if (overseers.length === 0) {
+        const { severity, note } = grade("error");
         report({
+          severity,
           node: product.source,
           path: product.source.oversight ? ["oversight"] : ["risk"],
           subject: product.id,
-          message: `the high-risk AI system ${product.id} has no human oversight assigned to named people (EU AI Act ${clause})`,
+          message: withNote(
+            `the high-risk AI system ${product.id} has no human oversight assigned to named people (EU AI Act ${clause})`,
+            note,
+          ),
         });
         continue;
       }
@@ -69,12 +81,16 @@ export default defineRule({
         const short = competenceShortfall(graph, person);
         if (short) missing.push(short);
         if (missing.length === 0) continue;
+        const { severity, note } = grade("warn");
         report({
           node: product.source,
           path: ["oversight", index],
           subject: `${product.id}:${person}`,
-          severity: "warn",
-          message: `${nameOf(graph, person)} oversees the high-risk AI system ${product.id} with ${missing.join(", ")} (EU AI Act Art. 26(2): competence, training and authority)`,
+          severity,
+          message: withNote(
+            `${nameOf(graph, person)} oversees the high-risk AI system ${product.id} with ${missing.join(", ")} (EU AI Act Art. 26(2): competence, training and authority)`,
+            note,
+          ),
         });
       }
     }

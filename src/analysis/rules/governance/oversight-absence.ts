@@ -1,6 +1,7 @@
 import { nameOf } from "../../facts.ts";
-import { defineRule } from "../../rule.ts";
+import { defineRule, type RuleMeta } from "../../rule.ts";
 import { highRiskSystems, overseersOf, personSource } from "./ai-systems.ts";
+import { graded, highRiskDue, withNote } from "./application-dates.ts";
 
 /** The periods, from `today` on, when a person is away: declared absences, and after `leaves`. */
 function awayPeriods(graph: Parameters<typeof personSource>[0], id: string, today: string) {
@@ -12,25 +13,30 @@ function awayPeriods(graph: Parameters<typeof personSource>[0], id: string, toda
   return periods;
 }
 
+const meta: RuleMeta = {
+  area: "governance",
+  severity: "error",
+  description:
+    "No declared absence (or departure) of one person leaves a high-risk AI system without an overseer.",
+  rationale:
+    "Human oversight (EU AI Act Art. 14, 26(2)) has to be there while the system runs, holidays included: an overseer who is away leaves nobody able to interpret, override or stop the system. 002's question — can the business keep running without Meghan? — asked of oversight. This is not legal advice.",
+  source: '002 "Why you should want a good MLOps team"',
+  fix: "Assign a second overseer to the system (under `oversight`), or plan the absences so that the overseers are never away together.",
+  frameworks: ["eu-ai-act"],
+  clauses: ["EU AI Act Art. 26(2)", "EU AI Act Art. 14(1)"],
+  dated: ["high-risk-annex-iii", "high-risk-annex-i"],
+  example:
+    "organisation: { name: O, stage: scaling, frameworks: [eu-ai-act] }\npeople:\n  - { id: ana, name: Ana, roles: [tech-lead], absences: [{ from: 2099-07-01, to: 2099-07-21 }] }\nteams: [{ id: t, type: product, members: [ana] }]\nproducts:\n  - { id: credit-scoring, team: t, stage: production, risk: high, operator: deployer, oversight: [ana] }",
+};
+
 export default defineRule({
   id: "governance/oversight-absence",
-  meta: {
-    area: "governance",
-    severity: "error",
-    description:
-      "No declared absence (or departure) of one person leaves a high-risk AI system without an overseer.",
-    rationale:
-      "Human oversight (EU AI Act Art. 14, 26(2)) has to be there while the system runs, holidays included: an overseer who is away leaves nobody able to interpret, override or stop the system. 002's question — can the business keep running without Meghan? — asked of oversight. This is not legal advice.",
-    source: '002 "Why you should want a good MLOps team"',
-    fix: "Assign a second overseer to the system (under `oversight`), or plan the absences so that the overseers are never away together.",
-    frameworks: ["eu-ai-act"],
-    clauses: ["EU AI Act Art. 26(2)", "EU AI Act Art. 14(1)"],
-    example:
-      "organisation: { name: O, stage: scaling, frameworks: [eu-ai-act] }\npeople:\n  - { id: ana, name: Ana, roles: [tech-lead], absences: [{ from: 2099-07-01, to: 2099-07-21 }] }\nteams: [{ id: t, type: product, members: [ana] }]\nproducts:\n  - { id: credit-scoring, team: t, stage: production, risk: high, operator: deployer, oversight: [ana] }",
-  },
-  check({ graph, today, report }) {
+  meta,
+  check(context) {
+    const { graph, today, report } = context;
     if (today === "") return;
     for (const product of highRiskSystems(graph)) {
+      const { severity, note } = graded(context, meta.frameworks, meta.severity, highRiskDue(product));
       const overseers = overseersOf(graph, product);
       if (overseers.length === 0) continue; // governance/human-oversight reports it
       for (const person of overseers) {
@@ -43,10 +49,14 @@ export default defineRule({
           const until = away.to === "9999-12-31" ? "on (they leave)" : `to ${away.to}`;
           const index = (product.source.oversight ?? []).indexOf(person);
           report({
+            severity,
             node: product.source,
             path: ["oversight", index],
             subject: `${product.id}:${person}:${away.from}`,
-            message: `from ${away.from} ${until}, while ${nameOf(graph, person)} is away, the high-risk AI system ${product.id} has no overseer (EU AI Act Art. 26(2))`,
+            message: withNote(
+              `from ${away.from} ${until}, while ${nameOf(graph, person)} is away, the high-risk AI system ${product.id} has no overseer (EU AI Act Art. 26(2))`,
+              note,
+            ),
           });
         }
       }
