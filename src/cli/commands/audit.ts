@@ -73,11 +73,13 @@ export function register(program: Command): void {
     .addHelpText(
       "after",
       `
-For each clause mlteam assesses (docs/governance.md): met, gap or not-applicable, the evidence the
-model holds (who oversees each high-risk system and their training, who is trained in AI literacy
-and until when; since when each assignment holds, from the model's git history when it has one) and
-the findings of the rules that check it. The framework's rules run whether or not
-the model lists it under organisation.frameworks. HTML prints one clause per page. Not legal advice.
+For each clause mlteam assesses (docs/governance.md): met, gap or not-applicable, when its duties
+apply (EU AI Act: the date, by each high-risk product's annex — none recorded is taken as Annex III —
+and the days left as of today or MLTEAM_TODAY), the evidence the model holds (who oversees each
+high-risk system and their training, who is trained in AI literacy and until when; since when each
+assignment holds, from the model's git history when it has one) and the findings of the rules that
+check it. The framework's rules run whether or not the model lists it under organisation.frameworks.
+HTML prints one clause per page. Not legal advice.
 Exit 0 when no clause has a gap, 1 when one does, 2 when the model is invalid (JSON then still prints a
 whole document: valid false, the diagnostics).
 Examples:
