@@ -35,22 +35,34 @@ export interface RotationKnowledge {
   windowStart?: string;
 }
 
+/** Team id → the activities of its rows: those its members are R or A of, and its products' rows. */
+const teamActivities = new WeakMap<TeamGraph, Map<string, Set<string>>>();
+
+/** The activities of every team, in one pass over the RACI (remembered per graph). */
+function activitiesByTeam(graph: TeamGraph): Map<string, Set<string>> {
+  let byTeam = teamActivities.get(graph);
+  if (byTeam) return byTeam;
+  byTeam = new Map();
+  const add = (team: string | undefined, activity: string) => {
+    if (team === undefined) return;
+    const set = byTeam?.get(team) ?? new Set<string>();
+    set.add(activity);
+    byTeam?.set(team, set);
+  };
+  for (const entry of graph.raci) {
+    if (entry.product !== undefined) add(graph.products.get(entry.product)?.team, entry.activity);
+    for (const p of peopleWith(entry, ["R", "A"]))
+      for (const team of graph.people.get(p)?.teams ?? []) add(team, entry.activity);
+  }
+  teamActivities.set(graph, byTeam);
+  return byTeam;
+}
+
 /** The activities a rotation covers: its own, else those its team's members are R or A of (or its products' rows). */
 export function rotationActivities(graph: TeamGraph, rotation: OnCall): string[] {
   if (rotation.activity !== undefined) return [rotation.activity];
-  const team = rotation.team === undefined ? undefined : graph.teams.get(rotation.team);
-  if (!team) return [];
-  const members = new Set(team.members);
-  const products = new Set(graph.productsByTeam.get(team.id) ?? []);
-  const activities = new Set<string>();
-  for (const entry of graph.raci) {
-    if (activities.has(entry.activity)) continue;
-    const ours =
-      (entry.product !== undefined && products.has(entry.product)) ||
-      [...peopleWith(entry, ["R", "A"])].some((p) => members.has(p));
-    if (ours) activities.add(entry.activity);
-  }
-  return [...activities].sort();
+  if (rotation.team === undefined) return [];
+  return [...(activitiesByTeam(graph).get(rotation.team) ?? [])].sort();
 }
 
 /** The competencies the activities need. */
