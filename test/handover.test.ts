@@ -160,29 +160,36 @@ raci:
     const yaml = `organisation: { name: O, stage: scaling }
 people:
   - { id: omar, name: Omar, roles: [data-engineer, team-lead] }
-  - { id: sam, name: Sam, roles: [ml-engineer], skills: { data-pipelines: 3, etl: 2 } }
+  - { id: sam, name: Sam, roles: [ml-engineer], skills: { data-pipelines: 3, etl: 3 } }
 teams: [{ id: t, type: product, members: [omar, sam], lead: omar }]
 openings: [{ id: de-2027, role: data-engineer, team: t }]
 onCall: [{ id: nights, team: t, people: [omar] }]
 stakeholders: [{ kind: evangelist, person: omar }]
 raci:
   - { activity: data-pipeline, R: data-engineer, A: sam }
+  - { activity: etl-processes, R: sam, A: data-engineer }
 `;
     const proposal = proposeHandover(graphOf(yaml), { person: "omar", today: TODAY });
     assert.deepEqual(
       proposal.responsibilities.map((r) => [r.kind, r.successor?.id ?? null]),
       [
         ["raci", "sam"],
+        ["raci", "sam"],
         ["onCall", "sam"],
         ["stakeholder", null],
         ["teamLead", "sam"],
       ],
     );
-    const [raci, , stakeholder, lead] = proposal.responsibilities;
+    const [raci, accountable, , stakeholder, lead] = proposal.responsibilities;
     assert.equal(raci?.via, "data-engineer");
+    // An R gets the successor beside the role; an A is replaced by them (a row has one Accountable).
     assert.deepEqual(
       raci?.changes.map((c) => [c.op, c.path, c.to]),
       [["add", ["R"], "sam"]],
+    );
+    assert.deepEqual(
+      accountable?.changes.map((c) => [c.op, c.path, c.from, c.to]),
+      [["replace", ["A"], "data-engineer", "sam"]],
     );
     assert.match(stakeholder?.need?.advice ?? "", /name the person of the organisation/);
     assert.deepEqual(lead?.openings, ["de-2027"]);

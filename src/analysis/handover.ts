@@ -255,7 +255,7 @@ function raciDuties(context: Context): Duty[] {
       // A role cell rests on them only while nobody else holds the letter on the row.
       const others = [...peopleWith(entry, [letter])].some((p) => p !== leaver.id);
       if (named.length === 0 && (sole.length === 0 || others)) continue;
-      duties.push(raciDuty(context, entry, letter, named, named.length > 0 ? undefined : sole[0]?.ref.id));
+      duties.push(raciDuty(context, entry, letter, named, named.length > 0 ? undefined : sole[0]));
     }
   }
   return duties;
@@ -266,9 +266,10 @@ function raciDuty(
   entry: RaciEntry,
   letter: "R" | "A",
   named: readonly RaciCell[],
-  via: string | undefined,
+  viaCell: RaciCell | undefined,
 ): Duty {
   const { graph, leaver } = context;
+  const via = viaCell?.ref.id;
   const others = [...peopleWith(entry, [letter])].filter((p) => p !== leaver.id);
   const activity = graph.activities.get(entry.activity);
   const hat = hatOf(context, entry, letter, via);
@@ -307,34 +308,48 @@ function raciDuty(
       if (letter === "R") addFit(fit, separationOfBuilding(context, entry, person.id, others));
       return fit;
     },
-    changes: (successor) => raciChanges(context, entry, letter, named, successor, others),
+    changes: (successor) =>
+      raciChanges(context, entry, letter, [...named, ...(viaCell ? [viaCell] : [])], successor, others),
     need: (ranked) => activityNeed(context, entry.activity, letter, via ?? hat, ranked),
   };
   return duty;
 }
 
+/**
+ * The edits that give a row's letter to `successor`: each cell naming the leaver replaced (or removed
+ * when the successor already holds the letter); a role only the leaver holds gets the successor beside
+ * it for an R, and is replaced by them for an A (a row has one Accountable).
+ */
 function raciChanges(
   context: Context,
   entry: RaciEntry,
   letter: "R" | "A",
-  named: readonly RaciCell[],
+  cells: readonly RaciCell[],
   successor: string,
   others: readonly string[],
 ): HandoverChange[] {
   const ref = refText(context.graph, successor);
   const written = entry.source[letter];
   const already = others.includes(successor);
-  if (named.length === 0)
+  const textAt = (cell: RaciCell) => {
+    const index = cell.path[1];
+    return typeof index === "number" && Array.isArray(written) ? String(written[index]) : String(written);
+  };
+  const [first] = cells;
+  if (first?.ref.kind === "role") {
+    if (letter === "A")
+      return [{ node: entry.source, path: [...first.path], op: "replace", from: textAt(first), to: ref }];
     return already
       ? []
       : [{ node: entry.source, path: [letter], op: "add", from: String(written ?? ""), to: ref }];
+  }
   // Several cells may name the leaver in one letter (a slip): the first is replaced, the rest removed.
-  return named.map((cell, i) => {
-    const index = cell.path[1];
-    const from =
-      typeof index === "number" && Array.isArray(written) ? String(written[index]) : String(written);
-    const removable = typeof index === "number" && (already || i > 0);
-    return { node: entry.source, path: [...cell.path], op: removable ? "remove" : "replace", from, to: ref };
+  return cells.map((cell, i) => {
+    const from = textAt(cell);
+    const removable = typeof cell.path[1] === "number" && (already || i > 0);
+    // A name written `person:<id>` stays written that way.
+    const to = from.startsWith("person:") ? `person:${successor}` : ref;
+    return { node: entry.source, path: [...cell.path], op: removable ? "remove" : "replace", from, to };
   });
 }
 

@@ -82,8 +82,8 @@ recorded skills against the activity's competencies, time left after the move, s
 that serves it), and no new conflict (a contractor as the only Accountable of production-critical
 work, conflicting hats, an overseer who builds the system). When nobody suitable is there it says so,
 with the hire or the training that would make someone. The health score is shown before and after,
-with the findings the handover adds and resolves (also with --to, when the person named would be
-over-allocated or in a conflict).
+with the findings the handover adds and resolves (also with --to: a conflict it causes shows as a
+finding, a successor it would over-allocate as a concern).
 --format json: { person, name, leaves, date, responsibilities: [{ kind (raci|onCall|oversight|
 stakeholder|teamLead|codeowners), activity, product, letter, rotation, team, description, location,
 successor: { id, name, reasons, concerns } | null, alternatives, need, changes }], scoreBefore,
