@@ -1,10 +1,12 @@
 /** Every generated file and its expected content; the tests check that the files on disk match. */
 
+import { ORG_RULES } from "../src/analysis/org-rules/index.ts";
 import { RULES } from "../src/analysis/rules/index.ts";
 import { BUILTIN_PATTERNS } from "../src/catalog/activity-paths.ts";
 import { gitPathSource } from "../src/evidence/globs.ts";
 import { modelJsonSchema } from "../src/model/json-schema.ts";
 import { orgJsonSchema } from "../src/org/config.ts";
+import { orgRuleDocPath, renderOrgRuleDoc, renderOrgRuleIndex } from "../src/render/org-rule-doc.ts";
 import { renderRuleDoc, renderRuleIndex, ruleDocPath } from "../src/render/rule-doc.ts";
 
 export function generatedFiles(): Map<string, string> {
@@ -22,6 +24,8 @@ export function generatedFiles(): Map<string, string> {
         `# ${old}\n\nThis rule is now part of [${rule.id}](../${rule.id}.md). Settings and suppressions that name \`${old}\` apply to it (the doctor says so with a warning); rename them.\n`,
       );
   }
+  files.set("docs/rules/organisation/README.md", renderOrgRuleIndex(ORG_RULES));
+  for (const rule of ORG_RULES) files.set(orgRuleDocPath(rule), renderOrgRuleDoc(rule));
   return files;
 }
 

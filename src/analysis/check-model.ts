@@ -6,11 +6,12 @@
 import { posix } from "node:path";
 import { CATALOG, type Catalog } from "../catalog/index.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
-import { resolveTeam } from "../graph/resolve.ts";
+import { type ResolveOptions, resolveTeam } from "../graph/resolve.ts";
 import type { TeamGraph } from "../graph/types.ts";
 import { type Diagnostic, hasErrors } from "../model/diagnostic.ts";
-import { loadModel, type ModelHost, sortDiagnostics } from "../model/load.ts";
+import { type LoadResult, loadModel, type ModelHost, sortDiagnostics } from "../model/load.ts";
 import type { Model } from "../model/model.ts";
+import { isOwnLocation } from "../model/org-context.ts";
 import { type DoctorResult, runRules } from "./engine.ts";
 import type { Rule, RuleEnvironment } from "./rule.ts";
 import { RULES } from "./rules/index.ts";
@@ -49,20 +50,39 @@ export interface ValidatedModel {
 export function validateModel(
   entry: string,
   host: ModelHost,
-  options: { catalog?: Catalog; today?: string } = {},
+  options: { catalog?: Catalog; today?: string; organisation?: InOrganisation } = {},
 ): ValidatedModel {
-  const loaded = loadModel(entry, host);
+  const loaded = options.organisation?.loaded ?? loadModel(entry, host);
+  // In the organisation, the team's model is resolved with what it needs of the other sources, and
+  // only what is located in its own files is its problem (the others are checked on their own turn).
+  const model = options.organisation ? options.organisation.compose(loaded.model) : loaded.model;
   const left = new Set(
-    loaded.model.people
+    model.people
       .filter((p) => p.leaves !== undefined && options.today !== undefined && p.leaves <= options.today)
       .map((p) => p.id),
   );
-  const { graph, diagnostics } = resolveTeam(loaded.model, options.catalog ?? CATALOG, { absent: left });
+  const resolved = resolveTeam(model, options.catalog ?? CATALOG, {
+    absent: left,
+    ...(options.organisation ? { references: options.organisation.references } : {}),
+  });
+  const diagnostics = options.organisation
+    ? resolved.diagnostics.filter((d) => isOwnLocation(loaded.model, d))
+    : resolved.diagnostics;
   return {
     model: loaded.model,
-    graph,
+    graph: resolved.graph,
     diagnostics: sortDiagnostics([...loaded.diagnostics, ...diagnostics], loaded.model.files),
   };
+}
+
+/** How a team's model is checked as part of its organisation (src/app/org-check.ts gives it). */
+export interface InOrganisation {
+  /** The team's model, already loaded (every source is loaded once, to index the organisation). */
+  loaded: LoadResult;
+  /** The team's model with what it needs of the other sources (src/model/org-context.ts). */
+  compose(own: Model): Model;
+  /** How references that resolve nowhere are reported (see ResolveOptions). */
+  references: NonNullable<ResolveOptions["references"]>;
 }
 
 /**

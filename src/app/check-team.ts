@@ -4,7 +4,7 @@
  * asked), run the rules and score the findings. Every surface calls this, so they cannot disagree.
  */
 
-import { ruleEnvironment, runChecks, validateModel } from "../analysis/check-model.ts";
+import { type InOrganisation, ruleEnvironment, runChecks, validateModel } from "../analysis/check-model.ts";
 import { assessCoverage } from "../analysis/coverage.ts";
 import type { DoctorResult } from "../analysis/engine.ts";
 import type { Finding, Framework, Rule, RuleEnvironment } from "../analysis/rule.ts";
@@ -17,6 +17,7 @@ import { append } from "../model/append.ts";
 import { type Diagnostic, hasErrors } from "../model/diagnostic.ts";
 import type { ModelHost } from "../model/load.ts";
 import type { Model } from "../model/model.ts";
+import { isOwnLocation } from "../model/org-context.ts";
 import { InvalidModelError } from "./errors.ts";
 import type { EvidenceGatherer } from "./evidence.ts";
 
@@ -37,6 +38,11 @@ export interface CheckTeamOptions {
   rules?: readonly Rule[];
   /** Governance frameworks to check besides those the model lists. */
   frameworks?: readonly Framework[];
+  /**
+   * Check the team as part of its organisation: its references resolve across every source, what
+   * the teams serving it provide counts, and only findings located in its own files are its own.
+   */
+  organisation?: InOrganisation;
 }
 
 export interface TeamCheck {
@@ -68,7 +74,10 @@ export interface ValidTeamCheck extends TeamCheck {
 /** Checks the model at `entry`. Invalid input is returned (with its diagnostics), not thrown. */
 export async function checkTeam(entry: string, options: CheckTeamOptions): Promise<TeamCheck> {
   const rules = options.rules ?? RULES;
-  const validated = validateModel(entry, options.host, { today: options.today });
+  const validated = validateModel(entry, options.host, {
+    today: options.today,
+    ...(options.organisation ? { organisation: options.organisation } : {}),
+  });
   const environment = ruleEnvironment(validated.model, options.host, options.today);
   if (options.frameworks?.length) environment.frameworks = options.frameworks;
   const result: TeamCheck = {
@@ -98,6 +107,11 @@ export async function checkTeam(entry: string, options: CheckTeamOptions): Promi
   if (!doctor) {
     result.valid = false;
     return result;
+  }
+  if (options.organisation) {
+    const own = doctor.findings.filter((f) => isOwnLocation(validated.model, f.location));
+    doctor.findings.length = 0;
+    doctor.findings.push(...own);
   }
   result.doctor = doctor;
   result.score = scoreTeam({

@@ -4,6 +4,9 @@
  * teams. Every surface (the `org` commands, the organisation API) calls these.
  */
 import { type OrgFinding, organisationFindings } from "../analysis/org-findings.ts";
+
+export { ORG_FINDING_KINDS } from "../analysis/org-rules/rule.ts";
+
 import type { TeamSnapshot } from "../org/snapshot.ts";
 import type { OrgStore, TeamRecord } from "../org/store-port.ts";
 import { NotFoundError, UnavailableError } from "./errors.ts";
@@ -102,6 +105,7 @@ function findingsOf(rows: Row[], today: string, staleMonths: number): OrgFinding
   for (const { team, snapshot } of rows)
     if (team.error && (!snapshot || snapshot.valid))
       findings.unshift({
+        ruleId: "organisation/invalid",
         kind: "invalid",
         severity: "error",
         message: `${team.id}: ${team.error}`,

@@ -1,19 +1,23 @@
 /**
  * The use case behind `mlteam org sync`, the organisation server's background sync and `POST
- * /api/org/sync`: for each source, read the model at its branch head from git objects, check it
- * through the same use case as `mlteam doctor` (as of today), and keep a snapshot by commit. A head
- * already snapshotted is skipped; a source that fails (repository missing, branch gone, model not
- * there) is recorded with the reason and never stops the others.
+ * /api/org/sync`: read every source at its branch head from git objects, check each team in the
+ * context of the whole organisation through the same use case as `mlteam org doctor` (as of today),
+ * and keep a snapshot by commit. A team whose head and context (the other sources' heads) did not
+ * move is skipped; a source that fails (repository missing, branch gone, model not there) is
+ * recorded with the reason and never stops the others.
  */
-import { join } from "node:path";
-import { GitError, gitSync } from "../evidence/git.ts";
-import { treeHost } from "../history/tree-host.ts";
 import type { ModelHost } from "../model/load.ts";
 import type { OrgConfig, OrgSource } from "../org/config.ts";
-import { snapshotOf } from "../org/snapshot.ts";
-import { headOf, localRepository } from "../org/source-mirror.ts";
 import type { OrgStore, TeamRecord } from "../org/store-port.ts";
-import { checkTeam } from "./check-team.ts";
+import {
+  checkTeamInOrganisation,
+  contextKey,
+  type LoadedOrganisation,
+  loadOrganisation,
+  readSources,
+  type SourceAtHead,
+} from "./org-check.ts";
+import { evidenceStore, snapshotInOrganisation } from "./org-doctor.ts";
 import { syncedEvidence } from "./org-evidence.ts";
 
 export interface OrgSyncOptions {
@@ -41,82 +45,94 @@ export async function syncOrganisation(options: OrgSyncOptions): Promise<SourceO
   const { config, store } = options;
   await store.removeTeamsExcept(config.sources.map((s) => s.id));
   const known = new Map((await store.teams()).map((t) => [t.id, t]));
+  const wanted = (id: string) => !options.only || options.only.includes(id);
+  // Every source is read (the others from their mirrors as last fetched): each team is checked in
+  // the context of the whole organisation, as `mlteam org doctor` checks it.
+  const org = loadOrganisation(readSources(config, options.dataDir, wanted));
   const outcomes: SourceOutcome[] = [];
   for (const source of config.sources) {
-    if (options.only && !options.only.includes(source.id)) continue;
-    outcomes.push(await syncSource(source, known.get(source.id), options));
+    if (!wanted(source.id)) continue;
+    const at = org.sources.read.find((r) => r.source.id === source.id);
+    const failure = org.sources.failed.find((f) => f.source.id === source.id);
+    outcomes.push(
+      at && !failure
+        ? await syncSource(org, at, known.get(source.id), options)
+        : await recordFailure(store, source, known.get(source.id), failure?.reason ?? "not read", options),
+    );
   }
   return outcomes;
 }
 
-async function syncSource(
+const recordOf = (source: OrgSource, options: OrgSyncOptions) => ({
+  id: source.id,
+  repo: source.repo,
+  model: source.model,
+  branch: source.branch,
+  checkedAt: options.now(),
+});
+
+/** The last good snapshot stays the team's current one; the reason is shown beside it. */
+async function recordFailure(
+  store: OrgStore,
   source: OrgSource,
+  previous: TeamRecord | undefined,
+  reason: string,
+  options: OrgSyncOptions,
+): Promise<SourceOutcome> {
+  await store.saveTeam({
+    ...recordOf(source, options),
+    ...(previous?.head ? { head: previous.head } : {}),
+    error: reason,
+  });
+  return { id: source.id, status: "failed", reason };
+}
+
+async function syncSource(
+  org: LoadedOrganisation,
+  at: SourceAtHead,
   previous: TeamRecord | undefined,
   options: OrgSyncOptions,
 ): Promise<SourceOutcome> {
   const { store } = options;
-  const record = {
-    id: source.id,
-    repo: source.repo,
-    model: source.model,
-    branch: source.branch,
-    checkedAt: options.now(),
-  };
-  let repo: string;
-  let head: string;
-  try {
-    repo = localRepository(source, options.dataDir);
-    const found = headOf(repo, source.branch);
-    if (!found) throw new GitError(`the branch or ref "${source.branch}" is not in ${source.repo}`);
-    head = found;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    // The last good snapshot stays the team's current one; the reason is shown beside it.
-    await store.saveTeam({ ...record, ...(previous?.head ? { head: previous.head } : {}), error: reason });
-    return { id: source.id, status: "failed", reason };
-  }
-  // The head did not move and the source is the same: nothing to read, nothing to write.
-  if (
-    previous?.head === head &&
-    previous.error === undefined &&
-    previous.repo === source.repo &&
-    previous.model === source.model &&
-    previous.branch === source.branch
-  )
-    return { id: source.id, status: "unchanged", commit: head };
-  if (await store.hasSnapshot(source.id, head)) {
-    const kept = await store.snapshot(source.id, head);
-    const reason = kept && !kept.valid ? invalidReason(kept.diagnostics) : undefined;
-    await store.saveTeam({ ...record, head, ...(reason ? { error: reason } : {}) });
+  const { source, head } = at;
+  const record = recordOf(source, options);
+  const key = contextKey(org, at);
+  const kept = await store.snapshot(source.id, head);
+  // Neither the head nor anything the check read moved: nothing to check, nothing to write.
+  if (kept?.contextKey === key) {
+    const reason = !kept.valid ? invalidReason(kept.diagnostics) : undefined;
+    const same =
+      previous?.head === head &&
+      previous.error === reason &&
+      previous.repo === source.repo &&
+      previous.model === source.model &&
+      previous.branch === source.branch;
+    if (!same) await store.saveTeam({ ...record, head, ...(reason ? { error: reason } : {}) });
     return { id: source.id, status: "unchanged", commit: head, ...(reason ? { reason } : {}) };
   }
   let reason: string | undefined;
   try {
-    const host = treeHost(repo, head, source.model);
-    // Evidence as the doctor gathers it (when the model lists its repository), up to the synced commit.
-    const check = await checkTeam(source.model, {
-      host,
+    const checked = await checkTeamInOrganisation(org, at, {
       today: options.today,
-      gatherEvidence: syncedEvidence({
-        repo,
-        head,
-        storeFile: join(options.dataDir, "evidence", `${source.id}.db`),
-      }),
+      evidenceFor: (s) =>
+        syncedEvidence({ repo: s.repo, head: s.head, storeFile: evidenceStore(options.dataDir, s) }),
     });
-    const committedAt = gitSync(repo, ["show", "-s", "--format=%cI", head]).trim();
-    const snapshot = snapshotOf(check, {
-      teamId: source.id,
-      commit: head,
-      committedAt,
-      syncedAt: options.now(),
-      files: modelFiles(check.model.files, host),
-    });
+    const snapshot = snapshotInOrganisation(
+      checked,
+      org.identities,
+      options.now(),
+      modelFiles(checked.check.model.files, at.host),
+    );
     await store.saveSnapshot(snapshot);
     if (!snapshot.valid) reason = invalidReason(snapshot.diagnostics);
   } catch (error) {
-    reason = error instanceof Error ? error.message : String(error);
-    await store.saveTeam({ ...record, ...(previous?.head ? { head: previous.head } : {}), error: reason });
-    return { id: source.id, status: "failed", commit: head, reason };
+    return recordFailure(
+      store,
+      source,
+      previous,
+      error instanceof Error ? error.message : String(error),
+      options,
+    );
   }
   await store.saveTeam({ ...record, head, ...(reason ? { error: reason } : {}) });
   return { id: source.id, status: "synced", commit: head, ...(reason ? { reason } : {}) };

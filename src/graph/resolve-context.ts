@@ -24,6 +24,19 @@ export interface ResolveContext {
     candidates: Iterable<string>,
     target?: "key",
   ): void;
+  /**
+   * A reference that may name a team or person of another source of the organisation (a team's
+   * `serves`, a person's `reportsTo`, a product's team, a RACI C or I): recorded in the graph's
+   * `external` list when the model is checked on its own and the id is not a likely typo of one of
+   * its own; reported like `unknown` otherwise.
+   */
+  external(
+    node: object,
+    path: PathKey[],
+    what: "team" | "person",
+    id: string,
+    candidates: Iterable<string>,
+  ): void;
 }
 
 /** Every role a person holds: under `roles`, then by job title. */

@@ -7,6 +7,7 @@
 import { parseRaciRef } from "../model/raci-ref.ts";
 import type { RaciLetter, RaciRow } from "../model/schema.ts";
 import { RACI_LETTERS } from "../model/schema.ts";
+import { suggest } from "../model/suggest.ts";
 import type { PathKey } from "../model/yaml-source.ts";
 import { heldRoles, type ResolveContext } from "./resolve-context.ts";
 import type { PersonNode, ProductNode, RaciCell, RaciEntry, RaciRef, TeamNode } from "./types.ts";
@@ -92,12 +93,14 @@ class RaciRefs {
   private readonly absent: ReadonlySet<string>;
   private readonly report: ResolveContext["report"];
   private readonly unknown: ResolveContext["unknown"];
+  private readonly external: ResolveContext["external"];
   private readonly roles: ReadonlyMap<string, unknown>;
   private readonly people: ReadonlyMap<string, PersonNode>;
   private readonly teams: ReadonlyMap<string, TeamNode>;
   private readonly products: ReadonlyMap<string, ProductNode>;
   private readonly holders: ReadonlyMap<string, string[]>;
   private readonly scopedHolders = new Map<string, Map<string, readonly string[]>>(); // product → role → people
+  private readonly byScope = new WeakMap<ReadonlySet<string>, Map<string, readonly string[]>>();
   private readonly interned = { role: new Map<string, RaciRef>(), person: new Map<string, RaciRef>() };
 
   constructor(
@@ -109,6 +112,7 @@ class RaciRefs {
     this.absent = ctx.absent;
     this.report = ctx.report;
     this.unknown = ctx.unknown;
+    this.external = ctx.external;
     this.roles = inputs.roles;
     this.people = inputs.people;
     this.teams = inputs.teams;
@@ -119,17 +123,18 @@ class RaciRefs {
   /** The resolved cells of `row`, in letter order; a reference that does not resolve is reported and left out. */
   cells(row: RaciRow, product: string | undefined): RaciCell[] {
     const cells: RaciCell[] = [];
+    const scope = this.model.scope?.(row);
     for (const letter of RACI_LETTERS) {
       const value = row[letter];
       if (value === undefined) continue;
       if (typeof value === "string") {
         const ref = this.resolve(row, [letter], value);
-        if (ref) cells.push(new Cell(letter, ref, this.peopleOf(ref, product, letter), -1));
+        if (ref) cells.push(new Cell(letter, ref, this.peopleOf(ref, product, letter, scope), -1));
         continue;
       }
       for (let index = 0; index < value.length; index++) {
         const ref = this.resolve(row, [letter, index], value[index] as string);
-        if (ref) cells.push(new Cell(letter, ref, this.peopleOf(ref, product, letter), index));
+        if (ref) cells.push(new Cell(letter, ref, this.peopleOf(ref, product, letter, scope), index));
       }
     }
     return cells;
@@ -142,7 +147,9 @@ class RaciRefs {
     if (kind) {
       const pool = kind === "role" ? roles : people;
       if (pool.has(id) || (kind === "person" && absent.has(id))) return this.intern(kind, id);
-      if (!model.invalidIds.has(id)) unknown(row, path, kind, id, pool.keys());
+      if (model.invalidIds.has(id)) return undefined;
+      if (kind === "person" && consulted(path)) this.external(row, path, "person", id, pool.keys());
+      else unknown(row, path, kind, id, pool.keys());
       return undefined;
     }
     const isRole = roles.has(raw);
@@ -158,9 +165,22 @@ class RaciRefs {
     }
     if (isRole) return this.intern("role", raw);
     if (isPerson) return this.intern("person", raw);
-    if (!model.invalidIds.has(raw))
-      unknown(row, path, "role or person", raw, [...roles.keys(), ...people.keys()]);
+    if (model.invalidIds.has(raw)) return undefined;
+    const candidates = [...roles.keys(), ...people.keys()];
+    // Someone consulted or informed may sit in another team of the organisation.
+    if (consulted(path) && suggest(raw, candidates) === undefined)
+      this.external(row, path, "person", raw, people.keys());
+    else unknown(row, path, "role or person", raw, candidates);
     return undefined;
+  }
+
+  /** The holders of `role` within `scope`, computed once per scope. */
+  private scoped(role: string, scope: ReadonlySet<string>): readonly string[] {
+    const byRole = this.byScope.get(scope) ?? new Map<string, readonly string[]>();
+    this.byScope.set(scope, byRole);
+    const list = byRole.get(role) ?? (this.holders.get(role) ?? []).filter((id) => scope.has(id));
+    byRole.set(role, list);
+    return list;
   }
 
   private intern(kind: RaciRef["kind"], id: string): RaciRef {
@@ -173,17 +193,29 @@ class RaciRefs {
   }
 
   /** The people `ref` stands for; an Accountable is a commitment, so never someone who holds the role by title only. */
-  private peopleOf(ref: RaciRef, product: string | undefined, letter: RaciLetter): readonly string[] {
+  private peopleOf(
+    ref: RaciRef,
+    product: string | undefined,
+    letter: RaciLetter,
+    scope: ReadonlySet<string> | undefined,
+  ): readonly string[] {
     if (ref.kind === "person") return this.absent.has(ref.id) ? [] : [ref.id];
-    const holders = this.holdersFor(ref.id, product);
+    const holders = this.holdersFor(ref.id, product, scope);
     if (letter !== "A") return holders;
     const byTitle = (id: string) => this.people.get(id)?.titleRoles.includes(ref.id) === true;
     return holders.some(byTitle) ? holders.filter((id) => !byTitle(id)) : holders;
   }
 
-  /** Who holds `role` for `product`: in its own team, else in the teams serving it, else anyone. */
-  private holdersFor(role: string, product: string | undefined): readonly string[] {
-    const all = this.holders.get(role) ?? [];
+  /**
+   * Who holds `role` for `product`: in its own team, else in the teams serving it, else anyone (in
+   * the organisation, anyone within the row's scope: see `Model.scope`).
+   */
+  private holdersFor(
+    role: string,
+    product: string | undefined,
+    scope: ReadonlySet<string> | undefined,
+  ): readonly string[] {
+    const all = scope ? this.scoped(role, scope) : (this.holders.get(role) ?? []);
     const team = product === undefined ? undefined : this.products.get(product)?.team;
     if (team === undefined) return all;
     let byRole = this.scopedHolders.get(product as string);
@@ -202,6 +234,9 @@ class RaciRefs {
     return scoped;
   }
 }
+
+/** Whether a cell's path is in the C or I column (which may name people of other teams). */
+const consulted = (path: PathKey[]): boolean => path[0] === "C" || path[0] === "I";
 
 /** A RACI cell; its path in the row is derived on demand (there are millions in a large model). */
 class Cell implements RaciCell {

@@ -9,17 +9,34 @@ import type { Diagnostic } from "../model/diagnostic.ts";
 import { formatPath } from "../model/diagnostic.ts";
 import type { Model } from "../model/model.ts";
 import type { RoleAssignment } from "../model/schema.ts";
-import { didYouMean } from "../model/suggest.ts";
+import { didYouMean, suggest } from "../model/suggest.ts";
 import type { PathKey } from "../model/yaml-source.ts";
 import { mergeCatalog } from "./catalog-merge.ts";
 import { checkDuplicates, heldRoles, type Ids, type ResolveContext } from "./resolve-context.ts";
 import { resolveRaci } from "./resolve-raci.ts";
 import { resolveUnits } from "./resolve-units.ts";
-import type { PersonNode, ProductNode, RoleHolding, TeamGraph, TeamNode, TitleMatch } from "./types.ts";
+import type {
+  ExternalReference,
+  PersonNode,
+  ProductNode,
+  RoleHolding,
+  TeamGraph,
+  TeamNode,
+  TitleMatch,
+} from "./types.ts";
 
 export interface ResolveOptions {
   /** People to leave out as if away (what-if): they hold nothing, and references to them stay valid. */
   absent?: ReadonlySet<string>;
+  /**
+   * How references that may point into another source of the organisation (a team's `serves`, a
+   * person's `reportsTo`, a product's team, RACI C and I) are treated when they do not resolve:
+   * `standalone` (default: the model checked on its own) keeps them in `graph.external` unless the
+   * id is a likely typo of one of the model's own; `organisation` (the organisation gave every
+   * source's entries) reports them as unknown; `missingSources` reports them as warnings naming
+   * the sources that could not be read, where the reference may point.
+   */
+  references?: "standalone" | "organisation" | { missingSources: readonly string[] };
 }
 
 const NOBODY: ReadonlySet<string> = new Set();
@@ -42,6 +59,7 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
     const where = origin ? formatPath([...origin.path, ...path]) : formatPath(path);
     diagnostics.push({ ...at, severity: "error", code, message: `${where}: ${message}` });
   };
+  const external: ExternalReference[] = [];
   const ctx: ResolveContext = {
     model,
     absent,
@@ -55,6 +73,20 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
     known: (ids, id) => ids.has(id) || model.invalidIds.has(id) || absent.has(id),
     unknown: (node, path, what, id, candidates, target) =>
       report(node, path, "unknown-reference", `unknown ${what} "${id}"${didYouMean(id, candidates)}`, target),
+    external: (node, path, what, id, candidates) => {
+      const mode = options.references ?? "standalone";
+      const list = [...candidates];
+      if (mode === "standalone" && suggest(id, list) === undefined)
+        external.push({ kind: what, id, node, path });
+      else if (mode === "standalone" || mode === "organisation") ctx.unknown(node, path, what, id, list);
+      else
+        ctx.warn(
+          node,
+          path,
+          "unknown-reference",
+          `${what} "${id}" is in no source the organisation could read; it may be in ${mode.missingSources.join(", ")}, which failed to sync`,
+        );
+    },
   };
   const merged = mergeCatalog(catalog, model);
   checkCustomCatalog(ctx, merged.competencies);
@@ -91,6 +123,7 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
     raciByActivity,
     stakeholders:
       absent.size === 0 ? model.stakeholders : model.stakeholders.filter((s) => !absent.has(s.person ?? "")),
+    external,
   };
   return { graph, diagnostics };
 }
@@ -180,7 +213,7 @@ function resolvePeople(ctx: ResolveContext, roles: ReadonlyMap<string, RoleDef>,
   }
   for (const person of model.people) {
     if (person.reportsTo !== undefined && !known(people, person.reportsTo))
-      unknown(person, ["reportsTo"], "person", person.reportsTo, people.keys());
+      ctx.external(person, ["reportsTo"], "person", person.reportsTo, people.keys());
   }
 
   const skilled = new Map<string, string[]>();
@@ -255,7 +288,7 @@ function resolveTeams(ctx: ResolveContext, people: Map<string, PersonNode>): Map
       const target = teams.get(served);
       if (!target) {
         if (!model.invalidIds.has(served))
-          unknown(team.source, ["serves", index], "team", served, teams.keys());
+          ctx.external(team.source, ["serves", index], "team", served, teams.keys());
         continue;
       }
       team.serves.push(served);
@@ -279,7 +312,7 @@ function resolveProducts(
   for (const product of model.products) {
     if (products.has(product.id)) continue;
     const owned = known(teams, product.team);
-    if (!owned) unknown(product, ["team"], "team", product.team, teams.keys());
+    if (!owned) ctx.external(product, ["team"], "team", product.team, teams.keys());
     for (const [index, person] of (product.oversight ?? []).entries())
       if (!known(people, person)) unknown(product, ["oversight", index], "person", person, people.keys());
     products.set(product.id, {

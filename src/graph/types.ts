@@ -94,6 +94,15 @@ export interface RaciEntry {
   cells: RaciCell[];
 }
 
+/** A reference to a team or person the model does not hold, left for the organisation to resolve. */
+export interface ExternalReference {
+  kind: "team" | "person";
+  id: string;
+  /** The entry that makes the reference, and where in it. */
+  node: object;
+  path: PathKey[];
+}
+
 export interface TeamGraph {
   model: Model;
   organisation: Organisation | undefined;
@@ -121,4 +130,9 @@ export interface TeamGraph {
   raci: readonly RaciEntry[];
   raciByActivity: ReadonlyMap<string, readonly RaciEntry[]>;
   stakeholders: readonly Stakeholder[];
+  /**
+   * References to teams and people of other sources of the organisation (checked alone, the model
+   * cannot resolve them; `mlteam org doctor` does). Empty when the organisation gave the context.
+   */
+  external: readonly ExternalReference[];
 }

@@ -82,6 +82,12 @@ export interface Model {
   invalidIds: Set<string>;
   /** Where `node` (an entry of the model) was written. */
   origin(node: object): Origin | undefined;
+  /**
+   * In a team's model as the organisation sees it (src/model/org-context.ts): the people a RACI
+   * row's roles may resolve to — the team's own and those of the teams serving it for its own rows,
+   * the serving team's people for a row borrowed from it. Absent for a model checked on its own.
+   */
+  scope?(row: object): ReadonlySet<string> | undefined;
   /** The location of `node`, or of a field inside it. */
   locate(node: object, path?: readonly PathKey[], target?: "key" | "value"): Location;
 }

@@ -23,6 +23,13 @@ const id = z
 export const sourceSchema = z
   .object({
     id: id.optional().describe("The team's id in the organisation (default: from the repository's name)."),
+    name: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The team's name as the organisation shows it (default: the name of the model's team, else the id).",
+      ),
     repo: z
       .string()
       .min(1)
@@ -120,6 +127,8 @@ export type OrgFile = z.infer<typeof orgFileSchema>;
 /** A source as the sync reads it: its id settled, its local path made absolute. */
 export interface OrgSource {
   id: string;
+  /** The name the organisation file gives the team, when it gives one. */
+  name?: string;
   repo: string;
   /** Whether `repo` is a URL to clone (else a local repository, read in place). */
   remote: boolean;
@@ -210,6 +219,7 @@ export function parseOrgConfig(file: string, text: string): OrgConfigResult {
     } else seen.set(sourceId, index);
     return {
       id: sourceId,
+      ...(s.name !== undefined ? { name: s.name } : {}),
       repo: remote || isAbsolute(s.repo) ? s.repo : resolve(base, s.repo),
       remote,
       model: s.model ?? DEFAULT_MODEL_FILE,

@@ -6,6 +6,7 @@
 import type { TeamCheck } from "../app/check-team.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
 import type { Model } from "../model/model.ts";
+import { identityKeys } from "../model/org-identity.ts";
 
 export interface SnapshotFinding {
   ruleId: string;
@@ -18,11 +19,22 @@ export interface SnapshotFinding {
 export interface SnapshotPerson {
   id: string;
   name: string;
-  /** How the same person is recognised in other teams' models: e-mail, else handle, else name. */
+  /**
+   * The person's key across teams: in a check of the organisation, the organisation's id for them
+   * (people of different sources matched by id, e-mail or handle); else e-mail, else handle, else name.
+   */
   key: string;
-  /** Percent of full time allocated to roles in this team. */
+  /** Percent of full time allocated to roles in this team, as far as the model records it. */
   allocation: number;
+  /** Whether every role the person holds here states its allocation (else the total is not recorded). */
+  allocationRecorded?: boolean;
   capacity: number;
+  /** What ties the entry to the same person in other teams: `id:…`, `email:…`, `handle:…`. */
+  identity?: string[];
+  /** Where the person is written (file:line:col), for findings that name them. */
+  at?: string;
+  /** Production-critical activities (deployment, CI/CD, monitoring, data pipelines…) they are Accountable for. */
+  accountableCritical?: string[];
 }
 
 /** What git evidence said of the team's repository at that commit (when the model asks for evidence). */
@@ -60,6 +72,13 @@ export interface TeamSnapshot {
   people: SnapshotPerson[];
   /** Ids of the people the team's work rests on alone (risk/single-point-of-failure). */
   singlePointsOfFailure: string[];
+  /**
+   * Whether an executive sponsor is reachable: one of the team's people is one, or reports (through
+   * `reportsTo`, across teams in the organisation) to one, or the model names one as a stakeholder.
+   */
+  sponsorReachable?: boolean;
+  /** A fingerprint of the sources' heads the check read, when it was checked in its organisation. */
+  contextKey?: string;
   /** Git evidence, when the model lists its own repository under `evidence.repositories`. */
   evidence?: SnapshotEvidence;
   /** Notes from the check (e.g. an evidence repository the organisation cannot read). */
@@ -90,26 +109,22 @@ export function snapshotOf(
     committedAt: string;
     syncedAt: string;
     files: Record<string, string>;
+    /** The team's name (default: the model's organisation name, else the id). */
+    name?: string;
+    /** The person's key across teams (default: {@link personKey}). */
+    keyOf?: (person: Model["people"][number]) => string;
+    contextKey?: string;
   },
 ): TeamSnapshot {
   const findings = check.doctor?.findings ?? [];
   const count = (s: SnapshotFinding["severity"]) => findings.filter((f) => f.severity === s).length;
-  const people: SnapshotPerson[] = check.valid
-    ? check.model.people.map((p) => ({
-        id: p.id,
-        name: p.name,
-        key: personKey(p),
-        allocation: (p.roles ?? []).reduce(
-          (sum, r) => sum + (typeof r === "string" ? 0 : (r.allocation ?? 0)),
-          0,
-        ),
-        capacity: p.capacity ?? 100,
-      }))
-    : [];
+  const people = check.valid ? snapshotPeople(check, facts.keyOf ?? personKey) : [];
+  const { keyOf: _keyOf, ...kept } = facts;
   return {
-    ...facts,
-    name: check.model.organisation?.name ?? facts.teamId,
+    ...kept,
+    name: facts.name ?? check.model.organisation?.name ?? facts.teamId,
     valid: check.valid,
+    ...(check.valid ? { sponsorReachable: sponsorReachable(check) } : {}),
     ...(check.score
       ? { score: check.score.overall, areas: check.score.areas, coverage: check.score.coverage.overall }
       : {}),
@@ -152,4 +167,62 @@ function evidenceOf(check: TeamCheck): { evidence?: SnapshotEvidence; evidenceRe
     unmatched: check.evidence.unmatched.length,
   };
   return { evidence, evidenceReport: check.evidence };
+}
+
+/** The team's own people with what the organisation compares across teams. */
+function snapshotPeople(
+  check: TeamCheck,
+  keyOf: (person: Model["people"][number]) => string,
+): SnapshotPerson[] {
+  const { graph, model } = check;
+  const accountable = new Map<string, Set<string>>();
+  for (const entry of graph.raci) {
+    if (!graph.activities.get(entry.activity)?.productionCritical) continue;
+    for (const cell of entry.cells)
+      if (cell.letter === "A")
+        for (const id of cell.people) {
+          const set = accountable.get(id) ?? new Set<string>();
+          set.add(entry.activity);
+          accountable.set(id, set);
+        }
+  }
+  return model.people.map((p) => {
+    const at = model.locate(p, ["id"]);
+    const critical = [...(accountable.get(p.id) ?? [])].sort();
+    return {
+      id: p.id,
+      name: p.name,
+      key: keyOf(p),
+      identity: identityKeys(p),
+      allocation: (p.roles ?? []).reduce(
+        (sum, r) => sum + (typeof r === "string" ? 0 : (r.allocation ?? 0)),
+        0,
+      ),
+      allocationRecorded:
+        (p.roles ?? []).length > 0 &&
+        (p.roles ?? []).every((r) => typeof r !== "string" && r.allocation !== undefined),
+      capacity: p.capacity ?? 100,
+      at: `${at.file}:${at.line}:${at.column}`,
+      ...(critical.length > 0 ? { accountableCritical: critical } : {}),
+    };
+  });
+}
+
+/** Whether the team reaches an executive sponsor: named, held by one of its people, or up a line of managers. */
+function sponsorReachable({ graph, model }: TeamCheck): boolean {
+  const sponsors = new Set(graph.holders.get("executive-sponsor") ?? []);
+  for (const s of graph.stakeholders)
+    if (s.kind === "executive-sponsor") {
+      if (s.person === undefined) return true;
+      sponsors.add(s.person);
+    }
+  for (const person of model.people) {
+    const seen = new Set<string>();
+    for (let id: string | undefined = person.id; id !== undefined && !seen.has(id); ) {
+      if (sponsors.has(id)) return true;
+      seen.add(id);
+      id = graph.people.get(id)?.source.reportsTo;
+    }
+  }
+  return false;
 }

@@ -81,6 +81,7 @@ export interface OrgStore {
   /** Removes teams no longer listed in the organisation file (their snapshots too). */
   removeTeamsExcept(ids: readonly string[]): Promise<void>;
   hasSnapshot(teamId: string, commit: string): Promise<boolean>;
+  /** Keeps the snapshot of a commit, replacing one kept for the same commit (checked again in a new context). */
   saveSnapshot(snapshot: TeamSnapshot): Promise<void>;
   /** One snapshot, with the model's files. */
   snapshot(teamId: string, commit: string): Promise<TeamSnapshot | undefined>;

@@ -3,14 +3,14 @@ import type { Finding, Severity } from "../analysis/rule.ts";
 
 export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export function countOf(findings: readonly Finding[], severity: Severity): number {
+export function countOf(findings: readonly Pick<Finding, "severity">[], severity: Severity): number {
   let n = 0;
   for (const f of findings) if (f.severity === severity) n++;
   return n;
 }
 
 /** "3 errors, 12 warnings, 5 info" (only what is there; "no problems" when nothing is). */
-export function counts(findings: readonly Finding[]): string {
+export function counts(findings: readonly Pick<Finding, "severity">[]): string {
   const parts = [
     [countOf(findings, "error"), "error", "errors"],
     [countOf(findings, "warn"), "warning", "warnings"],

@@ -268,7 +268,15 @@ class KyselyOrgStore implements OrgStore {
         model_files: s.files ? JSON.stringify(s.files) : null,
         evidence_report: s.evidenceReport ? JSON.stringify(s.evidenceReport) : null,
       })
-      .onConflict((oc) => oc.columns(["team_id", "commit_id"]).doNothing())
+      // The same commit checked again because another source it reads moved: the new check replaces it.
+      .onConflict((oc) =>
+        oc.columns(["team_id", "commit_id"]).doUpdateSet((eb) => ({
+          synced_at: eb.ref("excluded.synced_at"),
+          data: eb.ref("excluded.data"),
+          model_files: eb.ref("excluded.model_files"),
+          evidence_report: eb.ref("excluded.evidence_report"),
+        })),
+      )
       .execute();
   }
 

@@ -47,8 +47,8 @@ test("organisation findings: what only shows across teams", () => {
     [
       ["invalid", "error", ["broken"]],
       ["over-allocated", "error", ["fraud", "search"]],
+      ["no-sponsor", "error", ["search"]],
       ["single-point-of-failure", "warn", ["fraud", "search"]],
-      ["no-sponsor", "warn", ["search"]],
       ["stale", "info", ["search"]],
     ],
   );

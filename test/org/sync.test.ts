@@ -82,12 +82,13 @@ describe("the organisation", () => {
       ["unchanged", "unchanged", "unchanged"],
     );
 
-    // A new commit in one repository changes that team only, and its history has two points.
+    // A new commit in one repository changes that team only, and its history has two points; a team
+    // is shown by its own name (its model's team), never by the organisation's name all teams share.
     const fraud = join(scratch, "fraud");
     const model = readFileSync(join(fraud, "mlteam.yaml"), "utf8");
     writeFileSync(
       join(fraud, "mlteam.yaml"),
-      model.replace(/name: Brightfield Home Goods/, "name: Brightfield Fraud"),
+      model.replace(/name: Data & ML/, "name: Fraud data science"),
     );
     commit(fraud, "rename");
     const third = await syncOrganisation({
@@ -103,7 +104,7 @@ describe("the organisation", () => {
     );
     assert.equal((await store.history("fraud")).length, 2);
     assert.equal((await store.history("platform")).length, 1);
-    assert.equal((await organisationTeams(store)).find((t) => t.id === "fraud")?.name, "Brightfield Fraud");
+    assert.equal((await organisationTeams(store)).find((t) => t.id === "fraud")?.name, "Fraud data science");
     await store.close();
   });
 

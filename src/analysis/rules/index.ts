@@ -31,6 +31,7 @@ import responsiblePresent from "./raci/responsible-present.ts";
 import roleOverload from "./raci/role-overload.ts";
 import roleUnstaffed from "./raci/role-unstaffed.ts";
 import singleAccountable from "./raci/single-accountable.ts";
+import unprovenBackup from "./raci/unproven-backup.ts";
 import absenceCoverage from "./risk/absence-coverage.ts";
 import contractorAccountable from "./risk/contractor-accountable.ts";
 import onCallKnowledge from "./risk/on-call-knowledge.ts";
@@ -51,6 +52,7 @@ import teamSize from "./staffing/team-size.ts";
 import tooManyHats from "./staffing/too-many-hats.ts";
 import topologyFit from "./topology/fit.ts";
 import idlePlatform from "./topology/idle-platform.ts";
+import organisationReferences from "./topology/organisation-references.ts";
 import platformCoverage from "./topology/platform-coverage.ts";
 
 export const RULES: readonly Rule[] = [
@@ -63,6 +65,7 @@ export const RULES: readonly Rule[] = [
   roleOverload,
   essentialActivityMissing,
   productConsistency,
+  unprovenBackup,
   overAllocation,
   minimumTeam,
   tooManyHats,
@@ -100,6 +103,7 @@ export const RULES: readonly Rule[] = [
   topologyFit,
   platformCoverage,
   idlePlatform,
+  organisationReferences,
   systemDocs,
   responsibleInactive,
   undeclaredAuthor,

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { register as registerDoctor } from "./org-doctor.ts";
 import { register as registerServe } from "./org-serve.ts";
 import { register as registerSync } from "./org-sync.ts";
 import { register as registerWorker } from "./org-worker.ts";
@@ -17,6 +18,7 @@ The organisation file lists the team models (docs/org.md):
     - { repo: ../fraud-team }                       # a local repository, mlteam.yaml at its top
     - { id: search, repo: https://git.example/search.git, model: team/mlteam.yaml, branch: main }`,
     );
+  registerDoctor(org);
   registerSync(org);
   registerServe(org);
   registerWorker(org);

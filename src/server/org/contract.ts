@@ -1,6 +1,7 @@
 /** The organisation API's shapes: one definition for validation, the OpenAPI document and clients. */
 import { z } from "@hono/zod-openapi";
 import { parseGrant } from "../../app/org-grants.ts";
+import { ORG_FINDING_KINDS } from "../../app/org-overview.ts";
 
 export const Counts = z.object({ error: z.number().int(), warn: z.number().int(), info: z.number().int() });
 
@@ -20,18 +21,16 @@ export const TeamSummaryView = z
 
 export const OrgFindingView = z
   .object({
-    kind: z.enum([
-      "over-allocated",
-      "single-point-of-failure",
-      "no-sponsor",
-      "missing-roles",
-      "stale",
-      "invalid",
-    ]),
+    ruleId: z.string().openapi({ description: "The organisation rule, e.g. organisation/over-allocated." }),
+    kind: z.enum(ORG_FINDING_KINDS),
     severity: z.enum(["error", "warn", "info"]),
     message: z.string(),
     teams: z.array(z.string()),
     person: z.string().optional(),
+    at: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "team:file:line:col of what the finding names." }),
   })
   .openapi("OrgFinding");
 

@@ -16,7 +16,8 @@ export default defineRule({
   },
   check({ graph, report }) {
     for (const team of graph.teams.values()) {
-      if (team.source.type !== "platform" || team.serves.length > 0) continue;
+      // A team it serves in another repository counts (the organisation resolves it).
+      if (team.source.type !== "platform" || (team.source.serves ?? []).length > 0) continue;
       report({
         node: team.source,
         path: ["id"],

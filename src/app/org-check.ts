@@ -1,0 +1,209 @@
+/**
+ * The organisation checked as one model — the use case behind `mlteam org doctor`, `mlteam org sync`
+ * and the organisation server's sync, so that all three agree. Every source is read at its branch
+ * head from git objects and loaded once; people are matched across sources (id, e-mail, handle);
+ * then each team is checked by `checkTeam` in the context of the whole organisation: its references
+ * resolve across sources, what the teams serving it provide counts, and its findings are those
+ * located in its own files.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { GitError, gitSync } from "../evidence/git.ts";
+import { treeHost } from "../history/tree-host.ts";
+import { type LoadResult, loadModel, type ModelHost } from "../model/load.ts";
+import type { Model } from "../model/model.ts";
+import { indexOrganisation, modelInOrganisation, type OrgModels } from "../model/org-context.ts";
+import { type OrgIdentities, organisationIdentities } from "../model/org-identity.ts";
+import type { OrgConfig, OrgSource } from "../org/config.ts";
+import { headOf, localRepository } from "../org/source-mirror.ts";
+import { checkTeam, type TeamCheck } from "./check-team.ts";
+import type { EvidenceGatherer } from "./evidence.ts";
+
+/** A source read at its branch head. */
+export interface SourceAtHead {
+  source: OrgSource;
+  /** The local repository (in place, or the bare mirror of a remote one). */
+  repo: string;
+  head: string;
+  /** The head commit's date (ISO 8601): when the model last changed. */
+  committedAt: string;
+  host: ModelHost;
+}
+
+/** A source that could not be read, and why. */
+export interface SourceFailure {
+  source: OrgSource;
+  reason: string;
+}
+
+export interface SourcesRead {
+  read: SourceAtHead[];
+  failed: SourceFailure[];
+}
+
+/**
+ * Reads every source's head (cloning or fetching remote ones into `dataDir`); a failure never stops
+ * the others. Sources `refresh` says no to are read from their mirror as it is (no network): a sync
+ * of one source still sees the others as last fetched.
+ */
+export function readSources(
+  config: Pick<OrgConfig, "sources">,
+  dataDir: string,
+  refresh: (id: string) => boolean = () => true,
+): SourcesRead {
+  const read: SourceAtHead[] = [];
+  const failed: SourceFailure[] = [];
+  for (const source of config.sources) {
+    try {
+      const mirror = join(dataDir, "repos", `${source.id}.git`);
+      const repo =
+        source.remote && !refresh(source.id) && existsSync(join(mirror, "HEAD"))
+          ? mirror
+          : localRepository(source, dataDir);
+      const head = headOf(repo, source.branch);
+      if (!head) throw new GitError(`the branch or ref "${source.branch}" is not in ${source.repo}`);
+      read.push(sourceAt(source, repo, head));
+    } catch (error) {
+      failed.push({ source, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { read, failed };
+}
+
+/**
+ * The source at `head`; its tree and commit date are read from git when first asked for (a sync of
+ * one source reads the others' models from the cache of loaded models, starting no git process).
+ */
+function sourceAt(source: OrgSource, repo: string, head: string): SourceAtHead {
+  let host: ModelHost | undefined;
+  let committedAt: string | undefined;
+  return {
+    source,
+    repo,
+    head,
+    get committedAt() {
+      committedAt ??= gitSync(repo, ["show", "-s", "--format=%cI", head]).trim();
+      return committedAt;
+    },
+    get host() {
+      host ??= treeHost(repo, head, source.model);
+      return host;
+    },
+  };
+}
+
+/** A team checked in its organisation. */
+export interface TeamInOrganisation {
+  at: SourceAtHead;
+  /** The team's name: the organisation file's, else its model's team's, else the source id. */
+  name: string;
+  check: TeamCheck;
+  /** A fingerprint of the heads the check read (its own and those of the sources it borrowed from). */
+  contextKey: string;
+}
+
+/** The organisation's sources loaded and indexed, ready to check any of its teams. */
+export interface LoadedOrganisation {
+  sources: SourcesRead;
+  loaded: ReadonlyMap<string, LoadResult>;
+  identities: OrgIdentities;
+  index: OrgModels;
+}
+
+/**
+ * Models already loaded, by repository, commit and path: a long-lived process (an `org worker`, the
+ * server) syncing one source at a time loads each other source's model once per commit, not once
+ * per sync. Models are never changed after loading, so sharing them is safe.
+ */
+const LOADED = new Map<string, LoadResult>();
+const LOADED_MAX = 4096;
+
+function loadAt(at: SourceAtHead): LoadResult {
+  const key = `${at.repo}\u0000${at.head}\u0000${at.source.model}`;
+  let result = LOADED.get(key);
+  if (!result) {
+    result = loadModel(at.source.model, at.host);
+    if (LOADED.size >= LOADED_MAX) LOADED.delete(LOADED.keys().next().value as string);
+    LOADED.set(key, result);
+  }
+  return result;
+}
+
+export function loadOrganisation(sources: SourcesRead): LoadedOrganisation {
+  const loaded = new Map<string, LoadResult>();
+  for (const at of sources.read) {
+    try {
+      loaded.set(at.source.id, loadAt(at));
+    } catch (error) {
+      sources.failed.push({
+        source: at.source,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  const models = sources.read.flatMap((at) => {
+    const result = loaded.get(at.source.id);
+    return result ? [{ id: at.source.id, model: result.model }] : [];
+  });
+  const identities = organisationIdentities(models.map((m) => ({ id: m.id, people: m.model.people })));
+  return { sources, loaded, identities, index: indexOrganisation(models, identities) };
+}
+
+export interface CheckInOrganisationOptions {
+  today: string;
+  /** How to gather a team's evidence (when its model lists its own repository); none: rules only. */
+  evidenceFor?(at: SourceAtHead): EvidenceGatherer;
+}
+
+/** Checks one team of the organisation, as every organisation surface does. */
+export async function checkTeamInOrganisation(
+  org: LoadedOrganisation,
+  at: SourceAtHead,
+  options: CheckInOrganisationOptions,
+): Promise<TeamInOrganisation> {
+  const loaded = org.loaded.get(at.source.id);
+  if (!loaded) throw new Error(`checkTeamInOrganisation: ${at.source.id} was not loaded`);
+  const missing = org.sources.failed.map((f) => f.source.id);
+  const gather = options.evidenceFor?.(at);
+  const composed = modelInOrganisation(org.index, at.source.id);
+  const check = await checkTeam(at.source.model, {
+    host: at.host,
+    today: options.today,
+    ...(gather ? { gatherEvidence: gather } : { evidence: "never" as const }),
+    organisation: {
+      loaded,
+      compose: () => composed.model,
+      references: missing.length > 0 ? { missingSources: missing } : "organisation",
+    },
+  });
+  return {
+    at,
+    name: teamName(at.source, loaded.model),
+    check,
+    contextKey: contextKey(org, at, composed.borrowedFrom),
+  };
+}
+
+/** The team's name: the organisation file's, else its model's (first) team's, else the source id. */
+export function teamName(source: OrgSource, model: Model): string {
+  return source.name ?? model.teams.find((t) => t.name)?.name ?? source.id;
+}
+
+/**
+ * The heads a team's check depends on: its own and those of the sources it borrowed from (`borrowedFrom`,
+ * by default as the organisation composes it now), and which sources could not be read.
+ */
+export function contextKey(
+  org: LoadedOrganisation,
+  at: SourceAtHead,
+  borrowedFrom = modelInOrganisation(org.index, at.source.id).borrowedFrom,
+): string {
+  const hash = createHash("sha256").update(at.head);
+  for (const id of borrowedFrom) {
+    const other = org.sources.read.find((r) => r.source.id === id);
+    hash.update(`\u0000${id}=${other?.head ?? ""}`);
+  }
+  for (const failed of org.sources.failed) hash.update(`\u0000${failed.source.id}!`);
+  return hash.digest("hex").slice(0, 16);
+}
