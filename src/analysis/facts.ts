@@ -1,6 +1,6 @@
 /** Facts about a team graph that several rules and analyses ask for. */
 import type { PersonNode, RaciEntry, TeamGraph } from "../graph/types.ts";
-import type { RaciLetter, Stage } from "../model/schema.ts";
+import type { RaciLetter, RaciRow, Stage } from "../model/schema.ts";
 
 const STAGE_RANK: Record<Stage, number> = { starting: 0, scaling: 1, mature: 2 };
 
@@ -21,6 +21,12 @@ export function peopleWith(entry: RaciEntry, letters: readonly RaciLetter[]): Se
   for (const cell of entry.cells)
     if (letters.includes(cell.letter)) for (const p of cell.people) people.add(p);
   return people;
+}
+
+/** The people a RACI row declares as backups (`backup:`: one id or a list), as written. */
+export function backupsOf(row: RaciRow): string[] {
+  const backup = row.backup;
+  return backup === undefined ? [] : Array.isArray(backup) ? backup : [backup];
 }
 
 /**

@@ -242,6 +242,12 @@ const raciRow = z
     A: refList.optional().describe("Accountable: the one who answers for it."),
     C: refList.optional().describe("Consulted."),
     I: refList.optional().describe("Informed."),
+    backup: z
+      .union([id, z.array(id)])
+      .optional()
+      .describe(
+        'People who could take over the activity: the team\'s own answer to "who could take over?" (person ids).',
+      ),
     note: z.string().optional(),
   })
   .describe("Who is Responsible, Accountable, Consulted and Informed for one activity.");
