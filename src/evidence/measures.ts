@@ -42,6 +42,11 @@ export interface ActivityEvidence {
   truckFactorActive: TruckFactor;
   /** The truck factor with each file's reviewers counted beside its authors. */
   truckFactorWithReviews: TruckFactor;
+  /**
+   * The truck factor with the people the model declares as the activity's backups counted as knowing
+   * every one of its files (they are lost first); only when the model declares some.
+   */
+  truckFactorWithBackups?: TruckFactor | undefined;
   /** How many people reviewed changes to the activity's files. */
   reviewers: number;
   contributors: Contributor[];
@@ -93,6 +98,8 @@ export interface MeasureOptions {
   mailmapFor?: (state: RepoState) => Mailmap | undefined;
   /** Whether a contributor has gone whatever their history says (a person past their `leaves` date). */
   gone?: (id: string) => boolean;
+  /** Activity → the people the model declares as its backups (RACI rows' `backup:`). */
+  backups?: ReadonlyMap<string, readonly string[]>;
   /** What a repository measured in the previous run, to reuse for the files unchanged since. */
   previous?: (state: RepoState) => PreviousMeasures | undefined;
   /**
@@ -222,7 +229,14 @@ export function measureWithCache(
   };
   const measured = plans.map((plan) => measureRepository(run, plan));
   return {
-    report: summarise(measured, resolver, windowStart, coAuthors, options.gone ?? (() => false)),
+    report: summarise(
+      measured,
+      resolver,
+      windowStart,
+      coAuthors,
+      options.gone ?? (() => false),
+      options.backups ?? new Map(),
+    ),
     caches: run.caches,
     counts: run.counts,
   };
@@ -414,6 +428,7 @@ function summarise(
   windowStart: string,
   coAuthors: boolean,
   gone: (id: string) => boolean,
+  backups: ReadonlyMap<string, readonly string[]>,
 ): EvidenceReport {
   const latest = latestActivity(measured);
   const isActive = activeCheck(latest, `${windowStart}-01`, gone);
@@ -440,7 +455,7 @@ function summarise(
     });
   }
   const activities = [...byActivity]
-    .map(([activity, b]) => activityEvidence(activity, b, isActive))
+    .map(([activity, b]) => activityEvidence(activity, b, isActive, backups.get(activity) ?? []))
     .sort((a, b) => a.activity.localeCompare(b.activity));
   const inactive = [...latest]
     .filter(([id]) => !isActive(id))
@@ -556,11 +571,19 @@ function addToActivity(
   }
 }
 
-function activityEvidence(activity: string, b: Bucket, isActive: (id: string) => boolean): ActivityEvidence {
+function activityEvidence(
+  activity: string,
+  b: Bucket,
+  isActive: (id: string) => boolean,
+  backups: readonly string[],
+): ActivityEvidence {
   return {
     activity,
     files: b.files.length,
     ...knowledgeOf(b.files, isActive),
+    ...(backups.length > 0
+      ? { truckFactorWithBackups: truckFactor(b.files.map((f) => [...new Set([...f.authors, ...backups])])) }
+      : {}),
     contributors: [...b.devs.values()]
       .map(
         (c): Contributor => ({

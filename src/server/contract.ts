@@ -259,6 +259,7 @@ export const EvidenceReportView = z
         truckFactor: TruckFactorView,
         truckFactorActive: TruckFactorView,
         truckFactorWithReviews: TruckFactorView,
+        truckFactorWithBackups: TruckFactorView.optional(),
         reviewers: z.number().int(),
         contributors: z.array(ContributorView),
         lastChange: z.string(),
