@@ -10,6 +10,7 @@ import { append } from "../model/append.ts";
 import { DATE_SHAPE } from "../model/calendar-date.ts";
 import type { Model } from "../model/model.ts";
 import type { EvidenceSettings } from "../model/schema.ts";
+import { declaredBackups } from "./backups.ts";
 import { type Classifier, makeClassifier, type PatternSet } from "./classify.ts";
 import type { MeasureCache } from "./file-facts.ts";
 import type { FileFilter } from "./file-filter.ts";
@@ -272,6 +273,7 @@ function measureRuns(c: Collection, resolver: IdentityResolver): Measured {
         const leaves = leavers.get(id);
         return leaves !== undefined && leaves <= asOf;
       },
+      backups: declaredBackups(options.model),
     },
   );
 }
