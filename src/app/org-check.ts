@@ -75,7 +75,7 @@ export function readSources(
  * The source at `head`; its tree and commit date are read from git when first asked for (a sync of
  * one source reads the others' models from the cache of loaded models, starting no git process).
  */
-function sourceAt(source: OrgSource, repo: string, head: string): SourceAtHead {
+export function sourceAt(source: OrgSource, repo: string, head: string): SourceAtHead {
   let host: ModelHost | undefined;
   let committedAt: string | undefined;
   return {
@@ -148,6 +148,15 @@ export function loadOrganisation(sources: SourcesRead): LoadedOrganisation {
   });
   const identities = organisationIdentities(models.map((m) => ({ id: m.id, people: m.model.people })));
   return { sources, loaded, identities, index: indexOrganisation(models, identities) };
+}
+
+/**
+ * The organisation as it would be with `at` (an older commit of one of its sources) in place of that
+ * source's head: what a team's history point is checked against.
+ */
+export function organisationWith(org: LoadedOrganisation, at: SourceAtHead): LoadedOrganisation {
+  const read = org.sources.read.map((r) => (r.source.id === at.source.id ? at : r));
+  return loadOrganisation({ read, failed: org.sources.failed.filter((f) => f.source.id !== at.source.id) });
 }
 
 export interface CheckInOrganisationOptions {

@@ -6,6 +6,8 @@
  * move is skipped; a source that fails (repository missing, branch gone, model not there) is
  * recorded with the reason and never stops the others.
  */
+import { posix } from "node:path";
+import { modelVersions } from "../history/git-versions.ts";
 import type { ModelHost } from "../model/load.ts";
 import type { OrgConfig, OrgSource } from "../org/config.ts";
 import type { OrgStore, TeamRecord } from "../org/store-port.ts";
@@ -14,8 +16,10 @@ import {
   contextKey,
   type LoadedOrganisation,
   loadOrganisation,
+  organisationWith,
   readSources,
   type SourceAtHead,
+  sourceAt,
 } from "./org-check.ts";
 import { evidenceStore, snapshotInOrganisation } from "./org-doctor.ts";
 import { syncedEvidence } from "./org-evidence.ts";
@@ -31,6 +35,8 @@ export interface OrgSyncOptions {
   now: () => string;
   /** Sync only these source ids (default: all). */
   only?: readonly string[];
+  /** On a team's first sync, backfill its history from commits on or after this day (YYYY-MM-DD; default: all). */
+  since?: string;
 }
 
 export interface SourceOutcome {
@@ -125,6 +131,8 @@ async function syncSource(
     );
     await store.saveSnapshot(snapshot);
     if (!snapshot.valid) reason = invalidReason(snapshot.diagnostics);
+    // A team's trend starts where its model started, not at its first sync.
+    if (!previous) await backfillHistory(org, at, options);
   } catch (error) {
     return recordFailure(
       store,
@@ -136,6 +144,48 @@ async function syncSource(
   }
   await store.saveTeam({ ...record, head, ...(reason ? { error: reason } : {}) });
   return { id: source.id, status: "synced", commit: head, ...(reason ? { reason } : {}) };
+}
+
+/**
+ * One snapshot per older commit that changed the model (first-parent, bounded by `since`), each
+ * checked in the organisation as it is now with that commit in place of the head. Evidence is not
+ * mined for these points: their scores are the rules' alone.
+ */
+async function backfillHistory(
+  org: LoadedOrganisation,
+  at: SourceAtHead,
+  options: OrgSyncOptions,
+): Promise<void> {
+  const model = at.source.model;
+  const folder = (/\.ya?ml$/i.test(model) ? posix.dirname(model) : model).replace(/^\.$/, "");
+  const under = folder === "" ? "" : `${folder}/`;
+  // The model's YAML files (an entry file includes files beside or below it).
+  const pathspecs = [`:(glob)${under}**/*.yaml`, `:(glob)${under}**/*.yml`];
+  const versions = modelVersions(
+    { repo: at.repo, entry: model, renames: [], pathspecs },
+    { head: at.head, ...(options.since ? { since: options.since } : {}) },
+  );
+  // The newest of them has the model the head has: the head's own snapshot stands for it.
+  for (const version of versions.slice(0, -1)) {
+    if (version.commit === at.head || (await options.store.hasSnapshot(at.source.id, version.commit)))
+      continue;
+    const then = sourceAt(at.source, at.repo, version.commit);
+    try {
+      const checked = await checkTeamInOrganisation(organisationWith(org, then), then, {
+        today: options.today,
+      });
+      await options.store.saveSnapshot(
+        snapshotInOrganisation(
+          checked,
+          org.identities,
+          options.now(),
+          modelFiles(checked.check.model.files, then.host),
+        ),
+      );
+    } catch {
+      // A commit whose model cannot be read (a half-written include, say) is no point of the trend.
+    }
+  }
 }
 
 /** The texts of the files the model was read from. */

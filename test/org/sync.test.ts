@@ -4,7 +4,16 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -86,10 +95,7 @@ describe("the organisation", () => {
     // is shown by its own name (its model's team), never by the organisation's name all teams share.
     const fraud = join(scratch, "fraud");
     const model = readFileSync(join(fraud, "mlteam.yaml"), "utf8");
-    writeFileSync(
-      join(fraud, "mlteam.yaml"),
-      model.replace(/name: Data & ML/, "name: Fraud data science"),
-    );
+    writeFileSync(join(fraud, "mlteam.yaml"), model.replace(/name: Data & ML/, "name: Fraud data science"));
     commit(fraud, "rename");
     const third = await syncOrganisation({
       config: parsed.config,
@@ -106,6 +112,47 @@ describe("the organisation", () => {
     assert.equal((await store.history("platform")).length, 1);
     assert.equal((await organisationTeams(store)).find((t) => t.id === "fraud")?.name, "Fraud data science");
     await store.close();
+  });
+
+  it("backfills a team's history on its first sync: one point per commit that changed its model", async () => {
+    const own = mkdtempSync(join(tmpdir(), "mlteam-backfill-"));
+    const dir = join(own, "three-commits");
+    cpSync(join(import.meta.dirname, "..", "..", "examples", "meghan-story"), dir, { recursive: true });
+    git(dir, "init", "-q", "-b", "main");
+    commit(dir, "the team model");
+    const file = join(dir, "mlteam.yaml");
+    for (const name of ["Data and ML", "Data & ML team"]) {
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8").replace(/name: Data (&|and) ML( team)?$/m, `name: ${name}`),
+      );
+      commit(dir, `rename to ${name}`);
+    }
+    // A commit that does not touch the model is no point.
+    writeFileSync(join(dir, "README.md"), "notes\n");
+    commit(dir, "notes");
+    const parsed = parseOrgConfig(
+      join(own, "org.yaml"),
+      "name: O\nsources:\n  - { repo: ./three-commits }\n",
+    );
+    assert.ok(parsed.ok);
+    const store = await openOrgStore(join(own, "org.db"));
+    try {
+      await syncOrganisation({
+        config: parsed.config,
+        store,
+        dataDir: own,
+        today: TODAY,
+        now,
+      });
+      const history = await store.history("three-commits");
+      // Three points (the commits are made within one second, so their order here is by name).
+      assert.deepEqual(history.map((s) => s.name).sort(), ["Data & ML", "Data & ML team", "Data and ML"]);
+      assert.ok(history.some((s) => s.commit === git(dir, "rev-parse", "HEAD").trim()));
+    } finally {
+      await store.close();
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it("checks a model that lists its own repository with that repository's evidence, as the doctor does", async () => {
@@ -269,7 +316,8 @@ describe("the organisation", () => {
       snapshot: { findings: unknown[] };
     };
     assert.ok(team.snapshot.findings.length > 0);
-    assert.equal(((await (await call("/api/org/teams/fraud/history")).json()) as unknown[]).length, 1);
+    // fraud's model has two commits by now: its first sync in this store backfilled the older one.
+    assert.equal(((await (await call("/api/org/teams/fraud/history")).json()) as unknown[]).length, 2);
     assert.equal((await call("/api/org/teams/nope")).status, 404);
     assert.ok(Array.isArray(await (await call("/api/org/findings")).json()));
     const spec = (await (await call("/api/openapi.json")).json()) as { paths: Record<string, unknown> };

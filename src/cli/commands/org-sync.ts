@@ -3,12 +3,13 @@ import { InputError } from "../../app/errors.ts";
 import type { OrgCommandOptions } from "../../app/org-setup.ts";
 import { CommandFailed } from "../exit.ts";
 import { out } from "../io.ts";
-import { format } from "../options.ts";
+import { checkedDate, format } from "../options.ts";
 import { today } from "../today.ts";
 
 interface OrgSyncOptions extends OrgCommandOptions {
   format: "text" | "json";
   team?: string[];
+  since?: string;
 }
 
 /** `mlteam org sync`: one pass over the sources; exit 1 when one failed or is invalid. */
@@ -16,6 +17,7 @@ export async function orgSync(options: OrgSyncOptions): Promise<void> {
   const { syncOrganisation } = await import("../../app/org-sync.ts");
   const { openOrganisation } = await import("../../app/org-setup.ts");
   // A malformed organisation file is an InvalidModelError, reported at the CLI's edge (cli/main.ts).
+  if (options.since !== undefined) checkedDate("--since", options.since);
   const setup = await openOrganisation(options, process.env.MLTEAM_DATABASE_URL);
   const { config, store, dataDir } = setup;
   try {
@@ -32,6 +34,7 @@ export async function orgSync(options: OrgSyncOptions): Promise<void> {
       today: today(),
       now: () => new Date().toISOString(),
       ...(options.team ? { only: options.team } : {}),
+      ...(options.since ? { since: options.since } : {}),
     });
     if (options.format === "json")
       out(JSON.stringify({ valid: true, organisation: config.name, outcomes }, null, 2));
@@ -63,11 +66,16 @@ export function register(org: Command): void {
       "postgres://… or a SQLite file (default: the organisation file's, else .mlteam-org/org.db)",
     )
     .option("--team <id...>", "sync only these sources")
+    .option(
+      "--since <date>",
+      "on a team's first sync, backfill its history only from model commits on or after this day (YYYY-MM-DD; default: every commit)",
+    )
     .addOption(format(["text", "json"], "text"))
     .addHelpText(
       "after",
       `
-A head already snapshotted is skipped; a source that fails (repository missing, branch gone, model
+A team's first sync backfills its history: one snapshot per commit that changed its model (bounded by
+--since), so its trend starts where the model started. A team whose head and context did not move is skipped; a source that fails (repository missing, branch gone, model
 invalid) is reported with the reason and never stops the others. Remote repositories are mirrored
 (bare) into .mlteam-org/repos/ beside the organisation file; credentials come from the environment
 or your git credential helper.
