@@ -381,3 +381,80 @@ describe("mlteam handover, end to end: Omar leaves in 30 days", () => {
     assert.deepEqual(onOmar, []);
   });
 });
+
+describe("declared backups beside git's view", () => {
+  const dir = join(tmp, "backups");
+  const repo = new RepoBuilder(join(dir, "repo"));
+  const ana = { name: "Ana Silva", email: "ana@acme.example" };
+  const bo = { name: "Bo Park", email: "bo@acme.example" };
+  // Ana wrote every CI file; Bo (not in the RACI) wrote every DAG and changed one CI file.
+  for (let i = 0; i < 4; i++) repo.write(`.github/workflows/w${i}.yml`, `on: push # ${i}\n`).commit(ana);
+  for (let i = 0; i < 3; i++) repo.write(`dags/d${i}_dag.py`, `# ${i}\n`).commit(bo);
+  repo.write(".github/workflows/w0.yml", "on: [push]\n").commit(bo); // Bo, a declared backup, has touched the CI
+  writeFileSync(
+    join(dir, "mlteam.yaml"),
+    `organisation: { name: Acme, stage: scaling }
+people:
+  - { id: ana, name: Ana Silva, emails: [ana@acme.example], roles: [mlops-engineer], skills: { cloud-devops: 4 } }
+  - { id: bo, name: Bo Park, emails: [bo@acme.example], roles: [data-engineer], skills: { data-pipelines: 3 } }
+  - { id: cy, name: Cy Lund, roles: [data-scientist], skills: { statistics-ml: 3 } }
+raci:
+  - { activity: ci-cd-pipeline, R: ana, A: ana, backup: [cy, bo] }
+  - { activity: data-pipeline, R: ana, A: ana }
+evidence:
+  repositories: [{ path: repo }]
+`,
+  );
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "src", "cli", "main.ts"), ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", MLTEAM_TODAY: TODAY },
+    });
+
+  it("shows each activity's truck factor with and without its declared backups", () => {
+    const json = run("evidence", dir, "--format", "json");
+    assert.equal(json.status, 0, json.stderr);
+    const activities = JSON.parse(json.stdout).report.activities as {
+      activity: string;
+      truckFactor: { value: number };
+      truckFactorWithBackups?: { value: number; removed: string[] };
+    }[];
+    const ci = activities.find((a) => a.activity === "ci-cd-pipeline");
+    assert.equal(ci?.truckFactor.value, 1);
+    // Cy and Bo count as knowing every CI file: all three must go before the files are orphaned.
+    assert.deepEqual(ci?.truckFactorWithBackups, { value: 3, removed: ["ana", "bo", "cy"], files: 4 });
+    assert.equal(activities.find((a) => a.activity === "data-pipeline")?.truckFactorWithBackups, undefined);
+    const text = run("evidence", dir);
+    assert.match(text.stdout, /truck factor \(active, with declared backups\)/);
+    assert.match(text.stdout, /│ ci-cd-pipeline\s+│ 4\s+│ 1 \(1, 3\)/);
+  });
+
+  it("the doctor: a backup with neither evidence nor skill, a worker who is neither R, A nor backup, the truck factor with backups", () => {
+    const r = run("doctor", dir, "--format", "json");
+    const findings = (JSON.parse(r.stdout).findings as { ruleId: string; message: string }[])
+      .filter((f) =>
+        ["raci/unproven-backup", "evidence/undeclared-author", "evidence/truck-factor-one"].includes(
+          f.ruleId,
+        ),
+      )
+      .map((f) => `${f.ruleId}: ${f.message}`)
+      .sort();
+    assert.deepEqual(findings, [
+      "evidence/truck-factor-one: the 3 files of data-pipeline have a truck factor of 1: Bo Park",
+      "evidence/truck-factor-one: the 4 files of ci-cd-pipeline have a truck factor of 1: Ana Silva (3 counting the declared backups: Bo Park, Cy Lund)",
+      "evidence/undeclared-author: Bo Park is a main author of data-pipeline (3 of 3 files) but neither Responsible nor Accountable",
+      'raci/unproven-backup: Cy Lund is a declared backup for "CI/CD pipeline" but holds none of its competencies (cloud-devops not recorded/3) and never changed or reviewed its files',
+    ]);
+  });
+
+  it("handover ranks the declared backup, and says why", () => {
+    const r = run("handover", "ana", dir, "--format", "json");
+    assert.equal(r.status, 0, r.stderr);
+    const ci = JSON.parse(r.stdout).responsibilities.find(
+      (x: { activity?: string; letter?: string }) => x.activity === "ci-cd-pipeline" && x.letter === "R",
+    );
+    const bo = [ci.successor, ...ci.alternatives].find((c: { id: string }) => c?.id === "bo");
+    assert.ok(bo?.reasons.includes("the row's declared backup (backup:)"), JSON.stringify(ci));
+  });
+});

@@ -9,7 +9,7 @@ import type { EvidenceReport } from "../evidence/measures.ts";
 import type { PersonNode, RaciCell, RaciEntry, TeamGraph } from "../graph/types.ts";
 import type { OnCall, Stakeholder } from "../model/schema.ts";
 import type { PathKey } from "../model/yaml-source.ts";
-import { hasProduction, peopleWith } from "./facts.ts";
+import { backupsOf, hasProduction, peopleWith } from "./facts.ts";
 import {
   addFit,
   contractorFit,
@@ -273,6 +273,7 @@ function raciDuty(
   const others = [...peopleWith(entry, [letter])].filter((p) => p !== leaver.id);
   const activity = graph.activities.get(entry.activity);
   const hat = hatOf(context, entry, letter, via);
+  const backups = backupsOf(entry.source);
   const load = context.load(letter);
   const where = entry.product !== undefined ? ` for product ${entry.product}` : "";
   const duty: Duty = {
@@ -295,6 +296,8 @@ function raciDuty(
           points: 20,
           reasons: [`already ${letter} for this row: the handover only takes ${leaver.name} off it`],
         });
+      if (backups.includes(person.id))
+        addFit(fit, { points: 15, reasons: ["the row's declared backup (backup:)"] });
       addFit(fit, evidenceFit(context.evidence, entry.activity, person.id, letter === "A" ? 0.5 : 1));
       const needed = activity?.competencies ?? {};
       addFit(fit, skillFit(person, needed));

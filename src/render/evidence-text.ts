@@ -79,11 +79,12 @@ function runLines(run: Run, report: EvidenceReport, who: Name, c: Colors): strin
 /** One row per activity: its files, truck factors, main authors and recent changers. */
 function activityTable(report: EvidenceReport, who: Name, c: Colors): string {
   const withReviews = report.activities.some((a) => a.reviewers > 0);
+  const withBackups = report.activities.some((a) => a.truckFactorWithBackups !== undefined);
   const table = new Table({
     head: [
       "activity",
       "files",
-      withReviews ? "truck factor (active, with reviews)" : "truck factor (active)",
+      `truck factor (${["active", withReviews ? "with reviews" : "", withBackups ? "with declared backups" : ""].filter(Boolean).join(", ")})`,
       "main authors (files authored)",
       `changed since ${report.windowStart}`,
       "last change",
@@ -100,7 +101,7 @@ function activityTable(report: EvidenceReport, who: Name, c: Colors): string {
     table.push([
       a.activity,
       String(a.files),
-      `${a.truckFactor.value === 1 ? c.red("1") : String(a.truckFactor.value)} (${a.truckFactorActive.value === 0 ? c.red("0") : a.truckFactorActive.value}${withReviews ? `, ${a.truckFactorWithReviews.value}` : ""})`,
+      `${a.truckFactor.value === 1 ? c.red("1") : String(a.truckFactor.value)} (${a.truckFactorActive.value === 0 ? c.red("0") : a.truckFactorActive.value}${withReviews ? `, ${a.truckFactorWithReviews.value}` : ""}${withBackups ? `, ${a.truckFactorWithBackups?.value ?? "–"}` : ""})`,
       authors.map((x) => `${who(x.id)} (${x.authored})`).join(", ") || "—",
       recent.map((x) => `${who(x.id)} (${x.recent})`).join(", ") || "—",
       a.lastChange,

@@ -1,6 +1,17 @@
+import type { ActivityEvidence } from "../../../evidence/measures.ts";
 import { nameOf } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 import { rowsOf } from "./helpers.ts";
+
+/** ", N with the declared backups (…)" when the RACI declares backups for the activity. */
+function withBackups(graph: Parameters<typeof nameOf>[0], a: ActivityEvidence): string {
+  const backups = a.truckFactorWithBackups;
+  if (!backups) return "";
+  const named = backups.removed
+    .filter((id) => id !== a.truckFactor.removed[0])
+    .map((id) => nameOf(graph, id));
+  return ` (${backups.value} counting the declared backups: ${named.join(", ")})`;
+}
 
 export default defineRule({
   id: "evidence/truck-factor-one",
@@ -24,7 +35,7 @@ export default defineRule({
       report({
         ...(rows[0] ? { node: rows[0].source, path: ["activity"] } : fallback ? { node: fallback } : {}),
         subject: a.activity,
-        message: `the ${a.files} ${a.files === 1 ? "file" : "files"} of ${a.activity} have a truck factor of 1: ${who.startsWith("git:") ? who.slice(4) : nameOf(graph, who)}`,
+        message: `the ${a.files} ${a.files === 1 ? "file" : "files"} of ${a.activity} have a truck factor of 1: ${who.startsWith("git:") ? who.slice(4) : nameOf(graph, who)}${withBackups(graph, a)}`,
       });
     }
   },
