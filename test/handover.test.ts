@@ -195,6 +195,30 @@ raci:
     assert.deepEqual(lead?.openings, ["de-2027"]);
   });
 
+  it("a row that declares the person its backup gets another backup", () => {
+    const yaml = `organisation: { name: O, stage: scaling }
+people:
+  - { id: omar, name: Omar, roles: [data-engineer], skills: { cloud-devops: 3 } }
+  - { id: ana, name: Ana, roles: [mlops-engineer], skills: { cloud-devops: 4 } }
+  - { id: lu, name: Lu, roles: [platform-engineer], skills: { cloud-devops: 3 } }
+  - { id: max, name: Max, roles: [data-scientist] }
+raci:
+  - { activity: ci-cd-pipeline, R: ana, A: ana, backup: [max, omar] }
+`;
+    const [backup, ...rest] = proposeHandover(graphOf(yaml), {
+      person: "omar",
+      today: TODAY,
+    }).responsibilities;
+    assert.deepEqual(rest, []);
+    assert.equal(backup?.kind, "backup");
+    // Ana answers for the row and Max already backs it up: Lu, who has the skill, is proposed.
+    assert.equal(backup?.successor?.id, "lu");
+    assert.deepEqual(
+      backup?.changes.map((c) => [c.op, c.path, c.from, c.to]),
+      [["replace", ["backup", 1], "omar", "lu"]],
+    );
+  });
+
   it("a person who holds nothing has nothing to hand over", () => {
     assert.deepEqual(proposeHandover(graphOf(TEAM), { person: "gus", today: TODAY }).responsibilities, []);
   });

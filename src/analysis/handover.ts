@@ -30,7 +30,14 @@ import {
   trainingOnRecord,
 } from "./rules/governance/ai-systems.ts";
 
-export type ResponsibilityKind = "raci" | "onCall" | "oversight" | "stakeholder" | "teamLead" | "codeowners";
+export type ResponsibilityKind =
+  | "raci"
+  | "backup"
+  | "onCall"
+  | "oversight"
+  | "stakeholder"
+  | "teamLead"
+  | "codeowners";
 
 /** A proposed successor or an alternative, with why and what speaks against. */
 export interface Candidate {
@@ -150,6 +157,7 @@ export function proposeHandover(graph: TeamGraph, options: HandoverOptions): Han
   };
   const duties = [
     ...raciDuties(context),
+    ...backupDuties(context),
     ...onCallDuties(context),
     ...oversightDuties(context),
     ...stakeholderDuties(context),
@@ -583,6 +591,48 @@ function stakeholderDuty(context: Context, stakeholder: Stakeholder): Duty {
     }),
   };
   return duty;
+}
+
+/** RACI rows that declare the person as a backup (`backup:`): someone else should be the team's answer. */
+function backupDuties(context: Context): Duty[] {
+  const { graph, leaver } = context;
+  return graph.raci
+    .filter((entry) => backupsOf(entry.source).includes(leaver.id))
+    .map((entry) => {
+      const backups = backupsOf(entry.source);
+      const activity = graph.activities.get(entry.activity);
+      const needed = activity?.competencies ?? {};
+      const where = entry.product !== undefined ? ` for product ${entry.product}` : "";
+      const duty: Duty = {
+        from: leaver.id,
+        base: {
+          kind: "backup",
+          activity: entry.activity,
+          ...(entry.product !== undefined ? { product: entry.product } : {}),
+          description: `declared backup for ${activity?.name ?? entry.activity}${where}`,
+          node: entry.source,
+        },
+        // Those who already answer for the row, or already back it up, add nobody.
+        holders: new Set([...peopleWith(entry, ["R", "A"]), ...backups]),
+        fit(person, planned) {
+          const fit = emptyFit();
+          addFit(fit, evidenceFit(context.evidence, entry.activity, person.id));
+          addFit(fit, skillFit(person, needed));
+          if (Object.keys(needed).length === 0) fit.capable = true;
+          addFit(fit, headroomFit(person, undefined, planned));
+          addFit(fit, teamFit(graph, person, rowTeams(context, entry)));
+          addFit(fit, presenceFit(person, context.today, context.horizon));
+          return fit;
+        },
+        changes: (successor) => {
+          const list = entry.source.backup;
+          const path = Array.isArray(list) ? ["backup", list.indexOf(leaver.id)] : ["backup"];
+          return [{ node: entry.source, path, op: "replace", from: leaver.id, to: successor }];
+        },
+        need: (ranked) => activityNeed(context, entry.activity, "R", undefined, ranked),
+      };
+      return duty;
+    });
 }
 
 const LEAD_ROLES = ["tech-lead", "team-lead", "group-manager", "project-lead", "chapter-lead"];

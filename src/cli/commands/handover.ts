@@ -74,8 +74,9 @@ export function register(program: Command): void {
       "after",
       `
 Lists every responsibility the person holds on the date: R and A cells naming them (and rows where
-they are the only holder of the role named), on-call rotations, the oversight of products, stakeholder
-entries, teams they lead (with the team's openings), and the CODEOWNERS lines that name their handle.
+they are the only holder of the role named), rows that declare them a backup, on-call rotations, the
+oversight of products, stakeholder entries, teams they lead (with the team's openings), and the
+CODEOWNERS lines that name their handle.
 For each: a successor and up to three alternatives, ranked by and explained with evidence on the
 activity's files (authored files, changes, reviews, recency — when the model lists repositories),
 recorded skills against the activity's competencies, time left after the move, same team (or a team
@@ -84,7 +85,7 @@ work, conflicting hats, an overseer who builds the system). When nobody suitable
 with the hire or the training that would make someone. The health score is shown before and after,
 with the findings the handover adds and resolves (also with --to: a conflict it causes shows as a
 finding, a successor it would over-allocate as a concern).
---format json: { person, name, leaves, date, responsibilities: [{ kind (raci|onCall|oversight|
+--format json: { person, name, leaves, date, responsibilities: [{ kind (raci|backup|onCall|oversight|
 stakeholder|teamLead|codeowners), activity, product, letter, rotation, team, description, location,
 successor: { id, name, reasons, concerns } | null, alternatives, need, changes }], scoreBefore,
 scoreAfter, newFindings, resolvedFindings, files, applied?, diff? }. --format markdown is the
