@@ -329,7 +329,7 @@ function codeownersItem(
     kind: "codeowners" as const,
     ...(activity === "everything else" ? {} : { activity }),
     patterns,
-    description: `CODEOWNERS ${patterns.length === 1 ? "line" : "lines"} of ${activity} (${patterns.slice(0, 3).join(", ")}${patterns.length > 3 ? ", …" : ""})`,
+    description: `CODEOWNERS ${patterns.length === 1 ? "line" : `${patterns.length} lines`} of ${activity}`,
     changes: [],
   };
   const [first, ...rest] = candidates;

@@ -17,7 +17,7 @@ export function renderHandoverMarkdown(r: HandoverReport, withDiff = false): str
     return lines.join("\n");
   }
   lines.push(
-    `${r.leaves !== undefined ? `${cell(r.name)} leaves on ${r.leaves}. ` : ""}This change hands over ${plural(r.responsibilities.length, "responsibility", "responsibilities")} of ${cell(r.name)}'s as of ${r.date}. Health score: ${r.scoreBefore} → ${r.scoreAfter} (${signed(r.scoreAfter - r.scoreBefore)})${r.files.length ? `; files changed: ${r.files.map((f) => `\`${cell(f)}\``).join(", ")}` : ""}.`,
+    `${r.leaves !== undefined ? `${cell(r.name)} leaves on ${r.leaves}. ` : ""}This change hands over ${cell(r.name)}'s ${plural(r.responsibilities.length, "responsibility", "responsibilities")} as of ${r.date}. Health score: ${r.scoreBefore} → ${r.scoreAfter} (${signed(r.scoreAfter - r.scoreBefore)})${r.files.length ? `; files changed: ${r.files.map((f) => `\`${cell(f)}\``).join(", ")}` : ""}.`,
     "",
     "| Responsibility | Successor | Why |",
     "| --- | --- | --- |",
@@ -51,8 +51,17 @@ export function renderHandoverMarkdown(r: HandoverReport, withDiff = false): str
   return lines.join("\n");
 }
 
+/** A CODEOWNERS item's first patterns, as code (a pattern's `*` is not emphasis). */
+const patternsOf = (i: HandoverItem) =>
+  i.patterns?.length
+    ? ` <sub>${i.patterns
+        .slice(0, 3)
+        .map((p) => `\`${cell(p)}\``)
+        .join(" ")}${i.patterns.length > 3 ? " …" : ""}</sub>`
+    : "";
+
 function row(i: HandoverItem): string {
-  const where = i.location ? ` <sub>${cell(i.location)}</sub>` : "";
+  const where = i.location ? ` <sub>${cell(i.location)}</sub>` : patternsOf(i);
   if (!i.successor)
     return `| ${cell(i.description)}${where} | **none suitable** | ${cell(i.need?.advice ?? "")} |`;
   return `| ${cell(i.description)}${where} | ${who(i.successor)} | ${i.successor.reasons.map(cell).join("; ")} |`;

@@ -36,6 +36,8 @@ function itemLines(item: HandoverItem, n: number, c: Colors): string[] {
   const lines = [
     `${String(n).padStart(2)}. ${c.bold(item.description)}${item.location ? c.dim(`  ${item.location}`) : ""}`,
   ];
+  if (item.patterns?.length)
+    lines.push(c.dim(`    ${item.patterns.slice(0, 3).join("  ")}${item.patterns.length > 3 ? "  …" : ""}`));
   if (item.successor) {
     lines.push(
       `    → ${c.green(`${item.successor.name} (${item.successor.id})`)}`,
