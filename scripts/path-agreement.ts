@@ -3,24 +3,23 @@
 // repository, then every file where they differ. The labelled sample is test/evidence/fixtures/
 // labelled-paths.csv (its README says how it was drawn and labelled); `draw` draws a new one:
 // `git --git-dir=<clone> ls-tree -r --name-only HEAD | node --import tsx scripts/path-agreement.ts draw <repo> <count> <seed>`
-// prints `repo,path,,` rows to label, the same ones for the same file list, count and seed.
+// prints `,repo,path,,` rows to label, the same ones for the same file list, count and seed.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { parseAttributes } from "../src/evidence/attributes.ts";
 import { makeClassifier } from "../src/evidence/classify.ts";
 
-export const LABELLED_PATHS = join(
-  import.meta.dirname,
-  "..",
-  "test",
-  "evidence",
-  "fixtures",
-  "labelled-paths.csv",
-);
+const FIXTURES = join(import.meta.dirname, "..", "test", "evidence", "fixtures");
+export const LABELLED_PATHS = join(FIXTURES, "labelled-paths.csv");
+/** The sampled repositories' `.gitattributes` lines that mark files generated or vendored, by repository and file. */
+export const LABELLED_ATTRIBUTES = join(FIXTURES, "labelled-paths.attributes.json");
 
 /** One labelled file: the activity a person judged it evidence of, or "none". */
 export interface LabelledPath {
+  /** Which sample the file was drawn in (test/evidence/fixtures/labelled-paths.md says how each was used). */
+  sample: string;
   repo: string;
   path: string;
   activity: string;
@@ -31,6 +30,7 @@ export interface Agreement {
   total: number;
   agreed: number;
   byRepo: Map<string, { total: number; agreed: number }>;
+  bySample: Map<string, { total: number; agreed: number }>;
   /** The files where the patterns and the label differ. */
   differences: (LabelledPath & { got: string })[];
 }
@@ -42,6 +42,7 @@ export function readLabelled(file = LABELLED_PATHS): LabelledPath[] {
     comment: "#",
   });
   return rows.map((r) => ({
+    sample: r.sample ?? "",
     repo: r.repo ?? "",
     path: r.path ?? "",
     activity: r.activity ?? "",
@@ -49,25 +50,46 @@ export function readLabelled(file = LABELLED_PATHS): LabelledPath[] {
   }));
 }
 
-/** The built-in patterns' answer for a path: an activity, or "none" (no pattern, or generated or vendored). */
-export function builtInActivity(): (path: string) => string {
-  const classify = makeClassifier([]);
-  return (path) => classify(path)?.activity ?? "none";
+/**
+ * The built-in patterns' answer for a repository's path, as `mlteam evidence` gives it: an activity,
+ * or "none" (no pattern matches, or the file is generated or vendored — by the built-in rules or
+ * the repository's `.gitattributes`).
+ */
+export function builtInActivity(
+  attributesFile = LABELLED_ATTRIBUTES,
+): (repo: string, path: string) => string {
+  const byRepo: Record<string, Record<string, string>> = JSON.parse(readFileSync(attributesFile, "utf8"));
+  const classifiers = new Map<string, ReturnType<typeof makeClassifier>>();
+  return (repo, path) => {
+    let classify = classifiers.get(repo);
+    if (!classify) {
+      const files = Object.entries(byRepo[repo] ?? {}).map(([file, text]) => ({ path: file, text }));
+      const attributes = parseAttributes(files);
+      classify = makeClassifier([], { marks: (p) => attributes.of(p) });
+      classifiers.set(repo, classify);
+    }
+    return classify(path)?.activity ?? "none";
+  };
 }
 
 export function measureAgreement(rows: readonly LabelledPath[], answer = builtInActivity()): Agreement {
   const byRepo = new Map<string, { total: number; agreed: number }>();
+  const bySample = new Map<string, { total: number; agreed: number }>();
   const differences: Agreement["differences"] = [];
+  const count = (into: Map<string, { total: number; agreed: number }>, key: string, agreed: boolean) => {
+    const counts = into.get(key) ?? { total: 0, agreed: 0 };
+    counts.total++;
+    if (agreed) counts.agreed++;
+    into.set(key, counts);
+  };
   for (const row of rows) {
-    const got = answer(row.path);
-    const repo = byRepo.get(row.repo) ?? { total: 0, agreed: 0 };
-    repo.total++;
-    if (got === row.activity) repo.agreed++;
-    else differences.push({ ...row, got });
-    byRepo.set(row.repo, repo);
+    const got = answer(row.repo, row.path);
+    count(byRepo, row.repo, got === row.activity);
+    count(bySample, row.sample, got === row.activity);
+    if (got !== row.activity) differences.push({ ...row, got });
   }
   const agreed = rows.length - differences.length;
-  return { total: rows.length, agreed, byRepo, differences };
+  return { total: rows.length, agreed, byRepo, bySample, differences };
 }
 
 const percent = (agreed: number, total: number) =>
@@ -75,6 +97,8 @@ const percent = (agreed: number, total: number) =>
 
 export function renderAgreement(a: Agreement): string {
   const lines = [`agreement: ${percent(a.agreed, a.total)}`];
+  for (const [sample, r] of [...a.bySample].sort(([x], [y]) => x.localeCompare(y)))
+    lines.push(`  sample ${sample}: ${percent(r.agreed, r.total)}`);
   for (const [repo, r] of [...a.byRepo].sort(([x], [y]) => x.localeCompare(y)))
     lines.push(`  ${repo}: ${percent(r.agreed, r.total)}`);
   const pairs = new Map<string, number>();
@@ -85,7 +109,7 @@ export function renderAgreement(a: Agreement): string {
     lines.push(`  ${n} × ${pair}`);
   lines.push("", "differences:");
   for (const d of a.differences)
-    lines.push(`  ${d.repo} ${d.path}: labelled ${d.activity}, patterns ${d.got} — ${d.note}`);
+    lines.push(`  [${d.sample}] ${d.repo} ${d.path}: labelled ${d.activity}, patterns ${d.got} — ${d.note}`);
   return lines.join("\n");
 }
 
@@ -145,7 +169,7 @@ async function main(args: string[]): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     const paths = Buffer.concat(chunks).toString("utf8").split("\n").filter(Boolean);
-    const rows = drawSample(paths, Number(count), Number(seed)).map((path) => [repo, path, "", ""]);
+    const rows = drawSample(paths, Number(count), Number(seed)).map((path) => ["", repo, path, "", ""]);
     process.stdout.write(stringify(rows));
     return;
   }

@@ -3,7 +3,7 @@
  * and why — the winning pattern and those it beat — with the model's patterns, and, for each repository
  * the model lists with patterns of its own, that repository's answer (its patterns first).
  */
-import { explainClassification } from "../evidence/classify.ts";
+import { explainClassification, leftOutOfBuiltIns } from "../evidence/classify.ts";
 import { modelRepositories } from "../evidence/model-repositories.ts";
 import type { Model } from "../model/model.ts";
 
@@ -11,6 +11,8 @@ export type PathExplanation = {
   /** The repository whose own patterns came first; null for the model's (or the built-in) patterns alone. */
   repository: string | null;
   matches: ReturnType<typeof explainClassification>;
+  /** Generated or vendored by the built-in rules: no built-in pattern counts the file (the model's still do). */
+  leftOut?: "generated" | "vendored";
 };
 
 export function explainEvidencePath(model: Model | undefined, path: string): PathExplanation[] {
@@ -21,8 +23,13 @@ export function explainEvidencePath(model: Model | undefined, path: string): Pat
     origin: "model",
   }));
   const replace = settings?.replacePatterns === true;
+  const leftOut = replace ? undefined : leftOutOfBuiltIns(path);
   return [
-    { repository: null, matches: explainClassification(modelSets, path, { replace }) },
+    {
+      repository: null,
+      matches: explainClassification(modelSets, path, { replace }),
+      ...(leftOut ? { leftOut } : {}),
+    },
     ...modelRepositories(model)
       .filter((spec) => Object.keys(spec.patterns ?? {}).length > 0)
       .map((spec) => ({
@@ -39,6 +46,7 @@ export function explainEvidencePath(model: Model | undefined, path: string): Pat
           path,
           { replace },
         ),
+        ...(leftOut ? { leftOut } : {}),
       })),
   ];
 }

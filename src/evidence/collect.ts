@@ -10,10 +10,11 @@ import { append } from "../model/append.ts";
 import { DATE_SHAPE } from "../model/calendar-date.ts";
 import type { Model } from "../model/model.ts";
 import type { EvidenceSettings } from "../model/schema.ts";
+import type { LinguistAttributes } from "./attributes.ts";
 import { declaredBackups } from "./backups.ts";
 import { type Classifier, makeClassifier, type PatternSet } from "./classify.ts";
 import type { MeasureCache } from "./file-facts.ts";
-import type { FileFilter } from "./file-filter.ts";
+import { type FileFilter, GENERATED_OR_VENDORED_RULES } from "./file-filter.ts";
 import { GitError, gitSync } from "./git.ts";
 import { DEFAULT_BOTS, type IdentityResolver, makeIdentityResolver } from "./identities.ts";
 import {
@@ -148,8 +149,11 @@ async function mineSpec(c: Collection, spec: RepositorySpec, reviewed: boolean):
     patterns,
     origin: "repository",
   }));
+  // The analysed commit's attributes are read while mining: the classifier asks for them at each call.
+  let attributes: LinguistAttributes | undefined;
   const classify = makeClassifier([...repoSets, ...c.modelSets], {
     replace: settings?.replacePatterns === true,
+    marks: (path) => attributes?.of(path),
   });
   const result = await mineRepository({
     onTree: (paths) => classifyWhileWaiting(classify, paths),
@@ -167,6 +171,7 @@ async function mineSpec(c: Collection, spec: RepositorySpec, reviewed: boolean):
       ? { onProgress: (done: number, total: number) => options.onProgress?.(spec.path, done, total) }
       : {}),
   }).catch((error: unknown) => rethrowWhereListed(c, spec, error));
+  attributes = result.attributes;
   if (reviewed) c.takingReviews.add(result.state.key);
   const same = runs.find((run) => run.state.key === result.state.key);
   if (same) {
@@ -205,6 +210,7 @@ async function readReviewsAndFingerprints(
     settings?.patterns ?? {},
     settings?.replacePatterns === true,
     BUILTIN_PATTERNS,
+    GENERATED_OR_VENDORED_RULES,
   ]);
   for (const run of c.runs) {
     const key = run.state.key;
@@ -220,7 +226,9 @@ async function readReviewsAndFingerprints(
       key,
       createHash("sha1")
         .update(shared)
-        .update(JSON.stringify([spec.patterns ?? {}, run.mailmap.text, pulls?.text ?? null]))
+        .update(
+          JSON.stringify([spec.patterns ?? {}, run.mailmap.text, run.attributes.text, pulls?.text ?? null]),
+        )
         .digest("hex"),
     );
   }

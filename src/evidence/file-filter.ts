@@ -7,6 +7,8 @@
  * here from that public description, not copied.
  */
 
+import type { Marked } from "./attributes.ts";
+
 export const FILE_FILTERS = ["all", "code"] as const;
 export type FileFilter = (typeof FILE_FILTERS)[number];
 
@@ -50,30 +52,54 @@ const CODE_NAMES = new Set([
 
 /** Vendored or third-party code (not the project's own). */
 const VENDORED = [
-  /(^|\/)(vendor|vendored|third[-_]?party|3rd[-_]?party|thirdparty|node_modules|bower_components|external|extern)\//i,
+  /(^|\/)_?(vendor|vendored|third[-_]?party|3rd[-_]?party|thirdparty|node_modules|bower_components|external|extern)\//i,
   /(^|\/)deps\//,
   /\.min\.(js|css)$/i,
   /(^|\/)jquery[^/]*\.js$/i,
+  // The dev-container scripts projects copy from microsoft/vscode-dev-containers, under that name.
+  /(^|\/)\.devcontainer\/library-scripts\//,
 ];
 
-/** Generated code. */
+/**
+ * Generated code: protobuf and gRPC stubs (and their type stubs), OpenAPI/Swagger specifications
+ * generated from them (`*.swagger.json`, protoc-gen-openapiv2's naming) and clients generated from
+ * those (`*_http_client/`; an OpenAPI generator's own records), an operator's generated bundle
+ * (operator-sdk's `bundle/`), generated folders and files, lock files.
+ */
 const GENERATED = [
   /\.pb\.(go|cc|h|gw\.go)$/,
   /_pb2(_grpc)?\.pyi?$/,
+  /_pb\.(js|d\.ts)$/,
   /\.g\.dart$/,
   /(^|\/)zz_generated[^/]*$/,
   /[._-]generated\.[^/]+$/i,
-  /(^|\/)generated?\//i,
+  /(^|\/)_*generated([_-][^/]*)?\//i,
+  /\.swagger\.json$/,
+  /(^|\/)[^/]*[_-]http[_-]client\//,
+  /(^|\/)\.openapi-generator(-ignore|\/)/,
+  /(^|\/)bundle\/(manifests|metadata)\//,
   /\.designer\.cs$/i,
-  /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|go\.sum|poetry\.lock|Cargo\.lock)$/,
+  // An R package's manual pages, which roxygen2 writes from the code's comments.
+  /(^|\/)man\/[^/]+\.Rd$/,
+  /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|go\.sum|Cargo\.lock|Gemfile\.lock|composer\.lock|Pipfile\.lock|[^/]+\.lock)$/,
 ];
+
+/** The rules above as text: what kept measures depend on. */
+export const GENERATED_OR_VENDORED_RULES = [...GENERATED, ...VENDORED].map((r) => r.source).join("\n");
+
+/** Whether `path` is generated or vendored by the rules above (a repository's `.gitattributes` may say more). */
+export function generatedOrVendored(path: string): Marked | undefined {
+  if (GENERATED.some((r) => r.test(path))) return "generated";
+  if (VENDORED.some((r) => r.test(path))) return "vendored";
+  return undefined;
+}
 
 /** Documentation (prose and its examples). */
 const DOCUMENTATION = [/(^|\/)(docs?|Documentation|documentation)\//, /(^|\/)(examples?|samples?)\/docs?\//i];
 
 /** Whether `path` (from the repository's root) is a source file of a programming language. */
 export function isCodeFile(path: string): boolean {
-  if (VENDORED.some((r) => r.test(path)) || GENERATED.some((r) => r.test(path))) return false;
+  if (generatedOrVendored(path)) return false;
   if (DOCUMENTATION.some((r) => r.test(path))) return false;
   const base = (path.slice(path.lastIndexOf("/") + 1) || path).toLowerCase();
   if (CODE_NAMES.has(base)) return true;

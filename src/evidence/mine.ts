@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { DATE_SHAPE } from "../model/calendar-date.ts";
+import { type LinguistAttributes, NO_ATTRIBUTES, parseAttributes } from "./attributes.ts";
 import { type FileState, HistoryAccumulator, mergeNewer } from "./authorship.ts";
 import { GitError, gitStream, gitSync, gitTry, logArgs, type RenameMode } from "./git.ts";
 import { type Commit, LogParser } from "./log-parser.ts";
@@ -50,6 +51,8 @@ export interface MineResult {
   mode: "current" | "incremental" | "full" | "rewritten" | "empty";
   /** The analysed commit's `.mailmap` (empty when it has none), to apply when measuring. */
   mailmap: Mailmap;
+  /** What the analysed commit's `.gitattributes` files say is generated or vendored. */
+  attributes: LinguistAttributes;
   /**
    * When the store held this repository's history up to an ancestor (or the commit itself): that
    * commit, and the files changed since (ids, removed files included) — all others are as they were.
@@ -58,15 +61,42 @@ export interface MineResult {
   warnings: string[];
 }
 
-/** The `.mailmap` of a commit's tree, read while the history streams. */
-async function mailmapAt(repo: string, commit: string): Promise<Mailmap> {
+/** A file of a commit's tree as text, or undefined when there is none. */
+async function textAt(repo: string, commit: string, path: string): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   try {
-    await gitStream(repo, ["cat-file", "blob", `${commit}:.mailmap`], (chunk) => chunks.push(chunk));
+    await gitStream(repo, ["cat-file", "blob", `${commit}:${path}`], (chunk) => chunks.push(chunk));
   } catch {
-    return NO_MAILMAP;
+    return undefined;
   }
-  return parseMailmap(Buffer.concat(chunks).toString("utf8"));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The `.mailmap` of a commit's tree, read while the history streams. */
+async function mailmapAt(repo: string, commit: string): Promise<Mailmap> {
+  const text = await textAt(repo, commit, ".mailmap");
+  return text === undefined ? NO_MAILMAP : parseMailmap(text);
+}
+
+/**
+ * The attributes of a commit's tree: its top `.gitattributes` (read while the history streams) and
+ * those of deeper folders, which the files of the tree name.
+ */
+async function attributesAt(
+  repo: string,
+  commit: string,
+  state: RepoState,
+  top: Promise<string | undefined>,
+): Promise<LinguistAttributes> {
+  const deeper = [...state.files.values()]
+    .filter((f) => f.atHead && f.path.endsWith("/.gitattributes"))
+    .map((f) => f.path);
+  const texts = await Promise.all([top, ...deeper.map((path) => textAt(repo, commit, path))]);
+  const files = [".gitattributes", ...deeper].flatMap((path, i) => {
+    const text = texts[i];
+    return text === undefined ? [] : [{ path, text }];
+  });
+  return files.length === 0 ? NO_ATTRIBUTES : parseAttributes(files);
 }
 
 /** "Name <email>" of trailers (co-authors, reviewers), e-mail lower-cased, as the author's is. */
@@ -238,17 +268,19 @@ export async function mineRepository(options: MineOptions, attempt = 1): Promise
   // keys told cuts apart) is read again.
   const stored = loaded?.outdated || (loaded?.shallow && !facts.shallow) ? undefined : loaded;
   const mailmapRead = mailmapAt(repo, head);
+  const attributesRead = textAt(repo, head, ".gitattributes");
   if (stored?.head === head)
     return {
       state: stored,
       read: 0,
       mode: "current",
       mailmap: await mailmapRead,
+      attributes: await attributesAt(repo, head, stored, attributesRead),
       since: { head, changed: new Set() },
       warnings,
     };
   const mining: Mining = { options, attempt, facts, key, head, stored, loadedHead: loaded?.head, warnings };
-  return mineNewCommits(mining, mailmapRead);
+  return mineNewCommits(mining, mailmapRead, attributesRead);
 }
 
 /** The result for a repository without commits (or an error when the branch asked for is missing). */
@@ -266,6 +298,7 @@ function noCommits(options: MineOptions, key: string, warnings: string[]): MineR
     read: 0,
     mode: "empty",
     mailmap: NO_MAILMAP,
+    attributes: NO_ATTRIBUTES,
     warnings,
   };
 }
@@ -285,7 +318,11 @@ interface Mining {
 }
 
 /** Reads the commits the store lacks, merges them into the files' histories and stores the result. */
-async function mineNewCommits(m: Mining, mailmapRead: Promise<Mailmap>): Promise<MineResult> {
+async function mineNewCommits(
+  m: Mining,
+  mailmapRead: Promise<Mailmap>,
+  attributesRead: Promise<string | undefined>,
+): Promise<MineResult> {
   const { options, key, head, stored, warnings } = m;
   const { repo, store } = options;
   const plan = await planWalk(m);
@@ -316,6 +353,7 @@ async function mineNewCommits(m: Mining, mailmapRead: Promise<Mailmap>): Promise
     read,
     mode,
     mailmap: await mailmapRead,
+    attributes: await attributesAt(repo, head, state, attributesRead),
     ...(continued && changed ? { since: { head: continued.head, changed } } : {}),
     warnings,
   };

@@ -151,11 +151,15 @@ export function renderIdentitiesText(report: EvidenceReport): string {
 /** Which activity `path` is evidence of, and the patterns it beat — for the model, then each repository with patterns of its own. */
 export function renderPathExplanationText(path: string, answers: readonly PathExplanation[]): string {
   const lines: string[] = [];
-  for (const { repository, matches } of answers) {
+  for (const { repository, matches, leftOut } of answers) {
     const [hit, ...lost] = matches;
     const where = repository === null ? "" : `in ${repository} (its own patterns first): `;
     if (!hit) {
-      lines.push(`${where}${path} matches no activity's patterns`);
+      lines.push(
+        leftOut
+          ? `${where}${path} is ${leftOut}: it counts for no activity unless a pattern of the model names it`
+          : `${where}${path} matches no activity's patterns`,
+      );
       continue;
     }
     lines.push(`${where}${path} → ${hit.activity} (pattern "${hit.pattern}", ${hit.origin})`);

@@ -11,18 +11,21 @@ const classify = makeClassifier([]);
 describe("classification of real repositories' files", () => {
   it("maps generated clients, the platform's back end and front end, docs and tests for what they are", () => {
     const cases: [string, string][] = [
-      // kubeflow/pipelines
-      ["backend/api/v2beta1/go_client/run.pb.go", "developer-tooling"],
-      ["backend/api/v2beta1/swagger/run.swagger.json", "model-api-integration"],
-      ["backend/api/v2beta1/python_http_client/kfp_server_api/api_client.py", "developer-tooling"],
-      ["backend/api/v1beta1/.gitignore", "model-api-integration"],
-      ["frontend/src/apis/run/api.ts", "model-api-integration"],
+      // kubeflow/pipelines: generated stubs, specifications and clients count for no activity ("-")
+      ["backend/api/v2beta1/go_client/run.pb.go", "-"],
+      ["backend/api/v2beta1/swagger/run.swagger.json", "-"],
+      ["backend/api/v2beta1/python_http_client/kfp_server_api/api_client.py", "-"],
+      ["backend/api/v1beta1/run.proto", "developer-tooling"],
+      ["backend/api/v1beta1/.gitignore", "developer-tooling"],
+      ["frontend/src/apis/run/api.ts", "developer-tooling"],
       ["backend/src/apiserver/server/run_server.go", "developer-tooling"],
       ["backend/src/apiserver/server/run_server_test.go", "application-unit-tests"],
       ["frontend/src/pages/RunDetails.tsx", "developer-tooling"],
       ["frontend/src/pages/RunDetails.test.tsx", "application-unit-tests"],
       ["sdk/python/kfp/dsl/pipeline_task.py", "developer-tooling"],
-      ["sdk/python/kfp/dsl/pipeline_task_test.py", "model-unit-tests"],
+      ["sdk/python/kfp/dsl/pipeline_task_test.py", "application-unit-tests"],
+      ["sdk/README.md", "developer-tooling"],
+      ["README.md", "system-tech-spec"],
       ["docs/conf.py", "system-tech-spec"],
       ["manifests/kustomize/base/pipeline/ml-pipeline-apiserver-deployment.yaml", "k8s-deployment"],
       [
@@ -36,7 +39,8 @@ describe("classification of real repositories' files", () => {
       ["documentation/deployguides/deployguide_ado.md", "system-tech-spec"],
       ["documentation/deployguides/images/ADO-run1.png", "system-tech-spec"],
       ["documentation/architecture/classical.md", "technical-architecture"],
-      [".github/ISSUE_TEMPLATE/feature-request.md", "code-hosting-setup"],
+      [".github/ISSUE_TEMPLATE/feature-request.md", "backlog-prioritisation"],
+      ["SECURITY.md", "code-hosting-setup"],
       ["OWNERS", "code-review"],
       ["frontend/src/components/__snapshots__/Graph.test.tsx.snap", "application-unit-tests"],
       ["infra/website/blog/2024-01-feast.md", "adoption-evangelism"],
@@ -47,6 +51,12 @@ describe("classification of real repositories' files", () => {
       ["diabetes_regression/training/train.py", "model-training-code"],
       ["diabetes_regression/scoring/score.py", "model-serving"],
       ["diabetes_regression/evaluate/evaluate_model.py", "model-training-code"],
+      ["diabetes_regression/training/test_train.py", "model-unit-tests"],
+      // bentoml/BentoML, feast: a library's own code is tooling, whatever ML concern it serves
+      ["src/bentoml/_internal/frameworks/easyocr.py", "developer-tooling"],
+      ["go/internal/feast/registry/registry.go", "developer-tooling"],
+      ["ui/src/pages/features/useLoadFeature.ts", "developer-tooling"],
+      ["pdm.lock", "-"],
       ["infra/terraform/main.tf", "infrastructure-as-code"],
       ["{{ cookiecutter.repo_name }}/{{ cookiecutter.module_name }}/dataset.py", "project-templates"],
       ["notebooks/01-exploration.ipynb", "data-exploration"],

@@ -39,9 +39,10 @@ const handleOf = (graph: TeamGraph, id: string) => {
 };
 
 export function renderCodeowners(graph: TeamGraph): string {
-  const patterns = new Map<string, string[]>(
-    BUILTIN_PATTERNS.map(([activity, list]) => [activity, [...list]]),
-  );
+  // An activity may come back further down the built-in list: all its patterns are its own.
+  const patterns = new Map<string, string[]>();
+  for (const [activity, list] of BUILTIN_PATTERNS)
+    patterns.set(activity, [...(patterns.get(activity) ?? []), ...list]);
   for (const [activity, list] of Object.entries(graph.model.evidence?.settings.patterns ?? {})) {
     patterns.set(activity, [
       ...list,
