@@ -2,8 +2,12 @@
  * Who is who in a history. The analysed commit's `.mailmap` is applied first (src/evidence/mailmap.ts); then identities are merged:
  * those sharing an e-mail, and — unless turned off — those sharing a normalised name of two words
  * or more (case, accents, dots, dashes and spaces ignored), so "Scott Donohoo" with three
- * addresses is one developer. Authors are mapped to people of the model through their `emails`,
- * `git` aliases and names; the rest keep a git identity of their own.
+ * addresses is one developer; and those of one code-host login: a GitHub no-reply address
+ * (`<id>+<login>@users.noreply.github.com`, or the older `<login>@users.noreply.github.com`) carries
+ * its login, and an identity whose name is that login ("VectorPeak <garrufariw@…>") is its owner.
+ * Authors are mapped to people of the model through their `emails`, `git` aliases, names and
+ * `handle` (a no-reply address's login, or a login used as the name); the rest keep a git identity
+ * of their own.
  *
  * Bots and placeholder identities ("Googler <nobody@google.com>", "nobody@localhost") are never
  * authors; their changes still count as changes by others. A name that is a person's name keeps
@@ -132,6 +136,22 @@ function looksLikeAPerson(name: string): boolean {
   );
 }
 
+/** The login a GitHub no-reply address carries (lower case), or undefined for any other address. */
+export function noReplyLogin(email: string): string | undefined {
+  const match = /^(?:\d+\+)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)@users\.noreply\.github\.com$/i.exec(
+    email.trim(),
+  );
+  return match?.[1]?.toLowerCase();
+}
+
+/** A name written as a login (one word of letters, digits and dashes), lower case; else undefined. */
+function nameAsLogin(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(trimmed)) return undefined;
+  const login = trimmed.toLowerCase();
+  return PLACEHOLDER_NAMES.has(login) ? undefined : login;
+}
+
 /** Whether a name can merge identities: two words or more, not a placeholder. */
 const mergeableName = (name: string) =>
   name
@@ -200,6 +220,10 @@ interface ResolverState {
   cache: Map<string, Identity | undefined>;
   /** The same, by "Name <email>" text. */
   byText: Map<string, Identity | undefined>;
+  /** Logins that a learned no-reply address carries. */
+  noReplyLogins: Set<string>;
+  /** Login → the first keys of identities whose name is that login (merged once an address carries it). */
+  namedAsLogin: Map<string, string[]>;
   /** Each known identity ("name\0email") → its first key and the person it names directly. */
   known: Map<string, { key: string; direct: string | undefined }>;
   /** Why an identity is left out (undefined: a person), remembered: learning and resolving both ask. */
@@ -231,17 +255,45 @@ function union(parent: Map<string, string>, a: string, b: string): void {
   parent.set(high, low);
 }
 
-/** The union-find keys of an identity: its e-mail, and its name when that can merge (or is all there is). */
+/**
+ * The union-find keys of an identity: its e-mail, the login a no-reply address carries, and its
+ * name when that can merge (or is all there is).
+ */
 function keysOf(mergeByName: boolean, name: string, email: string): string[] {
   const keys: string[] = [];
   if (email !== "") keys.push(`e:${email.toLowerCase()}`);
+  const login = noReplyLogin(email);
+  if (login) keys.push(`g:${login}`);
   if ((mergeByName && mergeableName(name)) || email === "") keys.push(`n:${normaliseName(name)}`);
   return keys;
 }
 
-/** The person an identity names directly, by e-mail or name. */
-const directOf = (people: PeopleIndex, name: string, email: string) =>
-  people.byEmail.get(email.toLowerCase()) ?? people.byName.get(normaliseName(name));
+/**
+ * Joins an identity whose name is a login with that login's no-reply addresses, learned before or
+ * after it: a one-word name merges with nothing else (`skip` is not one developer across projects),
+ * but a login that an address of this history carries names one account.
+ */
+function joinLogins(s: ResolverState, key: string, name: string, email: string): void {
+  const login = noReplyLogin(email);
+  if (login && !s.noReplyLogins.has(login)) {
+    s.noReplyLogins.add(login);
+    for (const named of s.namedAsLogin.get(login) ?? []) union(s.parent, named, `g:${login}`);
+  }
+  const asLogin = s.mergeByName ? nameAsLogin(name) : undefined;
+  if (!asLogin || asLogin === login) return;
+  s.namedAsLogin.set(asLogin, [...(s.namedAsLogin.get(asLogin) ?? []), key]);
+  if (s.noReplyLogins.has(asLogin)) union(s.parent, key, `g:${asLogin}`);
+}
+
+/** The person an identity names directly: by e-mail, by name, or by a login as `handle`. */
+function directOf(people: PeopleIndex, name: string, email: string): string | undefined {
+  const login = noReplyLogin(email) ?? nameAsLogin(name);
+  return (
+    people.byEmail.get(email.toLowerCase()) ??
+    people.byName.get(normaliseName(name)) ??
+    (login ? people.byHandle.get(login) : undefined)
+  );
+}
 
 function learnOne(
   s: ResolverState,
@@ -253,6 +305,7 @@ function learnOne(
   if (before) return before;
   const keys = keysOf(s.mergeByName, name, email);
   for (let i = 1; i < keys.length; i++) union(s.parent, keys[0] as string, keys[i] as string);
+  joinLogins(s, keys[0] as string, name, email);
   const direct = directOf(s.people, name, email);
   const learned = { key: keys[0] as string, direct };
   s.known.set(raw, learned);
@@ -386,6 +439,8 @@ export function makeIdentityResolver(
     cache: new Map(),
     byText: new Map(),
     known: new Map(),
+    noReplyLogins: new Set(),
+    namedAsLogin: new Map(),
     reasons: new Map(),
     learnedTexts: new Set(),
     restored: new Map(),

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { makeClassifier } from "../../src/evidence/classify.ts";
-import { makeIdentityResolver } from "../../src/evidence/identities.ts";
+import { makeIdentityResolver, noReplyLogin } from "../../src/evidence/identities.ts";
 import { measureEvidence } from "../../src/evidence/measures.ts";
 import { mineRepository } from "../../src/evidence/mine.ts";
 import { openSqliteStore } from "../../src/store/sqlite.ts";
@@ -86,5 +86,68 @@ describe("identities", () => {
       person: false,
     });
     assert.equal(restored.resolveText(texts[4] as string), undefined);
+  });
+
+  it("reads the login a GitHub no-reply address carries, in both forms", () => {
+    assert.equal(noReplyLogin("73048950+VectorPeak@users.noreply.github.com"), "vectorpeak");
+    assert.equal(noReplyLogin("mattip@users.noreply.github.com"), "mattip");
+    assert.equal(noReplyLogin("nik-tiger-bill@users.noreply.github.com"), "nik-tiger-bill");
+    assert.equal(noReplyLogin("noreply@github.com"), undefined);
+    assert.equal(noReplyLogin("vectorpeak@gmail.com"), undefined);
+    assert.equal(noReplyLogin("49699333+dependabot[bot]@users.noreply.github.com"), undefined);
+  });
+
+  it("is one developer across a login's no-reply addresses and the identities named with that login, learned in any order", () => {
+    // numpy's history: one person, three ways.
+    const texts = [
+      "VectorPeak <garrufariw@gmail.com>",
+      "VectorPeak <73048950+VectorPeak@users.noreply.github.com>",
+      "Vector Peak <vectorpeak@users.noreply.github.com>",
+    ];
+    for (const order of [texts, [...texts].reverse()]) {
+      const resolver = makeIdentityResolver([]);
+      resolver.learn(order);
+      const ids = new Set(order.map((t) => resolver.resolveText(t)?.id));
+      assert.deepEqual([...ids], ["git:73048950+vectorpeak@users.noreply.github.com"], order.join(", "));
+    }
+    // Learned one at a time (a re-run's newcomer), the login still joins them.
+    const late = makeIdentityResolver([]);
+    late.learn([texts[0] as string]);
+    late.learn([texts[1] as string]);
+    assert.equal(late.resolveText(texts[0] as string)?.id, late.resolveText(texts[1] as string)?.id);
+  });
+
+  it("never merges one-word names without an address that carries them as a login, nor a login with another name", () => {
+    const resolver = makeIdentityResolver([]);
+    resolver.learn([
+      "skip <skip@one.example>",
+      "skip <skip@two.example>",
+      "paul <paul@three.example>",
+      "Paul <leeyspaul@users.noreply.github.com>",
+      "root <root@build.example>",
+      "root <123+root@users.noreply.github.com>",
+    ]);
+    const id = (t: string) => resolver.resolveText(t)?.id;
+    assert.notEqual(id("skip <skip@one.example>"), id("skip <skip@two.example>"));
+    assert.notEqual(id("paul <paul@three.example>"), id("Paul <leeyspaul@users.noreply.github.com>"));
+    assert.equal(id("root <root@build.example>"), undefined, "a placeholder is nobody");
+  });
+
+  it("joins names as logins only when names merge, and maps a login to the person of that handle", () => {
+    const texts = [
+      "VectorPeak <garrufariw@gmail.com>",
+      "VectorPeak <73048950+VectorPeak@users.noreply.github.com>",
+    ];
+    const off = makeIdentityResolver([], { mergeByName: false });
+    off.learn(texts);
+    assert.notEqual(off.resolveText(texts[0] as string)?.id, off.resolveText(texts[1] as string)?.id);
+    const people = [{ id: "vp", name: "Garrufa Riw", handle: "@vectorpeak" }];
+    const mapped = makeIdentityResolver(people);
+    mapped.learn(["Someone <73048950+VectorPeak@users.noreply.github.com>", "VectorPeak <other@x.example>"]);
+    assert.deepEqual(mapped.resolveText("Someone <73048950+VectorPeak@users.noreply.github.com>"), {
+      id: "vp",
+      person: true,
+    });
+    assert.deepEqual(mapped.resolveText("VectorPeak <other@x.example>"), { id: "vp", person: true });
   });
 });
