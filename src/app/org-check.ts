@@ -57,10 +57,11 @@ export function readSources(
   for (const source of config.sources) {
     try {
       const mirror = join(dataDir, "repos", `${source.id}.git`);
-      const repo =
-        source.remote && !refresh(source.id) && existsSync(join(mirror, "HEAD"))
-          ? mirror
-          : localRepository(source, dataDir);
+      let repo: string;
+      if (!source.remote || refresh(source.id)) repo = localRepository(source, dataDir);
+      else if (existsSync(join(mirror, "HEAD"))) repo = mirror;
+      // Never a network call for a source this pass does not sync: one not mirrored yet is missing.
+      else throw new GitError(`${source.id} has not been mirrored yet (its own sync clones it)`);
       const head = headOf(repo, source.branch);
       if (!head) throw new GitError(`the branch or ref "${source.branch}" is not in ${source.repo}`);
       read.push(sourceAt(source, repo, head));
