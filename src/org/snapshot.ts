@@ -35,6 +35,33 @@ export interface SnapshotPerson {
   at?: string;
   /** Production-critical activities (deployment, CI/CD, monitoring, data pipelines…) they are Accountable for. */
   accountableCritical?: string[];
+  /** Who they report to (a person id of this or another team's model), for the organisation chart. */
+  reportsTo?: string;
+  /** The roles they hold here, each with its allocation when recorded. */
+  roles?: { role: string; allocation?: number }[];
+  /** Competency id → recorded level. */
+  skills?: Record<string, number>;
+  employment?: "employee" | "contractor" | "vendor";
+  /** Ids of the model's teams they are a member of. */
+  teams?: string[];
+}
+
+/** A team of the model, for the organisation chart. */
+export interface SnapshotTeam {
+  id: string;
+  name?: string;
+  type: string;
+  lead?: string;
+  members: string[];
+  serves: string[];
+}
+
+/** An opening (a planned hire), shown as a vacancy. */
+export interface SnapshotOpening {
+  id: string;
+  role: string;
+  team?: string;
+  status?: string;
 }
 
 /** What git evidence said of the team's repository at that commit (when the model asks for evidence). */
@@ -79,6 +106,9 @@ export interface TeamSnapshot {
   sponsorReachable?: boolean;
   /** A fingerprint of the sources' heads the check read, when it was checked in its organisation. */
   contextKey?: string;
+  /** The model's own teams and openings (for the organisation chart). */
+  teams?: SnapshotTeam[];
+  openings?: SnapshotOpening[];
   /** Git evidence, when the model lists its own repository under `evidence.repositories`. */
   evidence?: SnapshotEvidence;
   /** Notes from the check (e.g. an evidence repository the organisation cannot read). */
@@ -124,7 +154,7 @@ export function snapshotOf(
     ...kept,
     name: facts.name ?? check.model.organisation?.name ?? facts.teamId,
     valid: check.valid,
-    ...(check.valid ? { sponsorReachable: sponsorReachable(check) } : {}),
+    ...(check.valid ? { sponsorReachable: sponsorReachable(check), ...structureOf(check.model) } : {}),
     ...(check.score
       ? { score: check.score.overall, areas: check.score.areas, coverage: check.score.coverage.overall }
       : {}),
@@ -204,6 +234,15 @@ function snapshotPeople(
       capacity: p.capacity ?? 100,
       at: `${at.file}:${at.line}:${at.column}`,
       ...(critical.length > 0 ? { accountableCritical: critical } : {}),
+      ...(p.reportsTo !== undefined ? { reportsTo: p.reportsTo } : {}),
+      roles: (p.roles ?? []).map((r) =>
+        typeof r === "string"
+          ? { role: r }
+          : { role: r.role, ...(r.allocation !== undefined ? { allocation: r.allocation } : {}) },
+      ),
+      ...(p.skills ? { skills: { ...p.skills } } : {}),
+      ...(p.employment ? { employment: p.employment } : {}),
+      teams: model.teams.filter((t) => (t.members ?? []).includes(p.id) || t.lead === p.id).map((t) => t.id),
     };
   });
 }
@@ -225,4 +264,24 @@ function sponsorReachable({ graph, model }: TeamCheck): boolean {
     }
   }
   return false;
+}
+
+/** The model's teams and openings, as the organisation chart draws them. */
+function structureOf(model: Model): { teams: SnapshotTeam[]; openings: SnapshotOpening[] } {
+  return {
+    teams: model.teams.map((t) => ({
+      id: t.id,
+      ...(t.name ? { name: t.name } : {}),
+      type: t.type,
+      ...(t.lead !== undefined ? { lead: t.lead } : {}),
+      members: t.members ?? [],
+      serves: t.serves ?? [],
+    })),
+    openings: model.openings.map((o) => ({
+      id: o.id,
+      role: o.role,
+      ...(o.team !== undefined ? { team: o.team } : {}),
+      ...(o.status !== undefined ? { status: o.status } : {}),
+    })),
+  };
 }
