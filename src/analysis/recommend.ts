@@ -36,12 +36,32 @@ export interface Upskilling {
 export interface Recommendation {
   topology: (TopologyFit & { declared?: string }) | undefined;
   hires: HireStep[];
+  /** The team the hires are placed in, when one was asked for. */
+  team?: string;
   upskilling: Upskilling[];
 }
 
 export interface RecommendOptions {
   /** How many hires to plan at most. */
   hires?: number;
+  /**
+   * Place the hires in this team and count only what it (and the teams it serves or that serve it)
+   * gains: findings about other teams, their own people or their products weigh nothing.
+   */
+  team?: string;
+}
+
+/** Whether a finding is about another team than `team` and its neighbours (a team, a person only there, a product). */
+function foreignTo(graph: TeamGraph, team: string): (f: Finding) => boolean {
+  const node = graph.teams.get(team);
+  const near = new Set([team, ...(node?.serves ?? []), ...(node?.servedBy ?? [])]);
+  const foreign = new Set<string>();
+  for (const t of graph.teams.values()) if (!near.has(t.id)) foreign.add(t.id);
+  for (const p of graph.people.values())
+    if (p.teams.length > 0 && p.teams.every((t) => !near.has(t))) foreign.add(p.id);
+  for (const product of graph.products.values())
+    if (product.team !== undefined && !near.has(product.team)) foreign.add(product.id);
+  return (f) => f.subject !== undefined && foreign.has(f.subject);
 }
 
 const weight = (findings: readonly Finding[]) =>
@@ -89,7 +109,9 @@ export function recommend(
 ): Recommendation {
   const fit = recommendTopology(graph, graph.topologies);
   const declared = graph.organisation?.topology;
-  const baseline = runRules(graph, rules, environment).findings;
+  const foreign = options.team !== undefined ? foreignTo(graph, options.team) : () => false;
+  const baseline = runRules(graph, rules, environment).findings.filter((f) => !foreign(f));
+  const placed = (role: string) => (options.team !== undefined ? `${role}@${options.team}` : role);
 
   const hires: HireStep[] = [];
   const chosen: string[] = [];
@@ -99,9 +121,17 @@ export function recommend(
     let best: HireStep | undefined;
     let bestFindings: Finding[] = current;
     for (const role of candidates) {
-      const result = whatIf(model, graph, catalog, rules, environment, { add: [...chosen, role] }, baseline);
+      const result = whatIf(
+        model,
+        graph,
+        catalog,
+        rules,
+        environment,
+        { add: [...chosen, placed(role)] },
+        baseline,
+      );
       if (!("away" in result)) continue;
-      const after = result.findings;
+      const after = result.findings.filter((f) => !foreign(f));
       const afterWeight = weight(after);
       if (best && afterWeight >= best.after) continue;
       const currentKeys = new Set(current.map(findingKey));
@@ -123,13 +153,14 @@ export function recommend(
     }
     if (!best || best.after >= best.before) break;
     hires.push(best);
-    chosen.push(best.role);
+    chosen.push(placed(best.role));
     current = bestFindings;
   }
 
   return {
     topology: fit ? { ...fit, ...(declared !== undefined ? { declared } : {}) } : undefined,
     hires,
+    ...(options.team !== undefined ? { team: options.team } : {}),
     upskilling: upskilling(graph),
   };
 }

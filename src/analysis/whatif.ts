@@ -50,7 +50,7 @@ export interface LostCompetency {
 export interface WhatIfResult {
   away: Away[];
   /** Hypothetical hires: asked for, or openings that have started by the period's start. */
-  hires: { id: string; role: string; opening?: string | undefined }[];
+  hires: { id: string; role: string; team?: string; opening?: string | undefined }[];
   appeared: Finding[];
   disappeared: Finding[];
   /** Findings about the same thing whose message changed (e.g. a count). */
@@ -73,9 +73,14 @@ export function scenarioProblems(graph: TeamGraph, scenario: Scenario): string[]
     if (!graph.people.has(id))
       problems.push(`unknown person ${quote(id)}${didYouMean(id, graph.people.keys())}`);
   }
-  for (const role of scenario.add ?? []) {
+  for (const hire of scenario.add ?? []) {
+    const { role, team } = parseHire(hire);
     if (!graph.roles.has(role))
       problems.push(`unknown role ${quote(role)}${didYouMean(role, graph.roles.keys())}`);
+    if (team !== undefined && !graph.teams.has(team))
+      problems.push(
+        `unknown team ${quote(team)} in ${quote(hire)}${didYouMean(team, graph.teams.keys())} (the model's teams: ${[...graph.teams.keys()].join(", ") || "none"})`,
+      );
   }
   for (const [name, date] of [
     ["--from", scenario.from],
@@ -111,14 +116,41 @@ export function awayIn(graph: TeamGraph, scenario: Scenario): Away[] {
   return [...away.values()];
 }
 
-/** The hypothetical people the scenario hires, each holding one role at its required levels. */
-export function hiresFor(graph: TeamGraph, roles: readonly string[]): Person[] {
-  return roles.map((role, i) => ({
-    id: `hire-${i + 1}-${role}`,
-    name: `New ${graph.roles.get(role)?.name ?? role} (hypothetical)`,
-    roles: [{ role, allocation: 100 }],
-    skills: { ...(graph.roles.get(role)?.competencies ?? {}) },
-  }));
+/** A hire as written: `role`, or `role@team` to place the new person in a team. */
+export function parseHire(hire: string): { role: string; team?: string } {
+  const at = hire.lastIndexOf("@");
+  return at > 0 ? { role: hire.slice(0, at), team: hire.slice(at + 1) } : { role: hire };
+}
+
+/** The hypothetical people the scenario hires (`role` or `role@team`), each holding one role at its required levels. */
+export function hiresFor(graph: TeamGraph, hires: readonly string[]): Person[] {
+  return hires.map((hire, i) => {
+    const { role, team } = parseHire(hire);
+    return {
+      id: `hire-${i + 1}-${role}${team ? `-${team}` : ""}`,
+      name: `New ${graph.roles.get(role)?.name ?? role}${team ? ` in ${team}` : ""} (hypothetical)`,
+      roles: [{ role, allocation: 100 }],
+      skills: { ...(graph.roles.get(role)?.competencies ?? {}) },
+    };
+  });
+}
+
+/** The model with the hires in: each placed in the team its `@team` (or its opening) names. */
+function withHires(model: Model, hires: readonly Person[], placed: readonly (string | undefined)[]): Model {
+  if (hires.length === 0) return model;
+  const joining = new Map<string, string[]>();
+  hires.forEach((h, i) => {
+    const team = placed[i];
+    if (team !== undefined) joining.set(team, [...(joining.get(team) ?? []), h.id]);
+  });
+  const teams =
+    joining.size === 0
+      ? model.teams
+      : model.teams.map((t) => {
+          const extra = joining.get(t.id);
+          return extra ? { ...t, members: [...(t.members ?? []), ...extra] } : t;
+        });
+  return { ...model, people: [...model.people, ...hires], teams };
 }
 
 /**
@@ -140,9 +172,16 @@ export function whatIf(
     scenario.from === undefined
       ? []
       : model.openings.filter((o) => o.start !== undefined && o.start <= (scenario.from as string));
-  const hiredRoles = [...(scenario.add ?? []), ...arriving.map((o) => o.role)];
+  const hiredRoles = [
+    ...(scenario.add ?? []),
+    ...arriving.map((o) => (o.team !== undefined ? `${o.role}@${o.team}` : o.role)),
+  ];
   const hires = hiresFor(baseline, hiredRoles);
-  const scenarioModel: Model = hires.length > 0 ? { ...model, people: [...model.people, ...hires] } : model;
+  const scenarioModel = withHires(
+    model,
+    hires,
+    hiredRoles.map((h) => parseHire(h).team),
+  );
   const resolved = resolveTeam(scenarioModel, catalog, { absent: new Set(away.map((a) => a.id)) });
   if (resolved.diagnostics.length > 0) return { diagnostics: resolved.diagnostics };
   const baselineRun = baselineFindings ? undefined : runRules(baseline, rules, environment);
@@ -168,7 +207,7 @@ export function whatIf(
     away,
     hires: hires.map((h, i) => ({
       id: h.id,
-      role: hiredRoles[i] ?? "",
+      ...parseHire(hiredRoles[i] ?? ""),
       ...(i >= (scenario.add?.length ?? 0) ? { opening: arriving[i - (scenario.add?.length ?? 0)]?.id } : {}),
     })),
     appeared: after.filter((f) => !beforeByKey.has(key(f))),

@@ -1,4 +1,6 @@
 /** The use case behind `mlteam export`: the team in other tools' formats. */
+
+import { didYouMean, quote } from "../model/suggest.ts";
 import { renderBackstage } from "../render/export/backstage.ts";
 import { renderCodeowners } from "../render/export/codeowners.ts";
 import { renderTeamJson } from "../render/export/json.ts";
@@ -7,6 +9,7 @@ import { renderPeopleCsv } from "../render/export/people-csv.ts";
 import { renderTeamApi } from "../render/export/team-api.ts";
 import { renderXlsx } from "../render/export/xlsx.ts";
 import type { ValidTeamCheck } from "./check-team.ts";
+import { InputError } from "./errors.ts";
 
 export const EXPORT_FORMATS = [
   "csv",
@@ -20,8 +23,21 @@ export const EXPORT_FORMATS = [
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The export as text, or as bytes for the XLSX workbook (whose Findings sheet is the doctor's). */
-export async function exportTeam(check: ValidTeamCheck, format: ExportFormat): Promise<string | Buffer> {
+export async function exportTeam(
+  check: ValidTeamCheck,
+  format: ExportFormat,
+  options: { team?: string } = {},
+): Promise<string | Buffer> {
   const { graph } = check;
+  const { team } = options;
+  if (team !== undefined) {
+    if (format !== "codeowners") throw new InputError(`--team applies to --format codeowners, not ${format}`);
+    if (!graph.teams.has(team))
+      throw new InputError(
+        `unknown team ${quote(team)}${didYouMean(team, graph.teams.keys())} (the model's teams: ${[...graph.teams.keys()].join(", ") || "none"})`,
+      );
+    return renderCodeowners(graph, { teams: [team] });
+  }
   switch (format) {
     case "csv":
       return renderPeopleCsv(graph);

@@ -23,7 +23,7 @@ export function renderRecommendationText(
     for (const t of fitting) lines.push(`  ${t.summary}`);
     for (const fact of facts) lines.push(`  · ${fact}`);
   }
-  lines.push("", c.bold("Next hires"));
+  lines.push("", c.bold(`Next hires${r.team !== undefined ? ` in team ${r.team}` : ""}`));
   if (r.hires.length === 0) lines.push("  No single hire reduces the findings; see the doctor's fixes.");
   r.hires.forEach((h, i) => {
     lines.push(

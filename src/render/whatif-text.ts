@@ -10,8 +10,8 @@ export function renderWhatIfText(r: WhatIfResult, scenario: Scenario, c: Colors)
     (a) => `${a.name} (${a.id}${a.why === "declared absence" ? ", declared absence" : ""})`,
   );
   const period = scenario.from !== undefined ? ` from ${scenario.from} to ${scenario.to}` : "";
-  const hires = r.hires.map((h) =>
-    h.opening ? `a new ${h.role} (opening ${h.opening})` : `a new ${h.role}`,
+  const hires = r.hires.map(
+    (h) => `a new ${h.role}${h.team ? ` in ${h.team}` : ""}${h.opening ? ` (opening ${h.opening})` : ""}`,
   );
   lines.push(
     c.bold(

@@ -190,7 +190,14 @@ export const CellSaved = z
 export const WhatIfView = z
   .object({
     away: z.array(z.object({ id: z.string(), name: z.string(), why: z.enum(["asked", "declared absence"]) })),
-    hires: z.array(z.object({ id: z.string(), role: z.string(), opening: z.string().optional() })),
+    hires: z.array(
+      z.object({
+        id: z.string(),
+        role: z.string(),
+        team: z.string().optional(),
+        opening: z.string().optional(),
+      }),
+    ),
     appeared: z.array(Finding),
     disappeared: z.array(Finding),
     changed: z.array(z.object({ before: Finding, after: Finding })),

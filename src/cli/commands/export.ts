@@ -7,6 +7,7 @@ import { DEFAULT_MODEL_FILE, MODEL_ARG } from "../options.ts";
 export interface ExportOptions {
   format: ExportFormat;
   out?: string;
+  team?: string;
 }
 
 /** `mlteam export`: the model in other tools' formats. */
@@ -17,7 +18,11 @@ export async function exportCommand(modelPath: string, options: ExportOptions): 
   if (options.format === "xlsx" && options.out === undefined && process.stdout.isTTY) {
     throw new InputError("an XLSX workbook is binary: pass --out <file>.xlsx (or redirect the output)");
   }
-  const content = await exportTeam(await checkValidModel(modelPath), options.format);
+  const content = await exportTeam(
+    await checkValidModel(modelPath),
+    options.format,
+    options.team !== undefined ? { team: options.team } : {},
+  );
   if (options.out === undefined) {
     if (typeof content === "string") out(content);
     else outBytes(content);
@@ -41,6 +46,10 @@ export function register(program: Command): void {
         .makeOptionMandatory(),
     )
     .option("-o, --out <file>", "write to this file (atomically) instead of standard output")
+    .option(
+      "--team <id>",
+      "codeowners only: the CODEOWNERS of one team's repository — owners are that team's people, those of the teams serving it, and their handles",
+    )
     .addHelpText(
       "after",
       `
@@ -55,6 +64,7 @@ type, members, services, interactions, openings and on-call).
 Examples:
   mlteam export --format xlsx --out team.xlsx
   mlteam export --format codeowners --out .github/CODEOWNERS
+  mlteam export --format codeowners --team fraud --out .github/CODEOWNERS
   mlteam export examples/central-platform --format mermaid`,
     )
     .action(async (model: string, options) => exportCommand(model, options));

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { register as registerDoctor } from "./org-doctor.ts";
+import { register as registerExport } from "./org-export.ts";
 import { register as registerServe } from "./org-serve.ts";
 import { register as registerSync } from "./org-sync.ts";
 import { register as registerWorker } from "./org-worker.ts";
@@ -19,6 +20,7 @@ The organisation file lists the team models (docs/org.md):
     - { id: search, repo: https://git.example/search.git, model: team/mlteam.yaml, branch: main }`,
     );
   registerDoctor(org);
+  registerExport(org);
   registerSync(org);
   registerServe(org);
   registerWorker(org);

@@ -5,6 +5,7 @@ import { DEFAULT_MODEL_FILE, format, MODEL_ARG } from "../options.ts";
 
 export interface RecommendOptions {
   hires: string;
+  team?: string;
   format: "text" | "json";
 }
 
@@ -16,7 +17,7 @@ export async function recommendCommand(modelPath: string, options: RecommendOpti
   const hires = Number.parseInt(options.hires, 10);
   if (!Number.isInteger(hires) || hires < 0)
     throw new InputError(`--hires must be a whole number ≥ 0, got "${options.hires}"`);
-  const { result, sources } = recommendForTeam(await checkValidModel(modelPath), hires);
+  const { result, sources } = recommendForTeam(await checkValidModel(modelPath), hires, options.team);
   out(
     options.format === "json"
       ? JSON.stringify(result, null, 2)
@@ -31,6 +32,10 @@ export function register(program: Command): void {
     .description("the topology that fits, the next hires (greedy) and who to train")
     .argument("[model]", MODEL_ARG, DEFAULT_MODEL_FILE)
     .option("--hires <n>", "how many hires to plan at most", "3")
+    .option(
+      "--team <id>",
+      "place the hires in this team and count only what it (and the teams it serves or that serve it) gains",
+    )
     .addOption(format(["text", "json"], "text"))
     .addHelpText(
       "after",
@@ -41,7 +46,8 @@ weighted findings (error 15, warn 5, info 1), and says which. Upskilling: for ea
 that fewer than two people hold at the level the RACI needs, the people closest to it.
 Examples:
   mlteam recommend examples/meghan-story
-  mlteam recommend --hires 5 --format json`,
+  mlteam recommend --hires 5 --format json
+  mlteam recommend examples/central-platform --team ds-fraud`,
     )
     .action(async (model: string, options) => recommendCommand(model, options));
 }

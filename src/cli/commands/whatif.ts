@@ -67,7 +67,10 @@ export function register(program: Command): void {
       "start of the period (YYYY-MM-DD); declared absences in it count, and openings started by then are hires",
     )
     .option("--to <date>", "end of the period (YYYY-MM-DD)")
-    .option("-a, --add <role...>", "hypothetical hires, one per role id")
+    .option(
+      "-a, --add <role...>",
+      "hypothetical hires, one per role id; ROLE@TEAM places the new person in that team (its team-scoped rows and checks count them)",
+    )
     .option("--rank", "rank every person by the damage their absence does")
     .option("--top <n>", "with --rank: how many to show", "10")
     .addOption(format(["text", "json"], "text"))
@@ -81,6 +84,7 @@ Examples:
   mlteam whatif examples/meghan-story --without meghan
   mlteam whatif --from 2026-12-20 --to 2027-01-05          # declared absences in that period
   mlteam whatif --without meghan --add mlops-engineer       # and if we hire a backup?
+  mlteam whatif --add data-engineer@fraud                   # a hire placed in the fraud team
   mlteam whatif --rank --top 5`,
     )
     .action(async (model: string, options) => whatif(model, options));

@@ -4,7 +4,8 @@
  * code also gets the ML engineers' and MLOps engineers' team (or one of them), whose reviews 001 §3.5
  * requires — one owner each, not every holder of the role. A catch-all `*` line comes first and the
  * most specific patterns last, because in CODEOWNERS the last matching line wins. Openings are
- * never owners (they are not people).
+ * never owners (they are not people). Scoped to teams (`--team`, or one team's repository in the
+ * organisation), only their people, the people of the teams serving them and their handles own files.
  */
 import { peopleWith } from "../../analysis/facts.ts";
 import { BUILTIN_PATTERNS } from "../../catalog/activity-paths.ts";
@@ -38,7 +39,8 @@ const handleOf = (graph: TeamGraph, id: string) => {
   return handle ? at(handle) : undefined;
 };
 
-export function renderCodeowners(graph: TeamGraph): string {
+/** Each activity's path patterns: the built-in ones, with the model's own added or in their place. */
+function activityPatterns(graph: TeamGraph): Map<string, string[]> {
   // An activity may come back further down the built-in list: all its patterns are its own.
   const patterns = new Map<string, string[]>();
   for (const [activity, list] of BUILTIN_PATTERNS)
@@ -49,19 +51,42 @@ export function renderCodeowners(graph: TeamGraph): string {
       ...(graph.model.evidence?.settings.replacePatterns ? [] : (patterns.get(activity) ?? [])),
     ]);
   }
-  // A person's own handle, else the handle of a team they are in.
+  return patterns;
+}
+
+/** Whose files: the teams named (and those serving them) own; their people and handles only. */
+export interface CodeownersScope {
+  teams: readonly string[];
+}
+
+/** The teams in scope, with those serving them; undefined for the whole model. */
+function scopedTeams(graph: TeamGraph, scope: CodeownersScope | undefined): Set<string> | undefined {
+  if (!scope) return undefined;
+  const teams = new Set(scope.teams);
+  for (const id of scope.teams) for (const serving of graph.teams.get(id)?.servedBy ?? []) teams.add(serving);
+  return teams;
+}
+
+export function renderCodeowners(graph: TeamGraph, scope?: CodeownersScope): string {
+  const inScope = scopedTeams(graph, scope);
+  const member = (id: string) => !inScope || (graph.people.get(id)?.teams ?? []).some((t) => inScope.has(t));
+  const patterns = activityPatterns(graph);
+  // A person's own handle, else the handle of a team they are in; nobody outside the scope.
   const ownerOf = (id: string) =>
-    handleOf(graph, id) ??
-    graph.people
-      .get(id)
-      ?.teams.map((t) => graph.teams.get(t)?.source.handle)
-      .filter((h): h is string => Boolean(h))
-      .map(at)[0];
+    !member(id)
+      ? undefined
+      : (handleOf(graph, id) ??
+        graph.people
+          .get(id)
+          ?.teams.filter((t) => !inScope || inScope.has(t))
+          .map((t) => graph.teams.get(t)?.source.handle)
+          .filter((h): h is string => Boolean(h))
+          .map(at)[0]);
   // For a role's review: the handle of a team holding it, else one holder's handle.
   const reviewerFor = (role: string) => {
-    const holders = graph.holders.get(role) ?? [];
+    const holders = (graph.holders.get(role) ?? []).filter(member);
     const team = [...graph.teams.values()].find(
-      (t) => t.source.handle && t.members.some((m) => holders.includes(m)),
+      (t) => (!inScope || inScope.has(t.id)) && t.source.handle && t.members.some((m) => holders.includes(m)),
     );
     return team?.source.handle
       ? at(team.source.handle)
@@ -73,15 +98,24 @@ export function renderCodeowners(graph: TeamGraph): string {
     "",
   ];
   // A catch-all first, so that every file has an owner and the specific lines below win.
-  const lead = (graph.holders.get("tech-lead") ?? []).map(ownerOf).find(Boolean);
-  const firstTeam = [...graph.teams.values()].map((t) => t.source.handle).find(Boolean);
+  const ownLeads = scope ? scope.teams.flatMap((t) => graph.teams.get(t)?.source.lead ?? []) : [];
+  const lead = [...ownLeads, ...(graph.holders.get("tech-lead") ?? [])].map(ownerOf).find(Boolean);
+  const firstTeam = [...graph.teams.values()]
+    .filter((t) => !scope || scope.teams.includes(t.id))
+    .map((t) => t.source.handle)
+    .find(Boolean);
   const catchAll = lead ?? (firstTeam ? at(firstTeam) : undefined);
   if (catchAll)
     lines.push("# everything else: the tech lead (or the first team with a handle)", `* ${catchAll}`, "");
   // Most general first: in CODEOWNERS the last matching line wins.
   for (const [activity, list] of [...patterns].reverse()) {
     // The team-wide row; a product's own rows only when there is none (the model gives products no paths).
-    const all = graph.raciByActivity.get(activity) ?? [];
+    const products = scope
+      ? new Set(scope.teams.flatMap((t) => graph.productsByTeam.get(t) ?? []))
+      : undefined;
+    const all = (graph.raciByActivity.get(activity) ?? []).filter(
+      (r) => !products || r.product === undefined || products.has(r.product),
+    );
     const general = all.filter((r) => r.product === undefined);
     const rows = general.length > 0 ? general : all;
     const owners = new Set<string>();
