@@ -14,10 +14,12 @@ export function auditPack(
   framework: Framework,
   generated: string,
   since?: SinceWhen,
+  /** What the pack is of (default: the organisation's name, else the model's file). */
+  title?: string,
 ): AuditPack {
   return auditTeam(check.graph, check.findings, framework, {
     today: check.environment.today,
-    model: check.graph.organisation?.name ?? check.model.files[0] ?? "the model",
+    model: title ?? check.graph.organisation?.name ?? check.model.files[0] ?? "the model",
     generated,
     ...(since ? { since } : {}),
   });

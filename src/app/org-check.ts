@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import type { Framework } from "../analysis/rule.ts";
 import { GitError, gitSync } from "../evidence/git.ts";
 import { treeHost } from "../history/tree-host.ts";
 import { type LoadResult, loadModel, type ModelHost } from "../model/load.ts";
@@ -162,6 +163,8 @@ export function organisationWith(org: LoadedOrganisation, at: SourceAtHead): Loa
 
 export interface CheckInOrganisationOptions {
   today: string;
+  /** Governance frameworks to check besides those the team's model lists. */
+  frameworks?: readonly Framework[];
   /** How to gather a team's evidence (when its model lists its own repository); none: rules only. */
   evidenceFor?(at: SourceAtHead): EvidenceGatherer;
 }
@@ -181,6 +184,7 @@ export async function checkTeamInOrganisation(
     host: at.host,
     today: options.today,
     ...(gather ? { gatherEvidence: gather } : { evidence: "never" as const }),
+    ...(options.frameworks ? { frameworks: options.frameworks } : {}),
     organisation: {
       loaded,
       compose: () => composed.model,

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { checkTeam } from "../../src/app/check-team.ts";
+import { organisationAudit } from "../../src/app/org-audit.ts";
 import { checkTeamInOrganisation, loadOrganisation, readSources } from "../../src/app/org-check.ts";
 import { organisationDoctor, readOrgConfig } from "../../src/app/org-doctor.ts";
 import { fsHost } from "../../src/io/fs-host.ts";
@@ -104,6 +105,23 @@ describe("the organisation as one model", () => {
     // The platform's generic row resolves to the platform's ML engineer only.
     const serving = check.graph.raci.find((e) => e.activity === "model-serving");
     assert.deepEqual(serving?.cells.find((c) => c.letter === "R")?.people, ["dev"]);
+  });
+
+  it("audits the fraud team's high-risk product naming only its people and the platform's, never the recommendations team's", async () => {
+    const audit = await organisationAudit({
+      config: join(scratch, "mlteam-org.yaml"),
+      framework: "eu-ai-act",
+      today: TODAY,
+      teams: ["fraud"],
+    });
+    assert.deepEqual(
+      audit.teams.map((t) => [t.id, t.name]),
+      [["fraud", "Fraud Detection"]],
+    );
+    const text = JSON.stringify(audit.teams[0]?.pack);
+    assert.match(text, /Anya Petrova/);
+    for (const name of ["Hanna Bauer", "Oscar Lund", "Zoe Carter", "Ravi Shah", "Nina Olsen"])
+      assert.doesNotMatch(text, new RegExp(name));
   });
 
   it("reports a reference that resolves nowhere in the organisation as an error in its file", async () => {

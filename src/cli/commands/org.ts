@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { register as registerAudit } from "./org-audit.ts";
 import { register as registerDoctor } from "./org-doctor.ts";
 import { register as registerExport } from "./org-export.ts";
 import { register as registerServe } from "./org-serve.ts";
@@ -21,6 +22,7 @@ The organisation file lists the team models (docs/org.md):
     );
   registerDoctor(org);
   registerExport(org);
+  registerAudit(org);
   registerSync(org);
   registerServe(org);
   registerWorker(org);
