@@ -153,12 +153,36 @@ export function loadOrganisation(sources: SourcesRead): LoadedOrganisation {
 }
 
 /**
- * The organisation as it would be with `at` (an older commit of one of its sources) in place of that
- * source's head: what a team's history point is checked against.
+ * The organisation as it would be with `at` (an older commit of one of its sources, with its host) in
+ * place of that source's head: what a team's history point is checked against. Cheap — only that
+ * source's model changes; the people matched across sources and the others' entries stay as at the
+ * heads.
  */
 export function organisationWith(org: LoadedOrganisation, at: SourceAtHead): LoadedOrganisation {
-  const read = org.sources.read.map((r) => (r.source.id === at.source.id ? at : r));
-  return loadOrganisation({ read, failed: org.sources.failed.filter((f) => f.source.id !== at.source.id) });
+  const id = at.source.id;
+  const result = loadAt(at);
+  const loaded = new Map(org.loaded);
+  loaded.set(id, result);
+  return {
+    sources: { read: org.sources.read.map((r) => (r.source.id === id ? at : r)), failed: org.sources.failed },
+    loaded,
+    identities: org.identities,
+    index: {
+      ...org.index,
+      sources: org.index.sources.map((s) => (s.id === id ? { id, model: result.model } : s)),
+    },
+  };
+}
+
+/** A source at an older commit whose model's files are already read (a history point). */
+export function sourceWithFiles(
+  source: OrgSource,
+  repo: string,
+  commit: string,
+  committedAt: string,
+  host: ModelHost,
+): SourceAtHead {
+  return { source, repo, head: commit, committedAt, host };
 }
 
 export interface CheckInOrganisationOptions {

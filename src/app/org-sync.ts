@@ -7,8 +7,9 @@
  * recorded with the reason and never stops the others.
  */
 import { posix } from "node:path";
-import { modelVersions } from "../history/git-versions.ts";
+import { modelVersions, readBlobs, versionFiles } from "../history/git-versions.ts";
 import type { ModelHost } from "../model/load.ts";
+import { memoryHost } from "../model/memory-host.ts";
 import type { OrgConfig, OrgSource } from "../org/config.ts";
 import type { OrgStore, TeamRecord } from "../org/store-port.ts";
 import {
@@ -19,7 +20,7 @@ import {
   organisationWith,
   readSources,
   type SourceAtHead,
-  sourceAt,
+  sourceWithFiles,
 } from "./org-check.ts";
 import { evidenceStore, snapshotInOrganisation } from "./org-doctor.ts";
 import { syncedEvidence } from "./org-evidence.ts";
@@ -148,8 +149,9 @@ async function syncSource(
 
 /**
  * One snapshot per older commit that changed the model (first-parent, bounded by `since`), each
- * checked in the organisation as it is now with that commit in place of the head. Evidence is not
- * mined for these points: their scores are the rules' alone.
+ * checked in the organisation as it is now with that commit in place of the head. Every version's
+ * files are read in one `git cat-file --batch`. Evidence is not mined for these points: their
+ * scores are the rules' alone.
  */
 async function backfillHistory(
   org: LoadedOrganisation,
@@ -164,24 +166,20 @@ async function backfillHistory(
   const versions = modelVersions(
     { repo: at.repo, entry: model, renames: [], pathspecs },
     { head: at.head, ...(options.since ? { since: options.since } : {}) },
-  );
-  // The newest of them has the model the head has: the head's own snapshot stands for it.
-  for (const version of versions.slice(0, -1)) {
-    if (version.commit === at.head || (await options.store.hasSnapshot(at.source.id, version.commit)))
-      continue;
-    const then = sourceAt(at.source, at.repo, version.commit);
+  ).slice(0, -1); // The newest has the model the head has: the head's own snapshot stands for it.
+  const wanted = [];
+  for (const v of versions)
+    if (v.commit !== at.head && !(await options.store.hasSnapshot(at.source.id, v.commit))) wanted.push(v);
+  if (wanted.length === 0) return;
+  const texts = readBlobs(at.repo, new Set(wanted.flatMap((v) => [...v.blobs.values()])));
+  for (const version of wanted) {
+    const files = versionFiles(version, texts);
+    const then = sourceWithFiles(at.source, at.repo, version.commit, version.date, memoryHost(files));
     try {
       const checked = await checkTeamInOrganisation(organisationWith(org, then), then, {
         today: options.today,
       });
-      await options.store.saveSnapshot(
-        snapshotInOrganisation(
-          checked,
-          org.identities,
-          options.now(),
-          modelFiles(checked.check.model.files, then.host),
-        ),
-      );
+      await options.store.saveSnapshot(snapshotInOrganisation(checked, org.identities, options.now(), files));
     } catch {
       // A commit whose model cannot be read (a half-written include, say) is no point of the trend.
     }
