@@ -27,8 +27,8 @@ export interface ResolveContext {
   /**
    * A reference that may name a team or person of another source of the organisation (a team's
    * `serves`, a person's `reportsTo`, a product's team, a RACI C or I): recorded in the graph's
-   * `external` list when the model is checked on its own and the id is not a likely typo of one of
-   * its own; reported like `unknown` otherwise.
+   * `external` list when the model is checked on its own (with a did-you-mean when it is close to one
+   * of its own ids); reported like `unknown` when the organisation gave the context.
    */
   external(
     node: object,

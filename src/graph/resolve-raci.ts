@@ -7,7 +7,6 @@
 import { parseRaciRef } from "../model/raci-ref.ts";
 import type { RaciLetter, RaciRow } from "../model/schema.ts";
 import { RACI_LETTERS } from "../model/schema.ts";
-import { suggest } from "../model/suggest.ts";
 import type { PathKey } from "../model/yaml-source.ts";
 import { heldRoles, type ResolveContext } from "./resolve-context.ts";
 import type { PersonNode, ProductNode, RaciCell, RaciEntry, RaciRef, TeamNode } from "./types.ts";
@@ -168,8 +167,7 @@ class RaciRefs {
     if (model.invalidIds.has(raw)) return undefined;
     const candidates = [...roles.keys(), ...people.keys()];
     // Someone consulted or informed may sit in another team of the organisation.
-    if (consulted(path) && suggest(raw, candidates) === undefined)
-      this.external(row, path, "person", raw, people.keys());
+    if (consulted(path)) this.external(row, path, "person", raw, candidates);
     else unknown(row, path, "role or person", raw, candidates);
     return undefined;
   }

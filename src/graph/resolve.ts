@@ -31,8 +31,8 @@ export interface ResolveOptions {
   /**
    * How references that may point into another source of the organisation (a team's `serves`, a
    * person's `reportsTo`, a product's team, RACI C and I) are treated when they do not resolve:
-   * `standalone` (default: the model checked on its own) keeps them in `graph.external` unless the
-   * id is a likely typo of one of the model's own; `organisation` (the organisation gave every
+   * `standalone` (default: the model checked on its own) keeps them in `graph.external` (with the
+   * model's own id they may be a typo of); `organisation` (the organisation gave every
    * source's entries) reports them as unknown; `missingSources` reports them as warnings naming
    * the sources that could not be read, where the reference may point.
    */
@@ -76,9 +76,10 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
     external: (node, path, what, id, candidates) => {
       const mode = options.references ?? "standalone";
       const list = [...candidates];
-      if (mode === "standalone" && suggest(id, list) === undefined)
-        external.push({ kind: what, id, node, path });
-      else if (mode === "standalone" || mode === "organisation") ctx.unknown(node, path, what, id, list);
+      if (mode === "standalone") {
+        const near = suggest(id, list);
+        external.push({ kind: what, id, node, path, ...(near !== undefined ? { suggestion: near } : {}) });
+      } else if (mode === "organisation") ctx.unknown(node, path, what, id, list);
       else
         ctx.warn(
           node,

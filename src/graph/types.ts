@@ -101,6 +101,8 @@ export interface ExternalReference {
   /** The entry that makes the reference, and where in it. */
   node: object;
   path: PathKey[];
+  /** One of the model's own ids it may be a typo of. */
+  suggestion?: string;
 }
 
 export interface TeamGraph {
