@@ -100,6 +100,15 @@ raci:
     );
   });
 
+  it("reports a cycle of reportsTo once, at its first person", () => {
+    assert.equal(
+      only({
+        "m.yaml": `${ORG}people:\n  - { id: a, name: A, reportsTo: b }\n  - { id: b, name: B, reportsTo: c }\n  - { id: c, name: C, reportsTo: a }\n  - { id: d, name: D, reportsTo: a }\n`,
+      }),
+      "m.yaml:3:34 reference-cycle people[0].reportsTo: reportsTo makes a cycle: a → b → c → a",
+    );
+  });
+
   it("leaves references to teams and people of other sources for the organisation, with a did-you-mean when they look like typos", () => {
     const { graph, diagnostics } = checkModel(
       "m.yaml",

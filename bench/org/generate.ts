@@ -2,7 +2,9 @@
  * Generates team repositories for bench/org: each a model of 5–20 people (roles with allocations,
  * a RACI, skills), about 50 commits of history made with `git fast-import` (one process per
  * repository), and some people shared between neighbouring teams, so that organisation-wide
- * findings exist. Deterministic.
+ * findings exist. Every tenth team is a platform team serving the nine after it (in their own
+ * repositories), and each team's first person reports to the platform's lead: the organisation's
+ * references cross repositories as real ones do. Deterministic.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -33,7 +35,7 @@ function random(seed: number): () => number {
 }
 
 /** The model of team `t` at its `version`-th commit. */
-function model(t: number, version: number): string {
+function model(t: number, version: number, total = Number.POSITIVE_INFINITY): string {
   const rand = random(t * 7919 + 17);
   const size = 5 + Math.floor(rand() * 16);
   const lines = [`organisation: { name: Team ${t}, stage: scaling }`, "people:"];
@@ -44,11 +46,23 @@ function model(t: number, version: number): string {
     const who = shared ? `shared-${Math.floor(t / 2)}` : `p${t}-${p}`;
     const role = ROLES[(p + t) % ROLES.length] as string;
     const allocation = shared ? 60 : 50 + ((p * 13 + version) % 50);
+    // A product team's lead reports to its platform's lead, in another repository.
+    const platformLead = `p${t - (t % 10)}-1`;
+    const reports = p === 1 && t % 10 !== 0 ? `, reportsTo: ${platformLead}` : "";
     lines.push(
-      `  - { id: ${who}, name: Person ${who}, emails: [${who}@acme.example], roles: [{ role: ${role}, allocation: ${allocation} }], skills: { statistics-ml: ${1 + (p % 4)} } }`,
+      `  - { id: ${who}, name: Person ${who}, emails: [${who}@acme.example], roles: [{ role: ${role}, allocation: ${allocation} }], skills: { statistics-ml: ${1 + (p % 4)} }${reports} }`,
     );
     ids.push(who);
   }
+  const platform = t - (t % 10);
+  const isPlatform = t === platform;
+  const served = Array.from({ length: 9 }, (_, i) => platform + 1 + i)
+    .filter((n) => n < total)
+    .map((n) => `team-${n}`);
+  lines.push(
+    "teams:",
+    `  - { id: team-${t}, name: Team ${t}, type: ${isPlatform ? "platform" : "product"}, members: [${ids.join(", ")}], lead: ${ids[1] ?? ids[0]}${isPlatform && served.length > 0 ? `, serves: [${served.join(", ")}]` : ""} }`,
+  );
   lines.push("raci:");
   for (const [i, activity] of ACTIVITIES.entries()) {
     const r = ids[i % ids.length] as string;
@@ -68,7 +82,7 @@ export function generateTeams(dir: string, teams: number, commits = 50): string[
     const stream: string[] = [];
     const start = Date.UTC(2026, 0, 1) / 1000;
     for (let c = 1; c <= commits; c++) {
-      const text = model(t, c);
+      const text = model(t, c, teams);
       const message = `model change ${c}`;
       stream.push(
         "commit refs/heads/main",

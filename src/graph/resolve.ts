@@ -216,6 +216,7 @@ function resolvePeople(ctx: ResolveContext, roles: ReadonlyMap<string, RoleDef>,
     if (person.reportsTo !== undefined && !known(people, person.reportsTo))
       ctx.external(person, ["reportsTo"], "person", person.reportsTo, people.keys());
   }
+  reportCycles(ctx);
 
   const skilled = new Map<string, string[]>();
   for (const person of people.values()) {
@@ -238,6 +239,30 @@ function resolvePeople(ctx: ResolveContext, roles: ReadonlyMap<string, RoleDef>,
     }
   }
   return { people, skilled, holders };
+}
+
+/** Each cycle of `reportsTo` (a → b → a), once, at the first of its people in the model's order. */
+function reportCycles({ model, report }: ResolveContext): void {
+  const byId = new Map(model.people.map((p) => [p.id, p]));
+  const done = new Set<string>();
+  for (const person of model.people) {
+    const path: string[] = [];
+    let id: string | undefined = person.id;
+    while (id !== undefined && !done.has(id) && !path.includes(id)) {
+      path.push(id);
+      id = byId.get(id)?.reportsTo;
+    }
+    if (id !== undefined && path.includes(id)) {
+      const cycle = path.slice(path.indexOf(id));
+      const first = model.people.find((p) => cycle.includes(p.id));
+      if (first) {
+        const from = cycle.indexOf(first.id);
+        const ring = [...cycle.slice(from), ...cycle.slice(0, from), first.id];
+        report(first, ["reportsTo"], "reference-cycle", `reportsTo makes a cycle: ${ring.join(" → ")}`);
+      }
+    }
+    for (const seen of path) done.add(seen);
+  }
 }
 
 /**
