@@ -6,10 +6,12 @@ import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
 import { assessCoverage } from "../src/analysis/coverage.ts";
 import { scoreTeam } from "../src/analysis/score.ts";
+import { checkTeam, requireValid } from "../src/app/check-team.ts";
+import { buildDocsSite } from "../src/app/docs-site.ts";
 import { pageHtml } from "../src/render/docs-site/html.ts";
 import { sitePages } from "../src/render/docs-site/pages.ts";
 import { topologySvg } from "../src/render/docs-site/topology-svg.ts";
-import { checkText, TODAY } from "./helpers.ts";
+import { checkText, memoryHost, TODAY } from "./helpers.ts";
 
 const BIN = join(import.meta.dirname, "..", "dist", "cli", "main.js");
 const out = mkdtempSync(join(tmpdir(), "mlteam-site-"));
@@ -34,6 +36,7 @@ describe("mlteam docs", () => {
       "raci",
       "skills",
       "stakeholders",
+      "org-chart",
       "roles/tech-lead",
       "people/hana",
       "systems/recs/science",
@@ -55,6 +58,11 @@ describe("mlteam docs", () => {
       readFileSync(join(out, "systems/recs/science.md"), "utf8"),
       /^## Monitoring and retraining$/m,
     );
+  });
+
+  it("links the organisation chart from every page's navigation and from the charter", () => {
+    assert.match(readFileSync(join(out, "people/hana.html"), "utf8"), /<nav>.*href="\.\.\/org-chart\.html"/);
+    assert.match(readFileSync(join(out, "index.md"), "utf8"), /\[Organisation chart\]\(org-chart\.md\)/);
   });
 
   it("has no broken links, in Markdown or HTML", () => {
@@ -89,5 +97,58 @@ products: [{ id: p, team: t, stage: production, name: '"><svg onload=alert(1)>' 
       pageHtml(pages.find((p) => p.path === "people/x.md") as (typeof pages)[number], svg),
       /&lt;script&gt;alert\(1\)&lt;\/script&gt;/,
     );
+  });
+
+  it("draws the organisation chart of the team's own model: sponsor on top, people by team, openings as vacancies", async () => {
+    const model = `organisation: { name: Acme, stage: scaling }
+people:
+  - { id: ceo, name: Cleo Sponsor, roles: [{ role: executive-sponsor, allocation: 5 }] }
+  - { id: lead, name: Lee Lead, roles: [{ role: tech-lead, allocation: 100 }], reportsTo: ceo }
+  - { id: ana, name: Ana Data, roles: [data-scientist], reportsTo: lead }
+  - { id: x, name: '<script>alert(1)</script>', roles: [data-scientist], reportsTo: lead }
+  - { id: plat, name: Pat Platform, roles: [{ role: mlops-engineer, allocation: 100 }], reportsTo: head-of-platform }
+teams:
+  - { id: fraud, name: Fraud, type: product, lead: lead, members: [lead, ana, x] }
+  - { id: platform, name: Platform, type: platform, members: [plat], serves: [fraud] }
+openings:
+  - { id: mle, role: ml-engineer, team: fraud, status: approved }
+`;
+    const check = requireValid(
+      await checkTeam("mlteam.yaml", {
+        host: memoryHost({ "mlteam.yaml": model }),
+        today: TODAY,
+        evidence: "never",
+      }),
+    );
+    const files = await buildDocsSite(check);
+    const md = files.find((f) => f.path === "org-chart.md")?.content ?? "";
+    const html = files.find((f) => f.path === "org-chart.html")?.content ?? "";
+    assert.match(md, /^```mermaid\n%% org-chart\nflowchart TB$/m);
+    assert.match(md, /^## Executive sponsor\n\n\[Cleo Sponsor\]\(people\/ceo\.md\)$/m);
+    assert.match(
+      md,
+      /^\| \[Ana Data\]\(people\/ana\.md\) \| data-scientist \| not recorded \| \[Lee Lead\]\(people\/lead\.md\) \|$/m,
+    );
+    assert.match(
+      md,
+      /^\| \[Pat Platform\]\(people\/plat\.md\) \| mlops-engineer \| 100 % \| head-of-platform \(not in this model\) \|$/m,
+    );
+    assert.match(md, /^\| ml-engineer \| fraud \| approved \|$/m);
+    // The HTML draws ELK's layout as SVG with real text, the sponsor's box above every other.
+    assert.match(html, /<figure class="wide"[^>]*><svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.doesNotMatch(html, /flowchart TB/);
+    assert.doesNotMatch(`${md}${html}`, /<script>/);
+    assert.ok(html.includes(">&lt;script&gt;alert(1)&lt;/script&gt;</text>"));
+    const boxes = [
+      ...html.matchAll(/<g transform="translate\(([\d.]+),([\d.]+)\)"><title>([^<]*)<\/title>/g),
+    ].map((m) => ({ y: Number(m[2]), title: m[3] ?? "" }));
+    const sponsor = boxes.find((b) => b.title.startsWith("Cleo Sponsor, executive sponsor"));
+    assert.ok(sponsor);
+    assert.ok(
+      boxes.every((b) => b === sponsor || b.y > sponsor.y),
+      JSON.stringify(boxes),
+    );
+    for (const text of ["Vacancy: ml-engineer", "Fraud", "platform team", "allocation not recorded"])
+      assert.ok(html.includes(`>${text}</text>`), text);
   });
 });

@@ -29,7 +29,8 @@ export const md = (text: string) =>
     .replace(/\|/g, "\\|")
     .replace(/([[\]*_`])/g, "\\$1");
 
-const fileId = (id: string) => id.replace(/[^A-Za-z0-9._-]/g, "_");
+/** A file name for an id from the model. */
+export const fileId = (id: string) => id.replace(/[^A-Za-z0-9._-]/g, "_");
 const rel = (from: string, to: string) => `${"../".repeat(from.split("/").length - 1)}${to}`;
 
 export interface SiteInput {
@@ -158,7 +159,7 @@ function charterLinks(
     "",
     "## Pages",
     "",
-    `- ${link(path, "raci.md", "RACI matrix")} · ${link(path, "skills.md", "Skills matrix")} · ${link(path, "stakeholders.md", "Stakeholder register")}`,
+    `- ${link(path, "raci.md", "RACI matrix")} · ${link(path, "skills.md", "Skills matrix")} · ${link(path, "stakeholders.md", "Stakeholder register")} · ${link(path, "org-chart.md", "Organisation chart")}`,
     `- Roles: ${heldRoles.map((r) => roleLink(path, r.id)).join(", ") || "none"}`,
     `- People: ${[...graph.people.keys()].map((id) => personLink(path, id)).join(", ") || "none"}`,
   ];

@@ -30,6 +30,7 @@ import { access, recordRefusal } from "./access.ts";
 import type { OrgContext } from "./context.ts";
 import { accessRoutes } from "./routes/access.ts";
 import { assignmentRoutes } from "./routes/assignments.ts";
+import { chartRoutes } from "./routes/chart.ts";
 import { findingRoutes } from "./routes/findings.ts";
 import { loginRoutes, logoutRoute } from "./routes/login.ts";
 import { proposalRoutes } from "./routes/proposals.ts";
@@ -172,6 +173,7 @@ export function createOrgApp(options: OrgAppOptions): OrgApp {
   assignmentRoutes(app, ctx);
   proposalRoutes(app, ctx);
   findingRoutes(app, ctx);
+  chartRoutes(app, ctx);
   syncRoutes(app, ctx);
   teamApiRoutes(app, ctx);
   documentApi(app, {

@@ -109,6 +109,110 @@ export const PersonView = z
   })
   .openapi("OrgPerson");
 
+const Box = { x: z.number(), y: z.number(), width: z.number(), height: z.number() };
+
+export const OrgChartView = z
+  .object({
+    teams: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        valid: z.boolean(),
+        score: z.number().nullable(),
+        counts: Counts,
+        people: z.number().int(),
+        vacancies: z.number().int(),
+        modelTeams: z.array(
+          z.object({ id: z.string(), name: z.string(), type: z.string(), lead: z.string().optional() }),
+        ),
+        findingsPage: z.string().describe("The organisation dashboard's address of the team's findings"),
+        error: z.string().optional(),
+      }),
+    ),
+    people: z.array(
+      z.object({
+        key: z.string().describe("The person's key across teams (the node's id)"),
+        name: z.string(),
+        team: z
+          .string()
+          .describe("The team the chart draws them in: most of their recorded time, else the first"),
+        teams: z.array(
+          z.object({
+            team: z.string(),
+            id: z.string(),
+            allocation: z.number().nullable().describe("Percent of full time there; null: not recorded"),
+            roles: z.array(z.object({ role: z.string(), allocation: z.number().optional() })),
+            modelTeams: z.array(z.string()),
+            manager: z.string().optional(),
+          }),
+        ),
+        roles: z.array(z.string()),
+        employment: z.enum(["employee", "contractor", "vendor"]),
+        sponsor: z.boolean(),
+        total: z.number(),
+        recorded: z
+          .boolean()
+          .describe("Whether every team records their allocation (else total is a lower bound)"),
+        capacity: z.number(),
+        over: z.boolean(),
+        managers: z.array(z.string()),
+        unknownManagers: z.array(z.string()),
+      }),
+    ),
+    edges: z.array(z.object({ from: z.string(), to: z.string() })).describe("Manager → report, by key"),
+    vacancies: z.array(
+      z.object({
+        id: z.string(),
+        team: z.string(),
+        modelTeam: z.string().optional(),
+        role: z.string(),
+        status: z.enum(["open", "approved", "planned"]),
+        under: z.string().optional(),
+      }),
+    ),
+    sponsors: z.array(z.string()),
+    skills: z.array(
+      z.object({
+        team: z.string(),
+        competencies: z.array(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            atLeast3: z.number().int(),
+            atLeast2: z.number().int(),
+          }),
+        ),
+      }),
+    ),
+    layout: z
+      .object({
+        width: z.number(),
+        height: z.number(),
+        groups: z.array(z.object({ id: z.string(), ref: z.string(), ...Box })),
+        nodes: z.array(
+          z.object({
+            id: z.string(),
+            kind: z.enum(["person", "sponsor", "vacancy", "team"]),
+            ref: z.string(),
+            lines: z.array(z.string()),
+            label: z.string(),
+            ...Box,
+          }),
+        ),
+        edges: z.array(
+          z.object({
+            id: z.string(),
+            kind: z.enum(["reports", "vacancy"]),
+            from: z.string(),
+            to: z.string(),
+            points: z.array(z.object({ x: z.number(), y: z.number() })),
+          }),
+        ),
+      })
+      .describe("Where ELK (layered, top-down) put each box, in absolute coordinates"),
+  })
+  .openapi("OrgChart");
+
 export const SyncOutcomeView = z
   .object({
     id: z.string(),
@@ -180,6 +284,7 @@ export interface OrgApiResponses {
   "/api/org/teams/{id}": z.infer<typeof TeamDetailView>;
   "/api/org/teams/{id}/history": z.infer<typeof HistoryPointView>[];
   "/api/org/people": z.infer<typeof PersonView>[];
+  "/api/org/chart": z.infer<typeof OrgChartView>;
   "/api/org/me": z.infer<typeof MeView>;
   "/api/org/tokens": z.infer<typeof TokenView>[];
   "/api/org/assignments": z.infer<typeof AssignmentView>[];

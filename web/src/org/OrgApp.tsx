@@ -7,6 +7,7 @@ import { type ReactNode, useEffect, useState } from "react";
 import type { OrgApiResponses } from "../../../src/server/org/contract.ts";
 import { orgApi } from "./api.ts";
 import { Access } from "./pages/Access.tsx";
+import { OrgChartPage } from "./pages/Chart.tsx";
 import { Overview } from "./pages/Overview.tsx";
 import { People } from "./pages/People.tsx";
 import { Team } from "./pages/Team.tsx";
@@ -14,9 +15,9 @@ import { useOrgApi } from "./useOrgApi.ts";
 
 const address = () => location.hash.replace(/^#\/?/, "");
 
-/** The part of the address after `#/`: `""`, `team/<id>`, `people?q=…`. */
+/** The part of the address after `#/`: `""`, `team/<id>`, `people?q=…`, `chart`. */
 function parse(hash: string): {
-  page: "overview" | "team" | "people" | "access";
+  page: "overview" | "team" | "people" | "access" | "chart";
   id?: string;
   query: URLSearchParams;
 } {
@@ -26,6 +27,7 @@ function parse(hash: string): {
   if (first === "team" && second) return { page: "team", id: decodeURIComponent(second), query };
   if (first === "people") return { page: "people", query };
   if (first === "access") return { page: "access", query };
+  if (first === "chart") return { page: "chart", query };
   return { page: "overview", query };
 }
 
@@ -64,7 +66,12 @@ function useSync(csrf: string | undefined) {
   return { version, syncing, sync };
 }
 
-const TITLES = { people: "People", access: "Access", overview: "Teams" } as const;
+const TITLES = {
+  people: "People",
+  access: "Access",
+  overview: "Teams",
+  chart: "Organisation chart",
+} as const;
 
 export function OrgApp() {
   const hash = useHash();
@@ -124,6 +131,9 @@ function OrgNav({ page, admin, children }: { page: Route["page"]; admin: boolean
       <NavLink href="#/people" current={page === "people"}>
         People
       </NavLink>
+      <NavLink href="#/chart" current={page === "chart"}>
+        Chart
+      </NavLink>
       {admin && (
         <NavLink href="#/access" current={page === "access"}>
           Access
@@ -154,7 +164,15 @@ function SignIn() {
 /** The page the address names. */
 function OrgPage({ route, version, me }: { route: Route; version: number; me: Me | undefined }) {
   if (route.page === "team" && route.id)
-    return <Team key={`${route.id}:${version}`} id={route.id} version={version} />;
+    return (
+      <Team
+        key={`${route.id}:${version}`}
+        id={route.id}
+        version={version}
+        show={route.query.get("show") ?? undefined}
+      />
+    );
+  if (route.page === "chart") return <OrgChartPage version={version} />;
   if (route.page === "access") return <Access csrf={me?.csrf} />;
   if (route.page === "people") return <People query={route.query.get("q") ?? ""} />;
   return <Overview version={version} />;

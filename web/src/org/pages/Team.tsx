@@ -2,6 +2,7 @@
  * One team as the organisation sees it: the last sync, its health over its synced commits, its
  * findings and people — and a way into its own pages, served read-only from the snapshot.
  */
+import { useEffect } from "react";
 import { useOrgApi } from "../useOrgApi.ts";
 import { HistoryChart } from "./team/HistoryChart.tsx";
 import {
@@ -13,9 +14,17 @@ import {
   TeamSource,
 } from "./team/sections.tsx";
 
-export function Team({ id, version }: { id: string; version: number }) {
+/** One team's page; `show: "findings"` (from the organisation chart) brings its findings into view. */
+export function Team({ id, version, show }: { id: string; version: number; show?: string | undefined }) {
   const team = useOrgApi("/api/org/teams/{id}", { id }, {}, version);
   const history = useOrgApi("/api/org/teams/{id}/history", { id }, {}, version);
+  const loaded = team.data !== undefined;
+  useEffect(() => {
+    if (show !== "findings" || !loaded) return;
+    const findings = document.getElementById("team-findings");
+    findings?.scrollIntoView({ block: "start" });
+    findings?.focus({ preventScroll: true });
+  }, [show, loaded]);
   if (team.error) return <div className="message error">{team.error}</div>;
   if (!team.data) return <p>Loading…</p>;
   const t = team.data;

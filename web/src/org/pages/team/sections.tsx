@@ -67,7 +67,7 @@ export function TeamEvidence({ evidence }: { evidence: NonNullable<Snapshot["evi
 
 export function TeamFindings({ findings }: { findings: Snapshot["findings"] }) {
   return (
-    <div className="card" data-testid="team-findings">
+    <div className="card" data-testid="team-findings" id="team-findings" tabIndex={-1}>
       <h3>Findings ({findings.length})</h3>
       {findings.map((f) => (
         <FindingNote finding={f} key={`${f.ruleId}:${f.subject ?? ""}:${f.message}`} />
