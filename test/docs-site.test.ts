@@ -106,9 +106,10 @@ people:
   - { id: lead, name: Lee Lead, roles: [{ role: tech-lead, allocation: 100 }], reportsTo: ceo }
   - { id: ana, name: Ana Data, roles: [data-scientist], reportsTo: lead }
   - { id: x, name: '<script>alert(1)</script>', roles: [data-scientist], reportsTo: lead }
+  - { id: ana2, name: Ana Data, roles: [data-engineer], reportsTo: lead }
   - { id: plat, name: Pat Platform, roles: [{ role: mlops-engineer, allocation: 100 }], reportsTo: head-of-platform }
 teams:
-  - { id: fraud, name: Fraud, type: product, lead: lead, members: [lead, ana, x] }
+  - { id: fraud, name: Fraud, type: product, lead: lead, members: [lead, ana, x, ana2] }
   - { id: platform, name: Platform, type: platform, members: [plat], serves: [fraud] }
 openings:
   - { id: mle, role: ml-engineer, team: fraud, status: approved }
@@ -134,6 +135,8 @@ openings:
       /^\| \[Pat Platform\]\(people\/plat\.md\) \| mlops-engineer \| 100 % \| head-of-platform \(not in this model\) \|$/m,
     );
     assert.match(md, /^\| ml-engineer \| fraud \| approved \|$/m);
+    // Two people of the same name are two people of the model.
+    assert.match(md, /^\| \[Ana Data\]\(people\/ana2\.md\) \| data-engineer \|/m);
     // The HTML draws ELK's layout as SVG with real text, the sponsor's box above every other.
     assert.match(html, /<figure class="wide"[^>]*><svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.doesNotMatch(html, /flowchart TB/);

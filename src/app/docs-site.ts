@@ -35,12 +35,14 @@ export async function buildDocsSite(check: ValidTeamCheck): Promise<SiteFile[]> 
  * snapshot the organisation would keep of this check (its people, `reportsTo`, teams and openings).
  */
 export function teamOrgChart(check: ValidTeamCheck): OrgChart {
+  // One model: a person's id is their key (two people of the same name stay two).
   const snapshot = snapshotOf(check, {
     teamId: "team",
     commit: "",
     committedAt: "",
     syncedAt: "",
     files: {},
+    keyOf: (p) => p.id,
   });
   return buildOrgChart([snapshot]);
 }

@@ -264,7 +264,7 @@ function addEdges(boxes: Boxes, chart: OrgChart): void {
     });
   for (const v of chart.vacancies)
     if (v.under !== undefined)
-      boxes.edges.push({ id: `v:${v.id}`, sources: [`p:${v.under}`], targets: [`v:${v.id}`] });
+      boxes.edges.push({ id: `ve:${v.id}`, sources: [`p:${v.under}`], targets: [`v:${v.id}`] });
 }
 
 /** Each group's header above the group's people who have no manager in the group (edges not drawn). */
@@ -333,7 +333,7 @@ function collect(laid: ElkNode & { edges?: ElkEdge[] }, boxes: Boxes): OrgChartL
     if (boxes.hidden.has(e.id)) continue;
     layout.edges.push({
       id: e.id,
-      kind: e.id.startsWith("v:") ? "vacancy" : "reports",
+      kind: e.id.startsWith("ve:") ? "vacancy" : "reports",
       from: e.sources[0] ?? "",
       to: e.targets[0] ?? "",
       points: (e.sections ?? []).flatMap((s) => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]),

@@ -82,8 +82,10 @@ const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `org-${na
 const box = (kind: string, ref: string) =>
   page.locator(`[data-testid="org-chart"] g[data-kind="${kind}"][data-ref="${ref}"]`);
 
+/** Opens the chart page afresh (a `goto` to the address already shown would not load it again). */
 async function openChart(): Promise<void> {
   await page.goto(`${base}#/chart`);
+  await page.reload();
   await page.locator('[data-testid="org-chart"] svg').waitFor();
   await page.locator('[data-testid="chart-allocation-bars"] svg').waitFor();
 }

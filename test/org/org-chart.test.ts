@@ -220,7 +220,7 @@ describe("the organisation chart from snapshots", () => {
       "r:head>lead",
       "r:head>shared",
       "r:lead>shared",
-      "v:product:mle",
+      "ve:product:mle",
     ]);
     assert.ok(layout.edges.every((e) => e.points.length >= 2));
     assert.deepEqual(node("p:shared")?.lines, [
