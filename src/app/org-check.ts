@@ -11,12 +11,13 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Framework } from "../analysis/rule.ts";
 import { GitError, gitSync } from "../evidence/git.ts";
-import { treeHost } from "../history/tree-host.ts";
+import { listingHost, treeListing } from "../history/tree-host.ts";
 import { type LoadResult, loadModel, type ModelHost } from "../model/load.ts";
 import type { Model } from "../model/model.ts";
 import { indexOrganisation, modelInOrganisation, type OrgModels } from "../model/org-context.ts";
 import { type OrgIdentities, organisationIdentities } from "../model/org-identity.ts";
 import type { OrgConfig, OrgSource } from "../org/config.ts";
+import { type KeptTree, keepTree, keptTree } from "../org/model-cache.ts";
 import { headOf, localRepository } from "../org/source-mirror.ts";
 import { checkTeam, type TeamCheck } from "./check-team.ts";
 import type { EvidenceGatherer } from "./evidence.ts";
@@ -65,7 +66,7 @@ export function readSources(
       else throw new GitError(`${source.id} has not been mirrored yet (its own sync clones it)`);
       const head = headOf(repo, source.branch);
       if (!head) throw new GitError(`the branch or ref "${source.branch}" is not in ${source.repo}`);
-      read.push(sourceAt(source, repo, head));
+      read.push(sourceAt(source, repo, head, dataDir));
     } catch (error) {
       failed.push({ source, reason: error instanceof Error ? error.message : String(error) });
     }
@@ -74,22 +75,35 @@ export function readSources(
 }
 
 /**
- * The source at `head`; its tree and commit date are read from git when first asked for (a sync of
- * one source reads the others' models from the cache of loaded models, starting no git process).
+ * The source at `head`; its tree and commit date are read when first asked for — from what the last
+ * run kept in `dataDir` when the head has not moved (no git process), else from git (and kept).
  */
-export function sourceAt(source: OrgSource, repo: string, head: string): SourceAtHead {
+export function sourceAt(source: OrgSource, repo: string, head: string, dataDir?: string): SourceAtHead {
+  let tree: KeptTree | undefined;
   let host: ModelHost | undefined;
-  let committedAt: string | undefined;
+  const read = (): KeptTree => {
+    if (tree) return tree;
+    const at = { repo, model: source.model, head };
+    tree = dataDir === undefined ? undefined : keptTree(dataDir, source.id, at);
+    if (!tree) {
+      const listing = treeListing(repo, head, source.model);
+      tree = {
+        committedAt: listing.committedAt ?? gitSync(repo, ["show", "-s", "--format=%cI", head]).trim(),
+        listing,
+      };
+      if (dataDir !== undefined) keepTree(dataDir, source.id, at, tree);
+    }
+    return tree;
+  };
   return {
     source,
     repo,
     head,
     get committedAt() {
-      committedAt ??= gitSync(repo, ["show", "-s", "--format=%cI", head]).trim();
-      return committedAt;
+      return read().committedAt;
     },
     get host() {
-      host ??= treeHost(repo, head, source.model);
+      host ??= listingHost(repo, read().listing);
       return host;
     },
   };

@@ -9,7 +9,26 @@ import { gitSync } from "../evidence/git.ts";
 import type { ModelHost } from "../model/load.ts";
 import { readBlobs } from "./git-versions.ts";
 
-export function treeHost(repo: string, commit: string, modelPath: string): ModelHost {
+/** A commit's tree as a host reads it: every blob's path and id, and the model folder's YAML texts. */
+export interface TreeListing {
+  blobs: Map<string, string>;
+  texts: Map<string, string>;
+  /** The commit's committer date (ISO 8601 with its offset, as `git show --format=%cI`), read in the same batch. */
+  committedAt?: string;
+}
+
+/** The committer date of a raw commit object, as `%cI` writes it. */
+export function committerDate(commit: string): string | undefined {
+  const match = /^committer .* (\d+) ([+-])(\d\d)(\d\d)$/m.exec(commit);
+  if (!match) return undefined;
+  const [, seconds, sign, hh, mm] = match as unknown as [string, string, string, string, string];
+  const offset = (sign === "-" ? -1 : 1) * (Number(hh) * 60 + Number(mm));
+  const local = new Date((Number(seconds) + offset * 60) * 1000).toISOString().slice(0, 19);
+  return `${local}${sign}${hh}:${mm}`;
+}
+
+/** Lists `commit`'s tree (one `git ls-tree`) and reads the model folder's YAML files (one `cat-file --batch`). */
+export function treeListing(repo: string, commit: string, modelPath: string): TreeListing {
   const blobs = new Map<string, string>();
   const listing = gitSync(repo, ["ls-tree", "-r", "-z", "--full-tree", commit]);
   for (const entry of listing.split("\0")) {
@@ -20,14 +39,21 @@ export function treeHost(repo: string, commit: string, modelPath: string): Model
   const inFolder = (p: string) => folder === "." || folder === "" || p.startsWith(`${folder}/`);
   const texts = new Map<string, string>();
   const wanted = [...blobs].filter(([p]) => /\.ya?ml$/i.test(p) && inFolder(p));
-  const read = readBlobs(
-    repo,
-    wanted.map(([, id]) => id),
-  );
+  const read = readBlobs(repo, [commit, ...wanted.map(([, id]) => id)]);
   for (const [path, id] of wanted) {
     const text = read.get(id);
     if (text !== undefined) texts.set(path, text);
   }
+  const committedAt = committerDate(read.get(commit) ?? "");
+  return { blobs, texts, ...(committedAt ? { committedAt } : {}) };
+}
+
+export function treeHost(repo: string, commit: string, modelPath: string): ModelHost {
+  return listingHost(repo, treeListing(repo, commit, modelPath));
+}
+
+/** A host over a tree's listing; a file outside the model's folder is read from git when asked for. */
+export function listingHost(repo: string, { blobs, texts }: TreeListing): ModelHost {
   const normal = (p: string) => posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "");
   const paths = [...blobs.keys()];
   return {
