@@ -59,8 +59,11 @@ export function generateOrganisation(people: number): string {
       members.push(id);
       // Every 50th person carries a second, over-allocated role.
       const extra = person % 50 === 7 ? `\n      - { role: mlops-engineer, allocation: 40 }` : "";
+      // Everyone reports to their team's first person, who reports to no one (a cycle is an error).
+      const manager = Math.floor(person / 8) * 8;
+      const reportsTo = manager === person ? "" : `\n    reportsTo: p${manager}`;
       out.push(
-        `  - id: ${id}\n    name: Person ${person}\n    emails: [${id}@synthetic.example]\n    roles:\n      - { role: ${role}, allocation: 80 }${extra}\n    skills: ${SKILLS(role, person)}\n    reportsTo: p${Math.floor(person / 8) * 8}`,
+        `  - id: ${id}\n    name: Person ${person}\n    emails: [${id}@synthetic.example]\n    roles:\n      - { role: ${role}, allocation: 80 }${extra}\n    skills: ${SKILLS(role, person)}${reportsTo}`,
       );
     }
     const serves = platform
