@@ -4,11 +4,12 @@
  * platform serving the nine after it, leads reporting across repositories, people shared between
  * neighbouring teams), with the built CLI as a user runs it:
  *
- *   whole organisation   `org doctor --format json`                       target ≤ 30 s at 500 teams
- *   one changed team     `org doctor --team <id>` after one repository changed   target ≤ 2 s
+ *   first run            `org doctor --format json` with nothing kept: every tree read from git
+ *                                                                        target ≤ 30 s at 500 teams
+ *   again                the same with the trees kept from the first run (median of 3)
+ *   one changed team     `org doctor --team <id>` after one repository changed (median of 3)
+ *                                                                        target ≤ 2 s
  *   baseline             `mlteam doctor` of that one team's model alone, in the same run
- *
- * Medians of 3 runs each (these machines are noisy).
  *
  *   npm run build && npm run bench:org:doctor              # 500 teams
  *   npm run bench:org:doctor -- --teams 100
@@ -48,9 +49,11 @@ function main(): void {
 
     const whole: number[] = [];
     let summary = "";
-    for (let i = 0; i < RUNS; i++) {
+    let cold = 0;
+    for (let i = 0; i < RUNS + 1; i++) {
       const run = timed(["org", "doctor", "--config", config, "--format", "json"]);
-      whole.push(run.ms);
+      if (i === 0) cold = run.ms;
+      else whole.push(run.ms);
       const doc = JSON.parse(run.stdout) as {
         teams: { valid: boolean; findings: unknown[] }[];
         findings: unknown[];
@@ -72,7 +75,10 @@ function main(): void {
     const b = median(baseline);
     console.log(summary);
     console.log(
-      `whole organisation   median ${(t / 1000).toFixed(2)} s (${(t / TEAMS).toFixed(1)} ms a team)   target ≤ 30 s at 500 teams: ${t <= 30_000 ? "met" : "NOT met"}`,
+      `first run            ${(cold / 1000).toFixed(2)} s (${(cold / TEAMS).toFixed(1)} ms a team)   target ≤ 30 s at 500 teams: ${cold <= 30_000 ? "met" : "NOT met"}`,
+    );
+    console.log(
+      `again (trees kept)   median ${(t / 1000).toFixed(2)} s (${(t / TEAMS).toFixed(1)} ms a team)`,
     );
     console.log(
       `one changed team     median ${(s / 1000).toFixed(2)} s   target ≤ 2 s: ${s <= 2000 ? "met" : "NOT met"}`,
