@@ -243,6 +243,12 @@ export function teamName(source: OrgSource, model: Model): string {
 }
 
 /**
+ * What a snapshot holds changed (the organisation chart's facts, the organisation's checks): a team
+ * kept in an older format is checked again on the next sync even when nothing it reads moved.
+ */
+const SNAPSHOT_FORMAT = "org-snapshot-2";
+
+/**
  * The heads a team's check depends on: its own and those of the sources it borrowed from (`borrowedFrom`,
  * by default as the organisation composes it now), and which sources could not be read.
  */
@@ -251,7 +257,7 @@ export function contextKey(
   at: SourceAtHead,
   borrowedFrom = modelInOrganisation(org.index, at.source.id).borrowedFrom,
 ): string {
-  const hash = createHash("sha256").update(at.head);
+  const hash = createHash("sha256").update(`${SNAPSHOT_FORMAT}\u0000${at.head}`);
   for (const id of borrowedFrom) {
     const other = org.sources.read.find((r) => r.source.id === id);
     hash.update(`\u0000${id}=${other?.head ?? ""}`);
