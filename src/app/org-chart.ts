@@ -36,7 +36,7 @@ export interface ChartPerson {
   /** Every role they hold, in any team. */
   roles: string[];
   employment: "employee" | "contractor" | "vendor";
-  /** Holds `executive-sponsor` in some team. */
+  /** Holds `executive-sponsor` in some team, or is named the sponsor as a stakeholder. */
   sponsor: boolean;
   /** The recorded allocations added up. */
   total: number;
@@ -187,7 +187,7 @@ function addMembership(person: ChartPerson, p: SnapshotPerson, team: string): Ch
   };
   person.teams.push(membership);
   for (const { role } of roles) if (!person.roles.includes(role)) person.roles.push(role);
-  if (roles.some((r) => r.role === "executive-sponsor")) person.sponsor = true;
+  if (p.sponsor || roles.some((r) => r.role === "executive-sponsor")) person.sponsor = true;
   if (p.employment && p.employment !== "employee") person.employment = p.employment;
   person.capacity = Math.min(person.capacity, p.capacity);
   return membership;

@@ -44,6 +44,8 @@ export interface SnapshotPerson {
   employment?: "employee" | "contractor" | "vendor";
   /** Ids of the model's teams they are a member of. */
   teams?: string[];
+  /** Named the executive sponsor: holding the role, or as a stakeholder of that kind. */
+  sponsor?: true;
 }
 
 /** A team of the model, for the organisation chart. */
@@ -216,6 +218,14 @@ function snapshotPeople(
           accountable.set(id, set);
         }
   }
+  const sponsors = new Set(
+    model.stakeholders.flatMap((s) =>
+      s.kind === "executive-sponsor" && s.person !== undefined ? [s.person] : [],
+    ),
+  );
+  for (const p of model.people)
+    if ((p.roles ?? []).some((r) => (typeof r === "string" ? r : r.role) === "executive-sponsor"))
+      sponsors.add(p.id);
   return model.people.map((p) => {
     const at = model.locate(p, ["id"]);
     const critical = [...(accountable.get(p.id) ?? [])].sort();
@@ -242,6 +252,7 @@ function snapshotPeople(
       ),
       ...(p.skills ? { skills: { ...p.skills } } : {}),
       ...(p.employment ? { employment: p.employment } : {}),
+      ...(sponsors.has(p.id) ? { sponsor: true as const } : {}),
       teams: model.teams.filter((t) => (t.members ?? []).includes(p.id) || t.lead === p.id).map((t) => t.id),
     };
   });
