@@ -117,6 +117,8 @@ export interface TeamInOrganisation {
   check: TeamCheck;
   /** A fingerprint of the heads the check read (its own and those of the sources it borrowed from). */
   contextKey: string;
+  /** The sources it borrowed from. */
+  borrowedFrom: string[];
 }
 
 /** The organisation's sources loaded and indexed, ready to check any of its teams. */
@@ -234,6 +236,7 @@ export async function checkTeamInOrganisation(
     name: teamName(at.source, loaded.model),
     check,
     contextKey: contextKey(org, at, composed.borrowedFrom),
+    borrowedFrom: composed.borrowedFrom,
   };
 }
 
@@ -257,11 +260,16 @@ export function contextKey(
   at: SourceAtHead,
   borrowedFrom = modelInOrganisation(org.index, at.source.id).borrowedFrom,
 ): string {
-  const hash = createHash("sha256").update(`${SNAPSHOT_FORMAT}\u0000${at.head}`);
+  return contextKeyOf(org.sources, at.head, borrowedFrom);
+}
+
+/** The same key from the sources as read (their heads) alone: a sync tells an unchanged team without loading a model. */
+export function contextKeyOf(sources: SourcesRead, head: string, borrowedFrom: readonly string[]): string {
+  const hash = createHash("sha256").update(`${SNAPSHOT_FORMAT}\u0000${head}`);
   for (const id of borrowedFrom) {
-    const other = org.sources.read.find((r) => r.source.id === id);
+    const other = sources.read.find((r) => r.source.id === id);
     hash.update(`\u0000${id}=${other?.head ?? ""}`);
   }
-  for (const failed of org.sources.failed) hash.update(`\u0000${failed.source.id}!`);
+  for (const failed of sources.failed) hash.update(`\u0000${failed.source.id}!`);
   return hash.digest("hex").slice(0, 16);
 }

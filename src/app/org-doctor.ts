@@ -131,6 +131,7 @@ export function snapshotInOrganisation(
     name: checked.name,
     keyOf: (p) => identities.of(id, p.id)?.key ?? p.id,
     contextKey: checked.contextKey,
+    contextSources: checked.borrowedFrom,
   });
 }
 

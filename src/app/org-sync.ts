@@ -14,12 +14,13 @@ import type { OrgConfig, OrgSource } from "../org/config.ts";
 import type { OrgStore, TeamRecord } from "../org/store-port.ts";
 import {
   checkTeamInOrganisation,
-  contextKey,
+  contextKeyOf,
   type LoadedOrganisation,
   loadOrganisation,
   organisationWith,
   readSources,
   type SourceAtHead,
+  type SourcesRead,
   sourceWithFiles,
 } from "./org-check.ts";
 import { evidenceStore, snapshotInOrganisation } from "./org-doctor.ts";
@@ -53,21 +54,56 @@ export async function syncOrganisation(options: OrgSyncOptions): Promise<SourceO
   await store.removeTeamsExcept(config.sources.map((s) => s.id));
   const known = new Map((await store.teams()).map((t) => [t.id, t]));
   const wanted = (id: string) => !options.only || options.only.includes(id);
-  // Every source is read (the others from their mirrors as last fetched): each team is checked in
-  // the context of the whole organisation, as `mlteam org doctor` checks it.
-  const org = loadOrganisation(readSources(config, options.dataDir, wanted));
+  // Every source's head is read (the others from their mirrors as last fetched); the models are
+  // loaded only when a team must be checked — each in the context of the whole organisation, as
+  // `mlteam org doctor` checks it.
+  const sources = readSources(config, options.dataDir, wanted);
+  let org: LoadedOrganisation | undefined;
   const outcomes: SourceOutcome[] = [];
   for (const source of config.sources) {
     if (!wanted(source.id)) continue;
-    const at = org.sources.read.find((r) => r.source.id === source.id);
-    const failure = org.sources.failed.find((f) => f.source.id === source.id);
-    outcomes.push(
-      at && !failure
-        ? await syncSource(org, at, known.get(source.id), options)
-        : await recordFailure(store, source, known.get(source.id), failure?.reason ?? "not read", options),
-    );
+    const at = sources.read.find((r) => r.source.id === source.id);
+    const failure = sources.failed.find((f) => f.source.id === source.id);
+    const previous = known.get(source.id);
+    if (!at || failure) {
+      outcomes.push(await recordFailure(store, source, previous, failure?.reason ?? "not read", options));
+      continue;
+    }
+    const unchanged = await unchangedOutcome(sources, at, previous, options);
+    if (unchanged) outcomes.push(unchanged);
+    else {
+      org ??= loadOrganisation(sources);
+      outcomes.push(await syncSource(org, at, previous, options));
+    }
   }
   return outcomes;
+}
+
+/**
+ * When neither the team's head nor the heads of the sources its kept snapshot borrowed from moved:
+ * its outcome, without loading any model (a re-sync of hundreds of teams reads only their refs).
+ */
+async function unchangedOutcome(
+  sources: SourcesRead,
+  at: SourceAtHead,
+  previous: TeamRecord | undefined,
+  options: OrgSyncOptions,
+): Promise<SourceOutcome | undefined> {
+  const { store } = options;
+  const { source, head } = at;
+  const kept = await store.snapshot(source.id, head);
+  if (!kept?.contextSources || kept.contextKey !== contextKeyOf(sources, head, kept.contextSources))
+    return undefined;
+  const reason = !kept.valid ? invalidReason(kept.diagnostics) : undefined;
+  const same =
+    previous?.head === head &&
+    previous.error === reason &&
+    previous.repo === source.repo &&
+    previous.model === source.model &&
+    previous.branch === source.branch;
+  if (!same)
+    await store.saveTeam({ ...recordOf(source, options), head, ...(reason ? { error: reason } : {}) });
+  return { id: source.id, status: "unchanged", commit: head, ...(reason ? { reason } : {}) };
 }
 
 const recordOf = (source: OrgSource, options: OrgSyncOptions) => ({
@@ -103,20 +139,6 @@ async function syncSource(
   const { store } = options;
   const { source, head } = at;
   const record = recordOf(source, options);
-  const key = contextKey(org, at);
-  const kept = await store.snapshot(source.id, head);
-  // Neither the head nor anything the check read moved: nothing to check, nothing to write.
-  if (kept?.contextKey === key) {
-    const reason = !kept.valid ? invalidReason(kept.diagnostics) : undefined;
-    const same =
-      previous?.head === head &&
-      previous.error === reason &&
-      previous.repo === source.repo &&
-      previous.model === source.model &&
-      previous.branch === source.branch;
-    if (!same) await store.saveTeam({ ...record, head, ...(reason ? { error: reason } : {}) });
-    return { id: source.id, status: "unchanged", commit: head, ...(reason ? { reason } : {}) };
-  }
   let reason: string | undefined;
   try {
     const checked = await checkTeamInOrganisation(org, at, {

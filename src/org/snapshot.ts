@@ -108,6 +108,8 @@ export interface TeamSnapshot {
   sponsorReachable?: boolean;
   /** A fingerprint of the sources' heads the check read, when it was checked in its organisation. */
   contextKey?: string;
+  /** The sources the check borrowed entries from (their heads are part of `contextKey`). */
+  contextSources?: string[];
   /** The model's own teams and openings (for the organisation chart). */
   teams?: SnapshotTeam[];
   openings?: SnapshotOpening[];
@@ -146,6 +148,7 @@ export function snapshotOf(
     /** The person's key across teams (default: {@link personKey}). */
     keyOf?: (person: Model["people"][number]) => string;
     contextKey?: string;
+    contextSources?: string[];
   },
 ): TeamSnapshot {
   const findings = check.doctor?.findings ?? [];
