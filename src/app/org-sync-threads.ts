@@ -1,13 +1,16 @@
 /**
- * The organisation server's syncs off its request path: each source is synced in a worker thread of
- * its own (org-sync-worker.ts), a few at a time, so a remote that accepts and never answers delays only
- * its own team (until git's network timeout), and requests are answered meanwhile as fast as without
- * a sync. For the embedded store (PostgreSQL shares the work through its job queue instead).
+ * The organisation server's syncs off its request path, in worker threads (org-sync-worker.ts): each
+ * remote source is fetched in a thread of its own, a few at a time, so a remote that accepts and never
+ * answers delays only its own team (until git's network timeout); the sources ready (local ones at
+ * once, remote ones as their fetch ends) are checked together by one thread at a time, in the context
+ * of the organisation — loading the organisation's models once per batch, not once per team.
+ * Requests are answered meanwhile as fast as without a sync. For the embedded store (PostgreSQL
+ * shares the work through its job queue instead).
  */
 import { Worker } from "node:worker_threads";
 import type { OrgConfig } from "../org/config.ts";
 import type { OrgStore } from "../org/store-port.ts";
-import type { SourceOutcome } from "./org-sync.ts";
+import { recordFailure, type SourceOutcome } from "./org-sync.ts";
 import type { SyncWorkerAnswer, SyncWorkerData } from "./org-sync-worker.ts";
 
 export interface ThreadedSyncOptions {
@@ -30,21 +33,51 @@ const WORKER = new URL(
   import.meta.url,
 );
 
-/** Syncs the sources named (all by default), each in its own worker thread; outcomes in the organisation file's order. */
+/** Syncs the sources named (all by default) in worker threads; outcomes in the organisation file's order. */
 export async function syncInWorkers(options: ThreadedSyncOptions): Promise<SourceOutcome[]> {
   await options.store.removeTeamsExcept(options.config.sources.map((s) => s.id));
   const ids = options.config.sources
     .map((s) => s.id)
     .filter((id) => !options.only || options.only.includes(id));
   const outcomes = new Map<string, SourceOutcome>();
+  const ready: string[] = [];
+  const remote = new Set(options.config.sources.filter((s) => s.remote).map((s) => s.id));
+  for (const id of ids) if (!remote.has(id)) ready.push(id);
+  let checking: Promise<void> = Promise.resolve();
+  // One batch at a time: whatever is ready when the previous batch ends.
+  const check = () => {
+    checking = checking.then(async () => {
+      const batch = ready.splice(0);
+      if (batch.length === 0) return;
+      for (const o of await inWorker(options, "sync", batch)) outcomes.set(o.id, o);
+      for (const id of batch)
+        if (!outcomes.has(id)) outcomes.set(id, { id, status: "failed", reason: "the sync gave no outcome" });
+    });
+    return checking;
+  };
+  void check();
+  const fetching = ids.filter((id) => remote.has(id));
   let next = 0;
   const lane = async () => {
-    while (next < ids.length) {
-      const id = ids[next++] as string;
-      outcomes.set(id, await syncOneInWorker(options, id));
+    while (next < fetching.length) {
+      const id = fetching[next++] as string;
+      const failed = (await inWorker(options, "fetch", [id]))[0];
+      if (failed) {
+        // Recorded as a sync records it: the last good snapshot stays, with the reason beside it.
+        const source = options.config.sources.find((s) => s.id === id);
+        const previous = (await options.store.teams()).find((t) => t.id === id);
+        const now = () => new Date().toISOString();
+        if (source)
+          await recordFailure(options.store, source, previous, failed.reason ?? "the fetch failed", { now });
+        outcomes.set(id, failed);
+      } else {
+        ready.push(id);
+        void check();
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, lane));
+  await check();
   return ids.map((id) => outcomes.get(id) as SourceOutcome);
 }
 
@@ -56,26 +89,32 @@ function startWorker(data: SyncWorkerData): Worker {
   return new Worker(boot, { eval: true, workerData: data });
 }
 
-function syncOneInWorker(options: ThreadedSyncOptions, id: string): Promise<SourceOutcome> {
+/** Runs one worker: its outcomes, or one failed outcome per source when it stops without answering. */
+function inWorker(
+  options: ThreadedSyncOptions,
+  mode: SyncWorkerData["mode"],
+  only: string[],
+): Promise<SourceOutcome[]> {
   const data: SyncWorkerData = {
+    mode,
     config: options.config,
     database: options.database,
     dataDir: options.dataDir,
     today: options.today,
-    only: [id],
+    only,
   };
   return new Promise((resolve) => {
     const worker = startWorker(data);
     let answered = false;
     const fail = (reason: string) => {
-      if (!answered) resolve({ id, status: "failed", reason });
+      if (!answered) resolve(only.map((id) => ({ id, status: "failed" as const, reason })));
       answered = true;
     };
     worker.once("message", (answer: SyncWorkerAnswer) => {
       if ("error" in answer) fail(answer.error);
       else {
         answered = true;
-        resolve(answer.outcomes[0] ?? { id, status: "failed", reason: "the sync gave no outcome" });
+        resolve(answer.outcomes);
       }
     });
     worker.once("error", (error) => fail(`the sync stopped: ${error.message}`));

@@ -37,6 +37,8 @@ export interface OrgSyncOptions {
   now: () => string;
   /** Sync only these source ids (default: all). */
   only?: readonly string[];
+  /** The sources' mirrors are already fetched: read every source without the network. */
+  fetched?: boolean;
   /** On a team's first sync, backfill its history from commits on or after this day (YYYY-MM-DD; default: all). */
   since?: string;
 }
@@ -57,7 +59,7 @@ export async function syncOrganisation(options: OrgSyncOptions): Promise<SourceO
   // Every source's head is read (the others from their mirrors as last fetched); the models are
   // loaded only when a team must be checked — each in the context of the whole organisation, as
   // `mlteam org doctor` checks it.
-  const sources = readSources(config, options.dataDir, wanted);
+  const sources = readSources(config, options.dataDir, options.fetched ? () => false : wanted);
   let org: LoadedOrganisation | undefined;
   const outcomes: SourceOutcome[] = [];
   for (const source of config.sources) {
@@ -106,7 +108,7 @@ async function unchangedOutcome(
   return { id: source.id, status: "unchanged", commit: head, ...(reason ? { reason } : {}) };
 }
 
-const recordOf = (source: OrgSource, options: OrgSyncOptions) => ({
+const recordOf = (source: OrgSource, options: Pick<OrgSyncOptions, "now">) => ({
   id: source.id,
   repo: source.repo,
   model: source.model,
@@ -115,12 +117,12 @@ const recordOf = (source: OrgSource, options: OrgSyncOptions) => ({
 });
 
 /** The last good snapshot stays the team's current one; the reason is shown beside it. */
-async function recordFailure(
+export async function recordFailure(
   store: OrgStore,
   source: OrgSource,
   previous: TeamRecord | undefined,
   reason: string,
-  options: OrgSyncOptions,
+  options: Pick<OrgSyncOptions, "now">,
 ): Promise<SourceOutcome> {
   await store.saveTeam({
     ...recordOf(source, options),
