@@ -109,6 +109,7 @@ function appendToSection(text: string, doc: Doc, section: string, items: object[
 /** A new model fragment holding the imported entries (for `--out`, or to read before merging). */
 export function importedToYaml(imported: Imported, from: string): string {
   const sections: Record<string, unknown> = {};
+  if (imported.organisation) sections.organisation = imported.organisation;
   if (imported.people.length) sections.people = imported.people;
   if (imported.units?.length) sections.units = imported.units;
   if (imported.teams.length) sections.teams = imported.teams;
@@ -116,6 +117,10 @@ export function importedToYaml(imported: Imported, from: string): string {
   if (imported.openings?.length) sections.openings = imported.openings;
   if (imported.stakeholders?.length) sections.stakeholders = imported.stakeholders;
   if (imported.raci.length) sections.raci = imported.raci;
+  for (const key of ["onCall", "roles", "activities", "competencies", "suppress"] as const)
+    if (imported[key]?.length) sections[key] = imported[key];
+  if (imported.rules && Object.keys(imported.rules).length) sections.rules = imported.rules;
+  if (imported.evidence) sections.evidence = imported.evidence;
   const notes = imported.notes.map((n) => `#   - ${n}`).join("\n");
   return `# Imported by mlteam from ${from}. Review it, then include it from mlteam.yaml (include: [this file]).\n${notes ? `# To review:\n${notes}\n` : ""}${stringify(sections)}`;
 }

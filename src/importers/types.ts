@@ -1,5 +1,21 @@
 /** What an importer proposes: model entries to add, and notes for the person reviewing them. */
-import type { Opening, Person, Product, RaciRow, Stakeholder, Team, Unit } from "../model/schema.ts";
+import type {
+  CustomActivity,
+  CustomCompetency,
+  CustomRole,
+  EvidenceSettings,
+  OnCall,
+  Opening,
+  Organisation,
+  Person,
+  Product,
+  RaciRow,
+  RuleSetting,
+  Stakeholder,
+  Suppression,
+  Team,
+  Unit,
+} from "../model/schema.ts";
 
 export interface Imported {
   people: Person[];
@@ -12,6 +28,15 @@ export interface Imported {
   openings?: Opening[];
   stakeholders?: Stakeholder[];
   raci: RaciRow[];
+  /** The rest of a model, when the source holds it (an mlteam workbook). */
+  onCall?: OnCall[];
+  roles?: CustomRole[];
+  activities?: CustomActivity[];
+  competencies?: CustomCompetency[];
+  suppress?: Suppression[];
+  organisation?: Organisation;
+  rules?: Record<string, RuleSetting>;
+  evidence?: EvidenceSettings;
   /** What could not be mapped, for review (unmapped titles, unknown handles…). */
   notes: string[];
   /** What the import did, for its closing summary. */

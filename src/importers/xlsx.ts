@@ -1,33 +1,34 @@
 /**
- * A workbook written by `mlteam export --format xlsx` (or edited in a spreadsheet) → people, teams
- * and RACI rows. Ids come from the headers' "Name [id]" labels, so names may be edited freely.
+ * A workbook written by `mlteam export --format xlsx` (or edited in a spreadsheet) → the model's
+ * entries, every field of every section (src/model/workbook.ts holds the columns). Ids come from the
+ * headers' "Name [id]" labels, so names may be edited freely. A cell that cannot be read is noted
+ * (sheet, row, column) and left out, never dropped silently.
  */
 import readXlsxFile from "read-excel-file/node";
+import type { Organisation, Person, RaciRow, RoleAssignment } from "../model/schema.ts";
 import {
-  type Opening,
-  type Person,
-  type Product,
-  type RaciRow,
-  type RoleAssignment,
-  STAKEHOLDER_KINDS,
-  type Stakeholder,
-  type Team,
-  type Unit,
-} from "../model/schema.ts";
+  ABSENCE_COLUMNS,
+  type CellValue,
+  type Column,
+  EXTENSIONS,
+  fromCell,
+  MATRIX_AS_EXPORTED,
+  matrixCellsText,
+  ORGANISATION_FIELDS,
+  PEOPLE_COLUMNS,
+  SECTION_SHEETS,
+  SETTINGS_FIELDS,
+  type SectionSheet,
+} from "../model/workbook.ts";
 import type { Imported } from "./types.ts";
 
-type Row = (string | number | boolean | Date | null)[];
+type Row = CellValue[];
 
 /** "Data scientist [data-scientist]" → "data-scientist"; a bare id stays as it is. */
-export const idOf = (label: string) => /\[([^\]]+)\]\s*$/.exec(label)?.[1] ?? label.trim();
+export const idOf = (label: string) => /\[([^[\]]+)\]\s*$/.exec(label)?.[1] ?? label.trim();
 
-const text = (v: Row[number] | undefined) =>
+const text = (v: CellValue) =>
   v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
-const list = (v: Row[number] | undefined) =>
-  text(v)
-    .split(";")
-    .map((x) => x.trim())
-    .filter(Boolean);
 
 export class XlsxImportError extends Error {
   override name = "XlsxImportError";
@@ -39,57 +40,43 @@ interface Workbook {
   notes: string[];
 }
 
-/** The sheets an mlteam workbook holds, in the order they are listed as used. */
-const KNOWN_SHEETS = [
-  "People",
-  "Skills",
-  "Absences",
-  "Teams",
-  "Units",
-  "Products",
-  "Openings",
-  "Stakeholders",
-  "RACI",
-];
-
 /** A sheet's rows (the header first); none when the workbook has no such sheet. */
 const sheetRows = (book: Workbook, name: string) => book.sheets.find((s) => s.sheet === name)?.data ?? [];
+const hasSheet = (book: Workbook, name: string) => book.sheets.some((s) => s.sheet === name);
 
 /** The index of the column headed `name` (case-insensitive), or -1. */
 const columnIndex = (header: Row | undefined, name: string) =>
   (header ?? []).findIndex((h) => text(h).toLowerCase() === name.toLowerCase());
 
-/** A lookup of a row's cells by their column's header. */
-const cellsByHeader = (header: Row | undefined) => {
-  const at = (name: string) => columnIndex(header, name);
-  return (row: Row, name: string) => row[at(name)];
-};
+type Entry = Record<string, unknown>;
+
+/** The model's sections an import fills besides people, teams and RACI rows. */
+type Sections = Omit<Imported, "people" | "teams" | "raci" | "notes" | "summary">;
 
 export async function importXlsx(content: Buffer): Promise<Imported> {
   const book = await readWorkbook(content);
   const [peopleHeader, ...peopleRows] = sheetRows(book, "People");
-  const { people, byId } = readPeople(peopleHeader, peopleRows);
+  const people = readPeople(book, peopleHeader, peopleRows);
+  const byId = new Map(people.map((p) => [p.id, p]));
   readSkills(book, byId);
   readAbsences(book, byId);
-  const teams = readTeams(book);
-  const units = readUnits(book);
-  const openings = readOpenings(book);
-  const stakeholders = readStakeholders(book);
-  const products = readProducts(book);
-  const raci = readRaci(book);
+  const sections: Record<string, Entry[]> = {};
+  for (const spec of SECTION_SHEETS)
+    if (spec.section !== "raci") sections[spec.section] = readSection(book, spec);
+  const raci = readRaci(book, new Set(byId.keys()));
+  const { teams = [], ...rest } = sections;
+  const listed = Object.fromEntries(Object.entries(rest).filter(([, entries]) => entries.length > 0));
   return {
     people,
-    teams,
-    ...(units.length ? { units } : {}),
-    ...(products.length ? { products } : {}),
-    ...(openings.length ? { openings } : {}),
-    ...(stakeholders.length ? { stakeholders } : {}),
+    teams: teams as unknown as Imported["teams"],
+    ...(listed as Sections),
+    ...readSingles(book),
     raci,
     notes: book.notes,
     summary: {
       created: people.length,
-      skipped: peopleRows.length - people.length,
-      used: book.sheets.map((s) => s.sheet).filter((s) => KNOWN_SHEETS.includes(s)),
+      skipped: peopleRows.filter((r) => r.some((c) => text(c) !== "")).length - people.length,
+      used: book.sheets.map((s) => s.sheet).filter((s) => s !== "Findings"),
       unknownColumns: [],
       unmapped: [],
     },
@@ -113,42 +100,76 @@ async function readWorkbook(content: Buffer): Promise<Workbook> {
   return { sheets, notes: [] };
 }
 
-/** People, with their roles and allocations ("data-scientist 70%"), and each by id. */
-function readPeople(header: Row | undefined, rows: Row[]): { people: Person[]; byId: Map<string, Person> } {
-  const cell = cellsByHeader(header);
-  const people: Person[] = [];
-  const byId = new Map<string, Person>();
-  for (const row of rows) {
-    const person = personOf((name) => cell(row, name));
-    if (!person) continue;
-    people.push(person);
-    byId.set(person.id, person);
+/** One row as an entry: a field per column the header has; unreadable cells are noted. */
+function entryOf(book: Workbook, where: string, header: Row | undefined, row: Row, columns: Column[]): Entry {
+  const entry: Entry = {};
+  for (const column of columns) {
+    const at = columnIndex(header, column.header);
+    if (at < 0) continue;
+    const read = fromCell(row[at], column.kind);
+    if ("problem" in read) book.notes.push(`${where}, ${column.header}: ${read.problem}; left out`);
+    else if ("value" in read) {
+      if (column !== EXTENSIONS) entry[column.key] = read.value;
+      else if (read.value && typeof read.value === "object" && !Array.isArray(read.value)) {
+        for (const [key, value] of Object.entries(read.value))
+          if (key.startsWith("x-")) entry[key] = value;
+          else book.notes.push(`${where}, Extensions: "${key}" is not an x- key; left out`);
+      } else book.notes.push(`${where}, Extensions: not a JSON object; left out`);
+    }
   }
-  return { people, byId };
+  return entry;
 }
 
-/** A row of the People sheet as a person; undefined without an id or a name. */
-function personOf(cell: (name: string) => Row[number] | undefined): Person | undefined {
-  const id = text(cell("Id"));
-  const name = text(cell("Name"));
-  if (!id || !name) return undefined;
-  const roles: RoleAssignment[] = list(cell("Roles")).map((r) => {
-    const match = /^(\S+)\s+(\d+(?:\.\d+)?)%$/.exec(r);
-    return match ? { role: match[1] as string, allocation: Number(match[2]) } : r;
+/** The entries of a section's sheet; a row without its first column (an id, a kind…) is noted and left out. */
+function readSection(book: Workbook, spec: SectionSheet): Entry[] {
+  const [header, ...rows] = sheetRows(book, spec.sheet);
+  const first = spec.columns[0] as Column;
+  const entries: Entry[] = [];
+  rows.forEach((row, i) => {
+    if (!row.some((c) => text(c) !== "")) return;
+    const where = `${spec.sheet} row ${i + 2}`;
+    const entry = entryOf(book, where, header, row, spec.columns);
+    if (entry[first.key] === undefined) book.notes.push(`${where}: no ${first.header}; left out`);
+    else entries.push(entry);
   });
-  const employment = text(cell("Employment"));
-  const capacity = Number(text(cell("Capacity %")) || 100);
-  return {
-    id,
-    name,
-    ...(list(cell("E-mail")).length ? { emails: list(cell("E-mail")) } : {}),
-    ...(list(cell("Titles")).length ? { titles: list(cell("Titles")) } : {}),
-    ...(roles.length ? { roles } : {}),
-    ...(text(cell("Handle")) ? { handle: text(cell("Handle")) } : {}),
-    ...(employment === "contractor" || employment === "vendor" ? { employment } : {}),
-    ...(capacity > 0 && capacity < 100 ? { capacity } : {}),
-    ...(text(cell("Leaves")) ? { leaves: text(cell("Leaves")) } : {}),
-  };
+  return entries;
+}
+
+/** People, with their roles ("data-scientist 70%; tech-lead", or JSON). */
+function readPeople(book: Workbook, header: Row | undefined, rows: Row[]): Person[] {
+  const people: Person[] = [];
+  const rolesAt = columnIndex(header, "Roles");
+  rows.forEach((row, i) => {
+    if (!row.some((c) => text(c) !== "")) return;
+    const where = `People row ${i + 2}`;
+    const entry = entryOf(book, where, header, row, PEOPLE_COLUMNS);
+    if (typeof entry.id !== "string" || typeof entry.name !== "string") {
+      book.notes.push(`${where}: no Id or Name; left out`);
+      return;
+    }
+    const roles = rolesAt < 0 ? undefined : rolesOf(book, where, text(row[rolesAt]));
+    people.push({ ...entry, ...(roles ? { roles } : {}) } as Person);
+  });
+  return people;
+}
+
+/** A Roles cell: "data-scientist 70%; tech-lead" or a JSON list. */
+export function rolesOf(book: Workbook, where: string, cell: string): RoleAssignment[] | undefined {
+  if (cell === "") return undefined;
+  if (cell.startsWith("[")) {
+    const read = fromCell(cell, "json");
+    if ("value" in read && Array.isArray(read.value)) return read.value as RoleAssignment[];
+    book.notes.push(`${where}, Roles: "${cell.slice(0, 40)}" is not a JSON list; left out`);
+    return undefined;
+  }
+  return cell
+    .split(";")
+    .map((r) => r.trim())
+    .filter(Boolean)
+    .map((r) => {
+      const match = /^(\S+)\s+(\d+(?:\.\d+)?)\s*%$/.exec(r);
+      return match ? { role: match[1] as string, allocation: Number(match[2]) } : r;
+    });
 }
 
 /** Skills: a column per competency, a row per person; levels outside 0–4 are noted and left out. */
@@ -170,125 +191,111 @@ function readSkills(book: Workbook, byId: Map<string, Person>): void {
 }
 
 function readAbsences(book: Workbook, byId: Map<string, Person>): void {
-  const [, ...absenceRows] = sheetRows(book, "Absences");
-  for (const row of absenceRows) {
+  const [header, ...rows] = sheetRows(book, "Absences");
+  rows.forEach((row, i) => {
+    if (!row.some((c) => text(c) !== "")) return;
+    const where = `Absences row ${i + 2}`;
     const person = byId.get(text(row[0]));
-    if (!person || !text(row[1]) || !text(row[2])) continue;
-    person.absences = [
-      ...(person.absences ?? []),
-      { from: text(row[1]), to: text(row[2]), ...(text(row[3]) ? { reason: text(row[3]) } : {}) },
-    ];
-  }
-}
-
-function readTeams(book: Workbook): Team[] {
-  const [teamsHeader, ...teamRows] = sheetRows(book, "Teams");
-  const cell = cellsByHeader(teamsHeader);
-  const teams: Team[] = [];
-  for (const row of teamRows) {
-    const t = (name: string) => cell(row, name);
-    const id = text(t("Id"));
-    const type = text(t("Type"));
-    if (!id || !["product", "platform", "full-stack", "enabling"].includes(type)) continue;
-    teams.push({
-      id,
-      type: type as Team["type"],
-      ...(text(t("Name")) ? { name: text(t("Name")) } : {}),
-      ...(list(t("Members")).length ? { members: list(t("Members")) } : {}),
-      ...(text(t("Lead")) ? { lead: text(t("Lead")) } : {}),
-      ...(list(t("Serves")).length ? { serves: list(t("Serves")) } : {}),
-      ...(text(t("Handle")) ? { handle: text(t("Handle")) } : {}),
-      ...(text(t("Parent")) ? { parent: text(t("Parent")) } : {}),
-    });
-  }
-  return teams;
-}
-
-/** Units of the organisation tree. */
-function readUnits(book: Workbook): Unit[] {
-  const [unitsHeader, ...unitRows] = sheetRows(book, "Units");
-  const cell = cellsByHeader(unitsHeader);
-  const units: Unit[] = [];
-  for (const row of unitRows) {
-    const id = text(cell(row, "Id"));
-    if (!id) continue;
-    const [name, type, parent] = [
-      text(cell(row, "Name")),
-      text(cell(row, "Type")),
-      text(cell(row, "Parent")),
-    ];
-    units.push({ id, ...(name ? { name } : {}), ...(type ? { type } : {}), ...(parent ? { parent } : {}) });
-  }
-  return units;
-}
-
-function readOpenings(book: Workbook): Opening[] {
-  const [openingsHeader, ...openingRows] = sheetRows(book, "Openings");
-  const cell = cellsByHeader(openingsHeader);
-  const openings: Opening[] = [];
-  for (const row of openingRows) {
-    const [id, role] = [text(cell(row, "Id")), text(cell(row, "Role"))];
-    if (!id || !role) continue;
-    const status = text(cell(row, "Status"));
-    const field = (name: string, key: keyof Opening) =>
-      text(cell(row, name)) ? { [key]: text(cell(row, name)) } : {};
-    openings.push({
-      id,
-      role,
-      ...field("Team", "team"),
-      ...field("Product", "product"),
-      ...field("Start", "start"),
-      ...(status === "approved" || status === "planned" ? { status } : {}),
-      ...field("Note", "note"),
-    });
-  }
-  return openings;
-}
-
-/** Stakeholders; a row of no known kind is noted and left out. */
-function readStakeholders(book: Workbook): Stakeholder[] {
-  const [stakeHeader, ...stakeRows] = sheetRows(book, "Stakeholders");
-  const cell = cellsByHeader(stakeHeader);
-  const stakeholders: Stakeholder[] = [];
-  for (const row of stakeRows) {
-    const k = (name: string) => cell(row, name);
-    const kind = text(k("Kind")) as Stakeholder["kind"];
-    const [person, name] = [text(k("Person")), text(k("Name"))];
-    if (!STAKEHOLDER_KINDS.includes(kind) || (!person && !name)) {
-      if (kind || person || name)
-        book.notes.push(`Stakeholders: row "${kind}, ${person || name}" is not a stakeholder kind; left out`);
-      continue;
+    const absence = entryOf(book, where, header, row, ABSENCE_COLUMNS);
+    if (!person || absence.from === undefined || absence.to === undefined) {
+      book.notes.push(`${where}: no person of the People sheet, From or To; left out`);
+      return;
     }
-    const [review, note] = [text(k("Last review")), text(k("Note"))];
-    stakeholders.push({
-      kind,
-      ...(person ? { person } : {}),
-      ...(name ? { name } : {}),
-      ...(text(k("Engaged")).toLowerCase() === "no" ? { engaged: false } : {}),
-      ...(review ? { lastReview: review } : {}),
-      ...(note ? { note } : {}),
-    });
-  }
-  return stakeholders;
+    person.absences = [...(person.absences ?? []), absence as NonNullable<Person["absences"]>[number]];
+  });
 }
 
-function readProducts(book: Workbook): Product[] {
-  const [, ...productRows] = sheetRows(book, "Products");
-  const products: Product[] = [];
-  for (const row of productRows) {
-    const id = text(row[0]);
-    const stage = text(row[3]);
-    if (!id || !text(row[2]) || (stage !== "prototype" && stage !== "production")) continue;
-    products.push({ id, team: text(row[2]), stage, ...(text(row[1]) ? { name: text(row[1]) } : {}) });
-  }
-  return products;
+/** A sheet of fields, a field a row ("Field", "Value"), as an entry. */
+function fieldsOf(book: Workbook, sheet: string, fields: Column[]): Entry | undefined {
+  if (!hasSheet(book, sheet)) return undefined;
+  const [, ...rows] = sheetRows(book, sheet);
+  const names = fields.map((f) => f.header);
+  const header: Row = rows.map((r) => text(r[0]));
+  const values: Row = rows.map((r) => r[1]);
+  for (const name of header)
+    if (name && !names.includes(String(name))) book.notes.push(`${sheet}: unknown field "${name}"; left out`);
+  return entryOf(book, sheet, header, values, fields);
 }
 
-/** RACI: a row per activity (and product), a column per role or person:<id>. */
-function readRaci(book: Workbook): RaciRow[] {
+/** The organisation, the rule settings and the evidence settings. */
+function readSingles(book: Workbook): Pick<Imported, "organisation" | "rules" | "evidence"> {
+  const organisation = fieldsOf(book, "Organisation", ORGANISATION_FIELDS);
+  const settings = fieldsOf(book, "Settings", SETTINGS_FIELDS) ?? {};
+  return {
+    ...(organisation && Object.keys(organisation).length
+      ? { organisation: organisation as unknown as Organisation }
+      : {}),
+    ...(settings.rules ? { rules: settings.rules as NonNullable<Imported["rules"]> } : {}),
+    ...(settings.evidence ? { evidence: settings.evidence as NonNullable<Imported["evidence"]> } : {}),
+  };
+}
+
+const LETTERS = ["R", "A", "C", "I"] as const;
+const rowKey = (row: RaciRow) => `${row.activity}|${row.product ?? ""}`;
+
+/**
+ * The RACI: the `RACI rows` sheet (every field of every row), checked against the colour-coded
+ * matrix — where the matrix's row is not what was exported (it was edited), the matrix's letters
+ * are read and the row is noted. A workbook without `RACI rows` (an older export) is read from the
+ * matrix alone.
+ */
+function readRaci(book: Workbook, people: ReadonlySet<string>): RaciRow[] {
+  const matrix = readRaciMatrix(book);
+  const spec = SECTION_SHEETS.find((s) => s.section === "raci") as SectionSheet;
+  if (!hasSheet(book, spec.sheet)) return matrix.rows;
+  const [header, ...sheet] = sheetRows(book, spec.sheet);
+  const recordedAt = columnIndex(header, MATRIX_AS_EXPORTED);
+  const recorded = new Map(sheet.map((r) => [`${text(r[0])}|${text(r[1])}`, text(r[recordedAt])]));
+  const rows = readSection(book, spec) as unknown as RaciRow[];
+  if (!hasSheet(book, "RACI")) return rows;
+  const fromMatrix = new Map(matrix.rows.map((r) => [rowKey(r), r]));
+  const read: RaciRow[] = [];
+  for (const row of rows) {
+    const key = rowKey(row);
+    const other = fromMatrix.get(key);
+    fromMatrix.delete(key);
+    const unchanged =
+      recordedAt >= 0
+        ? recorded.get(key) === (matrix.cells.get(key) ?? "")
+        : !other || letterSet(row, people) === letterSet(other, people);
+    if (unchanged) read.push(row);
+    else {
+      book.notes.push(
+        `RACI: ${key.replace(/\|$/, "")} was edited in the RACI matrix; its letters are read from the matrix`,
+      );
+      const kept: RaciRow = { ...row };
+      for (const letter of LETTERS) delete kept[letter];
+      read.push({
+        ...kept,
+        ...Object.fromEntries(LETTERS.flatMap((l) => (other?.[l] ? [[l, other[l]]] : []))),
+      });
+    }
+  }
+  for (const [key, row] of fromMatrix) {
+    book.notes.push(`RACI: ${key.replace(/\|$/, "")} is in the RACI matrix only; read from it`);
+    read.push(row);
+  }
+  return read;
+}
+
+/** A row's letters as one comparable text: "R:role-id A:person:ada …", refs as the matrix heads them. */
+function letterSet(row: RaciRow, people: ReadonlySet<string>): string {
+  const norm = (ref: string) =>
+    ref.startsWith("role:")
+      ? ref.slice(5)
+      : ref.startsWith("person:") || !people.has(ref)
+        ? ref
+        : `person:${ref}`;
+  const letters = new Set(LETTERS.flatMap((l) => [row[l] ?? []].flat().map((ref) => `${l}:${norm(ref)}`)));
+  return [...letters].sort().join(" ");
+}
+
+/** The colour-coded matrix: a row per activity (and product), a column per role or person:<id>. */
+function readRaciMatrix(book: Workbook): { rows: RaciRow[]; cells: Map<string, string> } {
   const [raciHeader, ...raciRows] = sheetRows(book, "RACI");
   const columns = (raciHeader ?? []).slice(2).map((h) => idOf(text(h)));
   const raci: RaciRow[] = [];
+  const cells = new Map<string, string>();
   for (const row of raciRows) {
     const activity = idOf(text(row[0]));
     if (!activity) continue;
@@ -298,12 +305,16 @@ function readRaci(book: Workbook): RaciRow[] {
       for (const letter of text(row[i + 2]).split("/"))
         if (letter === "R" || letter === "A" || letter === "C" || letter === "I") letters[letter].push(col);
     });
-    for (const letter of ["R", "A", "C", "I"] as const) {
+    for (const letter of LETTERS) {
       const refs = letters[letter];
       if (refs.length === 1) entry[letter] = refs[0] as string;
       else if (refs.length > 1) entry[letter] = refs;
     }
     raci.push(entry);
+    cells.set(
+      rowKey(entry),
+      matrixCellsText(Object.fromEntries(columns.map((c, i) => [c, text(row[i + 2])]))),
+    );
   }
-  return raci;
+  return { rows: raci, cells };
 }
