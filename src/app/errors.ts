@@ -10,6 +10,7 @@ export type AppErrorKind =
   | "not-found" // it names something that does not exist (a product, a person, an activity)
   | "conflict" // the model changed since the caller read it
   | "precondition" // the caller must send something first (e.g. the version it edited)
+  | "stale" // the version the caller sent (If-Match) is no longer the model's
   | "invalid-model" // the model itself does not validate
   | "unavailable" // something outside the model cannot be read (a repository, a file to write)
   | "unauthorised" // the caller did not say who they are (no token, no session, a refused login)
@@ -37,6 +38,12 @@ export class ConflictError extends AppError {
 export class PreconditionError extends AppError {
   override name = "PreconditionError";
   readonly kind = "precondition" as const;
+}
+
+/** The version the caller based a write on (its If-Match) is no longer the model's: nothing was written. */
+export class StaleVersionError extends AppError {
+  override name = "StaleVersionError";
+  readonly kind = "stale" as const;
 }
 
 export class UnavailableError extends AppError {

@@ -411,6 +411,84 @@ export const DiffView = z
   })
   .openapi("Diff");
 
+const HandoverCandidate = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    reasons: z.array(z.string()).describe("Why: evidence, skills, time left, team, a declared backup"),
+    concerns: z.array(z.string()).describe("What speaks against (e.g. over-allocated), never a veto"),
+  })
+  .openapi("HandoverCandidate");
+
+export const HandoverView = z
+  .object({
+    person: z.string(),
+    name: z.string(),
+    leaves: z.string().optional(),
+    date: z.string().describe("The day of the handover, YYYY-MM-DD"),
+    responsibilities: z.array(
+      z.object({
+        kind: z.enum(["raci", "backup", "onCall", "oversight", "stakeholder", "teamLead", "codeowners"]),
+        activity: z.string().optional(),
+        product: z.string().optional(),
+        letter: z.enum(["R", "A"]).optional(),
+        via: z.string().optional().describe("The role the person holds the cell through"),
+        rotation: z.string().optional(),
+        team: z.string().optional(),
+        stakeholder: z.string().optional(),
+        openings: z.array(z.string()).optional(),
+        patterns: z.array(z.string()).optional().describe("CODEOWNERS patterns naming the person's handle"),
+        description: z.string(),
+        location: z.string().optional().describe("file:line:col, relative to the model's folder"),
+        successor: HandoverCandidate.nullable(),
+        alternatives: z.array(HandoverCandidate),
+        need: z
+          .object({
+            hire: z.string().optional(),
+            training: z.array(z.object({ id: z.string(), name: z.string(), gaps: z.array(z.string()) })),
+            advice: z.string(),
+          })
+          .optional()
+          .describe("What would make a successor when nobody suitable is there"),
+        changes: z.array(
+          z.object({
+            file: z.string(),
+            at: z.string().describe("The path in the file, e.g. raci[3].R[0]"),
+            op: z.enum(["replace", "remove", "add"]),
+            from: z.string(),
+            to: z.string(),
+          }),
+        ),
+      }),
+    ),
+    scoreBefore: z.number().int(),
+    scoreAfter: z.number().int(),
+    newFindings: z.array(Finding).describe("Findings the handover would add"),
+    resolvedFindings: z.array(Finding).describe("Findings the handover would resolve"),
+    files: z.array(z.string()).describe("The files the handover changes, relative to the model's folder"),
+    warnings: z.array(z.string()).optional(),
+  })
+  .describe("What `mlteam handover --format json` answers (docs/handover.md)")
+  .openapi("Handover");
+
+export const HandoverQuery = z.object({
+  to: z.string().min(1).max(200).optional().describe("Give every responsibility to this person"),
+  date: z
+    .string()
+    .max(10)
+    .optional()
+    .describe("The day of the handover, YYYY-MM-DD (default: the server's today)"),
+});
+
+export const HandoverApplied = z
+  .object({
+    etag: z.string().describe("The model's version after the handover"),
+    applied: z.array(z.string()).describe("The files written, relative to the model's folder"),
+    handover: HandoverView,
+    diff: DiffView.describe("What `mlteam diff` says of the change"),
+  })
+  .openapi("HandoverApplied");
+
 export type FindingT = z.infer<typeof Finding>;
 export type ScoreT = z.infer<typeof Score>;
 export type ModelViewT = z.infer<typeof ModelView>;
@@ -432,6 +510,8 @@ export type HistoryViewT = z.infer<typeof HistoryView>;
 export type AuditViewT = z.infer<typeof AuditView>;
 export type DiffViewT = z.infer<typeof DiffView>;
 export type CatalogEntriesT = z.infer<typeof CatalogEntries>;
+export type HandoverViewT = z.infer<typeof HandoverView>;
+export type HandoverAppliedT = z.infer<typeof HandoverApplied>;
 
 /** Each GET route's path template and the response it answers with, for the dashboard's typed client. */
 export interface ApiResponses {
@@ -445,4 +525,5 @@ export interface ApiResponses {
   "/api/catalog/{kind}": CatalogEntriesT;
   "/api/history": HistoryViewT;
   "/api/diff": DiffViewT;
+  "/api/handover/{person}": HandoverViewT;
 }

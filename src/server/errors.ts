@@ -13,6 +13,7 @@ const STATUS: Record<AppErrorKind, ContentfulStatusCode> = {
   "not-found": 404,
   conflict: 409,
   precondition: 428,
+  stale: 412,
   "invalid-model": 409,
   unavailable: 503,
   unauthorised: 401,

@@ -8,6 +8,7 @@ import { catalogRoutes } from "./routes/catalog.ts";
 import { evidenceRoutes } from "./routes/evidence.ts";
 import { findingsRoutes } from "./routes/findings.ts";
 import { auditRoutes } from "./routes/governance-pack.ts";
+import { handoverRoutes } from "./routes/handover.ts";
 import { historyRoutes } from "./routes/history.ts";
 import { modelRoutes } from "./routes/model.ts";
 import { raciRoutes } from "./routes/raci.ts";
@@ -25,4 +26,5 @@ export function teamModelRoutes(app: Api, ctx: ServerContext, today: () => strin
   evidenceRoutes(app, ctx);
   if (ctx.snapshot) return;
   historyRoutes(app, ctx, today);
+  handoverRoutes(app, ctx, today);
 }
