@@ -9,7 +9,7 @@ import type { Framework } from "../analysis/rule.ts";
 import { requireValid } from "./check-team.ts";
 import { InputError } from "./errors.ts";
 import { auditPack } from "./governance-pack.ts";
-import { checkTeamInOrganisation, loadOrganisation, readSources } from "./org-check.ts";
+import { checkTeamInOrganisation, loadOrganisation, prefetchTrees, readSources } from "./org-check.ts";
 import { readOrgConfig } from "./org-doctor.ts";
 
 export interface OrgAuditTeam {
@@ -38,7 +38,10 @@ export async function organisationAudit(options: {
       throw new InputError(
         `no team "${id}" in ${options.config} (the teams are ${config.sources.map((s) => s.id).join(", ")})`,
       );
-  const org = loadOrganisation(readSources(config, join(dirname(resolve(options.config)), ".mlteam-org")));
+  const dataDir = join(dirname(resolve(options.config)), ".mlteam-org");
+  const sources = readSources(config, dataDir);
+  await prefetchTrees(sources, dataDir);
+  const org = loadOrganisation(sources);
   const teams: OrgAuditTeam[] = [];
   for (const source of config.sources) {
     if (options.teams && !options.teams.includes(source.id)) continue;

@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Framework } from "../analysis/rule.ts";
 import { GitError, gitSync } from "../evidence/git.ts";
-import { listingHost, treeListing } from "../history/tree-host.ts";
+import { listingHost, treeListing, treeListingAsync } from "../history/tree-host.ts";
 import { type LoadResult, loadModel, type ModelHost } from "../model/load.ts";
 import type { Model } from "../model/model.ts";
 import { indexOrganisation, modelInOrganisation, type OrgModels } from "../model/org-context.ts";
@@ -146,6 +146,40 @@ function loadAt(at: SourceAtHead): LoadResult {
     LOADED.set(key, result);
   }
   return result;
+}
+
+/**
+ * Reads the trees of the sources not kept from an earlier run, several repositories at once (git is
+ * mostly waiting on the disk and on starting processes), and keeps them: `loadOrganisation` then
+ * reads every source from what is kept. A source that cannot be listed is left to fail as it would.
+ */
+export async function prefetchTrees(sources: SourcesRead, dataDir: string, concurrency = 4): Promise<void> {
+  const todo = sources.read.filter(
+    (at) =>
+      keptTree(dataDir, at.source.id, { repo: at.repo, model: at.source.model, head: at.head }) === undefined,
+  );
+  let next = 0;
+  const lane = async () => {
+    while (next < todo.length) {
+      const at = todo[next++] as SourceAtHead;
+      try {
+        const listing = await treeListingAsync(at.repo, at.head, at.source.model);
+        if (listing.committedAt === undefined) continue;
+        keepTree(
+          dataDir,
+          at.source.id,
+          { repo: at.repo, model: at.source.model, head: at.head },
+          {
+            committedAt: listing.committedAt,
+            listing,
+          },
+        );
+      } catch {
+        // Read again, synchronously, when the model is loaded: the failure is reported there.
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
 }
 
 export function loadOrganisation(sources: SourcesRead): LoadedOrganisation {

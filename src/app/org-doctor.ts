@@ -16,6 +16,7 @@ import { InputError, InvalidModelError } from "./errors.ts";
 import {
   checkTeamInOrganisation,
   loadOrganisation,
+  prefetchTrees,
   readSources,
   type SourceAtHead,
   type TeamInOrganisation,
@@ -68,7 +69,9 @@ export async function organisationDoctor(options: OrgDoctorOptions): Promise<Org
       );
   const wanted = (id: string) => !options.teams || options.teams.includes(id);
   const dataDir = join(dirname(resolve(options.config)), ".mlteam-org");
-  const org = loadOrganisation(readSources(config, dataDir));
+  const sources = readSources(config, dataDir);
+  await prefetchTrees(sources, dataDir);
+  const org = loadOrganisation(sources);
   const teams: OrgDoctorTeam[] = [];
   const snapshots: TeamSnapshot[] = [];
   for (const at of org.sources.read) {

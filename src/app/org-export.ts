@@ -6,7 +6,7 @@
 import { dirname, join, resolve } from "node:path";
 import { renderCodeowners } from "../render/export/codeowners.ts";
 import { InputError } from "./errors.ts";
-import { checkTeamInOrganisation, loadOrganisation, readSources } from "./org-check.ts";
+import { checkTeamInOrganisation, loadOrganisation, prefetchTrees, readSources } from "./org-check.ts";
 import { readOrgConfig } from "./org-doctor.ts";
 import { writeOutput } from "./write-output.ts";
 
@@ -32,7 +32,10 @@ export async function exportOrganisation(options: OrgExportOptions): Promise<Org
   if (!ORG_EXPORT_FORMATS.includes(options.format))
     throw new InputError(`--format must be one of ${ORG_EXPORT_FORMATS.join(", ")}, got "${options.format}"`);
   const config = readOrgConfig(options.config);
-  const org = loadOrganisation(readSources(config, join(dirname(resolve(options.config)), ".mlteam-org")));
+  const dataDir = join(dirname(resolve(options.config)), ".mlteam-org");
+  const sources = readSources(config, dataDir);
+  await prefetchTrees(sources, dataDir);
+  const org = loadOrganisation(sources);
   const outcomes: OrgExportOutcome[] = [];
   for (const source of config.sources) {
     const at = org.sources.read.find((r) => r.source.id === source.id);

@@ -18,6 +18,7 @@ import {
   type LoadedOrganisation,
   loadOrganisation,
   organisationWith,
+  prefetchTrees,
   readSources,
   type SourceAtHead,
   type SourcesRead,
@@ -74,7 +75,10 @@ export async function syncOrganisation(options: OrgSyncOptions): Promise<SourceO
     const unchanged = await unchangedOutcome(sources, at, previous, options);
     if (unchanged) outcomes.push(unchanged);
     else {
-      org ??= loadOrganisation(sources);
+      if (!org) {
+        await prefetchTrees(sources, options.dataDir);
+        org = loadOrganisation(sources);
+      }
       outcomes.push(await syncSource(org, at, previous, options));
     }
   }

@@ -82,6 +82,32 @@ export function gitSyncInput(repo: string, args: readonly string[], input: strin
   return result.stdout;
 }
 
+/**
+ * Runs a short git command without blocking (several at once on many repositories), with `input` on
+ * its stdin when given; its stdout as bytes, or a GitError with git's message.
+ */
+export function gitAsync(repo: string, args: readonly string[], input?: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", ["-C", repo, ...SAFE_CONFIG, "--no-pager", ...args], {
+      env: env(),
+      stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout?.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => err.push(chunk));
+    child.once("error", (error) => reject(new GitError(`cannot run git: ${error.message}`)));
+    child.once("close", (code) => {
+      if (code === 0) resolve(Buffer.concat(out));
+      else
+        reject(
+          new GitError(Buffer.concat(err).toString("utf8").trim().split("\n")[0] || `git ${args[0]} failed`),
+        );
+    });
+    if (input !== undefined) child.stdin?.end(input);
+  });
+}
+
 /** Like {@link gitSync}, but returns undefined instead of throwing. */
 export function gitTry(repo: string, args: readonly string[]): string | undefined {
   try {

@@ -4,7 +4,7 @@
  * commit's files had, and the texts of those blobs, fetched in one `git cat-file --batch`.
  */
 import { posix, relative, resolve, sep } from "node:path";
-import { GitError, gitSync, gitSyncInput, gitTry } from "../evidence/git.ts";
+import { GitError, gitAsync, gitSync, gitSyncInput, gitTry } from "../evidence/git.ts";
 
 export interface ModelInRepo {
   /** The repository's top-level folder (absolute). */
@@ -172,9 +172,20 @@ export function versionAt(model: ModelInRepo, commit: string): Version {
 /** The texts of YAML blobs, in one `git cat-file --batch`. */
 export function readBlobs(repo: string, ids: Iterable<string>): Map<string, string> {
   const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  return parseBatch(gitSyncInput(repo, ["cat-file", "--batch"], `${wanted.join("\n")}\n`));
+}
+
+/** {@link readBlobs} without blocking. */
+export async function readBlobsAsync(repo: string, ids: Iterable<string>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  return parseBatch(await gitAsync(repo, ["cat-file", "--batch"], `${wanted.join("\n")}\n`));
+}
+
+/** The objects of a `git cat-file --batch` answer, by id. */
+function parseBatch(out: Buffer): Map<string, string> {
   const texts = new Map<string, string>();
-  if (wanted.length === 0) return texts;
-  const out = gitSyncInput(repo, ["cat-file", "--batch"], `${wanted.join("\n")}\n`);
   let at = 0;
   while (at < out.length) {
     const eol = out.indexOf(10, at);

@@ -5,9 +5,9 @@
  * relative to the repository's top, as in the tree.
  */
 import { posix } from "node:path";
-import { gitSync } from "../evidence/git.ts";
+import { gitAsync, gitSync } from "../evidence/git.ts";
 import type { ModelHost } from "../model/load.ts";
-import { readBlobs } from "./git-versions.ts";
+import { readBlobs, readBlobsAsync } from "./git-versions.ts";
 
 /** A commit's tree as a host reads it: every blob's path and id, and the model folder's YAML texts. */
 export interface TreeListing {
@@ -29,17 +29,51 @@ export function committerDate(commit: string): string | undefined {
 
 /** Lists `commit`'s tree (one `git ls-tree`) and reads the model folder's YAML files (one `cat-file --batch`). */
 export function treeListing(repo: string, commit: string, modelPath: string): TreeListing {
+  const blobs = blobsOf(gitSync(repo, ["ls-tree", "-r", "-z", "--full-tree", commit]));
+  const wanted = modelYaml(blobs, modelPath);
+  return listingOf(blobs, wanted, commit, readBlobs(repo, [commit, ...wanted.map(([, id]) => id)]));
+}
+
+/** {@link treeListing} without blocking: many repositories are listed at once. */
+export async function treeListingAsync(
+  repo: string,
+  commit: string,
+  modelPath: string,
+): Promise<TreeListing> {
+  const out = await gitAsync(repo, ["ls-tree", "-r", "-z", "--full-tree", commit]);
+  const blobs = blobsOf(out.toString("utf8"));
+  const wanted = modelYaml(blobs, modelPath);
+  return listingOf(
+    blobs,
+    wanted,
+    commit,
+    await readBlobsAsync(repo, [commit, ...wanted.map(([, id]) => id)]),
+  );
+}
+
+function blobsOf(listing: string): Map<string, string> {
   const blobs = new Map<string, string>();
-  const listing = gitSync(repo, ["ls-tree", "-r", "-z", "--full-tree", commit]);
   for (const entry of listing.split("\0")) {
     const match = /^\d+ blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
     if (match?.[1] && match[2]) blobs.set(match[2], match[1]);
   }
+  return blobs;
+}
+
+/** The YAML files of the model's folder (path, blob id). */
+function modelYaml(blobs: ReadonlyMap<string, string>, modelPath: string): [string, string][] {
   const folder = /\.ya?ml$/i.test(modelPath) ? posix.dirname(modelPath) : modelPath.replace(/\/$/, "");
   const inFolder = (p: string) => folder === "." || folder === "" || p.startsWith(`${folder}/`);
+  return [...blobs].filter(([p]) => /\.ya?ml$/i.test(p) && inFolder(p));
+}
+
+function listingOf(
+  blobs: Map<string, string>,
+  wanted: readonly [string, string][],
+  commit: string,
+  read: ReadonlyMap<string, string>,
+): TreeListing {
   const texts = new Map<string, string>();
-  const wanted = [...blobs].filter(([p]) => /\.ya?ml$/i.test(p) && inFolder(p));
-  const read = readBlobs(repo, [commit, ...wanted.map(([, id]) => id)]);
   for (const [path, id] of wanted) {
     const text = read.get(id);
     if (text !== undefined) texts.set(path, text);

@@ -5,10 +5,9 @@
  * source has not moved reads its model from here without starting git; a moved head reads the tree
  * again. A cache: a missing, unreadable or foreign file is read again from git, never an error.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { TreeListing } from "../history/tree-host.ts";
-import { writeFileAtomic } from "../io/write-atomic.ts";
 
 interface Kept {
   version: 1;
@@ -62,8 +61,12 @@ export function keepTree(
     texts: [...tree.listing.texts],
   };
   try {
-    mkdirSync(dirname(fileOf(dataDir, id)), { recursive: true });
-    writeFileAtomic(fileOf(dataDir, id), JSON.stringify(kept));
+    const file = fileOf(dataDir, id);
+    mkdirSync(dirname(file), { recursive: true });
+    // Renamed into place, never half-written; not flushed to disk: a cache lost in a crash is read again.
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(kept));
+    renameSync(temp, file);
   } catch {
     // Read again from git next time.
   }
