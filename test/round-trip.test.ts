@@ -5,13 +5,22 @@
  * they drop.
  */
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { type CheckResult, checkModel } from "../src/analysis/check-model.ts";
 import { importedToYaml } from "../src/importers/merge.ts";
 import { importXlsx } from "../src/importers/xlsx.ts";
 import { fsHost } from "../src/io/fs-host.ts";
 import type { Model } from "../src/model/model.ts";
+import {
+  BACKSTAGE_CARRIES,
+  droppedFields,
+  droppedWarnings,
+  TEAM_API_CARRIES,
+} from "../src/render/export/dropped.ts";
 import { renderTeamJson } from "../src/render/export/json.ts";
 import { renderXlsx } from "../src/render/export/xlsx.ts";
 import { memoryHost, TODAY } from "./helpers.ts";
@@ -123,7 +132,7 @@ competencies:
   - { id: model-risk, name: Model risk, group: governance, description: SR 11-7, tools: [SAS, R] }
 rules:
   staffing/team-size: off
-  raci/crowded-row: { severity: info, options: { max: 6 } }
+  raci/crowded-row: { severity: info, options: { maxConsulted: 6 } }
 suppress:
   - { rule: raci/role-unstaffed, subject: qa-engineer, reason: outsourced, expires: 2027-12-31 }
 evidence:
@@ -165,5 +174,99 @@ describe("lossless round trips", () => {
     const original = load({ "m.yaml": GOVERNANCE });
     const json = JSON.parse(renderTeamJson(original.graph)) as { model: unknown };
     assert.deepEqual(json.model, plainModel(original.graph.model));
+  });
+
+  it("XLSX: an edited cell comes back edited; an edited RACI matrix is read and noted", async () => {
+    const original = load({ "m.yaml": GOVERNANCE });
+    const buffer = await renderXlsx(original.graph, []);
+    const { default: readXlsxFile } = await import("read-excel-file/node");
+    const sheets = (await readXlsxFile(buffer)) as { sheet: string; data: unknown[][] }[];
+    const people = sheets.find((x) => x.sheet === "People")?.data ?? [];
+    const name = people[0]?.indexOf("Name") ?? -1;
+    (people[1] as unknown[])[name] = "Ada King";
+    const matrix = sheets.find((x) => x.sheet === "RACI")?.data ?? [];
+    const row = matrix.findIndex((r) => String(r[0]).endsWith("[k8s-deployment]"));
+    const column = matrix[0]?.findIndex((h) => String(h).endsWith("[person:bo]")) ?? -1;
+    (matrix[row] as unknown[])[column] = "R";
+    const { default: writeXlsxFile } = await import("write-excel-file/node");
+    const edited = await writeXlsxFile(
+      sheets.map((x) => ({
+        sheet: x.sheet,
+        data: x.data.map((r) => r.map((value) => (value === null ? null : { value }))),
+      })) as never,
+    ).toBuffer();
+    const imported = await importXlsx(edited);
+    assert.deepEqual(imported.notes, [
+      "RACI: k8s-deployment was edited in the RACI matrix; its letters are read from the matrix",
+    ]);
+    assert.equal(imported.people[0]?.name, "Ada King");
+    assert.deepEqual(
+      imported.people[0]?.training,
+      original.graph.model.people[0]?.training,
+      "the rest stays",
+    );
+    const k8s = imported.raci.find((r) => r.activity === "k8s-deployment");
+    assert.deepEqual(k8s, { activity: "k8s-deployment", R: ["mlops-engineer", "person:bo"], "x-sla": "4h" });
+  });
+
+  it("Backstage and Team API name every field they drop, located; mlteam export prints them on stderr", () => {
+    const original = load({ "m.yaml": GOVERNANCE });
+    const backstage = droppedFields(original.graph.model, BACKSTAGE_CARRIES).map((d) => d.path);
+    for (const path of [
+      "organisation.frameworks",
+      "organisation.x-cost-centre",
+      "people[].training",
+      "people[].reportsTo",
+      "people[].roles[].acknowledged",
+      "products[].risk",
+      "products[].operator",
+      "products[].oversight",
+      "onCall[]",
+      "raci[]",
+    ])
+      assert.ok(backstage.includes(path), `Backstage names ${path}`);
+    assert.ok(
+      !backstage.includes("people[].name") && !backstage.includes("teams[].members"),
+      "what it carries is not named",
+    );
+    const teamApi = droppedWarnings("Team API", droppedFields(original.graph.model, TEAM_API_CARRIES));
+    assert.ok(
+      teamApi.includes("m.yaml:59:5: the Team API export drops onCall[] (outside a team)"),
+      teamApi.join("\n"),
+    );
+    assert.ok(
+      teamApi.includes("m.yaml:14:13: the Team API export drops people[].titles"),
+      teamApi.join("\n"),
+    );
+    const dir = mkdtempSync(join(tmpdir(), "mlteam-drops-"));
+    try {
+      // Without its evidence section: the CLI would mine the repository it names.
+      writeFileSync(join(dir, "mlteam.yaml"), GOVERNANCE.replace(/^evidence:[\s\S]*$/m, ""));
+      const cli = spawnSync(
+        process.execPath,
+        ["--import", "tsx", "src/cli/main.ts", "export", dir, "--format", "backstage"],
+        {
+          encoding: "utf8",
+          env: { ...process.env, NO_COLOR: "1", MLTEAM_TODAY: TODAY },
+        },
+      );
+      assert.equal(cli.status, 0, cli.stderr);
+      assert.match(
+        cli.stderr,
+        /^warning: .*mlteam\.yaml:\d+:\d+: the Backstage export drops people\[\]\.training$/m,
+      );
+      assert.match(cli.stdout, /kind: User/);
+      const json = spawnSync(
+        process.execPath,
+        ["--import", "tsx", "src/cli/main.ts", "export", dir, "--format", "json"],
+        {
+          encoding: "utf8",
+          env: { ...process.env, NO_COLOR: "1", MLTEAM_TODAY: TODAY },
+        },
+      );
+      assert.equal(json.stderr, "", "the JSON export carries everything");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

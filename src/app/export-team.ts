@@ -3,6 +3,12 @@
 import { didYouMean, quote } from "../model/suggest.ts";
 import { renderBackstage } from "../render/export/backstage.ts";
 import { renderCodeowners } from "../render/export/codeowners.ts";
+import {
+  BACKSTAGE_CARRIES,
+  droppedFields,
+  droppedWarnings,
+  TEAM_API_CARRIES,
+} from "../render/export/dropped.ts";
 import { renderTeamJson } from "../render/export/json.ts";
 import { renderMermaid } from "../render/export/mermaid.ts";
 import { renderPeopleCsv } from "../render/export/people-csv.ts";
@@ -54,4 +60,17 @@ export async function exportTeam(
     case "xlsx":
       return renderXlsx(graph, check.findings);
   }
+}
+
+/**
+ * What a format cannot carry of the model, as located warnings (`mlteam export` prints them on
+ * standard error): Backstage and Team API hold part of the model; the other formats either carry it
+ * whole (xlsx, json) or are views that do not claim to (csv, mermaid, codeowners).
+ */
+export function exportWarnings(check: ValidTeamCheck, format: ExportFormat): string[] {
+  if (format === "backstage")
+    return droppedWarnings("Backstage", droppedFields(check.graph.model, BACKSTAGE_CARRIES));
+  if (format === "team-api")
+    return droppedWarnings("Team API", droppedFields(check.graph.model, TEAM_API_CARRIES));
+  return [];
 }

@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
 import { InputError } from "../../app/errors.ts";
 import type { ExportFormat } from "../../app/export-team.ts";
-import { out, outBytes } from "../io.ts";
+import { err, out, outBytes } from "../io.ts";
 import { DEFAULT_MODEL_FILE, MODEL_ARG } from "../options.ts";
 
 export interface ExportOptions {
@@ -18,11 +18,15 @@ export async function exportCommand(modelPath: string, options: ExportOptions): 
   if (options.format === "xlsx" && options.out === undefined && process.stdout.isTTY) {
     throw new InputError("an XLSX workbook is binary: pass --out <file>.xlsx (or redirect the output)");
   }
+  const { exportWarnings } = await import("../../app/export-team.ts");
+  const check = await checkValidModel(modelPath);
   const content = await exportTeam(
-    await checkValidModel(modelPath),
+    check,
     options.format,
     options.team !== undefined ? { team: options.team } : {},
   );
+  // What the format cannot carry is said, never lost silently.
+  for (const warning of exportWarnings(check, options.format)) err(`warning: ${warning}`);
   if (options.out === undefined) {
     if (typeof content === "string") out(content);
     else outBytes(content);
