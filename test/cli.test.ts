@@ -301,8 +301,11 @@ describe("mlteam (the built CLI)", () => {
     );
     const r = run(["import", "--from", "csv", join(dir, "roster.csv"), "--into", model]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /added 1 \(person bo\)/);
-    assert.match(r.stdout, /skipped 1: person ada \(already in the model\)/);
+    assert.match(r.stderr, /matched Ada → ada \(by id\)/);
+    assert.match(
+      r.stdout,
+      /added 1 \(person bo\); updated 1 \(person ada in .*mlteam\.yaml \(emails, titles, roles\)\)/,
+    );
     const text = readFileSync(model, "utf8");
     assert.ok(text.startsWith("# keep me\n"));
     assert.match(text, /id: bo\n\s+name: Bo Chen/);

@@ -109,7 +109,9 @@ products: [{ id: churn, name: Churn model, team: scoring, stage: production }]
       },
     ]);
     assert.deepEqual(roster.notes, ['Bob Byte: etl "seven" is not a level 0–4; left out']);
-    assert.deepEqual(roster.summary?.unmapped, ["Wizard"]);
+    assert.deepEqual(roster.summary?.unmapped, [
+      '"Wizard": no role is close; add the role by hand, or an alias under roles:',
+    ]);
   });
 
   it("CSV from an HR system: header synonyms, grades in titles, managers, FTE, employment, and a summary", () => {
@@ -130,7 +132,7 @@ products: [{ id: churn, name: Churn model, team: scoring, stage: production }]
         p.reportsTo,
         p.capacity,
         p.employment,
-        (p as Record<string, unknown>)["x-department"],
+        imported.teams.find((t) => t.members?.includes(p.id))?.name,
       ]),
       [
         ["maya", [], undefined, undefined, undefined, "Data"],
@@ -142,7 +144,15 @@ products: [{ id: churn, name: Churn model, team: scoring, stage: production }]
     );
     assert.deepEqual(
       { ...imported.summary, used: imported.summary?.used.length },
-      { created: 5, skipped: 1, used: 7, unknownColumns: ["Badge"], unmapped: ["Head of Data"] },
+      {
+        created: 5,
+        skipped: 1,
+        used: 7,
+        unknownColumns: ["Badge"],
+        unmapped: [
+          '"Head of Data": would guess group-manager (closest: "head of ml"), but the title is not one of its aliases; add "head of data" to its aliases under roles:, or the role by hand',
+        ],
+      },
     );
     // What it writes is a valid model once an organisation is added.
     const fragment = importedToYaml(imported, "hr.csv");
@@ -162,11 +172,11 @@ products: [{ id: churn, name: Churn model, team: scoring, stage: production }]
 
   it("CSV with no column of names names the headers it accepts", () => {
     assert.throws(
-      () => importCsvRoster("Worker,Mail\nA,a@x\n", CATALOG.roles, CATALOG.competencies),
-      /no column holds people's names: the headers are "Worker", "Mail"; accepted for the name: "name", "full name"/,
+      () => importCsvRoster("Associate,Mail\nA,a@x\n", CATALOG.roles, CATALOG.competencies),
+      /no column identifies people: the headers are "Associate", "Mail"; accepted for the name: "name", "full name"/,
     );
-    const mapped = importCsvRoster("Worker,Mail\nA,a@x\n", CATALOG.roles, CATALOG.competencies, {
-      map: { Worker: "name" },
+    const mapped = importCsvRoster("Associate,Mail\nA,a@x\n", CATALOG.roles, CATALOG.competencies, {
+      map: { Associate: "name" },
     });
     assert.deepEqual(
       mapped.people.map((p) => [p.name, p.emails]),

@@ -9,13 +9,14 @@ import { importBackstage, type ReadTarget } from "../importers/backstage.ts";
 import { importCodeowners } from "../importers/codeowners.ts";
 import { CsvRosterError, importCsvRoster } from "../importers/csv-roster.ts";
 import { importedToYaml, mergeIntoModel } from "../importers/merge.ts";
+import { importScim, ScimError } from "../importers/scim.ts";
 import type { Imported } from "../importers/types.ts";
 import { importXlsx } from "../importers/xlsx.ts";
 import { locationReader } from "../io/location-targets.ts";
 import type { TeamCheck } from "./check-team.ts";
 import { InputError } from "./errors.ts";
 
-export const IMPORT_KINDS = ["backstage", "codeowners", "csv", "xlsx"] as const;
+export const IMPORT_KINDS = ["backstage", "codeowners", "csv", "scim", "xlsx"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Reads `text` (the file `name`) as `kind`; `into` is the validated model it goes into, if any. */
@@ -43,6 +44,8 @@ export async function importEntries(
           [...(into?.graph.competencies.values() ?? CATALOG.competencies)],
           options.map ? { map: options.map } : {},
         );
+      case "scim":
+        return importScim(text, [...(into?.graph.roles.values() ?? CATALOG.roles)]);
       case "codeowners": {
         const model = into?.model;
         const settings = model?.evidence?.settings;
@@ -59,7 +62,8 @@ export async function importEntries(
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
-    if (error instanceof CsvRosterError) throw new InputError(`${name}: ${error.message}`);
+    if (error instanceof CsvRosterError || error instanceof ScimError)
+      throw new InputError(`${name}: ${error.message}`);
     const message = error instanceof Error ? error.message : String(error);
     // A message that already names its file (a Backstage Location target, with line and column) keeps it.
     throw new InputError(/^[^\s:]+:\d+:\d+: /.test(message) ? message : `${name}: ${message}`);

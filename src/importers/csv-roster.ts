@@ -7,31 +7,86 @@
  */
 import { parse } from "csv-parse/sync";
 import { type CompetencyDef, type RoleDef, roleForTitle, roleSuggestedByTitle } from "../catalog/index.ts";
-import type { Person, RoleAssignment } from "../model/schema.ts";
+import type { Person, RoleAssignment, Team } from "../model/schema.ts";
+import { dayOrder, employmentOf, hrDate, teamName, unmappedTitleReason } from "./hr-fields.ts";
 import { type Imported, slug } from "./types.ts";
 
 /** The fields a roster column can fill, and the headers that mean each. */
 export const CSV_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  name: ["name", "full name", "fullname", "employee name", "display name", "person"],
-  email: ["email", "e-mail", "work email", "email address", "work e-mail", "mail"],
-  title: ["title", "job title", "position", "job", "role title"],
-  id: ["id", "employee id", "username", "login", "user"],
+  name: [
+    "name",
+    "full name",
+    "fullname",
+    "employee name",
+    "display name",
+    "person",
+    "worker",
+    "worker name",
+    "preferred name",
+    "full legal name",
+    "legal name",
+  ],
+  email: [
+    "email",
+    "e-mail",
+    "work email",
+    "email address",
+    "work e-mail",
+    "mail",
+    "email - work",
+    "email address - work",
+    "work email address",
+    "primary work email",
+  ],
+  title: ["title", "job title", "position", "job", "role title", "business title", "position title"],
+  id: ["id", "username", "login", "user"],
+  handle: ["handle", "github", "github handle", "github username", "github login"],
   roles: ["roles", "mlteam roles"],
-  reportsTo: ["reports_to", "reports to", "manager", "line manager", "manager email", "supervisor"],
-  capacity: ["fte", "capacity", "capacity %", "fte %", "working time"],
-  employment: ["employment", "employment type", "worker type", "contract type", "employee type"],
-  "x-department": ["department", "dept", "org unit", "organisation unit", "organization unit"],
+  reportsTo: [
+    "reports_to",
+    "reports to",
+    "manager",
+    "line manager",
+    "manager email",
+    "supervisor",
+    "manager name",
+    "reporting to",
+    "supervisor name",
+    "direct manager",
+  ],
+  capacity: ["fte", "capacity", "capacity %", "fte %", "working time", "scheduled weekly hours %"],
+  employment: [
+    "employment",
+    "employment type",
+    "worker type",
+    "contract type",
+    "employee type",
+    "employment status",
+    "worker sub-type",
+  ],
+  team: [
+    "team",
+    "department",
+    "dept",
+    "org unit",
+    "organisation unit",
+    "organization unit",
+    "supervisory organization",
+    "supervisory organisation",
+  ],
+  joined: ["joined", "hire date", "start date", "original hire date", "date of joining", "joining date"],
+  leaves: ["leaves", "termination date", "end date", "leaving date", "last day", "last day of work"],
+  "x-division": ["division"],
+  // An HR system's number for the person: kept (and used to find a person's second row), not the model id.
+  "x-employee-id": ["employee id", "employee #", "employee number", "worker id", "employee_id"],
 };
+
+/** What `--map` also accepts for a field: the model's own names. */
+const FIELD_ALIASES: Readonly<Record<string, string>> = { emails: "email", titles: "title" };
 
 export class CsvRosterError extends Error {
   override name = "CsvRosterError";
 }
-
-const EMPLOYMENT: [RegExp, Person["employment"]][] = [
-  [/contract/i, "contractor"],
-  [/vendor|agency|consult|supplier|third/i, "vendor"],
-  [/employee|permanent|full|part|staff|internal/i, "employee"],
-];
 
 /** "0.5", "50", "50%", "1" → percent of full time, or undefined. */
 function percent(value: string): number | undefined {
@@ -55,7 +110,14 @@ interface RosterRead {
   unmappedTitles: Map<string, number>;
   /** Ids taken so far. */
   seen: Set<string>;
-  managers: { person: Person; value: string }[];
+  managers: { person: Person; value: string; row: number }[];
+  /** The day order of each date column's slashed dates. */
+  dayOrder: Map<string, "mdy" | "dmy">;
+  /** Team name → its members' ids, in the order met. */
+  teams: Map<string, string[]>;
+  /** Each person's row (1 is the header), and the person each e-mail or employee id was first met as. */
+  rowOf: Map<Person, number>;
+  byKey: Map<string, Person>;
 }
 
 export function importCsvRoster(
@@ -80,18 +142,33 @@ export function importCsvRoster(
     unmappedTitles: new Map(),
     seen: new Set(),
     managers: [],
+    dayOrder: dateOrders(dateColumns(fieldOf), rows),
+    teams: new Map(),
+    rowOf: new Map(),
+    byKey: new Map(),
   };
   const people: Person[] = [];
   let skipped = 0;
   rows.forEach((row, index) => {
     const person = readPerson(read, row, index);
+    if (person === "merged") return;
     if (person) people.push(person);
     else skipped++;
   });
   resolveManagers(read, people);
+  const teams: Team[] = [...read.teams].map(([name, members]) => ({
+    id: slug(name),
+    name,
+    type: "product",
+    members: [...new Set(members)],
+  }));
+  if (teams.length)
+    read.notes.push(
+      `${teams.length === 1 ? "1 team" : `${teams.length} teams`} from the department column, each of type product: review the type`,
+    );
   return {
     people,
-    teams: [],
+    teams,
     raci: [],
     notes: read.notes,
     summary: {
@@ -99,9 +176,24 @@ export function importCsvRoster(
       skipped,
       used: [...fieldOf].map(([h, f]) => `${h} → ${f.replace(/^skill:/, "skill ")}`),
       unknownColumns,
-      unmapped: [...read.unmappedTitles].map(([t, n]) => (n > 1 ? `${t} ×${n}` : t)),
+      unmapped: [...read.unmappedTitles].map(
+        ([t, n]) => `${unmappedTitleReason(roles, t)}${n > 1 ? ` (×${n})` : ""}`,
+      ),
     },
   };
+}
+
+const dateColumns = (fieldOf: Map<string, string>) =>
+  [...fieldOf].filter(([, f]) => f === "joined" || f === "leaves").map(([h]) => h);
+
+/** The day order of each date column, from its values (a day over 12 decides); US order when none does. */
+function dateOrders(columns: string[], rows: Record<string, string>[]): Map<string, "mdy" | "dmy"> {
+  const orders = new Map<string, "mdy" | "dmy">();
+  for (const column of columns) {
+    const order = dayOrder(rows.map((r) => r[column] ?? ""));
+    orders.set(column, order === "dmy" ? "dmy" : "mdy");
+  }
+  return orders;
 }
 
 /**
@@ -119,47 +211,79 @@ function mapHeaders(
     competencyByHeader.set(c.name.toLowerCase(), c.id);
   }
   const fieldOf = new Map<string, string>();
-  const overrides = new Map(Object.entries(options.map ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
+  const overrides = new Map(
+    Object.entries(options.map ?? {}).map(([k, v]) => [k.trim().toLowerCase(), FIELD_ALIASES[v] ?? v]),
+  );
+  for (const [column, field] of overrides)
+    if (!(field in CSV_FIELDS) && !field.startsWith("x-") && !field.startsWith("skill:"))
+      throw new CsvRosterError(
+        `--map ${column}=${field}: ${field} is not a field (${Object.keys(CSV_FIELDS)
+          .filter((f) => !f.startsWith("x-"))
+          .join(", ")}, skill:<competency>, or x-…)`,
+      );
   for (const header of headers) {
     const key = header.trim().toLowerCase();
     const field =
       overrides.get(key) ??
       Object.entries(CSV_FIELDS).find(([, synonyms]) => synonyms.includes(key))?.[0] ??
       (competencyByHeader.has(key) ? `skill:${competencyByHeader.get(key)}` : undefined);
-    if (field) fieldOf.set(header, field);
+    // One column per field: a second column meaning the same field is left unused (and listed).
+    if (field && (field.startsWith("x-") || ![...fieldOf.values()].includes(field)))
+      fieldOf.set(header, field);
   }
-  for (const [column, field] of overrides)
-    if (!(field in CSV_FIELDS) && !field.startsWith("x-"))
-      throw new CsvRosterError(
-        `--map ${column}=${field}: ${field} is not a field (${Object.keys(CSV_FIELDS).join(", ")}, or x-…)`,
-      );
   if (![...fieldOf.values()].includes("name"))
     throw new CsvRosterError(
-      `no column holds people's names: the headers are ${headers.map((h) => `"${h}"`).join(", ") || "none"}; accepted for the name: ${CSV_FIELDS.name?.map((h) => `"${h}"`).join(", ")} (or --map "<column>=name"); others: ${Object.keys(
+      `no column identifies people: the headers are ${headers.map((h) => `"${h}"`).join(", ") || "none"}; accepted for the name: ${CSV_FIELDS.name?.map((h) => `"${h}"`).join(", ")} (or --map "<column>=name"); others: ${Object.keys(
         CSV_FIELDS,
       )
         .filter((f) => f !== "name")
-        .join(", ")} and a column per competency`,
+        .join(
+          ", ",
+        )} and a column per competency. Used: ${[...fieldOf].map(([h, f]) => `"${h}" → ${f}`).join(", ") || "none"}; ignored: ${
+        headers
+          .filter((h) => !fieldOf.has(h))
+          .map((h) => `"${h}"`)
+          .join(", ") || "none"
+      }`,
     );
   return fieldOf;
 }
 
-/** A row as a person (its manager noted for later); undefined, with a note, when it has no name. */
-function readPerson(read: RosterRead, row: Record<string, string>, index: number): Person | undefined {
-  const { fieldOf, notes } = read;
-  const get = (field: string) => {
-    for (const [header, f] of fieldOf) if (f === field && row[header]) return row[header] as string;
-    return "";
-  };
+/** A row's value of `field` (the first column filling it that is not empty). */
+function cell(read: RosterRead, row: Record<string, string>, field: string): string {
+  for (const [header, f] of read.fieldOf) if (f === field && row[header]) return row[header] as string;
+  return "";
+}
+
+/** A date column's value as YYYY-MM-DD, noting a value that is no date. */
+function dateCell(read: RosterRead, row: Record<string, string>, field: "joined" | "leaves", who: string) {
+  for (const [header, f] of read.fieldOf) {
+    if (f !== field || !row[header]) continue;
+    const value = hrDate(row[header] as string, read.dayOrder.get(header));
+    if (value === undefined) read.notes.push(`${who}: ${header} "${row[header]}" is not a date; left out`);
+    return value;
+  }
+  return undefined;
+}
+
+/**
+ * A row as a person (its manager noted for later); undefined, with a note, when it has no name;
+ * "merged" when it is a second row of a person already read (same e-mail or employee id), noted.
+ */
+function readPerson(
+  read: RosterRead,
+  row: Record<string, string>,
+  index: number,
+): Person | "merged" | undefined {
+  const { notes } = read;
+  const get = (field: string) => cell(read, row, field);
   const name = get("name");
   if (!name) {
     notes.push(`row ${index + 2}: no name; skipped`);
     return undefined;
   }
   const email = get("email");
-  let id = get("id") ? slug(get("id")) : slug(email ? (email.split("@")[0] ?? name) : name);
-  while (read.seen.has(id)) id = `${id}-${index + 2}`;
-  read.seen.add(id);
+  const who = `row ${index + 2} (${name})`;
   const titles = get("title")
     .split(";")
     .map((t) => t.trim())
@@ -169,14 +293,21 @@ function readPerson(read: RosterRead, row: Record<string, string>, index: number
   const capacity = get("capacity") ? percent(get("capacity")) : undefined;
   if (get("capacity") && capacity === undefined)
     notes.push(`${name}: FTE "${get("capacity")}" is not a share of full time; left out`);
-  const employment = get("employment") ? EMPLOYMENT.find(([p]) => p.test(get("employment")))?.[1] : undefined;
+  const employment = get("employment") ? employmentOf(get("employment")) : undefined;
+  if (get("employment") && employment === undefined)
+    notes.push(
+      `${who}: employment "${get("employment")}" is no employee, contractor or vendor type; left out`,
+    );
+  const joined = dateCell(read, row, "joined", who);
+  const leaves = dateCell(read, row, "leaves", who);
   const extras: Record<string, string> = {};
-  for (const [header, field] of fieldOf)
+  for (const [header, field] of read.fieldOf)
     if (field.startsWith("x-") && row[header]) extras[field] = row[header] as string;
   const person: Person = {
-    id,
+    id: "",
     name,
     ...(email ? { emails: [email] } : {}),
+    ...(get("handle") ? { handle: get("handle").startsWith("@") ? get("handle") : `@${get("handle")}` } : {}),
     ...(titles.length ? { titles } : {}),
     ...(assigned.length
       ? { roles: [...new Map(assigned.map((a) => [typeof a === "string" ? a : a.role, a])).values()] }
@@ -184,10 +315,46 @@ function readPerson(read: RosterRead, row: Record<string, string>, index: number
     ...(Object.keys(skills).length ? { skills } : {}),
     ...(capacity !== undefined && capacity < 100 ? { capacity } : {}),
     ...(employment && employment !== "employee" ? { employment } : {}),
+    ...(joined ? { joined } : {}),
+    ...(leaves ? { leaves } : {}),
     ...extras,
   };
-  if (get("reportsTo")) read.managers.push({ person, value: get("reportsTo") });
+  const keys = [email && `e-mail ${email.toLowerCase()}`, get("id") && `id ${get("id")}`].filter(
+    Boolean,
+  ) as string[];
+  if (mergedIntoEarlier(read, person, keys, index + 2, get("reportsTo"))) return "merged";
+  let id = get("id") ? slug(get("id")) : slug(email ? (email.split("@")[0] ?? name) : name);
+  while (read.seen.has(id)) id = `${id}-${index + 2}`;
+  read.seen.add(id);
+  person.id = id;
+  for (const key of keys) read.byKey.set(key, person);
+  read.rowOf.set(person, index + 2);
+  const team = get("team") ? teamName(get("team")) : "";
+  if (team) read.teams.set(team, [...(read.teams.get(team) ?? []), id]);
+  if (get("reportsTo")) read.managers.push({ person, value: get("reportsTo"), row: index + 2 });
   return person;
+}
+
+/** When an earlier row has one of `keys` (an e-mail, an employee id), fills it in from `person` and notes both rows. */
+function mergedIntoEarlier(
+  read: RosterRead,
+  person: Person,
+  keys: string[],
+  row: number,
+  manager: string,
+): boolean {
+  const first = keys.map((k) => read.byKey.get(k)).find((p) => p !== undefined);
+  if (!first) return false;
+  const same = keys.find((k) => read.byKey.get(k) === first)?.split(" ")[0];
+  read.notes.push(
+    `rows ${read.rowOf.get(first)} and ${row} are one person (${first.name}, same ${same}): read as one, the later row filling in what the first left empty`,
+  );
+  for (const [key, value] of Object.entries(person))
+    if (key !== "id" && (first as Record<string, unknown>)[key] === undefined)
+      (first as Record<string, unknown>)[key] = value;
+  if (manager && !read.managers.some((m) => m.person === first))
+    read.managers.push({ person: first, value: manager, row });
+  return true;
 }
 
 /** The roles a "roles" cell lists ("role:allocation; …"), or else those the titles map to (counting the titles that map to none). */
@@ -226,7 +393,10 @@ function readSkills(read: RosterRead, row: Record<string, string>, name: string)
   return skills;
 }
 
-/** Managers by id, e-mail or name, once everyone is known; those not found are counted in a note. */
+/**
+ * Managers by id, e-mail or name ("Last, First" too), once everyone is known; each that matches
+ * nobody is noted with its row.
+ */
 function resolveManagers(read: RosterRead, people: Person[]): void {
   const byKey = new Map<string, string>();
   for (const p of people) {
@@ -234,14 +404,21 @@ function resolveManagers(read: RosterRead, people: Person[]): void {
     byKey.set(p.name.toLowerCase(), p.id);
     for (const e of p.emails ?? []) byKey.set(e.toLowerCase(), p.id);
   }
-  let unresolved = 0;
-  for (const { person, value } of read.managers) {
-    const manager = byKey.get(value.toLowerCase());
+  for (const { person, value, row } of read.managers) {
+    const key = value.trim().toLowerCase();
+    const reversed = key.includes(",")
+      ? key
+          .split(",")
+          .reverse()
+          .map((x) => x.trim())
+          .join(" ")
+      : key;
+    // Workday may write the manager with their id in parentheses: "Maya Lindqvist (E1001)".
+    const manager = byKey.get(key) ?? byKey.get(reversed) ?? byKey.get(teamName(key));
     if (manager && manager !== person.id) person.reportsTo = manager;
-    else unresolved++;
+    else if (!manager)
+      read.notes.push(
+        `row ${row} (${person.name}): manager "${value}" matches nobody in the file; reportsTo left out`,
+      );
   }
-  if (unresolved)
-    read.notes.push(
-      `${unresolved} ${unresolved === 1 ? "manager is" : "managers are"} not in the roster; reportsTo left out`,
-    );
 }

@@ -99,6 +99,37 @@ function applyToDocument(doc: Document, edit: YamlEdit): void {
   else throw new YamlEditError(`${describePath(edit.path)} is neither a value nor a list`);
 }
 
+/** An entry of a section (`["people", 3]`) whose fields in `set` are given these values (added or replaced). */
+export interface EntryFields {
+  path: readonly [string, number];
+  set: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Sets fields of entries (an import updating the people it matched): each changed entry is written
+ * anew from the `yaml` Document API, keeping its comments, and spliced in its lines; every other
+ * line stays as written.
+ */
+export function setEntryFields(text: string, changes: readonly EntryFields[]): string {
+  if (changes.length === 0) return text;
+  const crlf = text.includes("\r\n");
+  const source = crlf ? text.replace(/\r\n/g, "\n") : text;
+  const doc = parsed(source);
+  for (const change of changes)
+    for (const [key, value] of Object.entries(change.set)) {
+      const node = doc.getIn([...change.path], true);
+      if (node === undefined || node === null || !("set" in (node as object)))
+        throw new YamlEditError(`${describePath(change.path)} is not an entry`);
+      const existing = doc.getIn([...change.path, key], true);
+      // A value replaced by a value keeps its node (and the comment after it).
+      if (isScalar(existing) && (value === null || typeof value !== "object")) existing.value = value;
+      else doc.setIn([...change.path, key], doc.createNode(value));
+    }
+  const keys = [...new Set(changes.map((c) => JSON.stringify(c.path)))];
+  const result = spliceEntries(source, source, doc, keys);
+  return crlf ? result.replace(/\n/g, "\r\n") : result;
+}
+
 /** Orders paths as the file does (numbers by value), so that a sort can run from the end. */
 function comparePaths(a: readonly PathKey[], b: readonly PathKey[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {

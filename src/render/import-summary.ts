@@ -9,7 +9,7 @@ export function renderImportSummary(file: string, from: ImportKind, imported: Im
   if (!summary) return "";
   const lines: string[] = [];
   const what =
-    from === "backstage" || from === "codeowners"
+    from === "backstage" || from === "codeowners" || from === "scim"
       ? `${count(imported.people.length, "person", "people")}, ${count(imported.teams.length, "team")}${from === "backstage" ? `, ${count(imported.units?.length ?? 0, "unit")}` : ""}`
       : count(summary.created, "person", "people");
   lines.push(
@@ -18,6 +18,7 @@ export function renderImportSummary(file: string, from: ImportKind, imported: Im
   const label = {
     xlsx: "sheets used",
     csv: "columns used",
+    scim: "resources read",
     backstage: "entities read",
     codeowners: "rules read",
   }[from];
@@ -27,9 +28,15 @@ export function renderImportSummary(file: string, from: ImportKind, imported: Im
     lines.push(
       `  columns not used: ${summary.unknownColumns.join(", ")} (--map "<column>=<field>" or x-<name>)`,
     );
-  if (summary.unmapped.length)
-    lines.push(
-      `  titles that map to no role: ${summary.unmapped.join(", ")} (add the role by hand, or an alias under roles:)`,
-    );
+  if (summary.unmapped.length) {
+    // A CSV roster explains each title (quoted, the role it would guess and why not): one a line.
+    if (summary.unmapped.every((t) => t.startsWith('"'))) {
+      lines.push("  titles that map to no role:");
+      for (const title of summary.unmapped) lines.push(`    ${title}`);
+    } else
+      lines.push(
+        `  titles that map to no role: ${summary.unmapped.join(", ")} (add the role by hand, or an alias under roles:)`,
+      );
+  }
   return lines.join("\n");
 }
