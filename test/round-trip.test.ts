@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { type CheckResult, checkModel } from "../src/analysis/check-model.ts";
-import { importedToYaml } from "../src/importers/merge.ts";
+import { importedToYaml, mergeIntoModel } from "../src/importers/merge.ts";
 import { importXlsx } from "../src/importers/xlsx.ts";
 import { fsHost } from "../src/io/fs-host.ts";
 import type { Model } from "../src/model/model.ts";
@@ -268,5 +268,32 @@ describe("lossless round trips", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("XLSX into a model (--into): every section is merged; the model keeps its own organisation and settings, and says so", async () => {
+    const original = load({ "m.yaml": GOVERNANCE });
+    const imported = await importXlsx(await renderXlsx(original.graph, []));
+    const merged = mergeIntoModel("organisation: { name: Ours, stage: starting }\n", imported);
+    assert.deepEqual(merged.skipped, [
+      "organisation (the model keeps its own)",
+      "rules (the model keeps its own)",
+      "evidence (the model keeps its own)",
+    ]);
+    for (const label of [
+      "on-call rotation plat-rota",
+      "role risk-officer",
+      "activity model-validation",
+      "competency model-risk",
+      "suppression of raci/role-unstaffed",
+    ])
+      assert.ok(merged.added.includes(label), label);
+    const again = load({ "m.yaml": merged.text });
+    assert.deepEqual(
+      again.diagnostics.filter((d) => d.severity === "error"),
+      [],
+    );
+    const [a, e] = [plainModel(again.graph.model), plainModel(original.graph.model)];
+    for (const section of ["people", "onCall", "raci", "roles", "activities", "competencies", "suppress"])
+      assert.deepEqual(a[section], e[section], section);
   });
 });

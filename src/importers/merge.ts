@@ -39,7 +39,20 @@ export function mergeIntoModel(text: string, imported: Imported): MergeResult {
       "stakeholder",
     ],
     ["raci", imported.raci, (i) => `${String(i.activity)}|${String(i.product ?? "")}`, "RACI row for"],
+    ["onCall", imported.onCall ?? [], (i) => String(i.id), "on-call rotation"],
+    ["roles", imported.roles ?? [], (i) => String(i.id), "role"],
+    ["activities", imported.activities ?? [], (i) => String(i.id), "activity"],
+    ["competencies", imported.competencies ?? [], (i) => String(i.id), "competency"],
+    [
+      "suppress",
+      imported.suppress ?? [],
+      (i) => `${String(i.rule)}|${String(i.subject ?? "")}`,
+      "suppression of",
+    ],
   ];
+  // A model keeps its own organisation and settings; the imported ones are named, not merged.
+  for (const single of ["organisation", "rules", "evidence"] as const)
+    if (imported[single] !== undefined) skipped.push(`${single} (the model keeps its own)`);
   for (const [section, items, key, what] of sections) {
     const doc = parseDocument(result);
     const node = doc.get(section, true);
@@ -47,7 +60,7 @@ export function mergeIntoModel(text: string, imported: Imported): MergeResult {
     const fresh: object[] = [];
     for (const item of items) {
       const record = item as Record<string, unknown>;
-      const label = `${what} ${String(section === "raci" ? record.activity : section === "stakeholders" ? `${String(record.kind)} ${String(record.person ?? record.name)}` : record.id)}`;
+      const label = `${what} ${String(section === "raci" ? record.activity : section === "stakeholders" ? `${String(record.kind)} ${String(record.person ?? record.name)}` : section === "suppress" ? record.rule : record.id)}`;
       if (ids.has(key(record))) {
         skipped.push(`${label} (already in the model)`);
         continue;
