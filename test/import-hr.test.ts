@@ -318,6 +318,35 @@ describe("import --into a model split across files", () => {
     assert.equal(readFileSync(people, "utf8"), before);
   });
 
+  it("a SCIM ListResponse twice, into the model's directory: the second run changes nothing", () => {
+    const dir = splitModel("scim");
+    const files = [
+      join(dir, "mlteam.yaml"),
+      join(dir, "team", "people.yaml"),
+      join(dir, "team", "raci.yaml"),
+    ];
+    const scim = join(FIXTURES, "scim-list-response.json");
+    const first = run(["import", scim, "--from", "scim", "--into", dir]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stderr, /matched Maya Lindqvist → maya \(by e-mail\)/);
+    assert.match(first.stderr, /matched Ana Costa → ana \(by name\)/);
+    assert.match(
+      first.stdout,
+      /added 5 \(person bo\.chen, person cy\.moss, person di\.ray, team ml-platform, team data-science\)/,
+    );
+    const people = readFileSync(files[1] as string, "utf8");
+    assert.match(people, /- id: cy\.moss\n(?: {4,}.*\n)*? {4}leaves: 2025-01-31\n/);
+    assert.match(readFileSync(files[0] as string, "utf8"), /teams:\n {2}- id: ml-platform\n/);
+    assert.equal(run(["validate", dir]).code, 0);
+    const before = files.map((f) => readFileSync(f, "utf8"));
+    const second = run(["import", scim, "--from", "scim", "--into", dir]);
+    assert.equal(second.code, 0, second.stderr);
+    assert.deepEqual(
+      files.map((f) => readFileSync(f, "utf8")),
+      before,
+    );
+  });
+
   it("an import that would break the model writes nothing and exits 2 with located problems", () => {
     const dir = splitModel("broken");
     const people = join(dir, "team", "people.yaml");

@@ -227,7 +227,8 @@ function writePlan(p: Planning, remaining: Imported): void {
     section: "people" | "teams" | "raci" | "units" | "products" | "openings" | "stakeholders",
   ) => {
     const first = p.model[section][0];
-    return (first && placeOf(p, first)?.file) || p.into;
+    // With no entry of the section, the model's entry file (`into` may name its directory).
+    return (first && placeOf(p, first)?.file) || p.model.files[0] || p.into;
   };
   const bySection: [keyof Imported & string, string][] = [
     ["people", sectionFile("people")],

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { type RoleDef, roleSuggestedByTitle } from "../catalog/index.ts";
 import type { Person, Team } from "../model/schema.ts";
-import { employmentOf, hrDate } from "./hr-fields.ts";
+import { employmentOf, hrDate, unmappedTitleReason } from "./hr-fields.ts";
 import { type Imported, slug } from "./types.ts";
 
 const LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
@@ -205,7 +205,7 @@ function readUsers(users: { at: string; value: ScimUser }[], roles: readonly Rol
         `${at} (${u.userName}): manager "${manager}" is no User of the document; reportsTo left out`,
       );
   });
-  return { people, idOf, unmapped: [...unmapped] };
+  return { people, idOf, unmapped: [...unmapped].map((t) => unmappedTitleReason(roles, t)) };
 }
 
 function readGroups(
