@@ -57,14 +57,16 @@ export function register(program: Command): void {
     .addHelpText(
       "after",
       `
-Formats: csv (a people roster with a column per competency), xlsx (sheets RACI — colour-coded —,
-People, Skills, Teams, Units, Products, Openings, Absences, Stakeholders, Findings; mlteam import
---from xlsx reads it back), json (the resolved team), mermaid (the topology as a flowchart),
+Formats: csv (a people roster with a column per competency), xlsx (the whole model, a sheet per
+section and a column per field, the RACI also as a colour-coded matrix, and the findings; mlteam
+import --from xlsx reads it back, every field), json (the resolved team, and the model whole under
+"model"), mermaid (the topology as a flowchart),
 codeowners (a catch-all first, then each activity's paths owned by its Accountable's handle or team
 handle, plus one ML and one MLOps reviewer on ML code; never an opening), backstage (Groups for the
 organisation, its units and teams with parent and children, a User per person, a System and a
 Component per product owned by its team), team-api (a Team API per team as JSON: its Team Topologies
-type, members, services, interactions, openings and on-call).
+type, members, services, interactions, openings and on-call). What backstage and team-api cannot
+carry of the model is named on stderr, a located warning per field.
 Examples:
   mlteam export --format xlsx --out team.xlsx
   mlteam export --format codeowners --out .github/CODEOWNERS
