@@ -1,6 +1,7 @@
 /**
- * The use case behind `mlteam import`: people and teams from Backstage or a CSV roster, proposed
- * RACI rows from CODEOWNERS — as a YAML fragment, or merged into a model keeping its comments.
+ * The use case behind `mlteam import`: people and teams from Backstage, an HR roster (CSV), a SCIM
+ * ListResponse or a workbook, proposed RACI rows from CODEOWNERS — as a YAML fragment, or merged into
+ * the whole model keeping its comments (`import-merge.ts`).
  */
 import { existsSync } from "node:fs";
 import { CATALOG } from "../catalog/index.ts";
@@ -8,7 +9,7 @@ import { makeClassifier } from "../evidence/classify.ts";
 import { importBackstage, type ReadTarget } from "../importers/backstage.ts";
 import { importCodeowners } from "../importers/codeowners.ts";
 import { CsvRosterError, importCsvRoster } from "../importers/csv-roster.ts";
-import { importedToYaml, mergeIntoModel } from "../importers/merge.ts";
+import { importedToYaml } from "../importers/merge.ts";
 import { importScim, ScimError } from "../importers/scim.ts";
 import type { Imported } from "../importers/types.ts";
 import { importXlsx } from "../importers/xlsx.ts";
@@ -72,6 +73,3 @@ export async function importEntries(
 
 /** The imported entries as a new YAML file. */
 export const importedFragment = (imported: Imported, from: string) => importedToYaml(imported, from);
-
-/** The model text with the imported entries appended; entries already there are skipped. */
-export const mergeImported = (modelText: string, imported: Imported) => mergeIntoModel(modelText, imported);
