@@ -356,7 +356,11 @@ describe("import --into a model split across files", () => {
     writeFileSync(roster, "Name,Email,Roles\nBo Chen,bo@acme.example,no-such-role\n");
     const r = run(["import", roster, "--from", "csv", "--into", join(dir, "mlteam.yaml")]);
     assert.equal(r.code, 2, r.stdout + r.stderr);
-    assert.match(r.stderr, /people\.yaml:\d+:\d+/);
+    assert.match(r.stderr, /the import would make the model invalid; nothing was written/);
+    assert.match(
+      r.stderr,
+      /people\.yaml:\d+:\d+ +error +people\[\d\]\.roles\[0\]: unknown role "no-such-role"/,
+    );
     assert.equal(readFileSync(people, "utf8"), before);
   });
 

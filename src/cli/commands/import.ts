@@ -47,6 +47,7 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   // Rows skipped: the import is partial (exit 1 once written).
   const partial = (summary?.skipped ?? 0) > 0;
   if (options.into === undefined) {
+    if (options.dryRun) throw new InputError("--dry-run shows what --into would change: give --into <model>");
     const fragment = importedFragment(imported, file);
     if (options.out === undefined) out(fragment);
     else {
@@ -69,9 +70,16 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   if (!into) throw new InputError(`no model at ${options.into}`);
   const { mergeIntoWholeModel } = await import("../../app/import-merge.ts");
   const { cliContext } = await import("../context.ts");
+  const { InvalidModelError } = await import("../../app/errors.ts");
   const merged = await mergeIntoWholeModel(options.into, into, imported, {
     ...cliContext(),
     ...(options.dryRun ? { dryRun: true } : {}),
+  }).catch((error: unknown) => {
+    if (error instanceof InvalidModelError)
+      err(
+        `${options.into}: the import would make the model invalid; nothing was written. The problems, in the merged files:`,
+      );
+    throw error;
   });
   for (const line of merged.matched) err(`matched ${line}`);
   if (options.dryRun) out(merged.diff || "No change: the model already holds everything imported.");
