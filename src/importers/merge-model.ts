@@ -161,6 +161,7 @@ export function planModelMerge(
     .filter((x) => !stakes.has(stake(x)))
     .map((x) => (x.person ? { ...x, person: idOf.map.get(x.person) ?? x.person } : x));
   if (newStakes.length) remaining.stakeholders = newStakes;
+  keepRest(p, imported, remaining);
   writePlan(p, remaining);
   return p.plan;
 }
@@ -224,13 +225,45 @@ function mergeTeams(p: Planning, teams: readonly Team[], idOf: { map: ReadonlyMa
   return fresh;
 }
 
+/** The rest of a whole model (an XLSX workbook): on-call, custom catalog entries and suppressions by id; the model keeps its own organisation and settings. */
+function keepRest(p: Planning, imported: Imported, remaining: Imported): void {
+  for (const [section, what] of REST) {
+    const key = (e: { id?: string; rule?: string; subject?: string }) =>
+      e.id ?? `${e.rule}|${e.subject ?? ""}`;
+    const there = new Set((p.model[section] as { id?: string }[]).map(key));
+    const kept = ((imported[section] ?? []) as { id?: string; rule?: string }[]).filter((e) => {
+      if (there.has(key(e))) p.plan.skipped.push(`${what} ${e.id ?? e.rule} (already in the model)`);
+      return !there.has(key(e));
+    });
+    if (kept.length) Object.assign(remaining, { [section]: kept });
+  }
+  for (const single of ["organisation", "rules", "evidence"] as const)
+    if (imported[single] !== undefined) p.plan.skipped.push(`${single} (the model keeps its own)`);
+}
+
+const REST = [
+  ["onCall", "on-call rotation"],
+  ["roles", "role"],
+  ["activities", "activity"],
+  ["competencies", "competency"],
+  ["suppress", "suppression of"],
+] as const;
+
 /** The new texts: updates in place in each file, then new entries after the section's entries (or in `into`). */
 function writePlan(p: Planning, remaining: Imported): void {
   const { files } = p.plan;
   const text = (file: string) => files.get(file) ?? p.read(file);
   for (const [file, changes] of p.changes) files.set(file, setEntryFields(text(file), changes));
   const sectionFile = (
-    section: "people" | "teams" | "raci" | "units" | "products" | "openings" | "stakeholders",
+    section:
+      | "people"
+      | "teams"
+      | "raci"
+      | "units"
+      | "products"
+      | "openings"
+      | "stakeholders"
+      | (typeof REST)[number][0],
   ) => {
     const first = p.model[section][0];
     // With no entry of the section, the model's entry file (`into` may name its directory).
@@ -244,6 +277,7 @@ function writePlan(p: Planning, remaining: Imported): void {
     ["openings", sectionFile("openings")],
     ["stakeholders", sectionFile("stakeholders")],
     ["raci", sectionFile("raci")],
+    ...REST.map(([section]): [keyof Imported & string, string] => [section, sectionFile(section)]),
   ];
   const perFile = new Map<string, Imported>();
   for (const [section, file] of bySection) {
