@@ -170,6 +170,23 @@ describe("lossless round trips", () => {
     assertSameModel(again.graph.model, original.graph.model, "governance");
   });
 
+  it("XLSX: the doctor finds the same on the imported model (governance findings are not resolved by the trip)", async () => {
+    // Without its evidence section: rules run, no repository is mined.
+    const text = GOVERNANCE.replace(/^evidence:[\s\S]*$/m, "");
+    const run = (yaml: string) => checkModel("m.yaml", memoryHost({ "m.yaml": yaml }), { today: TODAY });
+    const original = run(text);
+    const imported = await importXlsx(await renderXlsx(original.graph, original.doctor?.findings ?? []));
+    const again = run(importedToYaml(imported, "team.xlsx"));
+    const found = (check: CheckResult) =>
+      (check.doctor?.findings ?? []).map((f) => `${f.ruleId} ${f.severity} ${f.subject} ${f.message}`).sort();
+    assert.ok(
+      found(original).some((f) => f.startsWith("governance/")),
+      "governance rules fire",
+    );
+    assert.deepEqual(found(again), found(original));
+    assert.equal(again.doctor?.suppressed, original.doctor?.suppressed);
+  });
+
   it("JSON: the export carries the model whole", () => {
     const original = load({ "m.yaml": GOVERNANCE });
     const json = JSON.parse(renderTeamJson(original.graph)) as { model: unknown };
