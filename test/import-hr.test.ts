@@ -9,6 +9,7 @@ import { importCsvRoster } from "../src/importers/csv-roster.ts";
 import { dayOrder, employmentOf, hrDate } from "../src/importers/hr-fields.ts";
 import { matchPeople } from "../src/importers/merge-model.ts";
 import { importScim } from "../src/importers/scim.ts";
+import { setEntryFields } from "../src/model/yaml-edit.ts";
 import { TODAY } from "./helpers.ts";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -136,14 +137,41 @@ describe("HR exports without --map", () => {
 
   it("--map accepts every model field; a header it does not know names what it used and ignored", () => {
     const mapped = importCsvRoster(
-      "Associate,Started,Gone,Org,GH\nAda,2020-01-02,2026-01-31,ML,ada-l\n",
+      "Associate,Started,Gone,Org,GH,Commits as,Level,Mails\nAda,2020-01-02,2026-01-31,ML,ada-l,ada@home.example,80%,ada@x.org\n",
       CATALOG.roles,
       CATALOG.competencies,
-      { map: { Associate: "name", Started: "joined", Gone: "leaves", Org: "team", GH: "handle" } },
+      {
+        map: {
+          Associate: "name",
+          Started: "joined",
+          Gone: "leaves",
+          Org: "team",
+          GH: "handle",
+          "Commits as": "git",
+          Level: "capacity",
+          Mails: "emails",
+        },
+      },
     );
     assert.deepEqual(mapped.people, [
-      { id: "ada", name: "Ada", handle: "@ada-l", joined: "2020-01-02", leaves: "2026-01-31" },
+      {
+        id: "ada",
+        name: "Ada",
+        emails: ["ada@x.org"],
+        handle: "@ada-l",
+        git: ["ada@home.example"],
+        capacity: 80,
+        joined: "2020-01-02",
+        leaves: "2026-01-31",
+      },
     ]);
+    assert.throws(
+      () =>
+        importCsvRoster("A,B\n1,2\n", CATALOG.roles, CATALOG.competencies, {
+          map: { A: "name", B: "salary" },
+        }),
+      /--map b=salary: salary is not a field \(name, email, title, id, handle, git, roles, reportsTo, capacity, employment, team, joined, leaves, skill:<competency>, or x-…\)/,
+    );
     assert.deepEqual(mapped.teams[0]?.members, ["ada"]);
     assert.throws(
       () => importCsvRoster("Badge,Site,Email\n1,Lisbon,a@x\n", CATALOG.roles, CATALOG.competencies),
@@ -382,5 +410,36 @@ describe("import --into a model split across files", () => {
     assert.match(r.stdout, /skipped 1: RACI row for ci-cd-pipeline \(already in .*raci\.yaml\)/);
     assert.match(all, /activity: monitoring-setup/);
     assert.ok(readFileSync(raci, "utf8").startsWith(before), "the existing rows are kept as written");
+  });
+});
+
+describe("setEntryFields", () => {
+  it("sets fields of an entry keeping comments, the other entries' lines and CRLF", () => {
+    const text = [
+      "people:",
+      "  # first",
+      "  - id: ana # Ana",
+      "    name: Ana",
+      "    capacity: 80 # part time",
+      "  - { id: bo, name: Bo }",
+      "",
+    ].join("\r\n");
+    const edited = setEntryFields(text, [
+      { path: ["people", 0], set: { capacity: 60, joined: "2020-01-02" } },
+      { path: ["people", 1], set: { emails: ["bo@x.org"] } },
+    ]);
+    assert.equal(
+      edited,
+      [
+        "people:",
+        "  # first",
+        "  - id: ana # Ana",
+        "    name: Ana",
+        "    capacity: 60 # part time",
+        "    joined: 2020-01-02",
+        "  - { id: bo, name: Bo, emails: [ bo@x.org ] }",
+        "",
+      ].join("\r\n"),
+    );
   });
 });

@@ -41,6 +41,7 @@ export const CSV_FIELDS: Readonly<Record<string, readonly string[]>> = {
   title: ["title", "job title", "position", "job", "role title", "business title", "position title"],
   id: ["id", "username", "login", "user"],
   handle: ["handle", "github", "github handle", "github username", "github login"],
+  git: ["git", "git authors", "git author"],
   roles: ["roles", "mlteam roles"],
   reportsTo: [
     "reports_to",
@@ -309,6 +310,13 @@ function readPerson(
     ...(email ? { emails: [email] } : {}),
     ...(get("handle") ? { handle: get("handle").startsWith("@") ? get("handle") : `@${get("handle")}` } : {}),
     ...(titles.length ? { titles } : {}),
+    ...(get("git")
+      ? {
+          git: get("git")
+            .split(";")
+            .map((g) => g.trim()),
+        }
+      : {}),
     ...(assigned.length
       ? { roles: [...new Map(assigned.map((a) => [typeof a === "string" ? a : a.role, a])).values()] }
       : {}),

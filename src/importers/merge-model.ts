@@ -77,6 +77,9 @@ function personChanges(existing: Person, incoming: Person): Record<string, unkno
   for (const e of incoming.emails ?? []) if (!emails.some((x) => norm(x) === norm(e))) emails.push(e);
   if (emails.length !== (existing.emails ?? []).length) set.emails = emails;
   if (incoming.handle && !existing.handle) set.handle = incoming.handle;
+  const git = [...(existing.git ?? [])];
+  for (const g of incoming.git ?? []) if (!git.includes(g)) git.push(g);
+  if (git.length !== (existing.git ?? []).length) set.git = git;
   if (incoming.titles?.length && JSON.stringify(incoming.titles) !== JSON.stringify(existing.titles ?? []))
     set.titles = incoming.titles;
   for (const key of ["reportsTo", "employment", "capacity", "joined", "leaves"] as const) {
