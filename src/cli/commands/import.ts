@@ -112,7 +112,7 @@ export function register(program: Command): void {
     .option("-o, --out <file>", "write the imported entries to a new file instead of standard output")
     .option(
       "--map <column=field...>",
-      "csv: read a column as a field (name, email, title, id, handle, roles, reportsTo, capacity, employment, team, joined, leaves, skill:<competency>, or x-…)",
+      "csv: read a column as a field (name, email, title, id, handle, git, roles, reportsTo, capacity, employment, team, joined, leaves, skill:<competency>, or x-…)",
     )
     .addHelpText(
       "after",
