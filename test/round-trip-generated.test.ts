@@ -138,6 +138,172 @@ function raciRows(people: string[], products: string[]) {
   return subset(ACTIVITIES).chain((activities) => fc.tuple(...activities.map(row)));
 }
 
+const team = (id: string, people: string[], teamIds: string[]) =>
+  withExtensions(
+    fc.record(
+      {
+        id: fc.constant(id),
+        name: text,
+        type: fc.constantFrom("product", "platform", "full-stack", "enabling"),
+        members: subset(people),
+        lead: fc.constantFrom(...people),
+        serves: subset(
+          teamIds.filter((x) => x !== id),
+          1,
+        ),
+        handle: text,
+        parent: fc.constantFrom("u0", "u1"),
+      },
+      { requiredKeys: ["id", "type"] },
+    ),
+  );
+
+const product = (id: string, people: string[], teamIds: string[]) =>
+  withExtensions(
+    fc.record(
+      {
+        id: fc.constant(id),
+        name: text,
+        team: fc.constantFrom(...teamIds),
+        stage: fc.constantFrom("prototype", "production"),
+        risk: fc.constantFrom("prohibited", "high", "limited", "minimal", "unassessed"),
+        annex: fc.constantFrom("I", "III"),
+        operator: fc.constantFrom("provider", "deployer"),
+        oversight: subset(people, 1),
+        docs: fc.record({ science: text, techSpec: text }, { requiredKeys: [] }),
+      },
+      { requiredKeys: ["id", "team", "stage"] },
+    ),
+  );
+
+const organisation = withExtensions(
+  fc.record(
+    {
+      name: text,
+      stage: fc.constantFrom("starting", "scaling", "mature"),
+      mlProducts: fc.integer({ min: 0, max: 20 }),
+      topology: fc.constantFrom("embedded", "centralized", "full-stack"),
+      frameworks: subset(["eu-ai-act", "iso-42001", "nist-ai-rmf"], 1),
+    },
+    { requiredKeys: ["name", "stage"] },
+  ),
+);
+
+/** Openings, on-call rotations and stakeholders, over the model's people, teams and products. */
+const around = (people: string[], teamIds: string[], products: string[]) => ({
+  openings: fc
+    .array(
+      withExtensions(
+        fc.record(
+          {
+            role,
+            ...(teamIds.length
+              ? { team: fc.constantFrom(...teamIds), product: fc.constantFrom(...products) }
+              : {}),
+            start: date,
+            status: fc.constantFrom("open", "approved", "planned"),
+            note: text,
+          },
+          { requiredKeys: ["role"] },
+        ),
+      ),
+      { maxLength: 2 },
+    )
+    .map((openings) => openings.map((o, i) => ({ id: `o${i}`, ...o }))),
+  onCall: fc
+    .array(
+      withExtensions(
+        fc.record(
+          { activity: fc.constantFrom(...ACTIVITIES), people: subset(people, 1), note: text },
+          { requiredKeys: ["activity", "people"] },
+        ),
+      ),
+      { maxLength: 2 },
+    )
+    .map((rotas) => rotas.map((r, i) => ({ id: `rota-${i}`, ...r }))),
+  stakeholders: fc.array(
+    withExtensions(
+      fc.record(
+        {
+          kind: fc.constantFrom("executive-sponsor", "ciso", "vendor", "other"),
+          person: fc.constantFrom(...people),
+          engaged: fc.boolean(),
+          lastReview: date,
+          note: text,
+        },
+        { requiredKeys: ["kind", "person"] },
+      ),
+    ),
+    { maxLength: 2 },
+  ),
+});
+
+const levels = fc.dictionary(fc.constantFrom(...COMPETENCIES), fc.integer({ min: 0, max: 4 }));
+const oneCustom = <T extends object>(entry: fc.Arbitrary<T>) =>
+  fc.array(withExtensions(entry), { maxLength: 1 });
+
+/** Custom catalog entries, rule settings and suppressions. */
+const catalogAndSettings = {
+  roles: oneCustom(
+    fc.record(
+      {
+        id: fc.constant("custom-role"),
+        name: text,
+        category: text,
+        focus: text,
+        responsibilities: texts,
+        tools: texts,
+        deliverables: texts,
+        competencies: levels,
+        projectOnly: fc.boolean(),
+        aliases: texts,
+      },
+      { requiredKeys: ["id"] },
+    ),
+  ),
+  activities: oneCustom(
+    fc.record(
+      {
+        id: fc.constant("custom-activity"),
+        name: text,
+        area: text,
+        description: text,
+        competencies: levels,
+        essentialFrom: fc.constantFrom("starting", "scaling", "mature"),
+        productionCritical: fc.boolean(),
+      },
+      { requiredKeys: ["id"] },
+    ),
+  ),
+  competencies: oneCustom(
+    fc.record(
+      { id: fc.constant("custom-competency"), name: text, group: text, description: text, tools: texts },
+      { requiredKeys: ["id"] },
+    ),
+  ),
+  rules: fc.dictionary(
+    fc.constantFrom("staffing/team-size", "raci/crowded-row"),
+    fc.oneof(
+      fc.constantFrom("off", "info", "warn", "error"),
+      fc.record({ severity: fc.constantFrom("info", "warn") }),
+    ),
+  ),
+  suppress: fc.array(
+    withExtensions(
+      fc.record(
+        {
+          rule: fc.constantFrom("raci/role-unstaffed", "staffing/openings"),
+          subject: text,
+          reason: text,
+          expires: date,
+        },
+        { requiredKeys: ["rule", "reason"] },
+      ),
+    ),
+    { maxLength: 2 },
+  ),
+};
+
 /** A valid model: references point at entries that exist, reportsTo never loops. */
 const model = fc
   .record({ people: fc.integer({ min: 1, max: 4 }), teams: fc.integer({ min: 0, max: 3 }) })
@@ -145,181 +311,18 @@ const model = fc
     const people = Array.from({ length: n }, (_, i) => `p${i}`);
     const teamIds = Array.from({ length: t }, (_, i) => `t${i}`);
     const products = teamIds.length ? ["prod-a", "prod-b"] : [];
-    const team = (id: string) =>
-      withExtensions(
-        fc.record(
-          {
-            id: fc.constant(id),
-            name: text,
-            type: fc.constantFrom("product", "platform", "full-stack", "enabling"),
-            members: subset(people),
-            lead: fc.constantFrom(...people),
-            serves: subset(
-              teamIds.filter((x) => x !== id),
-              1,
-            ),
-            handle: text,
-            parent: fc.constantFrom("u0", "u1"),
-          },
-          { requiredKeys: ["id", "type"] },
-        ),
-      );
-    const product = (id: string) =>
-      withExtensions(
-        fc.record(
-          {
-            id: fc.constant(id),
-            name: text,
-            team: fc.constantFrom(...teamIds),
-            stage: fc.constantFrom("prototype", "production"),
-            risk: fc.constantFrom("prohibited", "high", "limited", "minimal", "unassessed"),
-            annex: fc.constantFrom("I", "III"),
-            operator: fc.constantFrom("provider", "deployer"),
-            oversight: subset(people, 1),
-            docs: fc.record({ science: text, techSpec: text }, { requiredKeys: [] }),
-          },
-          { requiredKeys: ["id", "team", "stage"] },
-        ),
-      );
     return fc.record({
-      organisation: withExtensions(
-        fc.record(
-          {
-            name: text,
-            stage: fc.constantFrom("starting", "scaling", "mature"),
-            mlProducts: fc.integer({ min: 0, max: 20 }),
-            topology: fc.constantFrom("embedded", "centralized", "full-stack"),
-            frameworks: subset(["eu-ai-act", "iso-42001", "nist-ai-rmf"], 1),
-          },
-          { requiredKeys: ["name", "stage"] },
-        ),
-      ),
+      organisation,
       people: fc.tuple(...people.map((_, i) => person(i))),
       units: fc.constant([
         { id: "u0", name: "Data office", type: "department" },
         { id: "u1", parent: "u0" },
       ]),
-      teams: fc.tuple(...teamIds.map(team)),
-      products: fc.tuple(...products.map(product)),
-      openings: fc
-        .array(
-          withExtensions(
-            fc.record(
-              {
-                id: fc.constant("o"),
-                role,
-                ...(teamIds.length
-                  ? { team: fc.constantFrom(...teamIds), product: fc.constantFrom(...products) }
-                  : {}),
-                start: date,
-                status: fc.constantFrom("open", "approved", "planned"),
-                note: text,
-              },
-              { requiredKeys: ["id", "role"] },
-            ),
-          ),
-          { maxLength: 2 },
-        )
-        .map((openings) => openings.map((o, i) => ({ ...o, id: `o${i}` }))),
-      onCall: fc
-        .array(
-          withExtensions(
-            fc.record(
-              { activity: fc.constantFrom(...ACTIVITIES), people: subset(people, 1), note: text },
-              {
-                requiredKeys: ["activity", "people"],
-              },
-            ),
-          ),
-          { maxLength: 2 },
-        )
-        .map((rotas) => rotas.map((r, i) => ({ id: `rota-${i}`, ...r }))),
-      stakeholders: fc.array(
-        withExtensions(
-          fc.record(
-            {
-              kind: fc.constantFrom("executive-sponsor", "ciso", "vendor", "other"),
-              person: fc.constantFrom(...people),
-              engaged: fc.boolean(),
-              lastReview: date,
-              note: text,
-            },
-            { requiredKeys: ["kind", "person"] },
-          ),
-        ),
-        { maxLength: 2 },
-      ),
+      teams: fc.tuple(...teamIds.map((id) => team(id, people, teamIds))),
+      products: fc.tuple(...products.map((id) => product(id, people, teamIds))),
+      ...around(people, teamIds, products),
       raci: raciRows(people, products),
-      roles: fc.array(
-        withExtensions(
-          fc.record(
-            {
-              id: fc.constant("custom-role"),
-              name: text,
-              category: text,
-              focus: text,
-              responsibilities: texts,
-              tools: texts,
-              deliverables: texts,
-              competencies: fc.dictionary(fc.constantFrom(...COMPETENCIES), fc.integer({ min: 0, max: 4 })),
-              projectOnly: fc.boolean(),
-              aliases: texts,
-            },
-            { requiredKeys: ["id"] },
-          ),
-        ),
-        { maxLength: 1 },
-      ),
-      activities: fc.array(
-        withExtensions(
-          fc.record(
-            {
-              id: fc.constant("custom-activity"),
-              name: text,
-              area: text,
-              description: text,
-              essentialFrom: fc.constantFrom("starting", "scaling", "mature"),
-              productionCritical: fc.boolean(),
-            },
-            { requiredKeys: ["id"] },
-          ),
-        ),
-        { maxLength: 1 },
-      ),
-      competencies: fc.array(
-        withExtensions(
-          fc.record(
-            {
-              id: fc.constant("custom-competency"),
-              name: text,
-              group: text,
-              description: text,
-              tools: texts,
-            },
-            { requiredKeys: ["id"] },
-          ),
-        ),
-        { maxLength: 1 },
-      ),
-      rules: fc.dictionary(
-        fc.constantFrom("staffing/team-size", "raci/crowded-row"),
-        fc.oneof(
-          fc.constantFrom("off", "info", "warn", "error"),
-          fc.record({ severity: fc.constantFrom("info", "warn") }),
-        ),
-      ),
-      suppress: fc.array(
-        fc.record(
-          {
-            rule: fc.constantFrom("raci/role-unstaffed", "staffing/openings"),
-            subject: text,
-            reason: text,
-            expires: date,
-          },
-          { requiredKeys: ["rule", "reason"] },
-        ),
-        { maxLength: 2 },
-      ),
+      ...catalogAndSettings,
     });
   });
 
