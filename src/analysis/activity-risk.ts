@@ -4,7 +4,8 @@
  * rules never report the same (activity, person) risk twice.
  */
 import type { RaciEntry, TeamGraph } from "../graph/types.ts";
-import { hasProduction, peopleWith } from "./facts.ts";
+import { hasProduction } from "./facts.ts";
+import { factsOf, levelsOf } from "./graph-facts.ts";
 
 export interface RowRisk {
   entry: RaciEntry;
@@ -35,23 +36,24 @@ const OWNED_BY_DESIGN = new Set(["leadership"]);
 export function activityRisks(graph: TeamGraph): ActivityRisks {
   const cached = cache.get(graph);
   if (cached) return cached;
+  const facts = factsOf(graph);
   const production = hasProduction(graph);
   const capableByActivity = new Map<string, string[]>();
   const result: ActivityRisks = { uncovered: [], restsOn: new Map() };
   for (const entry of graph.raci) {
     const activity = graph.activities.get(entry.activity);
     const critical = production && activity?.productionCritical === true;
+    const { r, a, ra } = facts.row(entry);
     const missing = (["R", "A"] as const).filter(
-      (letter) => entry.cells.some((c) => c.letter === letter) && peopleWith(entry, [letter]).size === 0,
+      (letter) => (letter === "R" ? r : a).size === 0 && entry.cells.some((c) => c.letter === letter),
     );
     if (missing.length > 0) {
       result.uncovered.push({ entry, critical, missing });
       continue;
     }
     if (activity && OWNED_BY_DESIGN.has(activity.area)) continue;
-    const people = peopleWith(entry, ["R", "A"]);
-    if (people.size !== 1) continue;
-    const [person] = people as unknown as [string];
+    if (ra.size !== 1) continue;
+    const [person] = ra as unknown as [string];
     let capable = capableByActivity.get(entry.activity);
     if (!capable) {
       capable = capablePeople(graph, entry.activity);
@@ -59,7 +61,7 @@ export function activityRisks(graph: TeamGraph): ActivityRisks {
     }
     // Someone else with the skills can step in: anyone for a team-wide row; for a product's row,
     // someone in the product's team or a team that serves it (as the row's roles resolve).
-    const near = nearPeople(graph, entry.product);
+    const near = facts.nearPeople(entry.product);
     if (capable.some((p) => p !== person && (near === undefined || near.has(p)))) continue;
     const list = result.restsOn.get(person);
     if (list) list.push({ entry, critical });
@@ -69,22 +71,11 @@ export function activityRisks(graph: TeamGraph): ActivityRisks {
   return result;
 }
 
-/** The people of a product's team and the teams serving it; undefined (anyone) for a team-wide row. */
-function nearPeople(graph: TeamGraph, product: string | undefined): Set<string> | undefined {
-  const team = product === undefined ? undefined : graph.products.get(product)?.team;
-  if (team === undefined) return undefined;
-  const node = graph.teams.get(team);
-  const near = new Set(node?.members ?? []);
-  for (const serving of node?.servedBy ?? [])
-    for (const p of graph.teams.get(serving)?.members ?? []) near.add(p);
-  return near;
-}
-
 /** People whose recorded levels meet every competency the activity needs (none for an activity that names none). */
-export function capablePeople(graph: TeamGraph, activity: string): string[] {
-  const needs = Object.entries(graph.activities.get(activity)?.competencies ?? {});
+function capablePeople(graph: TeamGraph, activity: string): string[] {
+  const needs = levelsOf(graph.activities.get(activity)?.competencies);
   if (needs.length === 0) return [];
-  const [first] = needs as [[string, number], ...[string, number][]];
+  const [first] = needs as [readonly [string, number], ...(readonly [string, number])[]];
   return (graph.skilled.get(first[0]) ?? []).filter((p) => {
     const recorded = graph.people.get(p)?.source.skills ?? {};
     return needs.every(([c, level]) => (recorded[c] ?? -1) >= level);

@@ -2,11 +2,12 @@
  * Runs rules over the team graph and collects their findings: applies the model's severity
  * settings and options, honours suppressions, and reports settings that name no rule.
  */
-import type { TeamGraph } from "../graph/types.ts";
+import type { PersonNode, RaciEntry, TeamGraph } from "../graph/types.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { Model } from "../model/model.ts";
 import type { RuleSetting, Suppression } from "../model/schema.ts";
 import { didYouMean } from "../model/suggest.ts";
+import { factsOf } from "./graph-facts.ts";
 import type { Finding, Report, Rule, RuleEnvironment, Severity } from "./rule.ts";
 import { SCORE_AREAS } from "./score.ts";
 
@@ -25,11 +26,23 @@ export interface DoctorResult {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
 
+export interface RunOptions {
+  /** Rule id → the milliseconds its check took, added to when given (bench/doctor prints each rule's share). */
+  timings?: Map<string, number>;
+}
+
+/** The rows and people that rules declared `per: "row"` / `per: "person"` check. */
+export interface Scope {
+  rows: readonly RaciEntry[];
+  people: readonly PersonNode[];
+}
+
 /** Runs `rules` over `graph`. */
 export function runRules(
   graph: TeamGraph,
   rules: readonly Rule[],
   environment: RuleEnvironment = NO_ENVIRONMENT,
+  options: RunOptions = {},
 ): DoctorResult {
   const diagnostics: Diagnostic[] = [];
   checkRuleSettings(graph, rules, diagnostics);
@@ -39,10 +52,52 @@ export function runRules(
     findings: [],
     suppressed: 0,
   };
-  const ran = runEachRule(run, rules, environment);
+  const ran = rulesThatRun(graph, rules, environment);
+  const facts = factsOf(graph);
+  runEachRule(run, ran, environment, { rows: graph.raci, people: facts.everyone() }, options.timings);
   reportUnusedSuppressions(graph.model, run.suppressions, diagnostics);
   run.findings.sort(compareFindings);
   return { findings: run.findings, diagnostics, suppressed: run.suppressed, ran };
+}
+
+/**
+ * What `rules` (each of which runs: see {@link rulesThatRun}) find in `scope` of `graph`, as
+ * {@link runRules} reports them there — severities, options and suppressions applied, not sorted:
+ * a what-if's re-check of the rows and people its change touches (src/analysis/recheck.ts).
+ */
+export function findingsIn(
+  graph: TeamGraph,
+  rules: readonly Rule[],
+  environment: RuleEnvironment,
+  scope: Scope,
+): Finding[] {
+  const run: RuleRun = {
+    graph,
+    suppressions: activeSuppressions(graph.model, environment.today, []),
+    findings: [],
+    suppressed: 0,
+  };
+  runEachRule(run, rules, environment, scope);
+  return run.findings;
+}
+
+/** Sorts findings as the doctor lists them: most severe first, then by area, then by place in the model. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(compareFindings);
+}
+
+/** The rules of `rules` that run on `graph`: not turned off, what they need is there, their framework is on. */
+export function rulesThatRun(graph: TeamGraph, rules: readonly Rule[], environment: RuleEnvironment): Rule[] {
+  const frameworks: readonly string[] = [
+    ...(graph.organisation?.frameworks ?? []),
+    ...(environment.frameworks ?? []),
+  ];
+  return rules.filter(
+    (rule) =>
+      severityOf(settingOf(graph.model, rule)) !== "off" &&
+      !(rule.meta.needs?.includes("evidence") && !environment.evidence) &&
+      !(rule.meta.frameworks && !rule.meta.frameworks.some((f) => frameworks.includes(f))),
+  );
 }
 
 /** A suppression in force, and whether it has hidden a finding yet. */
@@ -140,31 +195,29 @@ function activeSuppressions(model: Model, today: string, diagnostics: Diagnostic
   return suppressions;
 }
 
-/** Runs each rule that is on and has what it needs, collecting into `run`; returns the rules that ran. */
-function runEachRule(run: RuleRun, rules: readonly Rule[], environment: RuleEnvironment): Rule[] {
+/** Runs each of `rules` over `scope`, collecting into `run`; with `timings`, adds each rule's time. */
+function runEachRule(
+  run: RuleRun,
+  rules: readonly Rule[],
+  environment: RuleEnvironment,
+  scope: Scope,
+  timings?: Map<string, number>,
+): void {
   const { graph } = run;
-  const ran: Rule[] = [];
-  const frameworks: readonly string[] = [
-    ...(graph.organisation?.frameworks ?? []),
-    ...(environment.frameworks ?? []),
-  ];
+  const facts = factsOf(graph);
   for (const rule of rules) {
     const setting = settingOf(graph.model, rule);
-    const configured = severityOf(setting);
-    if (configured === "off") continue;
-    if (rule.meta.needs?.includes("evidence") && !environment.evidence) continue;
-    if (rule.meta.frameworks && !rule.meta.frameworks.some((f) => frameworks.includes(f))) continue;
-    ran.push(rule);
     const options = optionsOf(rule, setting);
-    const report = reporter(run, rule, configured);
+    const report = reporter(run, rule, severityOf(setting) as Severity | undefined);
+    const start = timings ? performance.now() : 0;
     try {
-      rule.check({ ...environment, graph, options, report });
+      rule.check({ ...environment, graph, facts, rows: scope.rows, people: scope.people, options, report });
     } catch (error) {
       // A rule that throws is a bug in mlteam, not in the model: say so for that rule and go on.
       run.findings.push(internalErrorFinding(graph, rule, error));
     }
+    if (timings) timings.set(rule.id, (timings.get(rule.id) ?? 0) + performance.now() - start);
   }
-  return ran;
 }
 
 /** The setting of `rule` in the model: under its id, else under the first old id it replaces that is set. */
@@ -262,17 +315,20 @@ const areaRank = (area: string) => {
   return i === -1 ? AREA_ORDER.length : i;
 };
 
+/** `localeCompare` without its cost: one collator made once (what `a.localeCompare(b)` makes per call). */
+const compareText = new Intl.Collator().compare;
+
 /** Most severe first, then by area, then by place in the model. */
 function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     areaRank(a.area) - areaRank(b.area) ||
-    a.area.localeCompare(b.area) ||
-    a.location.file.localeCompare(b.location.file) ||
+    compareText(a.area, b.area) ||
+    compareText(a.location.file, b.location.file) ||
     a.location.line - b.location.line ||
     a.location.column - b.location.column ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
   );
 }
 

@@ -4,10 +4,11 @@
  */
 import type { AiActObligationId } from "../catalog/ai-act-dates.ts";
 import type { EvidenceReport } from "../evidence/measures.ts";
-import type { TeamGraph } from "../graph/types.ts";
+import type { PersonNode, RaciEntry, TeamGraph } from "../graph/types.ts";
 import type { Location } from "../model/model.ts";
 import type { FRAMEWORKS } from "../model/schema.ts";
 import type { PathKey } from "../model/yaml-source.ts";
+import type { GraphFacts } from "./graph-facts.ts";
 
 export type Framework = (typeof FRAMEWORKS)[number];
 
@@ -58,7 +59,33 @@ export interface RuleMeta {
    * record them, the score counts the rule as bad as it can be: leaving information out never helps.
    */
   assesses?: readonly ("people" | "roles" | "raci" | "skills" | "teams" | "products")[];
+  /**
+   * What the rule reads of the team graph that depends on who is there ({@link PeopleDependentPart}):
+   * a what-if that takes people away re-checks a rule only when it reads a part their absence
+   * changes, and keeps its findings otherwise (src/analysis/recheck.ts). A rule that reads none of
+   * them (only the model as written, the catalog, the RACI's references) declares `[]`; one that
+   * declares nothing is taken to read everything. test/rules-reads.test.ts checks that every
+   * built-in rule declares what it reads, and reads no more.
+   */
+  reads?: readonly PeopleDependentPart[];
+  /**
+   * How the rule's findings split, when they do: `row` — the findings about a RACI row depend only on
+   * that row and the people its cells stand for; `person` — the findings about a person depend only
+   * on that person and the rows they are in. Such a rule checks the rows (people) it is given in
+   * `rows` (`people`), so a what-if re-checks only the rows and people its change touches; a rule
+   * without `per` is re-checked whole (test/rules-reads.test.ts checks that the split holds).
+   */
+  per?: "row" | "person";
 }
+
+/**
+ * The parts of the team graph that change when people are away: `people` (who is there and what
+ * they hold: `graph.people`), `holders` (`graph.holders`, `graph.teamRoles`), `skilled`
+ * (`graph.skilled`), `members` (teams' `members`), `cells` (the people each RACI cell stands for) and
+ * `stakeholders` (`graph.stakeholders`). The rest — the model as written, the catalog, products,
+ * units, names, the RACI rows and their references — is the same whoever is away.
+ */
+export type PeopleDependentPart = "people" | "holders" | "skilled" | "members" | "cells" | "stakeholders";
 
 /** What a rule reports: a message about a subject, pinned to an entry of the model. */
 export interface Report {
@@ -93,6 +120,15 @@ export interface RuleEnvironment {
 
 export interface RuleContext extends RuleEnvironment {
   graph: TeamGraph;
+  /** Facts about the graph that several rules read, worked out once for all of them. */
+  facts: GraphFacts;
+  /**
+   * The RACI rows a rule declared `per: "row"` checks: every row of the graph, or in a what-if's
+   * re-check the rows its change touches. Other rules read `graph.raci`.
+   */
+  rows: readonly RaciEntry[];
+  /** The people a rule declared `per: "person"` checks: everyone in the graph, or those a what-if touches. */
+  people: readonly PersonNode[];
   /** The rule's options with the model's settings applied over the defaults. */
   options: Readonly<Record<string, number | string | boolean>>;
   report(report: Report): void;

@@ -427,12 +427,43 @@ export type RaciLetter = (typeof RACI_LETTERS)[number];
 /** Keys an organisation may add to any mapping for its own attributes (cost centre, location…). */
 export const isExtensionKey = (key: string) => key.startsWith("x-");
 
-/** `value` without its `x-*` keys, at every depth: what the schema validates (the model keeps them). */
+/**
+ * `value` without its `x-*` keys, at every depth: what the schema validates (the model keeps them).
+ * Only what holds such a key is copied; the rest is `value` itself (a model rarely has any, and a
+ * copy of a large one costs more than its validation).
+ */
 export function withoutExtensions(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutExtensions);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const inner = withoutExtensions(value[i]);
+      if (inner !== value[i]) out ??= value.slice(0, i);
+      out?.push(inner);
+    }
+    return out ?? value;
+  }
   if (!value || typeof value !== "object") return value;
+  let out: Record<string, unknown> | undefined;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const inner = (value as Record<string, unknown>)[key];
+    const kept = isExtensionKey(key) ? undefined : withoutExtensions(inner);
+    // A copy assigns `__proto__` rather than keeping it as a key, as the copy this replaces did.
+    if (!out && (isExtensionKey(key) || kept !== inner || key === "__proto__"))
+      out = copyOf(value as Record<string, unknown>, keys, i);
+    if (out && !isExtensionKey(key)) out[key] = kept;
+  }
+  return out ?? value;
+}
+
+/** A new object with the first `count` of `keys` of `value`. */
+function copyOf(
+  value: Record<string, unknown>,
+  keys: readonly string[],
+  count: number,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value))
-    if (!isExtensionKey(key)) out[key] = withoutExtensions(inner);
+  for (let i = 0; i < count; i++) out[keys[i] as string] = value[keys[i] as string];
   return out;
 }

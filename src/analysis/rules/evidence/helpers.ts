@@ -1,6 +1,6 @@
 /** What the evidence rules share: the RACI rows of an activity and the people behind R and A. */
 import type { RaciEntry, TeamGraph } from "../../../graph/types.ts";
-import { peopleWith } from "../../facts.ts";
+import { rowPeopleOf } from "../../graph-facts.ts";
 
 export function rowsOf(graph: TeamGraph, activity: string): readonly RaciEntry[] {
   return graph.raciByActivity.get(activity) ?? [];
@@ -8,6 +8,10 @@ export function rowsOf(graph: TeamGraph, activity: string): readonly RaciEntry[]
 
 export function declared(rows: readonly RaciEntry[], letters: readonly ("R" | "A")[]): Set<string> {
   const people = new Set<string>();
-  for (const row of rows) for (const p of peopleWith(row, letters)) people.add(p);
+  for (const row of rows) {
+    const { r, a } = rowPeopleOf(row);
+    for (const letter of ["R", "A"] as const)
+      if (letters.includes(letter)) for (const p of letter === "R" ? r : a) people.add(p);
+  }
   return people;
 }

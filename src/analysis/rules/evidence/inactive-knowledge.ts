@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     area: "evidence",
     severity: "warn",
+    reads: [],
     description: "No activity's files are authored only by people who have gone quiet or left.",
     rationale:
       'The truck factor counts who knows the files; when every author has made no commit or review for the whole window (or has passed their `leaves` date), the truck factor of the people still here is 0 — the knowledge has already walked out. Commit-only tools miss this (Jabrayilzade et al., "Bus Factor in Practice", ICSE-SEIP 2022).',

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "evidence",
     severity: "info",
+    reads: [],
     description: "An activity that has a RACI row and path patterns has files in the listed repositories.",
     rationale:
       "When an activity is declared (001 §3.4) and has files by which it can be recognised — CI workflows, Dockerfiles, charts, Terraform — but none exist in any listed repository, either the work happens elsewhere (a repository missing from the model) or it does not happen.",

@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     area: "evidence",
     severity: "warn",
+    reads: ["cells"],
     description:
       "Someone declared Responsible for an activity has changed its files in the recent window, when others have.",
     rationale:

@@ -18,6 +18,7 @@ export default defineRule({
   meta: {
     area: "evidence",
     severity: "warn",
+    reads: [],
     description: "No activity's files have a truck factor of 1.",
     rationale:
       'The truck factor (Avelino et al., ICPC 2016) is the fewest authors whose loss leaves more than half of the files without an author. At 1, one departure orphans the activity — 002\'s "can your business keep on running without Meghan?", measured from history rather than declared.',

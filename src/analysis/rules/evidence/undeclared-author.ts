@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     area: "evidence",
     severity: "warn",
+    reads: ["cells"],
     description:
       "The main authors of an activity's files (those its truck factor rests on) are its Responsible or Accountable, or a backup the RACI row declares.",
     rationale:

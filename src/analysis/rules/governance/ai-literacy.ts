@@ -6,6 +6,7 @@ import { AI_LITERACY, graded, withNote } from "./application-dates.ts";
 const meta: RuleMeta = {
   area: "governance",
   severity: "warn",
+  reads: ["people"],
   description: "Everyone who holds a role on the AI systems has current AI-literacy training on record.",
   rationale:
     "Providers and deployers ensure, to their best extent, a sufficient level of AI literacy of the staff who deal with AI systems (EU AI Act Art. 4, applying since 2 February 2025); ISO/IEC 42001 7.2 asks that competence be ensured and evidenced. 002 names team learning as part of a good team. This is not legal advice.",

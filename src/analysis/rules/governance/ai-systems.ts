@@ -4,7 +4,7 @@
  */
 import type { ProductNode, TeamGraph } from "../../../graph/types.ts";
 import type { Person } from "../../../model/schema.ts";
-import { peopleWith } from "../../facts.ts";
+import { factsOf } from "../../graph-facts.ts";
 
 /** The products the model rates high-risk under the EU AI Act. */
 export const highRiskSystems = (graph: TeamGraph): ProductNode[] =>
@@ -16,8 +16,7 @@ export const overseersOf = (graph: TeamGraph, product: ProductNode): string[] =>
 
 /** The RACI row that applies to `activity` for `product`: its own row, else the general one. */
 export function rowFor(graph: TeamGraph, activity: string, product: string) {
-  const rows = graph.raciByActivity.get(activity) ?? [];
-  return rows.find((r) => r.product === product) ?? rows.find((r) => r.product === undefined);
+  return factsOf(graph).rowFor(activity, product);
 }
 
 /** Activities through which a system is built or configured (separation of duties, Art. 14). */
@@ -35,7 +34,7 @@ export function buildersOf(graph: TeamGraph, product: string): Set<string> {
   const builders = new Set<string>();
   for (const activity of BUILD_ACTIVITIES) {
     const row = rowFor(graph, activity, product);
-    if (row) for (const p of peopleWith(row, ["R"])) builders.add(p);
+    if (row) for (const p of factsOf(graph).row(row).r) builders.add(p);
   }
   return builders;
 }
@@ -44,7 +43,7 @@ export function buildersOf(graph: TeamGraph, product: string): Set<string> {
 export function accountableFor(graph: TeamGraph, person: string, product: string): boolean {
   for (const activity of graph.raciByActivity.keys()) {
     const row = rowFor(graph, activity, product);
-    if (row && peopleWith(row, ["A"]).has(person)) return true;
+    if (row && factsOf(graph).row(row).a.has(person)) return true;
   }
   return false;
 }
@@ -65,4 +64,4 @@ export function trainingOnRecord(
 
 /** The person as the model writes them (also when a what-if has taken them out of the graph). */
 export const personSource = (graph: TeamGraph, id: string): Person | undefined =>
-  graph.people.get(id)?.source ?? graph.model.people.find((p) => p.id === id);
+  factsOf(graph).personSource(id);

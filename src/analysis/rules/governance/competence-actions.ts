@@ -1,4 +1,3 @@
-import { hats } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
@@ -6,6 +5,8 @@ export default defineRule({
   meta: {
     area: "governance",
     severity: "warn",
+    reads: ["people"],
+    per: "person",
     description:
       "Every recorded competence gap has a development action with a due date, and none is overdue.",
     rationale:
@@ -17,14 +18,14 @@ export default defineRule({
     example:
       "organisation: { name: O, stage: scaling, frameworks: [iso-42001] }\npeople:\n  - { id: dan, name: Dan, roles: [data-scientist], skills: { statistics-ml: 2 } }",
   },
-  check({ graph, today, report }) {
-    for (const person of graph.people.values()) {
+  check({ graph, facts, people, today, report }) {
+    for (const person of people) {
       const recorded = person.source.skills;
       const actions = person.source.development ?? [];
       const missing: string[] = [];
       if (recorded) {
         const needed = new Map<string, number>();
-        for (const held of hats(graph, person))
+        for (const held of facts.hats(person))
           for (const [c, level] of Object.entries(graph.roles.get(held)?.competencies ?? {}))
             if (c in recorded && (recorded[c] as number) < level)
               needed.set(c, Math.max(needed.get(c) ?? 0, level));

@@ -33,6 +33,7 @@ function competenceShortfall(graph: TeamGraph, person: string): string | undefin
 const meta: RuleMeta = {
   area: "governance",
   severity: "error",
+  reads: ["people", "cells"],
   description:
     "Each high-risk AI system has human oversight assigned to named people, each with the competence, training on record and authority over the system that oversight needs.",
   rationale:

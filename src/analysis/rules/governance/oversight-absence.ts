@@ -16,6 +16,7 @@ function awayPeriods(graph: Parameters<typeof personSource>[0], id: string, toda
 const meta: RuleMeta = {
   area: "governance",
   severity: "error",
+  reads: ["people"],
   description:
     "No declared absence (or departure) of one person leaves a high-risk AI system without an overseer.",
   rationale:

@@ -6,6 +6,7 @@ import { graded, highRiskDue, withNote } from "./application-dates.ts";
 const meta: RuleMeta = {
   area: "governance",
   severity: "warn",
+  reads: ["cells"],
   description: "A high-risk AI system's oversight does not rest only on the one person who builds it.",
   rationale:
     "An overseer must be able to question the system's output and decide not to use it (EU AI Act Art. 14(4)); when the only overseer is also the only person who builds and configures the system, nobody independent looks at it — the separation of duties that 001 §3.5 asks of code review, asked of oversight. This is not legal advice.",

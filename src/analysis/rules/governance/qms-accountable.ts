@@ -1,5 +1,5 @@
 import { QMS_ACTIVITIES } from "../../../catalog/activities.ts";
-import { nameOf, peopleWith } from "../../facts.ts";
+import { nameOf } from "../../facts.ts";
 import { defineRule, type RuleMeta } from "../../rule.ts";
 import { highRiskSystems, rowFor } from "./ai-systems.ts";
 import { graded, highRiskDue, withNote } from "./application-dates.ts";
@@ -7,6 +7,7 @@ import { graded, highRiskDue, withNote } from "./application-dates.ts";
 const meta: RuleMeta = {
   area: "governance",
   severity: "warn",
+  reads: ["cells"],
   description:
     "A provider of a high-risk AI system has one Accountable person for each aspect of its quality management system.",
   rationale:
@@ -24,7 +25,7 @@ export default defineRule({
   id: "governance/qms-accountable",
   meta,
   check(context) {
-    const { graph, report } = context;
+    const { graph, facts, report } = context;
     for (const product of highRiskSystems(graph).filter((p) => p.source.operator === "provider")) {
       const { severity, note } = graded(context, meta.frameworks, meta.severity, highRiskDue(product));
       const missing: string[] = [];
@@ -34,7 +35,7 @@ export default defineRule({
           missing.push(activity.id);
           continue;
         }
-        const accountable = [...peopleWith(row, ["A"])];
+        const accountable = [...facts.row(row).a];
         if (accountable.length === 1) continue;
         report({
           severity,

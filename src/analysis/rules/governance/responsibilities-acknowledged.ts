@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "governance",
     severity: "warn",
+    reads: [],
     description:
       "Everyone's roles were communicated to them and accepted: each held role has an `acknowledged` date.",
     rationale:

@@ -14,6 +14,7 @@ export default defineRule({
   meta: {
     area: "governance",
     severity: "warn",
+    reads: ["people", "stakeholders"],
     description: "The sponsor and governance stakeholders have been reviewed with recently.",
     rationale:
       "002: treat the sponsors as an extended part of the team with regular updates and short feedback loops — a green light followed by output months later won't do. 000 §8A.2 asks for ongoing collaboration with the governance stakeholders to align on the way forward.",

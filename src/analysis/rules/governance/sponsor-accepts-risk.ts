@@ -1,4 +1,4 @@
-import { nameOf, peopleWith, stakeholderPeople } from "../../facts.ts";
+import { nameOf, stakeholderPeople } from "../../facts.ts";
 import { defineRule, type RuleMeta } from "../../rule.ts";
 import { highRiskSystems } from "./ai-systems.ts";
 import { earliestDue, graded, highRiskDue, withNote } from "./application-dates.ts";
@@ -6,6 +6,7 @@ import { earliestDue, graded, highRiskDue, withNote } from "./application-dates.
 const meta: RuleMeta = {
   area: "governance",
   severity: "warn",
+  reads: ["holders", "cells", "stakeholders"],
   description: "The executive sponsor is Accountable for accepting AI risk.",
   rationale:
     "002 puts the executive sponsor at the strategic level of an ML team; the NIST AI RMF asks that executive leadership take responsibility for decisions about the risks of AI systems (GOVERN 2.3), and the EU AI Act that residual risks be judged acceptable (Art. 9(5)). Someone below the executive level accepting that risk, or nobody, leaves the decision unowned. This is not legal advice.",
@@ -22,7 +23,7 @@ export default defineRule({
   id: "governance/sponsor-accepts-risk",
   meta,
   check(context) {
-    const { graph, report } = context;
+    const { graph, facts, report } = context;
     // Art. 9 binds high-risk systems: graded by the one whose duties apply first.
     const due = earliestDue(highRiskSystems(graph).map(highRiskDue)) ?? "none";
     const { severity, note } = graded(context, meta.frameworks, meta.severity, due);
@@ -42,7 +43,7 @@ export default defineRule({
         });
       return;
     }
-    const accountable = [...peopleWith(row, ["A"])];
+    const accountable = [...facts.row(row).a];
     if (accountable.length > 0 && accountable.every((id) => sponsors.has(id))) return;
     report({
       severity,

@@ -13,6 +13,7 @@ export default defineRule({
   meta: {
     area: "governance",
     severity: "warn",
+    reads: ["holders", "stakeholders"],
     description:
       "Past the first use case, or with a product in production, the CIO, the CISO, a solution architect and data governance are listed and engaged.",
     rationale:

@@ -10,6 +10,7 @@ export default defineRule({
   meta: {
     area: "knowledge",
     severity: "warn",
+    reads: [],
     assesses: ["products"],
     description:
       "Every ML system in production has an ML science document and a system tech spec, and the files exist.",

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "leadership",
     severity: "info",
+    reads: ["holders", "stakeholders"],
     assesses: ["people"],
     description: "Someone evangelises the team's ML work.",
     rationale:

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "leadership",
     severity: "error",
+    reads: ["holders", "stakeholders"],
     assesses: ["people"],
     description: "The ML team has an executive sponsor.",
     rationale:

@@ -17,6 +17,7 @@ export default defineRule({
   meta: {
     area: "leadership",
     severity: "warn",
+    reads: ["holders"],
     assesses: ["roles"],
     description:
       "Once a product is in production, someone links the team to the business from each side: outside-to-inside and inside-to-outside.",

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "leadership",
     severity: "warn",
+    reads: ["people", "holders", "members", "stakeholders"],
     assesses: ["people"],
     description: "No more than one layer of management stands between an ML team and its sponsor.",
     rationale:

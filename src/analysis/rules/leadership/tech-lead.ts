@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     area: "leadership",
     severity: "warn",
+    reads: ["holders"],
     assesses: ["roles"],
     description: "A team past its first use case has a tech lead.",
     rationale:

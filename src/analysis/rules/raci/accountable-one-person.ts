@@ -8,6 +8,7 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "info",
+    reads: ["cells"],
     assesses: ["raci", "people"],
     description:
       "The Accountable of each activity resolves to one person, not to a role several people hold. One finding per role, listing its rows.",

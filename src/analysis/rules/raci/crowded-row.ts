@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "warn",
+    reads: [],
     assesses: ["raci"],
     description: "No activity consults or informs more roles and people than a team can keep up with.",
     rationale:
@@ -23,6 +24,10 @@ export default defineRule({
     const limits = { C: Number(options.maxConsulted), I: Number(options.maxInformed) };
     for (const entry of graph.raci) {
       for (const letter of ["C", "I"] as const) {
+        // Distinct names are at most as many as the cells: count them only past the limit.
+        let cells = 0;
+        for (const c of entry.cells) if (c.letter === letter) cells++;
+        if (cells <= limits[letter]) continue;
         const count = new Set(
           entry.cells.filter((c) => c.letter === letter).map((c) => `${c.ref.kind}:${c.ref.id}`),
         ).size;

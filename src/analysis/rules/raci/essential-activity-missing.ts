@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "warn",
+    reads: [],
     assesses: ["raci"],
     description:
       "Every activity the catalog expects at the organisation's stage has a RACI row (a row for the broader activity it is part of counts).",

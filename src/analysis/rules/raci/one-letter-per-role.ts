@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "error",
+    reads: [],
     assesses: ["raci"],
     description: "A role or person has at most one letter per activity; only A together with R is allowed.",
     rationale:
@@ -18,6 +19,7 @@ export default defineRule({
   },
   check({ graph, report }) {
     for (const entry of graph.raci) {
+      if (!namesTwice(entry.cells)) continue;
       const byRef = new Map<string, RaciCell[]>();
       for (const cell of entry.cells) {
         const key = `${cell.ref.kind}:${cell.ref.id}`;
@@ -41,3 +43,15 @@ export default defineRule({
     }
   },
 });
+
+/** Whether a row names one role or person in two of its cells (rows are short: no index needed). */
+function namesTwice(cells: readonly RaciCell[]): boolean {
+  for (let i = 1; i < cells.length; i++) {
+    const { kind, id } = (cells[i] as RaciCell).ref;
+    for (let j = 0; j < i; j++) {
+      const other = (cells[j] as RaciCell).ref;
+      if (other.kind === kind && other.id === id) return true;
+    }
+  }
+  return false;
+}

@@ -1,3 +1,4 @@
+import type { TeamGraph } from "../../../graph/types.ts";
 import { describeEntry } from "../../describe.ts";
 import { defineRule } from "../../rule.ts";
 
@@ -6,6 +7,7 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "warn",
+    reads: ["cells", "holders"],
     assesses: ["raci", "products"],
     description: "Per-product RACI rows cover every product and name roles that the product's teams hold.",
     rationale:
@@ -31,13 +33,13 @@ export default defineRule({
         });
       }
     }
+    const heldNear = heldInOrServing(graph);
     for (const entry of graph.raci) {
       const team = entry.product === undefined ? undefined : graph.products.get(entry.product)?.team;
       if (team === undefined) continue;
-      const scope = [team, ...(graph.teams.get(team)?.servedBy ?? [])];
       for (const cell of entry.cells) {
         if (cell.ref.kind !== "role" || cell.people.length === 0) continue;
-        if (scope.some((t) => (graph.teamRoles.get(t)?.get(cell.ref.id)?.length ?? 0) > 0)) continue;
+        if (heldNear(team, cell.ref.id)) continue;
         report({
           node: entry.source,
           path: cell.path,
@@ -48,3 +50,23 @@ export default defineRule({
     }
   },
 });
+
+/** Whether someone in a team or the teams serving it holds a role (worked out once per team and role). */
+function heldInOrServing(graph: TeamGraph): (team: string, role: string) => boolean {
+  const known = new Map<string, Map<string, boolean>>();
+  return (team, role) => {
+    let byRole = known.get(team);
+    if (!byRole) {
+      byRole = new Map();
+      known.set(team, byRole);
+    }
+    let held = byRole.get(role);
+    if (held === undefined) {
+      held = [team, ...(graph.teams.get(team)?.servedBy ?? [])].some(
+        (t) => (graph.teamRoles.get(t)?.get(role)?.length ?? 0) > 0,
+      );
+      byRole.set(role, held);
+    }
+    return held;
+  };
+}

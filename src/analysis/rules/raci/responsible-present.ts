@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "error",
+    reads: [],
     assesses: ["raci"],
     description: "Every activity in the RACI has at least one Responsible.",
     rationale:

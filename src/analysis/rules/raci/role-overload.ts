@@ -1,4 +1,4 @@
-import type { RaciEntry } from "../../../graph/types.ts";
+import type { RaciEntry, RaciRef } from "../../../graph/types.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "warn",
+    reads: [],
     assesses: ["raci", "roles"],
     description: "No role or person is Responsible or Accountable for more activities than it can carry.",
     rationale:
@@ -20,25 +21,39 @@ export default defineRule({
   },
   check({ graph, options, report }) {
     const max = Number(options.max);
-    const load = new Map<string, { first: RaciEntry; path: (string | number)[]; activities: Set<string> }>();
+    // Each role or person Responsible or Accountable somewhere, in the order first met.
+    const load = { role: new Map<string, Load>(), person: new Map<string, Load>() };
+    const order: Load[] = [];
     for (const entry of graph.raci) {
       for (const cell of entry.cells) {
         if (cell.letter !== "R" && cell.letter !== "A") continue;
-        const key = `${cell.ref.kind}:${cell.ref.id}`;
-        const item = load.get(key) ?? { first: entry, path: cell.path, activities: new Set<string>() };
+        const { kind, id } = cell.ref;
+        let item = load[kind].get(id);
+        if (!item) {
+          item = { kind, id, first: entry, path: cell.path, activities: new Set<string>() };
+          load[kind].set(id, item);
+          order.push(item);
+        }
         item.activities.add(entry.activity);
-        load.set(key, item);
       }
     }
-    for (const [key, item] of load) {
+    for (const item of order) {
       if (item.activities.size <= max) continue;
-      const [kind, id] = key.split(/:(.*)/) as [string, string];
       report({
         node: item.first.source,
         path: item.path,
-        subject: id,
-        message: `${kind} ${id} is Responsible or Accountable for ${item.activities.size} activities (at most ${max})`,
+        subject: item.id,
+        message: `${item.kind} ${item.id} is Responsible or Accountable for ${item.activities.size} activities (at most ${max})`,
       });
     }
   },
 });
+
+/** A role's or person's R and A: the first row and cell that name it, and the activities. */
+interface Load {
+  kind: RaciRef["kind"];
+  id: string;
+  first: RaciEntry;
+  path: (string | number)[];
+  activities: Set<string>;
+}

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "warn",
+    reads: ["holders"],
     assesses: ["raci", "people"],
     description: "Every role the RACI names is held by at least one person.",
     rationale:

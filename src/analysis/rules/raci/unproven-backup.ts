@@ -1,6 +1,6 @@
 import { didYouMean, quote } from "../../../model/suggest.ts";
 import { describeEntry } from "../../describe.ts";
-import { backupsOf, nameOf, peopleWith } from "../../facts.ts";
+import { backupsOf, nameOf } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
 /** The lowest recorded level that counts as some skill in a competency (2, basic). */
@@ -11,6 +11,8 @@ export default defineRule({
   meta: {
     area: "raci",
     severity: "warn",
+    reads: ["people", "cells"],
+    per: "row",
     assesses: ["raci"],
     description:
       "Each backup a RACI row declares (`backup:`) is a person of the model, still there, who has done some of the activity's work (git evidence) or holds some of the skill it needs.",
@@ -21,10 +23,11 @@ export default defineRule({
     example:
       "people:\n  - { id: ana, name: Ana, roles: [mlops-engineer], skills: { cloud-devops: 4 } }\n  - { id: bo, name: Bo, roles: [data-scientist], skills: { statistics-ml: 3 } }\nraci:\n  - { activity: ci-cd-pipeline, R: ana, A: ana, backup: bo }",
   },
-  check({ graph, evidence, today, report }) {
-    for (const entry of graph.raci) {
+  check({ graph, facts, rows, evidence, today, report }) {
+    for (const entry of rows) {
       const backups = backupsOf(entry.source);
-      const holders = peopleWith(entry, ["R", "A"]);
+      if (backups.length === 0) continue;
+      const holders = facts.row(entry).ra;
       const needed = Object.entries(graph.activities.get(entry.activity)?.competencies ?? {});
       const measured = evidence?.activities.find((a) => a.activity === entry.activity);
       backups.forEach((id, index) => {
@@ -43,7 +46,7 @@ export default defineRule({
           return;
         }
         const person = graph.people.get(id);
-        const left = graph.model.people.find((p) => p.id === id)?.leaves;
+        const left = facts.personSource(id)?.leaves;
         if (!person) {
           if (left !== undefined && today !== "" && left <= today)
             report({ ...at, message: `${nameOf(graph, id)}, ${what}, has left (on ${left})` });

@@ -1,7 +1,6 @@
 import type { TeamGraph } from "../../../graph/types.ts";
 import type { Absence } from "../../../model/schema.ts";
 import { activityRisks } from "../../activity-risk.ts";
-import { peopleWith } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
 /** Who else is away at some point during `absence`. */
@@ -19,6 +18,7 @@ export default defineRule({
   meta: {
     area: "risk",
     severity: "warn",
+    reads: ["people", "skilled", "members", "cells"],
     assesses: ["raci", "people"],
     description:
       "Declared absences leave no activity without a Responsible or an Accountable (what rests on the absent person alone is risk/single-point-of-failure's, with the dates).",
@@ -29,18 +29,19 @@ export default defineRule({
     example:
       "people:\n  - id: meghan\n    name: Meghan\n    roles: [mlops-engineer]\n    absences: [{ from: 2026-12-21, to: 2027-01-08 }]\n  - { id: dan, name: Dan, roles: [data-scientist] }\nraci:\n  - { activity: ci-cd-pipeline, R: meghan, A: dan }",
   },
-  check({ graph, today, report }) {
+  check({ graph, facts, today, report }) {
     const { restsOn } = activityRisks(graph);
     for (const person of graph.people.values()) {
+      const absences = person.source.absences ?? [];
+      if (absences.length === 0) continue;
       // What rests on this person alone is reported once, by risk/single-point-of-failure, with the dates.
       const alone = new Set((restsOn.get(person.id) ?? []).map((r) => r.entry));
-      for (const [index, absence] of (person.source.absences ?? []).entries()) {
+      for (const [index, absence] of absences.entries()) {
         if (today !== "" && absence.to < today) continue;
         const away = awayDuring(graph, absence);
         const uncovered: string[] = [];
         for (const entry of graph.raci) {
-          const responsible = peopleWith(entry, ["R"]);
-          const accountable = peopleWith(entry, ["A"]);
+          const { r: responsible, a: accountable } = facts.row(entry);
           if (!responsible.has(person.id) && !accountable.has(person.id)) continue;
           if (alone.has(entry)) continue;
           const lost = [];

@@ -1,5 +1,5 @@
 import { describeEntry } from "../../describe.ts";
-import { hasProduction, isExternal, nameOf, peopleWith } from "../../facts.ts";
+import { hasProduction, nameOf } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
@@ -7,6 +7,8 @@ export default defineRule({
   meta: {
     area: "risk",
     severity: "warn",
+    reads: ["people", "cells"],
+    per: "row",
     assesses: ["raci", "people"],
     description:
       "While a product runs in production, every production-critical activity has an Accountable who is an employee, not only contractors or vendors.",
@@ -17,14 +19,12 @@ export default defineRule({
     example:
       "people:\n  - { id: cy, name: Cy, roles: [mlops-engineer], employment: contractor }\nteams: [{ id: t, type: product, members: [cy] }]\nproducts: [{ id: p, team: t, stage: production }]\nraci:\n  - { activity: monitoring-setup, R: cy, A: cy }",
   },
-  check({ graph, report }) {
+  check({ graph, facts, rows, report }) {
     if (!hasProduction(graph)) return;
-    for (const entry of graph.raci) {
+    for (const entry of rows) {
       if (!graph.activities.get(entry.activity)?.productionCritical) continue;
-      const accountable = [...peopleWith(entry, ["A"])];
-      if (accountable.length === 0) continue;
-      const outside = accountable.filter((p) => isExternal(graph, p));
-      if (outside.length < accountable.length) continue;
+      const outside = [...facts.row(entry).a];
+      if (outside.length === 0 || outside.some((p) => !facts.isExternal(p))) continue;
       report({
         node: entry.source,
         path: ["A"],

@@ -13,6 +13,7 @@ export default defineRule({
   meta: {
     area: "risk",
     severity: "warn",
+    reads: ["people", "skilled", "cells"],
     assesses: ["people"],
     description:
       "Everyone in an on-call rotation shows knowledge of what it covers: a change or review of its files in the evidence window, or a level of 2 or more in one of its competencies.",

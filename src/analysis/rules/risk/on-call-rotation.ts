@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     area: "risk",
     severity: "warn",
+    reads: ["people", "skilled", "cells"],
     assesses: ["people"],
     description:
       "Every on-call rotation has an effective size of at least two: people who are there and show knowledge of what it covers (a rotation of one is a single point of failure).",

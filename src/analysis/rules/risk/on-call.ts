@@ -6,7 +6,8 @@
 import type { ActivityEvidence, EvidenceReport } from "../../../evidence/measures.ts";
 import type { TeamGraph } from "../../../graph/types.ts";
 import type { OnCall } from "../../../model/schema.ts";
-import { peopleWith, recordsSkills } from "../../facts.ts";
+import { recordsSkills } from "../../facts.ts";
+import { rowPeopleOf } from "../../graph-facts.ts";
 
 /** The level a member needs in one of the rotation's competencies to count without evidence. */
 export const ON_CALL_MIN_LEVEL = 2;
@@ -51,7 +52,7 @@ function activitiesByTeam(graph: TeamGraph): Map<string, Set<string>> {
   };
   for (const entry of graph.raci) {
     if (entry.product !== undefined) add(graph.products.get(entry.product)?.team, entry.activity);
-    for (const p of peopleWith(entry, ["R", "A"]))
+    for (const p of rowPeopleOf(entry).ra)
       for (const team of graph.people.get(p)?.teams ?? []) add(team, entry.activity);
   }
   teamActivities.set(graph, byTeam);

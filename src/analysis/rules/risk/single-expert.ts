@@ -1,5 +1,4 @@
-import type { TeamGraph } from "../../../graph/types.ts";
-import { peopleWith } from "../../facts.ts";
+import { levelsOf } from "../../graph-facts.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
@@ -7,6 +6,7 @@ export default defineRule({
   meta: {
     area: "risk",
     severity: "warn",
+    reads: ["people", "skilled", "cells"],
     assesses: ["raci", "skills"],
     description:
       "Every competency that the RACI's activities need is held at working level by at least two people. One finding per person who is the only one, and one for what nobody has.",
@@ -18,36 +18,34 @@ export default defineRule({
     example:
       "people:\n  - { id: meghan, name: Meghan, roles: [mlops-engineer], skills: { containerization: 4 } }\n  - { id: dan, name: Dan, roles: [data-scientist], skills: { containerization: 1 } }\nraci:\n  - { activity: docker-packaging, R: meghan, A: dan }",
   },
-  check({ graph, options, report }) {
+  check({ graph, facts, options, report }) {
     const level = Number(options.level);
-    // Each competency the RACI's activities need, with who does or answers for those activities.
-    const needed = new Map<string, { doers: Set<string>; node: object }>();
+    // Each competency the RACI's activities need, with those activities.
+    const needed = new Map<string, { activities: string[]; node: object }>();
     for (const [activity, entries] of graph.raciByActivity) {
-      for (const c of Object.keys(graph.activities.get(activity)?.competencies ?? {})) {
-        const need = needed.get(c) ?? {
-          doers: new Set<string>(),
-          node: (entries[0] as { source: object }).source,
-        };
-        for (const entry of entries) for (const p of peopleWith(entry, ["R", "A"])) need.doers.add(p);
+      for (const [c] of levelsOf(graph.activities.get(activity)?.competencies)) {
+        const need = needed.get(c) ?? { activities: [], node: (entries[0] as { source: object }).source };
+        need.activities.push(activity);
         needed.set(c, need);
       }
     }
     const byExpert = new Map<string, string[]>();
     const nobody: { competency: string; node: object }[] = [];
     for (const [competency, need] of needed) {
-      const experts = (graph.skilled.get(competency) ?? []).filter(
-        (p) => (graph.people.get(p)?.skills[competency] ?? 0) >= level,
-      );
+      const experts = facts.experts(competency, level);
       if (experts.length === 1) {
         const expert = experts[0] as string;
         // "Only X" is a claim about everyone else: not made while someone whose role needs the
         // competency has no recorded level (not assessed, not zero).
-        if (unknownHolders(graph, competency, expert)) continue;
+        if (facts.unrecorded(competency).some((p) => p !== expert)) continue;
         byExpert.set(expert, [...(byExpert.get(expert) ?? []), competency]);
       } else if (experts.length === 0) {
         // Nobody at working level is worse than one — but only when the levels of the people who do
-        // the work are recorded: an unrecorded level is not assessed (skills/not-assessed), not a zero.
-        const known = [...need.doers].every((p) => competency in (graph.people.get(p)?.source.skills ?? {}));
+        // the work (R or A of those activities) are recorded: an unrecorded level is not assessed
+        // (skills/not-assessed), not a zero.
+        const known = need.activities.every((activity) =>
+          [...facts.doers(activity)].every((p) => competency in (graph.people.get(p)?.source.skills ?? {})),
+        );
         if (known) nobody.push({ competency, node: need.node });
       }
     }
@@ -74,13 +72,3 @@ export default defineRule({
     }
   },
 });
-
-/** Whether someone other than `except` holds a role that needs `competency` and has no recorded level for it. */
-function unknownHolders(graph: TeamGraph, competency: string, except: string): boolean {
-  for (const person of graph.people.values()) {
-    if (person.id === except || competency in (person.source.skills ?? {})) continue;
-    for (const role of [...person.roles.map((r) => r.role), ...person.titleRoles])
-      if ((graph.roles.get(role)?.competencies[competency] ?? 0) > 0) return true;
-  }
-  return false;
-}

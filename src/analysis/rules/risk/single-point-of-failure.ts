@@ -11,6 +11,7 @@ export default defineRule({
   meta: {
     area: "risk",
     severity: "warn",
+    reads: ["people", "skilled", "members", "cells"],
     assesses: ["raci", "people"],
     replaces: ["raci/uncovered", "risk/no-backup"],
     description:

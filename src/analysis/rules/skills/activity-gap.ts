@@ -1,4 +1,5 @@
-import { peopleWith, recordsSkills } from "../../facts.ts";
+import { recordsSkills } from "../../facts.ts";
+import { levelsOf } from "../../graph-facts.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
@@ -6,6 +7,7 @@ export default defineRule({
   meta: {
     area: "skills",
     severity: "warn",
+    reads: ["people", "skilled", "cells"],
     assesses: ["skills", "raci"],
     description: "Every competency that the assigned activities need is held at working level by someone.",
     rationale:
@@ -15,34 +17,27 @@ export default defineRule({
     example:
       "people:\n  - { id: ana, name: Ana, roles: [mlops-engineer], skills: { containerization: 1 } }\nraci:\n  - { activity: docker-packaging, R: ana, A: ana }",
   },
-  check({ graph, report }) {
+  check({ graph, facts, report }) {
     if (!recordsSkills(graph)) return;
-    const needs = new Map<
-      string,
-      { level: number; activities: string[]; node: object; doers: Set<string> }
-    >();
+    const needs = new Map<string, { level: number; activities: string[]; node: object }>();
     for (const [activity, entries] of graph.raciByActivity) {
-      for (const [c, level] of Object.entries(graph.activities.get(activity)?.competencies ?? {})) {
+      for (const [c, level] of levelsOf(graph.activities.get(activity)?.competencies)) {
         const need = needs.get(c) ?? {
           level: 0,
           activities: [],
           node: (entries[0] as { source: object }).source,
-          doers: new Set<string>(),
         };
         need.level = Math.max(need.level, level);
         need.activities.push(activity);
-        for (const entry of entries) for (const p of peopleWith(entry, ["R", "A"])) need.doers.add(p);
         needs.set(c, need);
       }
     }
     for (const [competency, need] of needs) {
-      let best = 0;
-      for (const p of graph.skilled.get(competency) ?? [])
-        best = Math.max(best, graph.people.get(p)?.skills[competency] ?? 0);
+      const best = facts.bestLevel(competency);
       if (best >= need.level) continue;
       // Someone who does the work has no recorded level: not assessed, not a gap.
-      const unknown = [...need.doers].some(
-        (p) => !(competency in (graph.people.get(p)?.source.skills ?? {})),
+      const unknown = need.activities.some((activity) =>
+        [...facts.doers(activity)].some((p) => !(competency in (graph.people.get(p)?.source.skills ?? {}))),
       );
       if (unknown) continue;
       report({

@@ -1,4 +1,5 @@
-import { hats, wherePersonHolds } from "../../facts.ts";
+import { wherePersonHolds } from "../../facts.ts";
+import { levelsOf } from "../../graph-facts.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
@@ -6,6 +7,8 @@ export default defineRule({
   meta: {
     area: "skills",
     severity: "warn",
+    reads: ["people"],
+    per: "person",
     assesses: ["skills"],
     description: "People who record their skills meet the levels their roles need.",
     rationale:
@@ -18,14 +21,14 @@ export default defineRule({
     example:
       "people:\n  - { id: dan, name: Dan, roles: [data-scientist], skills: { statistics-ml: 2, data-analysis: 3, mlops-knowledge: 2, software-engineering: 2 } }",
   },
-  check({ graph, options, report }) {
+  check({ graph, facts, people, options, report }) {
     const tolerance = Number(options.tolerance);
-    for (const person of graph.people.values()) {
+    for (const person of people) {
       const recorded = person.source.skills;
       if (!recorded) continue;
-      for (const held of hats(graph, person)) {
+      for (const held of facts.hats(person)) {
         const role = graph.roles.get(held);
-        const gaps = Object.entries(role?.competencies ?? {})
+        const gaps = levelsOf(role?.competencies)
           .filter(([c, level]) => c in recorded && (recorded[c] as number) < level - tolerance)
           .map(([c, level]) => `${c} ${recorded[c]}/${level}`);
         if (gaps.length === 0) continue;

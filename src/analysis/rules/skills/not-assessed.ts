@@ -1,5 +1,5 @@
 import type { PersonNode, TeamGraph } from "../../../graph/types.ts";
-import { hats } from "../../facts.ts";
+import { hatsOf, levelsOf } from "../../graph-facts.ts";
 import { defineRule } from "../../rule.ts";
 
 /** How many people a finding names before "and N more". */
@@ -15,12 +15,15 @@ interface Unrecorded {
 }
 
 /** The competencies `person`'s roles need that have no recorded level, each with a role that needs it. */
-function unrecorded(graph: TeamGraph, person: PersonNode): Map<string, string> {
+function unrecorded(graph: TeamGraph, person: PersonNode): Map<string, string> | undefined {
   const recorded = person.source.skills ?? {};
-  const needed = new Map<string, string>();
-  for (const role of hats(graph, person))
-    for (const c of Object.keys(graph.roles.get(role)?.competencies ?? {}))
-      if (!(c in recorded) && !needed.has(c)) needed.set(c, role);
+  let needed: Map<string, string> | undefined;
+  for (const role of hatsOf(person))
+    for (const [c] of levelsOf(graph.roles.get(role)?.competencies))
+      if (!(c in recorded) && !needed?.has(c)) {
+        needed ??= new Map();
+        needed.set(c, role);
+      }
   return needed;
 }
 
@@ -43,6 +46,7 @@ export default defineRule({
   meta: {
     area: "skills",
     severity: "info",
+    reads: ["people"],
     assesses: ["skills"],
     description:
       "The competencies each person's roles need have a recorded level; one finding per team names the people for whom some are not.",
@@ -56,7 +60,7 @@ export default defineRule({
     const byTeam = new Map<string | undefined, Unrecorded[]>();
     for (const person of graph.people.values()) {
       const needed = unrecorded(graph, person);
-      if (needed.size === 0) continue;
+      if (!needed) continue;
       const team = person.teams[0];
       const group = byTeam.get(team) ?? [];
       if (group.length === 0) byTeam.set(team, group);

@@ -1,4 +1,4 @@
-import { hats, roleFrom } from "../../facts.ts";
+import { roleFrom } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
 /** Pairs of roles that pull against each other in one person (002), with why. */
@@ -18,6 +18,8 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "warn",
+    reads: ["people"],
+    per: "person",
     assesses: ["roles"],
     description:
       "Nobody combines roles that pull against each other: outside-to-inside with inside-to-outside, or product ownership with technical lead.",
@@ -27,9 +29,9 @@ export default defineRule({
     fix: "Give one of the two roles to someone else; if scale does not allow it yet, make the trade-off explicit with a suppression and a review date.",
     example: "people:\n  - id: paul\n    name: Paul\n    roles: [outside-to-inside, inside-to-outside]",
   },
-  check({ graph, report }) {
-    for (const person of graph.people.values()) {
-      const held = hats(graph, person);
+  check({ facts, people, report }) {
+    for (const person of people) {
+      const held = facts.hats(person);
       for (const { roles, why } of CONFLICTS) {
         if (!roles.every((r) => held.has(r))) continue;
         report({

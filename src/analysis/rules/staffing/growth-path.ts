@@ -4,15 +4,17 @@ import { defineRule } from "../../rule.ts";
 /** Roles that make someone part of the ML practice itself (not its sponsors or governance). */
 const PRACTICE = new Set(["data-ml", "platform", "engineering"]);
 
-function practitioners(graph: TeamGraph, minAllocation: number): string[] {
-  const out: string[] = [];
+/** The share of their time each person in the ML practice gives its roles (those who give some). */
+function practiceShares(graph: TeamGraph): number[] {
+  const shares: number[] = [];
   for (const person of graph.people.values()) {
-    const share = person.roles
-      .filter((r) => PRACTICE.has(graph.roles.get(r.role)?.category ?? "") || r.role === "tech-lead")
-      .reduce((sum, r) => sum + r.allocation, 0);
-    if (share > 0 && share >= minAllocation) out.push(person.id);
+    let share = 0;
+    for (const r of person.roles)
+      if (PRACTICE.has(graph.roles.get(r.role)?.category ?? "") || r.role === "tech-lead")
+        share += r.allocation;
+    if (share > 0) shares.push(share);
   }
-  return out;
+  return shares;
 }
 
 export default defineRule({
@@ -20,6 +22,7 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "warn",
+    reads: ["people"],
     assesses: ["people"],
     description: "The team's size matches its stage on 000's growth path.",
     rationale:
@@ -39,8 +42,9 @@ export default defineRule({
     const organisation = graph.organisation;
     if (!organisation) return;
     const at = { node: organisation, path: ["stage"], subject: organisation.stage };
-    const all = practitioners(graph, 0).length;
-    const dedicated = practitioners(graph, Number(options.dedicated)).length;
+    const shares = practiceShares(graph);
+    const all = shares.length;
+    const dedicated = shares.filter((share) => share >= Number(options.dedicated)).length;
     if (organisation.stage === "starting" && all > 4) {
       report({
         ...at,

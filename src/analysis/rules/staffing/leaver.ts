@@ -1,5 +1,4 @@
 import { describeEntry } from "../../describe.ts";
-import { peopleWith } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
 /** The day `days` after `day` (YYYY-MM-DD). */
@@ -11,6 +10,8 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "warn",
+    reads: ["people", "cells"],
+    per: "person",
     assesses: ["raci", "people"],
     description:
       "Someone who leaves soon holds no Responsible or Accountable that nobody else holds; from the day they leave they cover nothing.",
@@ -22,16 +23,17 @@ export default defineRule({
     example:
       "people:\n  - { id: ana, name: Ana, roles: [mlops-engineer], leaves: 2026-12-31 }\n  - { id: bo, name: Bo, roles: [data-scientist] }\nraci:\n  - { activity: ci-cd-pipeline, R: ana, A: bo }",
   },
-  check({ graph, today, options, report }) {
+  check({ graph, facts, people, today, options, report }) {
     if (today === "") return;
     const horizon = addDays(today, Number(options.days));
-    for (const person of graph.people.values()) {
+    for (const person of people) {
       const leaves = person.source.leaves;
       if (leaves === undefined || leaves > horizon) continue;
       const alone: string[] = [];
       for (const entry of graph.raci) {
+        const row = facts.row(entry);
         for (const letter of ["R", "A"] as const) {
-          const holders = peopleWith(entry, [letter]);
+          const holders = letter === "R" ? row.r : row.a;
           if (holders.size === 1 && holders.has(person.id))
             alone.push(`${describeEntry(graph, entry)} (${letter})`);
         }

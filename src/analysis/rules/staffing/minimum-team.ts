@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "warn",
+    reads: ["people", "holders"],
     assesses: ["people", "roles"],
     description:
       "The team has the minimum its stage calls for: a lead practitioner to start; then a data scientist, an ML engineer and a data engineer (the tech lead is leadership/tech-lead's).",

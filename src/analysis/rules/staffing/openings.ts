@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "info",
+    reads: ["cells"],
     scored: false,
     description:
       "Says what each open or planned position will cover and from when; an opening covers nothing until someone starts.",

@@ -5,6 +5,8 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "warn",
+    reads: ["people"],
+    per: "person",
     assesses: ["roles"],
     description:
       "Nobody is allocated more than their time (100% by default, of their `capacity` when part-time) across their roles.",
@@ -18,9 +20,9 @@ export default defineRule({
     example:
       "people:\n  - id: meghan\n    name: Meghan\n    roles:\n      - { role: mlops-engineer, allocation: 80 }\n      - { role: data-engineer, allocation: 50 }",
   },
-  check({ graph, options, report }) {
+  check({ people, options, report }) {
     const max = Number(options.max);
-    for (const person of graph.people.values()) {
+    for (const person of people) {
       // A part-time person's allocations must fit within their capacity (percent of full time).
       const capacity = person.source.capacity ?? 100;
       const limit = (max * capacity) / 100;

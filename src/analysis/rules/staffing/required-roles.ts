@@ -23,6 +23,7 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "warn",
+    reads: ["holders"],
     assesses: ["teams", "roles"],
     description: "Each team holds the roles its type needs.",
     rationale:

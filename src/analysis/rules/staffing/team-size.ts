@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "warn",
+    reads: ["members"],
     assesses: ["teams"],
     description: "Each team's size is within the bounds for its type.",
     rationale:

@@ -5,6 +5,8 @@ export default defineRule({
   meta: {
     area: "staffing",
     severity: "warn",
+    reads: ["people"],
+    per: "person",
     assesses: ["roles"],
     description: "Nobody holds more roles than can last.",
     rationale:
@@ -20,12 +22,12 @@ export default defineRule({
     example:
       "organisation: { name: O, stage: scaling }\npeople:\n  - { id: meghan, name: Meghan, roles: [mlops-engineer, data-engineer, ml-engineer] }",
   },
-  check({ graph, options, report }) {
+  check({ graph, people, options, report }) {
     // 000 §8A.1: in smaller teams data scientists commonly also serve as ML or data engineers; 002
     // splits roles "if scale allows". So at stage starting a person may wear one more hat.
     const small = graph.organisation?.stage === "starting";
     const max = Number(options.max) + (small ? 1 : 0);
-    for (const person of graph.people.values()) {
+    for (const person of people) {
       const roles = [...new Set(person.roles.map((r) => r.role))];
       if (roles.length <= max) continue;
       report({

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     area: "topology",
     severity: "info",
+    reads: [],
     description: "The declared topology is the one the organisation's stage and number of products point to.",
     rationale:
       "001 §3.3: embedded ML teams with a shared platform suit large organisations with many independent products; a centralized ML platform suits organisations starting MLOps that need standardisation; a full-stack ML team suits startups and early-stage ML.",

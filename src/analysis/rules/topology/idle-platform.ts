@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     area: "topology",
     severity: "warn",
+    reads: [],
     assesses: ["teams"],
     description: "Every platform team serves at least one team.",
     rationale:

@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     area: "topology",
     severity: "info",
+    reads: [],
     scored: false,
     description:
       "References to teams and people the model does not hold, left for the organisation (`mlteam org doctor`) to resolve.",

@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     area: "topology",
     severity: "warn",
+    reads: [],
     assesses: ["teams"],
     description: "In an embedded topology, every product team is served by a shared platform team.",
     rationale:
