@@ -201,6 +201,10 @@ describe("lossless round trips", () => {
     const people = sheets.find((x) => x.sheet === "People")?.data ?? [];
     const name = people[0]?.indexOf("Name") ?? -1;
     (people[1] as unknown[])[name] = "Ada King";
+    // A column and a sheet of one's own are named, not dropped silently.
+    (people[0] as unknown[]).push("Cost centre");
+    (people[1] as unknown[]).push("CC-1");
+    sheets.push({ sheet: "Mine", data: [["anything"]] });
     const matrix = sheets.find((x) => x.sheet === "RACI")?.data ?? [];
     const row = matrix.findIndex((r) => String(r[0]).endsWith("[k8s-deployment]"));
     const column = matrix[0]?.findIndex((h) => String(h).endsWith("[person:bo]")) ?? -1;
@@ -215,6 +219,8 @@ describe("lossless round trips", () => {
     const imported = await importXlsx(edited);
     assert.deepEqual(imported.notes, [
       "RACI: k8s-deployment was edited in the RACI matrix; its letters are read from the matrix",
+      'People: column "Cost centre" is no field of the model; not read (an x- attribute goes in Extensions, as JSON)',
+      'sheet "Mine" is not one mlteam writes; not read',
     ]);
     assert.equal(imported.people[0]?.name, "Ada King");
     assert.deepEqual(

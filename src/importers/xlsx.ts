@@ -64,6 +64,7 @@ export async function importXlsx(content: Buffer): Promise<Imported> {
   for (const spec of SECTION_SHEETS)
     if (spec.section !== "raci") sections[spec.section] = readSection(book, spec);
   const raci = readRaci(book, new Set(byId.keys()));
+  noteUnknownColumns(book);
   const { teams = [], ...rest } = sections;
   const listed = Object.fromEntries(Object.entries(rest).filter(([, entries]) => entries.length > 0));
   return {
@@ -76,11 +77,49 @@ export async function importXlsx(content: Buffer): Promise<Imported> {
     summary: {
       created: people.length,
       skipped: peopleRows.filter((r) => r.some((c) => text(c) !== "")).length - people.length,
-      used: book.sheets.map((s) => s.sheet).filter((s) => s !== "Findings"),
+      used: book.sheets.map((s) => s.sheet).filter((s) => READ_SHEETS.has(s)),
       unknownColumns: [],
       unmapped: [],
     },
   };
+}
+
+/** Columns a sheet holds that are not read back: computed ones, and the matrix's record. */
+const COMPUTED: Record<string, string[]> = {
+  People: ["Roles", "Allocation %", "Teams"],
+  "RACI rows": [MATRIX_AS_EXPORTED],
+  Absences: ["Person"],
+};
+const COLUMNS: [string, Column[]][] = [
+  ["People", PEOPLE_COLUMNS],
+  ["Absences", ABSENCE_COLUMNS],
+  ...SECTION_SHEETS.map((s): [string, Column[]] => [s.sheet, s.columns]),
+];
+/** The sheets an import reads (not Findings, nor a sheet of the user's own). */
+const READ_SHEETS = new Set([
+  "RACI",
+  "Skills",
+  "Organisation",
+  "Settings",
+  ...COLUMNS.map(([sheet]) => sheet),
+]);
+
+/** A column added by hand to a sheet is not read: say so, rather than drop it silently. */
+function noteUnknownColumns(book: Workbook): void {
+  for (const [sheet, columns] of COLUMNS) {
+    const [header] = sheetRows(book, sheet);
+    const known = new Set(
+      [...columns.map((c) => c.header), ...(COMPUTED[sheet] ?? [])].map((h) => h.toLowerCase()),
+    );
+    for (const cell of header ?? [])
+      if (text(cell) && !known.has(text(cell).toLowerCase()))
+        book.notes.push(
+          `${sheet}: column "${text(cell)}" is no field of the model; not read (an x- attribute goes in Extensions, as JSON)`,
+        );
+  }
+  for (const sheet of book.sheets)
+    if (!READ_SHEETS.has(sheet.sheet) && sheet.sheet !== "Findings")
+      book.notes.push(`sheet "${sheet.sheet}" is not one mlteam writes; not read`);
 }
 
 /** The workbook's sheets; throws when it is no workbook or has no "People" sheet. */
