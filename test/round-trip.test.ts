@@ -11,11 +11,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { type CheckResult, checkModel } from "../src/analysis/check-model.ts";
+import { importBackstage } from "../src/importers/backstage.ts";
 import { importedToYaml } from "../src/importers/merge.ts";
 import { planModelMerge } from "../src/importers/merge-model.ts";
 import { importXlsx } from "../src/importers/xlsx.ts";
 import { fsHost } from "../src/io/fs-host.ts";
 import type { Model } from "../src/model/model.ts";
+import type { Person } from "../src/model/schema.ts";
+import { renderBackstage } from "../src/render/export/backstage.ts";
 import {
   BACKSTAGE_CARRIES,
   droppedFields,
@@ -230,6 +233,37 @@ describe("lossless round trips", () => {
     );
     const k8s = imported.raci.find((r) => r.activity === "k8s-deployment");
     assert.deepEqual(k8s, { activity: "k8s-deployment", R: ["mlops-engineer", "person:bo"], "x-sla": "4h" });
+  });
+
+  it("Backstage: what the export carries comes back (people, units, teams, products)", () => {
+    const { model } = load({ "m.yaml": GOVERNANCE }).graph;
+    const back = importBackstage(renderBackstage(load({ "m.yaml": GOVERNANCE }).graph));
+    const roleIds = (roles: Person["roles"]) =>
+      (roles ?? []).map((r) => (typeof r === "string" ? r : r.role));
+    assert.deepEqual(
+      back.people.map((p) => [p.id, p.name, p.emails?.[0], p.titles, p.handle, roleIds(p.roles)]),
+      model.people.map((p) => [p.id, p.name.trim(), p.emails?.[0], p.titles, p.handle, roleIds(p.roles)]),
+    );
+    assert.deepEqual(
+      back.units,
+      model.units.map((u) => {
+        const { "x-budget": _, ...carried } = u as Record<string, unknown>;
+        return carried;
+      }),
+    );
+    assert.deepEqual(
+      back.teams.map((t) => [t.id, t.type, t.members, t.serves, t.handle, t.parent]),
+      model.teams.map((t) => [t.id, t.type, t.members, t.serves, t.handle, t.parent]),
+    );
+    assert.deepEqual(
+      back.products,
+      model.products.map((p) => ({
+        id: p.id,
+        ...(p.name ? { name: p.name } : {}),
+        team: p.team,
+        stage: p.stage,
+      })),
+    );
   });
 
   it("Backstage and Team API name every field they drop, located; mlteam export prints them on stderr", () => {

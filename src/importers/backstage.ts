@@ -12,7 +12,7 @@
  * - A `User` becomes a person, member of the teams its `memberOf` (or a group's `spec.members`) names.
  */
 import { parseAllDocuments } from "yaml";
-import type { Person, Team, Unit } from "../model/schema.ts";
+import type { Person, Product, Team, Unit } from "../model/schema.ts";
 import { yamlDocumentAliasProblem, yamlToJS } from "../model/yaml-source.ts";
 import { type Imported, slug } from "./types.ts";
 
@@ -33,6 +33,9 @@ interface Entity {
     members?: unknown;
     parent?: unknown;
     children?: unknown;
+    /** A System's or Component's owner, and a Component's system. */
+    owner?: unknown;
+    system?: unknown;
   };
 }
 
@@ -163,11 +166,13 @@ export function importBackstage(source: string, options: BackstageOptions = {}):
     notes.push(`members of a unit rather than a team (not placed in a team): ${state.inUnits.join(", ")}`);
 
   const { teams, units, roots } = state;
-  const ignored = [...otherKinds].map(([k, n]) => `${k} ×${n}`);
+  const products = readProducts(state, entities, otherKinds);
+  const ignored = [...otherKinds].filter(([, n]) => n > 0).map(([k, n]) => `${k} ×${n}`);
   return {
     people,
     teams: [...teams.values()],
     units: [...units.values()],
+    ...(products.length ? { products } : {}),
     raci: [],
     notes,
     summary: {
@@ -176,12 +181,44 @@ export function importBackstage(source: string, options: BackstageOptions = {}):
       used: [
         `User ×${users.length} → ${people.length} people`,
         `Group ×${groups.length} → ${teams.size} teams, ${units.size} units${roots.size ? `, ${roots.size} organisation` : ""}`,
+        ...(products.length ? [`System ×${products.length} → ${products.length} products`] : []),
       ],
       unknownColumns: [],
       unmapped: [],
       ...(ignored.length ? { ignored } : {}),
     },
   };
+}
+
+/**
+ * Products as `mlteam export --format backstage` writes them: a `System` with the `mlteam/stage`
+ * annotation, owned by a team of the import (its `Component` of the same name goes with it). They
+ * are taken off `otherKinds`, so the summary lists only what was not read.
+ */
+function readProducts(
+  state: BackstageImport,
+  entities: { entity: Entity }[],
+  otherKinds: Map<string, number>,
+): Product[] {
+  const products: Product[] = [];
+  for (const { entity } of entities) {
+    const stage = text(entity.metadata?.annotations?.["mlteam/stage"]);
+    const name = text(entity.metadata?.name);
+    const owner = text(entity.spec?.owner);
+    if (entity.kind !== "System" || !name || (stage !== "prototype" && stage !== "production") || !owner)
+      continue;
+    const ref = parseRef(owner, "group", text(entity.metadata?.namespace) ?? "default");
+    const team = state.ids.get(refKey(ref));
+    if (!team || !state.teams.has(team)) continue;
+    const title = text(entity.metadata?.title);
+    products.push({ id: slug(name), ...(title && title !== name ? { name: title } : {}), team, stage });
+    otherKinds.set("System", (otherKinds.get("System") ?? 1) - 1);
+    const component = entities.some(
+      (e) => e.entity.kind === "Component" && text(e.entity.spec?.system) === name,
+    );
+    if (component) otherKinds.set("Component", (otherKinds.get("Component") ?? 1) - 1);
+  }
+  return products;
 }
 
 /** Users and groups with their references, and a count of the other kinds; throws when there are neither. */
