@@ -10,6 +10,8 @@ import type {
   CellSavedT,
   EvidenceViewT,
   FindingT,
+  HandoverAppliedT,
+  HandoverViewT,
   MatrixT,
   ModelViewT,
   RaciCellBodyT,
@@ -71,6 +73,21 @@ export const api = {
         body: JSON.stringify(body),
       }),
     ),
+  /** Writes the handover of `person` planned on version `etag` (412 when the model changed since). */
+  applyHandover: async (
+    person: string,
+    query: { to?: string | undefined; date?: string | undefined },
+    etag: string,
+  ): Promise<HandoverAppliedT> => {
+    const url = apiUrl("/api/handover/{person}", { params: { person }, query }).replace(/(\?|$)/, "/apply$1");
+    return parse<HandoverAppliedT>(
+      await fetch(url, {
+        method: "POST",
+        headers: headers({ "content-type": "application/json", "x-mlteam-request": "1", "if-match": etag }),
+        body: "{}",
+      }),
+    );
+  },
   /**
    * On a synced team's read-only pages: the same RACI edit, proposed to the organisation server,
    * which answers a patch of the team's YAML to download (signed-in browsers send the CSRF token).
@@ -105,6 +122,7 @@ export type Finding = FindingT;
 export type Score = ScoreT;
 export type ModelView = ModelViewT;
 export type Matrix = MatrixT;
+export type Handover = HandoverViewT;
 
 /** The evidence report as the server sends it (the measured report of src/evidence, through the contract). */
 export type EvidenceReportT = EvidenceViewT["report"];

@@ -1,13 +1,28 @@
-/** People: the roles each one holds with allocation bars, their teams, absences, and the doctor's findings about them. */
+/**
+ * People: the roles each one holds with allocation bars, their teams, absences, and the doctor's
+ * findings about them; `?handover=<id>` plans that person's handover.
+ */
 
 import { useEffect } from "react";
 import type { ModelView } from "../api.ts";
 import { focusParam, type PageProps } from "../page.ts";
 import { AllocationChart } from "./people/AllocationChart.tsx";
+import { HandoverPlan } from "./people/HandoverPlan.tsx";
 import { PersonCard } from "./people/PersonCard.tsx";
 import { useApi } from "./useApi.ts";
 
-export function People({ model }: PageProps) {
+/** The person whose handover the address asks for (`#/people?handover=omar`), if any. */
+const handoverParam = () =>
+  new URLSearchParams(location.hash.split("?")[1] ?? "").get("handover") ?? undefined;
+
+export function People({ model, reload }: PageProps) {
+  const handover = handoverParam();
+  // A synced snapshot is read-only and has no handover route: only a team's own server plans one.
+  if (handover && !model.snapshot) return <HandoverPlan model={model} person={handover} reload={reload} />;
+  return <PeopleList model={model} canHandOver={!model.snapshot} />;
+}
+
+function PeopleList({ model, canHandOver }: { model: ModelView; canHandOver: boolean }) {
   const { data } = useApi("/api/findings", {}, model.etag);
   const focus = focusParam();
   useEffect(() => {
@@ -24,6 +39,7 @@ export function People({ model }: PageProps) {
           key={p.id}
           person={p}
           focused={focus === p.id}
+          canHandOver={canHandOver}
           about={(data?.findings ?? []).filter((f) => f.subject === p.id)}
         />
       ))}
