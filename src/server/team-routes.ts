@@ -24,7 +24,7 @@ export function teamModelRoutes(app: Api, ctx: ServerContext, today: () => strin
   auditRoutes(app, ctx, today);
   topologyRoutes(app, ctx);
   evidenceRoutes(app, ctx);
+  handoverRoutes(app, ctx, today);
   if (ctx.snapshot) return;
   historyRoutes(app, ctx, today);
-  handoverRoutes(app, ctx, today);
 }

@@ -83,6 +83,17 @@ describe("a handover proposed on the organisation server", () => {
       assert.equal((await propose({ person: "meghan", date: "2026-02-30" })).status, 400);
       assert.equal((await propose({ person: "meghan" }, "nope")).status, 404);
       assert.ok((await store.readAccessLog(10)).some((e) => e.action === "change-proposed"));
+      // The team's read-only pages plan the handover from the snapshot; applying it is not there.
+      const planned = await app.request("http://127.0.0.1/teams/fraud/api/handover/meghan?to=dan");
+      assert.equal(planned.status, 200, await planned.clone().text());
+      const view = (await planned.json()) as { person: string; files: string[] };
+      assert.deepEqual([view.person, view.files], ["meghan", ["mlteam.yaml"]]);
+      const applied = await app.request("http://127.0.0.1/teams/fraud/api/handover/meghan/apply", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-mlteam-request": "1", "if-match": '"x"' },
+        body: "{}",
+      });
+      assert.equal(applied.status, 404);
     } finally {
       await store.close();
     }

@@ -62,6 +62,27 @@ async function parse<T>(response: Response): Promise<T> {
   return body;
 }
 
+/** POSTs a proposal to the organisation server and answers its patch (signed-in browsers send the CSRF token). */
+async function propose(path: string, body: object): Promise<string> {
+  const me: { csrf?: string } = await fetch("/api/org/me", { headers: headers() })
+    .then((r) => (r.ok ? (r.json() as Promise<{ csrf?: string }>) : {}))
+    .catch(() => ({}));
+  const response = await fetch(path, {
+    method: "POST",
+    headers: headers({
+      "content-type": "application/json",
+      "x-mlteam-request": "1",
+      ...(me.csrf ? { "x-csrf-token": me.csrf } : {}),
+    }),
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    const error = (await response.json().catch(() => ({}))) as { error?: string };
+    throw new ApiError(response.status, error.error ?? `HTTP ${response.status}`);
+  }
+  return response.text();
+}
+
 export const api = {
   get: async <R extends ApiRoute>(route: R, request?: Request): Promise<ApiResponses[R]> =>
     parse<ApiResponses[R]>(await fetch(apiUrl(route, request), { headers: headers() })),
@@ -92,25 +113,13 @@ export const api = {
    * On a synced team's read-only pages: the same RACI edit, proposed to the organisation server,
    * which answers a patch of the team's YAML to download (signed-in browsers send the CSRF token).
    */
-  proposeRaciCell: async (team: string, body: RaciCellBodyT): Promise<string> => {
-    const me: { csrf?: string } = await fetch("/api/org/me", { headers: headers() })
-      .then((r) => (r.ok ? (r.json() as Promise<{ csrf?: string }>) : {}))
-      .catch(() => ({}));
-    const response = await fetch(`/api/org/teams/${encodeURIComponent(team)}/proposals`, {
-      method: "POST",
-      headers: headers({
-        "content-type": "application/json",
-        "x-mlteam-request": "1",
-        ...(me.csrf ? { "x-csrf-token": me.csrf } : {}),
-      }),
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) {
-      const error = (await response.json().catch(() => ({}))) as { error?: string };
-      throw new ApiError(response.status, error.error ?? `HTTP ${response.status}`);
-    }
-    return response.text();
-  },
+  proposeRaciCell: async (team: string, body: RaciCellBodyT): Promise<string> =>
+    propose(`/api/org/teams/${encodeURIComponent(team)}/proposals`, body),
+  /** On a synced team's read-only pages: a person's handover, proposed as a patch of the team's YAML. */
+  proposeHandover: async (
+    team: string,
+    body: { person: string; to?: string | undefined; date?: string | undefined },
+  ): Promise<string> => propose(`/api/org/teams/${encodeURIComponent(team)}/proposals/handover`, body),
   svg: async (path: "/api/topology.svg"): Promise<string> => {
     const response = await fetch(`.${path}`, { headers: headers() });
     if (!response.ok) throw new ApiError(response.status, `HTTP ${response.status}`);

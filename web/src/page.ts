@@ -10,3 +10,12 @@ export interface PageProps {
 /** The subject a link asked to focus (`#/people?focus=meghan`), if any. */
 export const focusParam = () =>
   new URLSearchParams(location.hash.split("?")[1] ?? "").get("focus") ?? undefined;
+
+/** Downloads a patch (a proposal of the organisation server) as a file of the given name. */
+export function downloadPatch(patch: string, name: string): void {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([patch], { type: "text/x-diff" }));
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}

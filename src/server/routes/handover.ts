@@ -1,7 +1,8 @@
 /**
  * GET /api/handover/{person}: what the person holds and who should take each over (as `mlteam
  * handover --format json`); POST /api/handover/{person}/apply: writes it into the YAML, keeping its
- * comments, when If-Match is still the model's ETag (412 otherwise, nothing written).
+ * comments, when If-Match is still the model's ETag (412 otherwise, nothing written). On a synced
+ * snapshot (a team's pages on the organisation server) only the GET: the change is proposed there.
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { HandoverReport } from "../../app/handover.ts";
@@ -81,6 +82,9 @@ export function handoverRoutes(app: Api, ctx: ServerContext, today: () => string
     c.header("ETag", etag);
     return c.json(ctx.publicValue(view(plan.report)), 200);
   });
+
+  // A synced model is read-only: its handover is proposed as a patch (POST /api/org/teams/{id}/proposals/handover).
+  if (ctx.snapshot) return;
 
   app.openapi(applyRoute, async (c) => {
     const { etag, applied, plan } = await applyWorkspaceHandover(

@@ -17,12 +17,11 @@ const handoverParam = () =>
 
 export function People({ model, reload }: PageProps) {
   const handover = handoverParam();
-  // A synced snapshot is read-only and has no handover route: only a team's own server plans one.
-  if (handover && !model.snapshot) return <HandoverPlan model={model} person={handover} reload={reload} />;
-  return <PeopleList model={model} canHandOver={!model.snapshot} />;
+  if (handover) return <HandoverPlan model={model} person={handover} reload={reload} />;
+  return <PeopleList model={model} />;
 }
 
-function PeopleList({ model, canHandOver }: { model: ModelView; canHandOver: boolean }) {
+function PeopleList({ model }: { model: ModelView }) {
   const { data } = useApi("/api/findings", {}, model.etag);
   const focus = focusParam();
   useEffect(() => {
@@ -39,7 +38,6 @@ function PeopleList({ model, canHandOver }: { model: ModelView; canHandOver: boo
           key={p.id}
           person={p}
           focused={focus === p.id}
-          canHandOver={canHandOver}
           about={(data?.findings ?? []).filter((f) => f.subject === p.id)}
         />
       ))}

@@ -2,10 +2,12 @@
  * "Plan handover" for one person (#/people?handover=<id>): everything they hold, each with the
  * proposed successor, the reasons, the alternatives and the edit; the findings the handover adds and
  * resolves and the score before → after; and "Apply", which writes it into the YAML (after a
- * confirmation) when the model is still the version shown.
+ * confirmation) when the model is still the version shown — or, on a synced team's read-only pages,
+ * proposes it as a patch to download.
  */
 import { useEffect, useRef, useState } from "react";
 import { ApiError, api, type Handover, type ModelView } from "../../api.ts";
+import { downloadPatch } from "../../page.ts";
 import { FindingNote } from "../FindingNote.tsx";
 import { tone, useApi } from "../useApi.ts";
 
@@ -49,7 +51,7 @@ export function HandoverPlan({
             ))}
           </ol>
           <FindingsChanged handover={data} />
-          <Apply handover={data} etag={model.etag} query={query} reload={reload} />
+          <Apply handover={data} model={model} query={query} reload={reload} />
         </>
       )}
     </section>
@@ -182,12 +184,12 @@ function FindingsChanged({ handover: h }: { handover: Handover }) {
 /** "Apply", then a confirmation naming the files; the model reloads after the write. */
 function Apply({
   handover: h,
-  etag,
+  model,
   query,
   reload,
 }: {
   handover: Handover;
-  etag: string;
+  model: ModelView;
   query: { to?: string; date?: string };
   reload: () => void;
 }) {
@@ -197,20 +199,10 @@ function Apply({
   useEffect(() => {
     if (asking) confirm.current?.focus();
   }, [asking]);
+  const team = model.snapshot?.team;
   const write = () => {
     setAsking(false);
-    api
-      .applyHandover(h.person, query, etag)
-      .then((done) => {
-        setMessage({ kind: "info", text: `Written: ${done.applied.join(", ")}` });
-        reload();
-      })
-      .catch((e: Error) =>
-        setMessage({
-          kind: "error",
-          text: e instanceof ApiError && e.status === 412 ? `${e.message} (nothing was written)` : e.message,
-        }),
-      );
+    (team ? propose(team, h, query) : apply(h, model.etag, query, reload)).then(setMessage);
   };
   return (
     <div className="handover-apply">
@@ -225,11 +217,12 @@ function Apply({
         <fieldset>
           <legend>Confirm the handover</legend>
           <p>
-            Write this handover into {h.files.join(", ")}? Every comment is kept; the model is refused if it
-            changed since you loaded it.
+            {team
+              ? `Download this handover as a patch of ${h.files.join(", ")} at the synced commit, to apply with git apply and send as a pull request?`
+              : `Write this handover into ${h.files.join(", ")}? Every comment is kept; the model is refused if it changed since you loaded it.`}
           </p>
           <button type="button" ref={confirm} onClick={write}>
-            Yes, write it
+            {team ? "Yes, download it" : "Yes, write it"}
           </button>{" "}
           <button type="button" onClick={() => setAsking(false)}>
             Cancel
@@ -237,9 +230,40 @@ function Apply({
         </fieldset>
       ) : (
         <button type="button" onClick={() => setAsking(true)}>
-          Apply handover…
+          {team ? "Propose handover…" : "Apply handover…"}
         </button>
       )}
     </div>
+  );
+}
+
+type Outcome = { kind: "info" | "error"; text: string };
+
+/** Writes the handover planned on version `etag`; the model reloads after the write. */
+function apply(h: Handover, etag: string, query: { to?: string; date?: string }, reload: () => void) {
+  return api.applyHandover(h.person, query, etag).then(
+    (done): Outcome => {
+      reload();
+      return { kind: "info", text: `Written: ${done.applied.join(", ")}` };
+    },
+    (e: Error): Outcome => ({
+      kind: "error",
+      text: e instanceof ApiError && e.status === 412 ? `${e.message} (nothing was written)` : e.message,
+    }),
+  );
+}
+
+/** On a synced team's pages: the handover, as of the day shown, proposed as a patch to download. */
+function propose(team: string, h: Handover, query: { to?: string }) {
+  const name = `${team}-handover-${h.person}.patch`;
+  return api.proposeHandover(team, { person: h.person, to: query.to, date: h.date }).then(
+    (patch): Outcome => {
+      downloadPatch(patch, name);
+      return {
+        kind: "info",
+        text: `Proposed: ${name} is downloaded; apply it with \`git apply\` and open a pull request.`,
+      };
+    },
+    (e: Error): Outcome => ({ kind: "error", text: `Not proposed: ${e.message}` }),
   );
 }

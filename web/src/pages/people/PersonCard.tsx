@@ -6,13 +6,10 @@ export function PersonCard({
   person: p,
   focused,
   about,
-  canHandOver,
 }: {
   person: ModelView["people"][number];
   focused: boolean;
   about: Finding[];
-  /** Offer "Plan handover" (not on a synced, read-only snapshot). */
-  canHandOver: boolean;
 }) {
   return (
     <div className={`card${focused ? " focused" : ""}`} id={`person-${p.id}`}>
@@ -53,13 +50,11 @@ export function PersonCard({
       {about.map((f) => (
         <FindingNote finding={f} key={`${f.ruleId}:${f.message}`} />
       ))}
-      {canHandOver && (
-        <p>
-          <a href={`#/people?handover=${encodeURIComponent(p.id)}`} aria-label={`Plan handover of ${p.name}`}>
-            Plan handover
-          </a>
-        </p>
-      )}
+      <p>
+        <a href={`#/people?handover=${encodeURIComponent(p.id)}`} aria-label={`Plan handover of ${p.name}`}>
+          Plan handover
+        </a>
+      </p>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { RaciCellBodyT } from "../../../../src/server/contract.ts";
 import { ApiError, api, type ModelView } from "../../api.ts";
+import { downloadPatch } from "../../page.ts";
 
 export type Message = { kind: "error" | "info"; text: string };
 
@@ -48,7 +49,7 @@ export function useRaciEdits(model: ModelView, reload: () => void) {
     try {
       const patch = await api.proposeRaciCell(team, body);
       setProposed((old) => ({ ...old, [key]: body.letters }));
-      download(patch, `${team}-raci.patch`);
+      downloadPatch(patch, `${team}-raci.patch`);
       setMessage({
         kind: "info",
         text: `Proposed: ${cell}. ${team}-raci.patch is downloaded: apply it with \`git apply\` and open a pull request.`,
@@ -58,13 +59,4 @@ export function useRaciEdits(model: ModelView, reload: () => void) {
     }
   };
   return { message, proposed, save };
-}
-
-/** Downloads a patch as a file of the given name. */
-function download(patch: string, name: string) {
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([patch], { type: "text/x-diff" }));
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(link.href);
 }
