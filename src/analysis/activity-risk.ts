@@ -5,7 +5,7 @@
  */
 import type { RaciEntry, TeamGraph } from "../graph/types.ts";
 import { hasProduction } from "./facts.ts";
-import { factsOf, levelsOf } from "./graph-facts.ts";
+import { factsOf, type GraphFacts } from "./graph-facts.ts";
 
 export interface RowRisk {
   entry: RaciEntry;
@@ -56,7 +56,7 @@ export function activityRisks(graph: TeamGraph): ActivityRisks {
     const [person] = ra as unknown as [string];
     let capable = capableByActivity.get(entry.activity);
     if (!capable) {
-      capable = capablePeople(graph, entry.activity);
+      capable = capablePeople(graph, facts, entry.activity);
       capableByActivity.set(entry.activity, capable);
     }
     // Someone else with the skills can step in: anyone for a team-wide row; for a product's row,
@@ -72,8 +72,8 @@ export function activityRisks(graph: TeamGraph): ActivityRisks {
 }
 
 /** People whose recorded levels meet every competency the activity needs (none for an activity that names none). */
-function capablePeople(graph: TeamGraph, activity: string): string[] {
-  const needs = levelsOf(graph.activities.get(activity)?.competencies);
+function capablePeople(graph: TeamGraph, facts: GraphFacts, activity: string): string[] {
+  const needs = facts.activityNeeds(activity);
   if (needs.length === 0) return [];
   const [first] = needs as [readonly [string, number], ...(readonly [string, number])[]];
   return (graph.skilled.get(first[0]) ?? []).filter((p) => {

@@ -1,13 +1,12 @@
 /**
  * The facts about a team graph that several rules read — who fills each RACI row, who does each
  * activity, each person's hats, the experts of each competency — worked out once, when first asked
- * for, and shared by every rule of a run: the engine hands them to each rule as `facts`. A row's
- * and a person's facts are kept with the row and the person themselves, so a what-if's graph that
- * keeps them (src/graph/scenario.ts) keeps their facts too. Pure: nothing here reads the world.
+ * for, and shared by every rule of a run: the engine hands them to each rule as `facts`. A what-if's
+ * graph, made from the graph as it is, shares the facts of the rows and people it keeps with it.
+ * Pure: nothing here reads the world.
  */
 import type { PersonNode, RaciEntry, TeamGraph } from "../graph/types.ts";
 import type { Person, RaciLetter } from "../model/schema.ts";
-
 /** Who a RACI row's R and A cells stand for, in the order of its cells (as `peopleWith` gives them). */
 export interface RowPeople {
   readonly r: ReadonlySet<string>;
@@ -16,86 +15,33 @@ export interface RowPeople {
   readonly ra: ReadonlySet<string>;
 }
 
+type Levels = readonly (readonly [string, number])[];
+
 const NOBODY: ReadonlySet<string> = new Set();
-const rowPeople = new WeakMap<RaciEntry, RowPeople>();
-const peopleSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-const personHats = new WeakMap<PersonNode, ReadonlySet<string>>();
-const levelLists = new WeakMap<object, readonly (readonly [string, number])[]>();
-
-/** The people of one cell as a set, shared by every cell that stands for the same list. */
-function setOf(people: readonly string[]): ReadonlySet<string> {
-  let set = peopleSets.get(people);
-  if (!set) {
-    set = new Set(people);
-    peopleSets.set(people, set);
-  }
-  return set;
-}
-
-/** The distinct people of `entry`'s cells with `letter`. */
-function lettered(entry: RaciEntry, letter: RaciLetter): ReadonlySet<string> {
-  let only: readonly string[] | undefined;
-  let union: Set<string> | undefined;
-  for (const cell of entry.cells) {
-    if (cell.letter !== letter || cell.people.length === 0) continue;
-    if (only === undefined && union === undefined) only = cell.people;
-    else {
-      union ??= new Set(only);
-      for (const p of cell.people) union.add(p);
-    }
-  }
-  return union ?? (only ? setOf(only) : NOBODY);
-}
-
-/** Who `entry`'s R and A cells stand for (worked out once per row). */
-export function rowPeopleOf(entry: RaciEntry): RowPeople {
-  let row = rowPeople.get(entry);
-  if (row) return row;
-  const r = lettered(entry, "R");
-  const a = lettered(entry, "A");
-  const ra = a.size === 0 || a === r ? r : r.size === 0 ? a : new Set([...r, ...a]);
-  row = { r, a, ra };
-  rowPeople.set(entry, row);
-  return row;
-}
-
-/** Every role a person holds: recorded under `roles`, else by job title (worked out once per person). */
-export function hatsOf(person: PersonNode): ReadonlySet<string> {
-  let held = personHats.get(person);
-  if (!held) {
-    held = new Set([...person.roles.map((r) => r.role), ...person.titleRoles]);
-    personHats.set(person, held);
-  }
-  return held;
-}
-
-/** A competency → level record (a role's or an activity's needs) as a list, made once per record. */
-export function levelsOf(
-  record: Readonly<Record<string, number>> | undefined,
-): readonly (readonly [string, number])[] {
-  if (!record) return [];
-  let list = levelLists.get(record);
-  if (!list) {
-    list = Object.entries(record);
-    levelLists.set(record, list);
-  }
-  return list;
-}
+const NO_LEVELS: Levels = [];
 
 /** The facts of one graph; get them with {@link factsOf}. */
 export class GraphFacts {
   readonly #graph: TeamGraph;
+  /** The facts of the graph this one was made from (a what-if's), for the rows and people they share. */
+  readonly #parent: GraphFacts | undefined;
+  readonly #rows = new Map<RaciEntry, RowPeople>();
+  readonly #sets = new Map<readonly string[], ReadonlySet<string>>();
+  readonly #hats = new Map<PersonNode, readonly string[]>();
+  readonly #oneHat = new Map<string, readonly string[]>();
+  readonly #levels = new Map<object, Levels>();
   readonly #doers = new Map<string, ReadonlySet<string>>();
   readonly #experts = new Map<string, Map<number, readonly string[]>>();
   #best: Map<string, number> | undefined;
   #unrecorded: Map<string, string[]> | undefined;
-  #rows: Map<string, Map<string | undefined, RaciEntry>> | undefined;
+  #byProduct: Map<string, Map<string | undefined, RaciEntry>> | undefined;
   #sources: Map<string, Person> | undefined;
   #everyone: readonly PersonNode[] | undefined;
   readonly #near = new Map<string, ReadonlySet<string> | undefined>();
 
-  constructor(graph: TeamGraph) {
+  constructor(graph: TeamGraph, parent?: GraphFacts) {
     this.#graph = graph;
+    this.#parent = parent;
   }
 
   /** Everyone in the graph, in its order. */
@@ -104,9 +50,92 @@ export class GraphFacts {
     return this.#everyone;
   }
 
-  /** Who `entry`'s R and A cells stand for. */
+  /** Who `entry`'s R and A cells stand for (worked out once per row). */
   row(entry: RaciEntry): RowPeople {
-    return rowPeopleOf(entry);
+    let row = this.#rows.get(entry) ?? this.#parent?.sharedRow(entry);
+    if (!row) {
+      const r = this.#lettered(entry, "R");
+      const a = this.#lettered(entry, "A");
+      const ra = a.size === 0 || a === r ? r : r.size === 0 ? a : new Set([...r, ...a]);
+      row = { r, a, ra };
+    }
+    this.#rows.set(entry, row);
+    return row;
+  }
+
+  /** The row's facts when worked out already (for a what-if's facts made from these). */
+  sharedRow(entry: RaciEntry): RowPeople | undefined {
+    return this.#rows.get(entry);
+  }
+
+  /** The person's hats when worked out already (for a what-if's facts made from these). */
+  sharedHats(person: PersonNode): readonly string[] | undefined {
+    return this.#hats.get(person);
+  }
+
+  /** The distinct people of `entry`'s cells with `letter`: one cell's list as a set shared by every cell with that list. */
+  #lettered(entry: RaciEntry, letter: RaciLetter): ReadonlySet<string> {
+    let only: readonly string[] | undefined;
+    let union: Set<string> | undefined;
+    for (const cell of entry.cells) {
+      if (cell.letter !== letter || cell.people.length === 0) continue;
+      if (only === undefined && union === undefined) only = cell.people;
+      else {
+        union ??= new Set(only);
+        for (const p of cell.people) union.add(p);
+      }
+    }
+    if (union) return union;
+    if (!only) return NOBODY;
+    let set = this.#sets.get(only);
+    if (!set) {
+      set = new Set(only);
+      this.#sets.set(only, set);
+    }
+    return set;
+  }
+
+  /**
+   * Every role a person holds, each once: recorded under `roles`, then by job title. People who hold
+   * one recorded role (most) share one list per role.
+   */
+  hats(person: PersonNode): readonly string[] {
+    const { roles, titleRoles } = person;
+    if (roles.length === 1 && titleRoles.length === 0) {
+      const role = (roles[0] as { role: string }).role;
+      let one = this.#oneHat.get(role);
+      if (!one) {
+        one = [role];
+        this.#oneHat.set(role, one);
+      }
+      return one;
+    }
+    let held = this.#hats.get(person) ?? this.#parent?.sharedHats(person);
+    if (!held) {
+      held = [...new Set([...roles.map((r) => r.role), ...titleRoles])];
+      this.#hats.set(person, held);
+    }
+    return held;
+  }
+
+  /** The levels a role needs, as a list (the catalog's record, or a custom role's). */
+  roleNeeds(role: string): Levels {
+    return this.#levelsOf(this.#graph.roles.get(role)?.competencies);
+  }
+
+  /** The levels an activity needs, as a list. */
+  activityNeeds(activity: string): Levels {
+    return this.#levelsOf(this.#graph.activities.get(activity)?.competencies);
+  }
+
+  #levelsOf(record: Readonly<Record<string, number>> | undefined): Levels {
+    if (!record) return NO_LEVELS;
+    let list = this.#levels.get(record);
+    if (!list) {
+      list = Object.entries(record);
+      this.#levels.set(record, list);
+    }
+    return list;
   }
 
   /** The people R or A of any row of `activity`, in the rows' order. */
@@ -115,16 +144,11 @@ export class GraphFacts {
     if (!doers) {
       const set = new Set<string>();
       for (const entry of this.#graph.raciByActivity.get(activity) ?? [])
-        for (const p of rowPeopleOf(entry).ra) set.add(p);
+        for (const p of this.row(entry).ra) set.add(p);
       doers = set;
       this.#doers.set(activity, doers);
     }
     return doers;
-  }
-
-  /** Every role `person` holds. */
-  hats(person: PersonNode): ReadonlySet<string> {
-    return hatsOf(person);
   }
 
   /** The best level anyone present has in `competency` (0 when nobody has it). */
@@ -162,19 +186,17 @@ export class GraphFacts {
   /** The people holding a role that needs `competency` with no level recorded for it, in the graph's order. */
   unrecorded(competency: string): readonly string[] {
     if (!this.#unrecorded) {
-      const { people, roles } = this.#graph;
+      const { people } = this.#graph;
       const byCompetency = new Map<string, string[]>();
       for (const person of people.values()) {
         const recorded = person.source.skills ?? {};
-        const needed = new Set<string>();
-        for (const role of hatsOf(person))
-          for (const [c, level] of levelsOf(roles.get(role)?.competencies))
-            if (level > 0 && !(c in recorded)) needed.add(c);
-        for (const c of needed) {
-          const list = byCompetency.get(c);
-          if (list) list.push(person.id);
-          else byCompetency.set(c, [person.id]);
-        }
+        for (const role of this.hats(person))
+          for (const [c, level] of this.roleNeeds(role)) {
+            if (level <= 0 || c in recorded) continue;
+            const list = byCompetency.get(c);
+            if (!list) byCompetency.set(c, [person.id]);
+            else if (list.at(-1) !== person.id) list.push(person.id);
+          }
       }
       this.#unrecorded = byCompetency;
     }
@@ -183,15 +205,15 @@ export class GraphFacts {
 
   /** The RACI row that applies to `activity` for `product`: its own row, else the general one. */
   rowFor(activity: string, product: string): RaciEntry | undefined {
-    if (!this.#rows) {
-      this.#rows = new Map();
+    if (!this.#byProduct) {
+      this.#byProduct = new Map();
       for (const [id, entries] of this.#graph.raciByActivity) {
         const byProduct = new Map<string | undefined, RaciEntry>();
         for (const entry of entries) if (!byProduct.has(entry.product)) byProduct.set(entry.product, entry);
-        this.#rows.set(id, byProduct);
+        this.#byProduct.set(id, byProduct);
       }
     }
-    const byProduct = this.#rows.get(activity);
+    const byProduct = this.#byProduct.get(activity);
     return byProduct?.get(product) ?? byProduct?.get(undefined);
   }
 
@@ -229,11 +251,14 @@ export class GraphFacts {
 
 const cache = new WeakMap<TeamGraph, GraphFacts>();
 
-/** The facts of `graph`, made once per graph. */
-export function factsOf(graph: TeamGraph): GraphFacts {
+/**
+ * The facts of `graph`, made once per graph; for a what-if's graph made `from` another, sharing the
+ * facts of the rows and people the two have in common.
+ */
+export function factsOf(graph: TeamGraph, from?: TeamGraph): GraphFacts {
   let facts = cache.get(graph);
   if (!facts) {
-    facts = new GraphFacts(graph);
+    facts = new GraphFacts(graph, from && cache.get(from));
     cache.set(graph, facts);
   }
   return facts;

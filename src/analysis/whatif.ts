@@ -5,6 +5,7 @@
  */
 import type { Catalog } from "../catalog/index.ts";
 import { resolveTeam } from "../graph/resolve.ts";
+import { type ScenarioChange, withoutPeople } from "../graph/scenario.ts";
 import type { RaciEntry, TeamGraph } from "../graph/types.ts";
 import { DATE_SHAPE, isCalendarDate } from "../model/calendar-date.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
@@ -12,8 +13,9 @@ import type { Model } from "../model/model.ts";
 import type { Person } from "../model/schema.ts";
 import { didYouMean, quote } from "../model/suggest.ts";
 import { assessCoverage } from "./coverage.ts";
-import { runRules } from "./engine.ts";
+import { rulesThatRun, runRules } from "./engine.ts";
 import { peopleWith } from "./facts.ts";
+import { recheck } from "./recheck.ts";
 import type { Finding, Rule, RuleEnvironment } from "./rule.ts";
 import { type Score, scoredAreas, scoreTeam } from "./score.ts";
 
@@ -155,7 +157,9 @@ function withHires(model: Model, hires: readonly Person[], placed: readonly (str
 
 /**
  * Runs the scenario against the model: resolves the team with the people away and the hires in,
- * runs the rules, and compares with the team as it is.
+ * runs the rules, and compares with the team as it is. With people away and no hires, the scenario's
+ * graph is made from the graph as it is and only what their absence touches is checked again
+ * (src/graph/scenario.ts, src/analysis/recheck.ts); the answer is the same.
  */
 export function whatIf(
   model: Model,
@@ -177,23 +181,80 @@ export function whatIf(
     ...arriving.map((o) => (o.team !== undefined ? `${o.role}@${o.team}` : o.role)),
   ];
   const hires = hiresFor(baseline, hiredRoles);
-  const scenarioModel = withHires(
-    model,
-    hires,
-    hiredRoles.map((h) => parseHire(h).team),
-  );
-  const resolved = resolveTeam(scenarioModel, catalog, { absent: new Set(away.map((a) => a.id)) });
-  if (resolved.diagnostics.length > 0) return { diagnostics: resolved.diagnostics };
-  const baselineRun = baselineFindings ? undefined : runRules(baseline, rules, environment);
-  const before = baselineFindings ?? baselineRun?.findings ?? [];
-  const afterRun = runRules(resolved.graph, rules, environment);
-  const after = afterRun.findings;
+  const before = baselineFindings ?? runRules(baseline, rules, environment).findings;
+  const absent = new Set(away.map((a) => a.id));
+  const change = hires.length === 0 ? withoutPeople(baseline, absent) : undefined;
+  const checked = change
+    ? recheckedScenario(baseline, before, change, rules, environment)
+    : resolvedScenario(
+        withHires(
+          model,
+          hires,
+          hiredRoles.map((h) => parseHire(h).team),
+        ),
+        catalog,
+        rules,
+        environment,
+        absent,
+      );
+  if ("diagnostics" in checked) return checked;
+  const { graph, findings: after, ran } = checked;
   // Scored as the doctor scores: the same areas (evidence included when there is evidence) and
   // the coverage of each graph.
   const areas = scoredAreas(environment.evidence !== undefined);
-  const score = (graph: TeamGraph, findings: readonly Finding[]) =>
-    scoreTeam({ findings, rules: afterRun.ran, coverage: assessCoverage(graph), areas });
-  // The same finding is the same rule about the same subject at the same place.
+  const score = (g: TeamGraph, findings: readonly Finding[]) =>
+    scoreTeam({ findings, rules: ran, coverage: assessCoverage(g), areas });
+  return {
+    away,
+    hires: hires.map((h, i) => ({
+      id: h.id,
+      ...parseHire(hiredRoles[i] ?? ""),
+      ...(i >= (scenario.add?.length ?? 0) ? { opening: arriving[i - (scenario.add?.length ?? 0)]?.id } : {}),
+    })),
+    ...compared(before, after),
+    lostCoverage: change ? lostCoverageIn(change.rows) : lostCoverage(baseline, graph),
+    competenciesLost: competenciesLost(baseline, graph),
+    before: score(baseline, before),
+    after: score(graph, after),
+    findings: after,
+  };
+}
+
+/** A scenario checked: its graph, its findings and the rules that ran. */
+interface CheckedScenario {
+  graph: TeamGraph;
+  findings: Finding[];
+  ran: readonly Rule[];
+}
+
+/** The scenario's graph made from the graph as it is, and its findings re-checked where the change touches it. */
+function recheckedScenario(
+  baseline: TeamGraph,
+  before: readonly Finding[],
+  change: ScenarioChange,
+  rules: readonly Rule[],
+  environment: RuleEnvironment,
+): CheckedScenario {
+  const ran = rulesThatRun(baseline, rules, environment);
+  return { graph: change.graph, findings: recheck(baseline, before, change, ran, environment), ran };
+}
+
+/** The scenario's model resolved afresh and checked whole; its diagnostics when resolving it reports any. */
+function resolvedScenario(
+  model: Model,
+  catalog: Catalog,
+  rules: readonly Rule[],
+  environment: RuleEnvironment,
+  absent: ReadonlySet<string>,
+): CheckedScenario | { diagnostics: Diagnostic[] } {
+  const resolved = resolveTeam(model, catalog, { absent });
+  if (resolved.diagnostics.length > 0) return { diagnostics: resolved.diagnostics };
+  const run = runRules(resolved.graph, rules, environment);
+  return { graph: resolved.graph, findings: run.findings, ran: run.ran };
+}
+
+/** Findings that appeared, disappeared, or changed their message: the same rule about the same subject at the same place. */
+function compared(before: readonly Finding[], after: readonly Finding[]) {
   const key = (f: Finding) =>
     `${f.ruleId}\u0000${f.subject ?? ""}\u0000${f.location.file}:${f.location.line}:${f.location.column}`;
   const beforeByKey = new Map(before.map((f) => [key(f), f]));
@@ -204,21 +265,27 @@ export function whatIf(
     if (was && was.message !== f.message) changed.push({ before: was, after: f });
   }
   return {
-    away,
-    hires: hires.map((h, i) => ({
-      id: h.id,
-      ...parseHire(hiredRoles[i] ?? ""),
-      ...(i >= (scenario.add?.length ?? 0) ? { opening: arriving[i - (scenario.add?.length ?? 0)]?.id } : {}),
-    })),
     appeared: after.filter((f) => !beforeByKey.has(key(f))),
     disappeared: before.filter((f) => !afterByKey.has(key(f))),
     changed,
-    lostCoverage: lostCoverage(baseline, resolved.graph),
-    competenciesLost: competenciesLost(baseline, resolved.graph),
-    before: score(baseline, before),
-    after: score(resolved.graph, after),
-    findings: after,
   };
+}
+
+/** The R and A that no one is left to hold, on the rows a change touched (the others kept theirs). */
+function lostCoverageIn(rows: ScenarioChange["rows"]): LostCoverage[] {
+  const out: LostCoverage[] = [];
+  for (const { before, after } of rows) {
+    const letters = (["R", "A"] as const).filter(
+      (l) => peopleWith(before, [l]).size > 0 && peopleWith(after, [l]).size === 0,
+    );
+    if (letters.length === 0) continue;
+    out.push({
+      activity: before.activity,
+      ...(before.product !== undefined ? { product: before.product } : {}),
+      letters,
+    });
+  }
+  return out;
 }
 
 function lostCoverage(before: TeamGraph, after: TeamGraph): LostCoverage[] {

@@ -1,9 +1,9 @@
 /** What the steps of the resolution (resolve.ts, resolve-raci.ts, resolve-units.ts) share. */
 
-import type { DiagnosticCode } from "../model/diagnostic.ts";
+import type { Diagnostic, DiagnosticCode } from "../model/diagnostic.ts";
 import type { Model } from "../model/model.ts";
 import type { PathKey } from "../model/yaml-source.ts";
-import type { PersonNode } from "./types.ts";
+import type { PersonNode, TeamGraph } from "./types.ts";
 
 export type Ids = ReadonlySet<string> | ReadonlyMap<string, unknown>;
 
@@ -37,6 +37,55 @@ export interface ResolveContext {
     id: string,
     candidates: Iterable<string>,
   ): void;
+}
+
+/** Competency → the people (in order) with a level of 1 or more in it. */
+export function indexSkills(people: ReadonlyMap<string, PersonNode>): Map<string, string[]> {
+  const skilled = new Map<string, string[]>();
+  for (const person of people.values()) {
+    for (const competency in person.skills) {
+      if ((person.skills[competency] ?? 0) < 1) continue;
+      const list = skilled.get(competency);
+      if (list) list.push(person.id);
+      else skilled.set(competency, [person.id]);
+    }
+  }
+  return skilled;
+}
+
+/**
+ * Role → the people (in order) who hold it. A role a job title suggests to someone with no recorded
+ * roles counts as held (002 "Beyond the labels"), as one under `roles` does.
+ */
+export function indexHolders(people: ReadonlyMap<string, PersonNode>): Map<string, string[]> {
+  const holders = new Map<string, string[]>();
+  for (const person of people.values()) {
+    for (const role of heldRoles(person)) {
+      const list = holders.get(role);
+      if (!list) holders.set(role, [person.id]);
+      else if (list.at(-1) !== person.id) list.push(person.id);
+    }
+  }
+  return holders;
+}
+
+/** How a graph was resolved: who was left out, how outside references were treated, what was reported. */
+export interface Resolution {
+  absent: ReadonlySet<string>;
+  references: unknown;
+  diagnostics: readonly Diagnostic[];
+}
+
+const resolutions = new WeakMap<TeamGraph, Resolution>();
+
+/** Remembers how `graph` was resolved (for a what-if that derives another graph from it: scenario.ts). */
+export function recordResolution(graph: TeamGraph, resolution: Resolution): void {
+  resolutions.set(graph, resolution);
+}
+
+/** How `graph` was resolved, when resolveTeam made it. */
+export function resolutionOf(graph: TeamGraph): Resolution | undefined {
+  return resolutions.get(graph);
 }
 
 /** Every role a person holds: under `roles`, then by job title. */

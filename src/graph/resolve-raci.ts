@@ -63,13 +63,14 @@ export function resolveRaci(ctx: ResolveContext, inputs: RaciInputs) {
   return { raci, raciByActivity, teamHolders };
 }
 
-/** Team → role → the team's members who hold it, in member order. */
-function holdersByTeam(
+/** Team → role → the team's members who hold it, in member order (for `teams`, every team by default). */
+export function holdersByTeam(
   teams: ReadonlyMap<string, TeamNode>,
   people: ReadonlyMap<string, PersonNode>,
+  only: Iterable<TeamNode> = teams.values(),
 ): Map<string, Map<string, string[]>> {
   const teamHolders = new Map<string, Map<string, string[]>>();
-  for (const team of teams.values()) {
+  for (const team of only) {
     const byRole = new Map<string, string[]>();
     for (const member of team.members) {
       for (const role of heldRoles(people.get(member) as PersonNode)) {
@@ -85,9 +86,10 @@ function holdersByTeam(
 
 /**
  * Resolves the references of RACI cells to roles or people (each reference made once) and to the
- * people they stand for, caching a role's holders per product.
+ * people they stand for, caching a role's holders per product. A what-if re-resolves with it the
+ * rows the people away are named in (scenario.ts).
  */
-class RaciRefs {
+export class RaciRefs {
   private readonly model: ResolveContext["model"];
   private readonly absent: ReadonlySet<string>;
   private readonly report: ResolveContext["report"];

@@ -12,7 +12,14 @@ import type { RoleAssignment } from "../model/schema.ts";
 import { didYouMean, suggest } from "../model/suggest.ts";
 import type { PathKey } from "../model/yaml-source.ts";
 import { mergeCatalog } from "./catalog-merge.ts";
-import { checkDuplicates, heldRoles, type Ids, type ResolveContext } from "./resolve-context.ts";
+import {
+  checkDuplicates,
+  type Ids,
+  indexHolders,
+  indexSkills,
+  type ResolveContext,
+  recordResolution,
+} from "./resolve-context.ts";
 import { resolveRaci } from "./resolve-raci.ts";
 import { resolveUnits } from "./resolve-units.ts";
 import type {
@@ -126,6 +133,7 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
       absent.size === 0 ? model.stakeholders : model.stakeholders.filter((s) => !absent.has(s.person ?? "")),
     external,
   };
+  recordResolution(graph, { absent, references: options.references ?? "standalone", diagnostics });
   return { graph, diagnostics };
 }
 
@@ -218,27 +226,7 @@ function resolvePeople(ctx: ResolveContext, roles: ReadonlyMap<string, RoleDef>,
   }
   reportCycles(ctx);
 
-  const skilled = new Map<string, string[]>();
-  for (const person of people.values()) {
-    for (const competency in person.skills) {
-      if ((person.skills[competency] ?? 0) < 1) continue;
-      const list = skilled.get(competency);
-      if (list) list.push(person.id);
-      else skilled.set(competency, [person.id]);
-    }
-  }
-
-  // A role a job title suggests to someone with no recorded roles counts as held (002 "Beyond the
-  // labels"), as one under `roles` does.
-  const holders = new Map<string, string[]>();
-  for (const person of people.values()) {
-    for (const role of heldRoles(person)) {
-      const list = holders.get(role);
-      if (!list) holders.set(role, [person.id]);
-      else if (list.at(-1) !== person.id) list.push(person.id);
-    }
-  }
-  return { people, skilled, holders };
+  return { people, skilled: indexSkills(people), holders: indexHolders(people) };
 }
 
 /** Each cycle of `reportsTo` (a → b → a), once, at the first of its people in the model's order. */

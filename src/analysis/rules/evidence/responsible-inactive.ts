@@ -21,7 +21,7 @@ export default defineRule({
     for (const a of evidence.activities) {
       const rows = rowsOf(graph, a.activity);
       if (rows.length === 0 || !a.contributors.some((c) => c.recent > 0)) continue;
-      for (const person of declared(rows, ["R"])) {
+      for (const person of declared(graph, rows, ["R"])) {
         if (a.contributors.some((c) => c.id === person && c.recent > 0)) continue;
         const active = a.contributors.filter((c) => c.recent > 0).slice(0, 3);
         report({

@@ -21,7 +21,7 @@ export default defineRule({
     for (const a of evidence.activities) {
       const rows = rowsOf(graph, a.activity);
       if (rows.length === 0) continue;
-      const ra = declared(rows, ["R", "A"]);
+      const ra = declared(graph, rows, ["R", "A"]);
       // A declared backup is the team's own answer to "who could take over?": declared too.
       const backups = new Set(rows.flatMap((row) => backupsOf(row.source)));
       for (const author of a.truckFactor.removed) {

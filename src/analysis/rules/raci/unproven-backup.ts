@@ -12,7 +12,6 @@ export default defineRule({
     area: "raci",
     severity: "warn",
     reads: ["people", "cells"],
-    per: "row",
     assesses: ["raci"],
     description:
       "Each backup a RACI row declares (`backup:`) is a person of the model, still there, who has done some of the activity's work (git evidence) or holds some of the skill it needs.",
@@ -23,8 +22,9 @@ export default defineRule({
     example:
       "people:\n  - { id: ana, name: Ana, roles: [mlops-engineer], skills: { cloud-devops: 4 } }\n  - { id: bo, name: Bo, roles: [data-scientist], skills: { statistics-ml: 3 } }\nraci:\n  - { activity: ci-cd-pipeline, R: ana, A: ana, backup: bo }",
   },
-  check({ graph, facts, rows, evidence, today, report }) {
-    for (const entry of rows) {
+  check({ graph, facts, evidence, today, report }) {
+    // Not split per row: a backup is named outside the row's cells, and may be the one away.
+    for (const entry of graph.raci) {
       const backups = backupsOf(entry.source);
       if (backups.length === 0) continue;
       const holders = facts.row(entry).ra;

@@ -7,7 +7,7 @@ import type { ActivityEvidence, EvidenceReport } from "../../../evidence/measure
 import type { TeamGraph } from "../../../graph/types.ts";
 import type { OnCall } from "../../../model/schema.ts";
 import { recordsSkills } from "../../facts.ts";
-import { rowPeopleOf } from "../../graph-facts.ts";
+import { factsOf } from "../../graph-facts.ts";
 
 /** The level a member needs in one of the rotation's competencies to count without evidence. */
 export const ON_CALL_MIN_LEVEL = 2;
@@ -50,9 +50,10 @@ function activitiesByTeam(graph: TeamGraph): Map<string, Set<string>> {
     set.add(activity);
     byTeam?.set(team, set);
   };
+  const facts = factsOf(graph);
   for (const entry of graph.raci) {
     if (entry.product !== undefined) add(graph.products.get(entry.product)?.team, entry.activity);
-    for (const p of rowPeopleOf(entry).ra)
+    for (const p of facts.row(entry).ra)
       for (const team of graph.people.get(p)?.teams ?? []) add(team, entry.activity);
   }
   teamActivities.set(graph, byTeam);

@@ -1,4 +1,3 @@
-import { levelsOf } from "../../graph-facts.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
@@ -23,7 +22,7 @@ export default defineRule({
     // Each competency the RACI's activities need, with those activities.
     const needed = new Map<string, { activities: string[]; node: object }>();
     for (const [activity, entries] of graph.raciByActivity) {
-      for (const [c] of levelsOf(graph.activities.get(activity)?.competencies)) {
+      for (const [c] of facts.activityNeeds(activity)) {
         const need = needed.get(c) ?? { activities: [], node: (entries[0] as { source: object }).source };
         need.activities.push(activity);
         needed.set(c, need);

@@ -1,5 +1,4 @@
 import { recordsSkills } from "../../facts.ts";
-import { levelsOf } from "../../graph-facts.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
@@ -21,7 +20,7 @@ export default defineRule({
     if (!recordsSkills(graph)) return;
     const needs = new Map<string, { level: number; activities: string[]; node: object }>();
     for (const [activity, entries] of graph.raciByActivity) {
-      for (const [c, level] of levelsOf(graph.activities.get(activity)?.competencies)) {
+      for (const [c, level] of facts.activityNeeds(activity)) {
         const need = needs.get(c) ?? {
           level: 0,
           activities: [],

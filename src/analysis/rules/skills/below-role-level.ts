@@ -1,5 +1,4 @@
 import { wherePersonHolds } from "../../facts.ts";
-import { levelsOf } from "../../graph-facts.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
@@ -27,8 +26,8 @@ export default defineRule({
       const recorded = person.source.skills;
       if (!recorded) continue;
       for (const held of facts.hats(person)) {
-        const role = graph.roles.get(held);
-        const gaps = levelsOf(role?.competencies)
+        const gaps = facts
+          .roleNeeds(held)
           .filter(([c, level]) => c in recorded && (recorded[c] as number) < level - tolerance)
           .map(([c, level]) => `${c} ${recorded[c]}/${level}`);
         if (gaps.length === 0) continue;

@@ -1,5 +1,5 @@
-import type { PersonNode, TeamGraph } from "../../../graph/types.ts";
-import { hatsOf, levelsOf } from "../../graph-facts.ts";
+import type { PersonNode } from "../../../graph/types.ts";
+import type { GraphFacts } from "../../graph-facts.ts";
 import { defineRule } from "../../rule.ts";
 
 /** How many people a finding names before "and N more". */
@@ -15,11 +15,11 @@ interface Unrecorded {
 }
 
 /** The competencies `person`'s roles need that have no recorded level, each with a role that needs it. */
-function unrecorded(graph: TeamGraph, person: PersonNode): Map<string, string> | undefined {
+function unrecorded(facts: GraphFacts, person: PersonNode): Map<string, string> | undefined {
   const recorded = person.source.skills ?? {};
   let needed: Map<string, string> | undefined;
-  for (const role of hatsOf(person))
-    for (const [c] of levelsOf(graph.roles.get(role)?.competencies))
+  for (const role of facts.hats(person))
+    for (const [c] of facts.roleNeeds(role))
       if (!(c in recorded) && !needed?.has(c)) {
         needed ??= new Map();
         needed.set(c, role);
@@ -56,10 +56,10 @@ export default defineRule({
     fix: "Record each person's level (0–4) for the competencies their roles need under `people[].skills`; write 0 for a real zero.",
     example: "people:\n  - { id: ana, name: Ana, roles: [mlops-engineer], skills: { containerization: 3 } }",
   },
-  check({ graph, report }) {
+  check({ graph, facts, report }) {
     const byTeam = new Map<string | undefined, Unrecorded[]>();
     for (const person of graph.people.values()) {
-      const needed = unrecorded(graph, person);
+      const needed = unrecorded(facts, person);
       if (!needed) continue;
       const team = person.teams[0];
       const group = byTeam.get(team) ?? [];

@@ -33,7 +33,7 @@ export default defineRule({
     for (const person of people) {
       const held = facts.hats(person);
       for (const { roles, why } of CONFLICTS) {
-        if (!roles.every((r) => held.has(r))) continue;
+        if (!roles.every((r) => held.includes(r))) continue;
         report({
           node: person.source,
           path: person.titleRoles.length > 0 ? ["titles"] : ["roles"],
