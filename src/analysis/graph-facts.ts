@@ -32,7 +32,7 @@ export class GraphFacts {
   readonly #levels = new Map<object, Levels>();
   readonly #doers = new Map<string, ReadonlySet<string>>();
   readonly #experts = new Map<string, Map<number, readonly string[]>>();
-  #best: Map<string, number> | undefined;
+  readonly #best = new Map<string, number>();
   #unrecorded: Map<string, string[]> | undefined;
   #byProduct: Map<string, Map<string | undefined, RaciEntry>> | undefined;
   #sources: Map<string, Person> | undefined;
@@ -53,12 +53,11 @@ export class GraphFacts {
   /** Who `entry`'s R and A cells stand for (worked out once per row). */
   row(entry: RaciEntry): RowPeople {
     let row = this.#rows.get(entry) ?? this.#parent?.sharedRow(entry);
-    if (!row) {
-      const r = this.#lettered(entry, "R");
-      const a = this.#lettered(entry, "A");
-      const ra = a.size === 0 || a === r ? r : r.size === 0 ? a : new Set([...r, ...a]);
-      row = { r, a, ra };
-    }
+    if (row) return row;
+    const r = this.#lettered(entry, "R");
+    const a = this.#lettered(entry, "A");
+    const ra = a.size === 0 || a === r ? r : r.size === 0 ? a : new Set([...r, ...a]);
+    row = { r, a, ra };
     this.#rows.set(entry, row);
     return row;
   }
@@ -153,16 +152,15 @@ export class GraphFacts {
 
   /** The best level anyone present has in `competency` (0 when nobody has it). */
   bestLevel(competency: string): number {
-    if (!this.#best) {
+    let best = this.#best.get(competency);
+    if (best === undefined) {
       const { people, skilled } = this.#graph;
-      this.#best = new Map();
-      for (const [c, holders] of skilled) {
-        let best = 0;
-        for (const p of holders) best = Math.max(best, people.get(p)?.skills[c] ?? 0);
-        this.#best.set(c, best);
-      }
+      best = 0;
+      for (const p of skilled.get(competency) ?? [])
+        best = Math.max(best, people.get(p)?.skills[competency] ?? 0);
+      this.#best.set(competency, best);
     }
-    return this.#best.get(competency) ?? 0;
+    return best;
   }
 
   /** The people with `competency` at `level` or above, in the order of `graph.skilled`. */

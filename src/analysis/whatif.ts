@@ -15,6 +15,7 @@ import { didYouMean, quote } from "../model/suggest.ts";
 import { assessCoverage } from "./coverage.ts";
 import { rulesThatRun, runRules } from "./engine.ts";
 import { peopleWith } from "./facts.ts";
+import { factsOf } from "./graph-facts.ts";
 import { recheck } from "./recheck.ts";
 import type { Finding, Rule, RuleEnvironment } from "./rule.ts";
 import { type Score, scoredAreas, scoreTeam } from "./score.ts";
@@ -213,7 +214,7 @@ export function whatIf(
     })),
     ...compared(before, after),
     lostCoverage: change ? lostCoverageIn(change.rows) : lostCoverage(baseline, graph),
-    competenciesLost: competenciesLost(baseline, graph),
+    competenciesLost: change ? competenciesLostIn(baseline, change) : competenciesLost(baseline, graph),
     before: score(baseline, before),
     after: score(graph, after),
     findings: after,
@@ -253,11 +254,32 @@ function resolvedScenario(
   return { graph: resolved.graph, findings: run.findings, ran: run.ran };
 }
 
-/** Findings that appeared, disappeared, or changed their message: the same rule about the same subject at the same place. */
+/** A finding's identity across two runs: the same rule about the same subject at the same place. */
+const findingKeys = new WeakMap<Finding, string>();
+function findingKey(f: Finding): string {
+  let key = findingKeys.get(f);
+  if (key === undefined) {
+    key = `${f.ruleId}\u0000${f.subject ?? ""}\u0000${f.location.file}:${f.location.line}:${f.location.column}`;
+    findingKeys.set(f, key);
+  }
+  return key;
+}
+
+/** The findings by key (the last of a key wins), made once per list: a ranking compares five what-ifs with one list. */
+const byKeys = new WeakMap<readonly Finding[], Map<string, Finding>>();
+function byKey(findings: readonly Finding[]): Map<string, Finding> {
+  let map = byKeys.get(findings);
+  if (!map) {
+    map = new Map(findings.map((f) => [findingKey(f), f]));
+    byKeys.set(findings, map);
+  }
+  return map;
+}
+
+/** Findings that appeared, disappeared, or changed their message. */
 function compared(before: readonly Finding[], after: readonly Finding[]) {
-  const key = (f: Finding) =>
-    `${f.ruleId}\u0000${f.subject ?? ""}\u0000${f.location.file}:${f.location.line}:${f.location.column}`;
-  const beforeByKey = new Map(before.map((f) => [key(f), f]));
+  const key = findingKey;
+  const beforeByKey = byKey(before);
   const afterByKey = new Map(after.map((f) => [key(f), f]));
   const changed: { before: Finding; after: Finding }[] = [];
   for (const [k, f] of afterByKey) {
@@ -315,6 +337,22 @@ function bestLevels(graph: TeamGraph): Map<string, number> {
       best.set(competency, Math.max(best.get(competency) ?? 0, graph.people.get(p)?.skills[competency] ?? 0));
   }
   return best;
+}
+
+/** The competencies no one is left to hold at working level: only those of the people away can be. */
+function competenciesLostIn(baseline: TeamGraph, change: ScenarioChange): LostCompetency[] {
+  if (!change.skilled) return [];
+  const theirs = new Set(change.removed.flatMap((p) => Object.keys(p.skills)));
+  const was = factsOf(baseline);
+  const is = factsOf(change.graph, baseline);
+  const out: LostCompetency[] = [];
+  for (const competency of baseline.skilled.keys()) {
+    if (!theirs.has(competency)) continue;
+    const level = was.bestLevel(competency);
+    const now = is.bestLevel(competency);
+    if (level >= WORKING_LEVEL && now < WORKING_LEVEL) out.push({ competency, before: level, after: now });
+  }
+  return out;
 }
 
 function competenciesLost(before: TeamGraph, after: TeamGraph): LostCompetency[] {

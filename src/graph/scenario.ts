@@ -53,7 +53,9 @@ export function withoutPeople(graph: TeamGraph, away: ReadonlySet<string>): Scen
   const { teams, touched } = withoutMembers(graph, gone, removed);
   const holdersChanged = removed.some((p) => heldRoles(p).length > 0);
   const skilledChanged = removed.some((p) => Object.values(p.skills).some((level) => level >= 1));
-  const holders = holdersChanged ? indexHolders(people) : graph.holders;
+  const holders = holdersChanged
+    ? (withoutIds(graph.holders, gone, removed.flatMap(heldRoles)) ?? indexHolders(people))
+    : graph.holders;
   const teamRoles = new Map(graph.teamRoles);
   for (const [id, byRole] of holdersByTeam(teams, people, touched)) teamRoles.set(id, byRole);
   const partial: TeamGraph = {
@@ -62,7 +64,13 @@ export function withoutPeople(graph: TeamGraph, away: ReadonlySet<string>): Scen
     teams,
     holders,
     teamRoles,
-    skilled: skilledChanged ? indexSkills(people) : graph.skilled,
+    skilled: skilledChanged
+      ? (withoutIds(
+          graph.skilled,
+          gone,
+          removed.flatMap((p) => Object.keys(p.skills)),
+        ) ?? indexSkills(people))
+      : graph.skilled,
     stakeholders: graph.model.stakeholders.filter((s) => !away.has(s.person ?? "")),
   };
   const rows = reresolvedRows(graph, partial, away, removed);
@@ -78,6 +86,29 @@ export function withoutPeople(graph: TeamGraph, away: ReadonlySet<string>): Scen
     skilled: skilledChanged,
     stakeholders: scenario.stakeholders.length !== graph.stakeholders.length,
   };
+}
+
+/**
+ * An index (role or competency → people, in the people's order) without the people gone, from the
+ * lists of `keys` only; undefined when that would not be the index made afresh (one of them is the
+ * first of a list others stay in, whose key would then come later).
+ */
+function withoutIds(
+  index: ReadonlyMap<string, readonly string[]>,
+  gone: ReadonlySet<string>,
+  keys: readonly string[],
+): Map<string, readonly string[]> | undefined {
+  const out = new Map(index);
+  for (const key of keys) {
+    const list = out.get(key);
+    if (!list) continue;
+    const kept = list.filter((id) => !gone.has(id));
+    if (kept.length === list.length) continue;
+    if (kept.length === 0) out.delete(key);
+    else if (gone.has(list[0] as string)) return undefined;
+    else out.set(key, kept);
+  }
+  return out;
 }
 
 /** The teams without the people gone, and those whose members changed. */
@@ -97,10 +128,13 @@ function withoutMembers(graph: TeamGraph, gone: ReadonlySet<string>, removed: re
   return { teams, touched };
 }
 
-/** Role → rows with a cell for it, and person → rows naming them: which rows an absence may change. */
+/** Which rows an absence may change: by the people their cells name, and by the roles and where they resolve them. */
 interface RowIndex {
-  byRole: Map<string, Set<RaciEntry>>;
   byPerson: Map<string, Set<RaciEntry>>;
+  /** Role → the team a row resolves it in (a product's team; "" for across the organisation) → the rows. */
+  byRole: Map<string, Map<string, Set<RaciEntry>>>;
+  /** Role → the teams whose rows resolve it across the organisation: no one in them or serving them holds it. */
+  fallback: Map<string, string[]>;
 }
 
 const rowIndexes = new WeakMap<TeamGraph, RowIndex>();
@@ -108,17 +142,60 @@ const rowIndexes = new WeakMap<TeamGraph, RowIndex>();
 function rowIndex(graph: TeamGraph): RowIndex {
   let index = rowIndexes.get(graph);
   if (index) return index;
-  index = { byRole: new Map(), byPerson: new Map() };
+  index = { byPerson: new Map(), byRole: new Map(), fallback: new Map() };
+  const add = <K>(map: Map<K, Set<RaciEntry>>, key: K, entry: RaciEntry) => {
+    const rows = map.get(key);
+    if (rows) rows.add(entry);
+    else map.set(key, new Set([entry]));
+  };
   for (const entry of graph.raci) {
-    for (const cell of entry.cells) {
-      const map = cell.ref.kind === "role" ? index.byRole : index.byPerson;
-      const rows = map.get(cell.ref.id);
-      if (rows) rows.add(entry);
-      else map.set(cell.ref.id, new Set([entry]));
+    const team = (entry.product === undefined ? undefined : graph.products.get(entry.product)?.team) ?? "";
+    for (const { ref } of entry.cells) {
+      if (ref.kind === "person") {
+        add(index.byPerson, ref.id, entry);
+        continue;
+      }
+      let byTeam = index.byRole.get(ref.id);
+      if (!byTeam) {
+        byTeam = new Map();
+        index.byRole.set(ref.id, byTeam);
+      }
+      add(byTeam, team, entry);
     }
   }
   rowIndexes.set(graph, index);
   return index;
+}
+
+/** The teams whose rows resolve `role` across the organisation (as resolve-raci's holdersFor falls back). */
+function fallbackTeams(graph: TeamGraph, index: RowIndex, role: string): string[] {
+  let teams = index.fallback.get(role);
+  if (!teams) {
+    const holds = (team: string) => (graph.teamRoles.get(team)?.get(role)?.length ?? 0) > 0;
+    teams = [...(index.byRole.get(role)?.keys() ?? [])].filter(
+      (team) => team !== "" && !holds(team) && !(graph.teams.get(team)?.servedBy ?? []).some(holds),
+    );
+    index.fallback.set(role, teams);
+  }
+  return teams;
+}
+
+/**
+ * The rows whose resolution may name `person`: those naming them, and those with a role they hold that
+ * resolve it where they are — in their team, in a team their team serves, or across the organisation
+ * (a row's role resolves in its product's team, else in the teams serving it, else everywhere: a row
+ * whose level of that chain does not hold the person resolves the same without them).
+ */
+function rowsNaming(graph: TeamGraph, person: PersonNode, into: Set<RaciEntry>): void {
+  const index = rowIndex(graph);
+  for (const entry of index.byPerson.get(person.id) ?? []) into.add(entry);
+  const served = person.teams.flatMap((t) => graph.teams.get(t)?.serves ?? []);
+  for (const role of heldRoles(person)) {
+    const byTeam = index.byRole.get(role);
+    if (!byTeam) continue;
+    for (const team of ["", ...person.teams, ...served, ...fallbackTeams(graph, index, role)])
+      for (const entry of byTeam.get(team) ?? []) into.add(entry);
+  }
 }
 
 /**
@@ -132,13 +209,8 @@ function reresolvedRows(
   away: ReadonlySet<string>,
   removed: readonly PersonNode[],
 ): { before: RaciEntry; after: RaciEntry }[] | undefined {
-  const index = rowIndex(graph);
   const candidates = new Set<RaciEntry>();
-  for (const person of removed) {
-    for (const entry of index.byPerson.get(person.id) ?? []) candidates.add(entry);
-    for (const role of heldRoles(person))
-      for (const entry of index.byRole.get(role) ?? []) candidates.add(entry);
-  }
+  for (const person of removed) rowsNaming(graph, person, candidates);
   if (candidates.size === 0) return [];
   let problem = false;
   const fail = () => {

@@ -8,6 +8,7 @@ export default defineRule({
     area: "raci",
     severity: "warn",
     reads: ["cells", "holders"],
+    per: "row",
     assesses: ["raci", "products"],
     description: "Per-product RACI rows cover every product and name roles that the product's teams hold.",
     rationale:
@@ -17,12 +18,13 @@ export default defineRule({
     example:
       "people:\n  - { id: ana, name: Ana, roles: [data-scientist] }\n  - { id: bo, name: Bo, roles: [data-scientist] }\nteams:\n  - { id: a, type: product, members: [ana] }\n  - { id: b, type: product, members: [bo] }\nproducts:\n  - { id: p, team: a, stage: production }\n  - { id: q, team: b, stage: production }\nraci:\n  - { activity: model-training-code, product: p, R: data-scientist, A: person:ana }",
   },
-  check({ graph, report }) {
-    for (const [activity, entries] of graph.raciByActivity) {
-      if (entries.some((e) => e.product === undefined)) continue;
+  check({ graph, rows, report }) {
+    // An activity's missing product rows are reported at its first row, and checked with that row.
+    for (const first of rows) {
+      const { activity } = first;
+      const entries = graph.raciByActivity.get(activity);
+      if (!entries || entries[0] !== first || entries.some((e) => e.product === undefined)) continue;
       const covered = new Set(entries.map((e) => e.product));
-      const first = entries[0];
-      if (!first) continue;
       for (const product of graph.products.keys()) {
         if (covered.has(product)) continue;
         report({
@@ -33,8 +35,10 @@ export default defineRule({
         });
       }
     }
+    // Whether a row's role is held near its product changes only with who the row's cells stand for:
+    // nobody near holds it exactly when the cell stands for the holders across the organisation.
     const heldNear = heldInOrServing(graph);
-    for (const entry of graph.raci) {
+    for (const entry of rows) {
       const team = entry.product === undefined ? undefined : graph.products.get(entry.product)?.team;
       if (team === undefined) continue;
       for (const cell of entry.cells) {
