@@ -43,17 +43,19 @@ export function activityRisks(graph: TeamGraph): ActivityRisks {
   for (const entry of graph.raci) {
     const activity = graph.activities.get(entry.activity);
     const critical = production && activity?.productionCritical === true;
-    const { r, a, ra } = facts.row(entry);
-    const missing = (["R", "A"] as const).filter(
-      (letter) => (letter === "R" ? r : a).size === 0 && entry.cells.some((c) => c.letter === letter),
-    );
-    if (missing.length > 0) {
-      result.uncovered.push({ entry, critical, missing });
-      continue;
+    const { r, a } = facts.row(entry);
+    if (r.size === 0 || a.size === 0) {
+      const missing = (["R", "A"] as const).filter(
+        (letter) => (letter === "R" ? r : a).size === 0 && entry.cells.some((c) => c.letter === letter),
+      );
+      if (missing.length > 0) {
+        result.uncovered.push({ entry, critical, missing });
+        continue;
+      }
     }
     if (activity && OWNED_BY_DESIGN.has(activity.area)) continue;
-    if (ra.size !== 1) continue;
-    const [person] = ra as unknown as [string];
+    const person = soleOf(r, a);
+    if (person === undefined) continue;
     let capable = capableByActivity.get(entry.activity);
     if (!capable) {
       capable = capablePeople(graph, facts, entry.activity);
@@ -69,6 +71,18 @@ export function activityRisks(graph: TeamGraph): ActivityRisks {
   }
   cache.set(graph, result);
   return result;
+}
+
+/** The one person R and A together stand for, if they stand for exactly one. */
+function soleOf(r: ReadonlySet<string>, a: ReadonlySet<string>): string | undefined {
+  if (r.size > 1 || a.size > 1) return undefined;
+  let sole: string | undefined;
+  for (const p of r) sole = p;
+  for (const p of a) {
+    if (sole !== undefined && sole !== p) return undefined;
+    sole = p;
+  }
+  return sole;
 }
 
 /** People whose recorded levels meet every competency the activity needs (none for an activity that names none). */

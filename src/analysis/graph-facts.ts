@@ -11,8 +11,23 @@ import type { Person, RaciLetter } from "../model/schema.ts";
 export interface RowPeople {
   readonly r: ReadonlySet<string>;
   readonly a: ReadonlySet<string>;
-  /** R or A: who does or answers for the work. */
+  /** R or A: who does or answers for the work (made when first read). */
   readonly ra: ReadonlySet<string>;
+}
+
+class Row implements RowPeople {
+  #ra: ReadonlySet<string> | undefined;
+
+  constructor(
+    readonly r: ReadonlySet<string>,
+    readonly a: ReadonlySet<string>,
+  ) {}
+
+  get ra(): ReadonlySet<string> {
+    const { r, a } = this;
+    this.#ra ??= a.size === 0 || a === r ? r : r.size === 0 ? a : new Set([...r, ...a]);
+    return this.#ra;
+  }
 }
 
 type Levels = readonly (readonly [string, number])[];
@@ -54,10 +69,7 @@ export class GraphFacts {
   row(entry: RaciEntry): RowPeople {
     let row = this.#rows.get(entry) ?? this.#parent?.sharedRow(entry);
     if (row) return row;
-    const r = this.#lettered(entry, "R");
-    const a = this.#lettered(entry, "A");
-    const ra = a.size === 0 || a === r ? r : r.size === 0 ? a : new Set([...r, ...a]);
-    row = { r, a, ra };
+    row = new Row(this.#lettered(entry, "R"), this.#lettered(entry, "A"));
     this.#rows.set(entry, row);
     return row;
   }

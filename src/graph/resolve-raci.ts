@@ -103,6 +103,7 @@ export class RaciRefs {
   private readonly scopedHolders = new Map<string, Map<string, readonly string[]>>(); // product → role → people
   private readonly byScope = new WeakMap<ReadonlySet<string>, Map<string, readonly string[]>>();
   private readonly interned = { role: new Map<string, RaciRef>(), person: new Map<string, RaciRef>() };
+  private readonly written = new Map<string, RaciRef>();
 
   constructor(
     ctx: ResolveContext,
@@ -129,16 +130,29 @@ export class RaciRefs {
       const value = row[letter];
       if (value === undefined) continue;
       if (typeof value === "string") {
-        const ref = this.resolve(row, [letter], value);
+        const ref = this.refOf(row, letter, -1, value);
         if (ref) cells.push(new Cell(letter, ref, this.peopleOf(ref, product, letter, scope), -1));
         continue;
       }
       for (let index = 0; index < value.length; index++) {
-        const ref = this.resolve(row, [letter, index], value[index] as string);
+        const ref = this.refOf(row, letter, index, value[index] as string);
         if (ref) cells.push(new Cell(letter, ref, this.peopleOf(ref, product, letter, scope), index));
       }
     }
     return cells;
+  }
+
+  /**
+   * What `raw` (written in `row` under `letter`, at `index` in a list) names, worked out once per
+   * reference as written: what it resolves to does not depend on the row, and one that does not
+   * resolve is reported where it is written, each time.
+   */
+  private refOf(row: RaciRow, letter: RaciLetter, index: number, raw: string): RaciRef | undefined {
+    const known = this.written.get(raw);
+    if (known) return known;
+    const ref = this.resolve(row, index === -1 ? [letter] : [letter, index], raw);
+    if (ref) this.written.set(raw, ref);
+    return ref;
   }
 
   /** What `raw` names: `role:x` / `person:x`, else a role or a person by id; undefined (reported) when none. */
@@ -183,6 +197,12 @@ export class RaciRefs {
     return list;
   }
 
+  /** The holders of `role` in the teams serving `node`, each once; undefined when none holds it. */
+  private servingHolders(node: TeamNode, role: string): readonly string[] | undefined {
+    const serving = new Set(node.servedBy.flatMap((id) => this.teamHolders.get(id)?.get(role) ?? []));
+    return serving.size > 0 ? [...serving] : undefined;
+  }
+
   private intern(kind: RaciRef["kind"], id: string): RaciRef {
     let ref = this.interned[kind].get(id);
     if (!ref) {
@@ -215,9 +235,9 @@ export class RaciRefs {
     product: string | undefined,
     scope: ReadonlySet<string> | undefined,
   ): readonly string[] {
-    const all = scope ? this.scoped(role, scope) : (this.holders.get(role) ?? []);
+    const all = () => (scope ? this.scoped(role, scope) : (this.holders.get(role) ?? []));
     const team = product === undefined ? undefined : this.products.get(product)?.team;
-    if (team === undefined) return all;
+    if (team === undefined) return all();
     let byRole = this.scopedHolders.get(product as string);
     if (!byRole) {
       byRole = new Map();
@@ -227,8 +247,7 @@ export class RaciRefs {
     if (!scoped) {
       const node = this.teams.get(team) as TeamNode;
       const own = this.teamHolders.get(node.id)?.get(role) ?? [];
-      const serving = new Set(node.servedBy.flatMap((id) => this.teamHolders.get(id)?.get(role) ?? []));
-      scoped = own.length > 0 ? own : serving.size > 0 ? [...serving] : all;
+      scoped = own.length > 0 ? own : (this.servingHolders(node, role) ?? all());
       byRole.set(role, scoped);
     }
     return scoped;

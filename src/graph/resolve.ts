@@ -122,7 +122,7 @@ export function resolveTeam(model: Model, catalog: Catalog, options: ResolveOpti
     teams,
     units,
     products,
-    names: new Map(model.people.map((p) => [p.id, p.name])),
+    names: namesOf(model),
     holders,
     teamRoles: teamHolders,
     skilled,
@@ -229,11 +229,25 @@ function resolvePeople(ctx: ResolveContext, roles: ReadonlyMap<string, RoleDef>,
   return { people, skilled: indexSkills(people), holders: indexHolders(people) };
 }
 
+/** Person id → name, for every person of the model (the last of an id, as a map made from the list keeps). */
+function namesOf(model: Model): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const p of model.people) names.set(p.id, p.name);
+  return names;
+}
+
 /** Each cycle of `reportsTo` (a → b → a), once, at the first of its people in the model's order. */
 function reportCycles({ model, report }: ResolveContext): void {
-  const byId = new Map(model.people.map((p) => [p.id, p]));
+  const byId = new Map<string, (typeof model.people)[number]>();
+  for (const p of model.people) byId.set(p.id, p);
   const done = new Set<string>();
   for (const person of model.people) {
+    // Most people report to no one, or to someone whose chain is known to end: no cycle through them.
+    const up = byId.get(person.id)?.reportsTo;
+    if (!done.has(person.id) && (up === undefined || (done.has(up) && up !== person.id))) {
+      done.add(person.id);
+      continue;
+    }
     const path: string[] = [];
     let id: string | undefined = person.id;
     while (id !== undefined && !done.has(id) && !path.includes(id)) {

@@ -136,8 +136,9 @@ function loadFile(load: Loading, file: string, includedAt: Diagnostic | undefine
     });
     return false;
   }
-  // Keys starting with x- are the organisation's own: allowed on every mapping, kept, not validated.
-  const checked = modelFileSchema.safeParse(withoutExtensions(value));
+  // Keys starting with x- are the organisation's own: allowed on every mapping, kept, not validated
+  // (a text without "x-" has none to drop).
+  const checked = modelFileSchema.safeParse(text.includes("x-") ? withoutExtensions(value) : value);
   if (!checked.success) {
     append(diagnostics, schemaDiagnostics(checked.error.issues, value, parsed.source, modelFileSchema));
   }

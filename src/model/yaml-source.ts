@@ -47,7 +47,7 @@ export const YAML_ALIAS_LIMITS = {
 
 /** Parses `text` (the content of `path`); never throws on bad YAML, nor on aliases past {@link YAML_ALIAS_LIMITS}. */
 export function parseYaml(path: string, text: string): ParseResult {
-  const tree = new PositionTree();
+  const tree = new PositionTree(text.length);
   const aliases = mayAlias(text) ? new AliasBudget() : undefined;
   const listener = (event: "open" | "close", state: yaml.State): void => {
     if (event === "open") {
@@ -279,15 +279,31 @@ const SEQUENCE = 2;
 class PositionTree {
   root = -1;
   #size = 0;
-  #start = new Int32Array(4096);
-  #firstChild = new Int32Array(4096);
-  #lastChild = new Int32Array(4096);
-  #nextSibling = new Int32Array(4096);
-  #childCount = new Int32Array(4096);
-  #kind = new Uint8Array(4096);
-  readonly #result: unknown[] = [];
+  #start: Int32Array;
+  #firstChild: Int32Array;
+  #lastChild: Int32Array;
+  #nextSibling: Int32Array;
+  #childCount: Int32Array;
+  #kind: Uint8Array;
+  readonly #result: unknown[];
   readonly #stack: number[] = [];
   readonly #items = new Map<number, Int32Array>();
+
+  /**
+   * Room for the nodes a text of `textLength` characters is likely to hold (models run at 8 to 11
+   * characters a node), so that a large model's arrays are not copied as they grow.
+   */
+  constructor(textLength: number) {
+    const size = Math.min(Math.max(4096, Math.ceil(textLength / 6)), 1 << 24);
+    this.#start = new Int32Array(size);
+    this.#firstChild = new Int32Array(size);
+    this.#lastChild = new Int32Array(size);
+    this.#nextSibling = new Int32Array(size);
+    this.#childCount = new Int32Array(size);
+    this.#kind = new Uint8Array(size);
+    // Filled out of order (a node's result comes when it closes): a holey array made at its size.
+    this.#result = new Array(size);
+  }
 
   open(position: number): void {
     if (this.#size === this.#start.length) this.#grow();
