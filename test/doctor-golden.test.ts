@@ -18,9 +18,17 @@ import { renderFindingsJson } from "../src/render/reporters.ts";
 
 const TODAY = "2026-12-07";
 
+/**
+ * Numbers are rounded to 12 significant digits first: V8 versions differ in the last bit of
+ * Math.pow (Node 20 and 24 give a score factor of 0.8521851648849411 and 0.852185164884941), which is
+ * no change of what the doctor says.
+ */
+const rounded = (_key: string, value: unknown) =>
+  typeof value === "number" && !Number.isInteger(value) ? Number(value.toPrecision(12)) : value;
+
 const digest = (value: unknown) =>
   createHash("sha256")
-    .update(typeof value === "string" ? value : JSON.stringify(value))
+    .update(JSON.stringify(typeof value === "string" ? JSON.parse(value) : value, rounded))
     .digest("hex");
 
 async function check(text: string): Promise<ValidTeamCheck> {
@@ -63,9 +71,9 @@ const CASES: Case[] = [
     text: () => generateOrganisation(1_000),
     scenarios: [{ without: ["p0"] }, { without: ["p8", "p9", "p10"] }, { add: ["tech-lead@t1"] }],
     findings: 271,
-    doctor: "40b870b757fb616296ca9b8463b8f83afd507914a3a15427ca1b77417af4a2bb",
+    doctor: "593f15c1a910284e8207ed0ba0a9179f258e421720518f813238a75ce62d6c5c",
     ranking: "4e21908ed86f8a6c075a078bef63f522726dd1d75d33af68ad9617122fa4920f",
-    whatIfs: "1d8c8250609a153fcf36c1c11cb13f0adbb8a963065fc66addc02d550d0d8a06",
+    whatIfs: "7f9e1826778b5a7518843263cb0696582068c61b81f7a88c4f7dabb8433a506f",
   },
   {
     name: "varied model, 300 people",
@@ -79,9 +87,9 @@ const CASES: Case[] = [
       { add: ["qa-engineer", "tech-lead@t2"] },
     ],
     findings: 1024,
-    doctor: "d7d9a336f572e56dd9e5a0492419140a9ded01812f17ff9bd37a3edce7e454cc",
+    doctor: "3f092f9d2d1b7ed41adb524696cfd09e280e65464d6912c14572a15cad681b5e",
     ranking: "673faf8ff7662984be6082282d3a366b09d494f03cd2e8d010aa25ad03379b4e",
-    whatIfs: "c4191244f3333711bc1335acecee5f6bbce6a9fef8c0c2128c054d4219a625b2",
+    whatIfs: "c8e0acc6df6f85626324e9cd1ba02b7bd5cf18cfe90d16edd4806310b3a79971",
   },
 ];
 
