@@ -12,7 +12,7 @@ import { type Diagnostic, hasErrors } from "../model/diagnostic.ts";
 import { type LoadResult, loadModel, type ModelHost, sortDiagnostics } from "../model/load.ts";
 import type { Model } from "../model/model.ts";
 import { isOwnLocation } from "../model/org-context.ts";
-import { type DoctorResult, runRules } from "./engine.ts";
+import { type DoctorResult, type RunOptions, runRules } from "./engine.ts";
 import type { Rule, RuleEnvironment } from "./rule.ts";
 import { RULES } from "./rules/index.ts";
 
@@ -34,6 +34,8 @@ export interface CheckOptions {
   today?: string;
   /** Evidence from git history, for the rules that need it. */
   evidence?: EvidenceReport;
+  /** Rule id → the milliseconds its check took, filled in when given (bench/doctor prints each rule's share). */
+  timings?: Map<string, number>;
 }
 
 /** The model at `entry` loaded and resolved: its files, its graph and every input problem, no rules run. */
@@ -93,8 +95,9 @@ export function runChecks(
   validated: ValidatedModel,
   rules: readonly Rule[],
   environment: RuleEnvironment,
+  options: RunOptions = {},
 ): { diagnostics: Diagnostic[]; doctor?: DoctorResult } {
-  const doctor = runRules(validated.graph, rules, environment);
+  const doctor = runRules(validated.graph, rules, environment, options);
   const diagnostics = [...validated.diagnostics, ...doctor.diagnostics];
   return hasErrors(doctor.diagnostics) ? { diagnostics } : { diagnostics, doctor };
 }
@@ -114,7 +117,12 @@ export function checkModel(entry: string, host: ModelHost, options: CheckOptions
   if (options.today === undefined) throw new Error("checkModel: pass today's date to run the rules");
   const environment = ruleEnvironment(validated.model, host, options.today);
   if (options.evidence) environment.evidence = options.evidence;
-  const checked = runChecks(validated, options.rules ?? RULES, environment);
+  const checked = runChecks(
+    validated,
+    options.rules ?? RULES,
+    environment,
+    options.timings ? { timings: options.timings } : {},
+  );
   result.diagnostics = checked.diagnostics;
   if (checked.doctor) result.doctor = checked.doctor;
   return result;

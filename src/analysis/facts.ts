@@ -23,6 +23,13 @@ export function peopleWith(entry: RaciEntry, letters: readonly RaciLetter[]): Se
   return people;
 }
 
+/** How many of `entry`'s cells have `letter`. */
+export function countCells(entry: RaciEntry, letter: RaciLetter): number {
+  let count = 0;
+  for (const cell of entry.cells) if (cell.letter === letter) count++;
+  return count;
+}
+
 /** The people a RACI row declares as backups (`backup:`: one id or a list), as written. */
 export function backupsOf(row: RaciRow): string[] {
   const backup = row.backup;

@@ -402,7 +402,7 @@ class PositionTree {
 }
 
 class Source implements YamlSource {
-  #lineStarts: number[] | undefined;
+  #lineStarts: Int32Array | undefined;
 
   constructor(
     readonly path: string,
@@ -434,7 +434,7 @@ class Source implements YamlSource {
 }
 
 /** The line and column of `rawOffset` once blanks and comments are skipped; `starts` are the text's line starts. */
-function positionIn(text: string, starts: readonly number[], rawOffset: number): Position {
+function positionIn(text: string, starts: Int32Array, rawOffset: number): Position {
   const offset = skipBlank(text, rawOffset);
   let lo = 0;
   let hi = starts.length - 1;
@@ -459,8 +459,12 @@ function skipBlank(text: string, from: number): number {
   return Math.min(i, text.length);
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+/** Where each line of `text` starts (counted first, so a large text's list is made once at its size). */
+function lineStarts(text: string): Int32Array {
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+  const starts = new Int32Array(lines);
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[line++] = i + 1;
   return starts;
 }

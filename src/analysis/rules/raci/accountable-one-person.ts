@@ -1,6 +1,7 @@
 import type { RaciEntry } from "../../../graph/types.ts";
 import type { PathKey } from "../../../model/yaml-source.ts";
 import { describeEntry, describePeople } from "../../describe.ts";
+import { countCells } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
@@ -24,9 +25,8 @@ export default defineRule({
     // backup, not a new problem on every row the role is Accountable for.
     const byRole = new Map<string, { entries: RaciEntry[]; people: readonly string[]; path: PathKey[] }>();
     for (const entry of graph.raci) {
-      const accountable = entry.cells.filter((c) => c.letter === "A");
-      if (accountable.length !== 1) continue; // raci/single-accountable reports these rows
-      const cell = accountable[0];
+      if (countCells(entry, "A") !== 1) continue; // raci/single-accountable reports these rows
+      const cell = entry.cells.find((c) => c.letter === "A");
       // Nobody at all is risk/single-point-of-failure's to report.
       if (cell?.ref.kind !== "role" || cell.people.length <= 1) continue;
       const key = `${cell.ref.id}\u0000${cell.people.join(",")}`;

@@ -1,4 +1,4 @@
-import type { TeamGraph } from "../../../graph/types.ts";
+import type { RaciEntry, TeamGraph } from "../../../graph/types.ts";
 import { describeEntry } from "../../describe.ts";
 import { defineRule } from "../../rule.ts";
 
@@ -20,11 +20,13 @@ export default defineRule({
   },
   check({ graph, rows, report }) {
     // An activity's missing product rows are reported at its first row, and checked with that row.
+    const firsts = new Set<RaciEntry>();
+    for (const entries of graph.raciByActivity.values())
+      if (!entries.some((e) => e.product === undefined)) firsts.add(entries[0] as RaciEntry);
     for (const first of rows) {
+      if (!firsts.has(first)) continue;
       const { activity } = first;
-      const entries = graph.raciByActivity.get(activity);
-      if (!entries || entries[0] !== first || entries.some((e) => e.product === undefined)) continue;
-      const covered = new Set(entries.map((e) => e.product));
+      const covered = new Set((graph.raciByActivity.get(activity) ?? []).map((e) => e.product));
       for (const product of graph.products.keys()) {
         if (covered.has(product)) continue;
         report({
@@ -37,13 +39,13 @@ export default defineRule({
     }
     // Whether a row's role is held near its product changes only with who the row's cells stand for:
     // nobody near holds it exactly when the cell stands for the holders across the organisation.
-    const heldNear = heldInOrServing(graph);
+    const near = rolesNear(graph);
     for (const entry of rows) {
       const team = entry.product === undefined ? undefined : graph.products.get(entry.product)?.team;
       if (team === undefined) continue;
+      const held = near(team);
       for (const cell of entry.cells) {
-        if (cell.ref.kind !== "role" || cell.people.length === 0) continue;
-        if (heldNear(team, cell.ref.id)) continue;
+        if (cell.ref.kind !== "role" || cell.people.length === 0 || held.has(cell.ref.id)) continue;
         report({
           node: entry.source,
           path: cell.path,
@@ -55,21 +57,16 @@ export default defineRule({
   },
 });
 
-/** Whether someone in a team or the teams serving it holds a role (worked out once per team and role). */
-function heldInOrServing(graph: TeamGraph): (team: string, role: string) => boolean {
-  const known = new Map<string, Map<string, boolean>>();
-  return (team, role) => {
-    let byRole = known.get(team);
-    if (!byRole) {
-      byRole = new Map();
-      known.set(team, byRole);
-    }
-    let held = byRole.get(role);
-    if (held === undefined) {
-      held = [team, ...(graph.teams.get(team)?.servedBy ?? [])].some(
-        (t) => (graph.teamRoles.get(t)?.get(role)?.length ?? 0) > 0,
-      );
-      byRole.set(role, held);
+/** The roles someone in a team or the teams serving it holds (worked out once per team). */
+function rolesNear(graph: TeamGraph): (team: string) => ReadonlySet<string> {
+  const known = new Map<string, Set<string>>();
+  return (team) => {
+    let held = known.get(team);
+    if (!held) {
+      held = new Set();
+      for (const t of [team, ...(graph.teams.get(team)?.servedBy ?? [])])
+        for (const [role, holders] of graph.teamRoles.get(t) ?? []) if (holders.length > 0) held.add(role);
+      known.set(team, held);
     }
     return held;
   };

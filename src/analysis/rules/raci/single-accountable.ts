@@ -1,4 +1,5 @@
 import { describeEntry, describeRef } from "../../describe.ts";
+import { countCells } from "../../facts.ts";
 import { defineRule } from "../../rule.ts";
 
 export default defineRule({
@@ -18,8 +19,8 @@ export default defineRule({
   },
   check({ graph, report }) {
     for (const entry of graph.raci) {
+      if (countCells(entry, "A") === 1) continue;
       const accountable = entry.cells.filter((c) => c.letter === "A");
-      if (accountable.length === 1) continue;
       if (accountable.length === 0 && entry.source.A !== undefined) continue; // unresolved references are reported by validation
       report({
         node: entry.source,

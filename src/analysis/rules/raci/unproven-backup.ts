@@ -25,6 +25,7 @@ export default defineRule({
   check({ graph, facts, evidence, today, report }) {
     // Not split per row: a backup is named outside the row's cells, and may be the one away.
     for (const entry of graph.raci) {
+      if (entry.source.backup === undefined) continue;
       const backups = backupsOf(entry.source);
       if (backups.length === 0) continue;
       const holders = facts.row(entry).ra;

@@ -28,6 +28,7 @@ export default defineRule({
     const small = graph.organisation?.stage === "starting";
     const max = Number(options.max) + (small ? 1 : 0);
     for (const person of people) {
+      if (person.roles.length <= max) continue; // as many hats at most as roles recorded
       const roles = [...new Set(person.roles.map((r) => r.role))];
       if (roles.length <= max) continue;
       report({
