@@ -26,11 +26,11 @@ export default defineRule({
       const recorded = person.source.skills;
       if (!recorded) continue;
       for (const held of facts.hats(person)) {
-        const gaps = facts
-          .roleNeeds(held)
-          .filter(([c, level]) => c in recorded && (recorded[c] as number) < level - tolerance)
-          .map(([c, level]) => `${c} ${recorded[c]}/${level}`);
-        if (gaps.length === 0) continue;
+        const needs = facts.roleNeeds(held);
+        const short = ([c, level]: readonly [string, number]) =>
+          c in recorded && (recorded[c] as number) < level - tolerance;
+        if (!needs.some(short)) continue;
+        const gaps = needs.filter(short).map(([c, level]) => `${c} ${recorded[c]}/${level}`);
         report({
           node: person.source,
           path: wherePersonHolds(graph, person, held),

@@ -18,12 +18,16 @@ interface Unrecorded {
 function unrecorded(facts: GraphFacts, person: PersonNode): Map<string, string> | undefined {
   const recorded = person.source.skills ?? {};
   let needed: Map<string, string> | undefined;
-  for (const role of facts.hats(person))
-    for (const [c] of facts.roleNeeds(role))
-      if (!(c in recorded) && !needed?.has(c)) {
-        needed ??= new Map();
-        needed.set(c, role);
-      }
+  for (const role of facts.hats(person)) {
+    const needs = facts.roleNeeds(role);
+    // Indexed: this runs for everyone, and most have every level recorded.
+    for (let i = 0; i < needs.length; i++) {
+      const c = (needs[i] as readonly [string, number])[0];
+      if (c in recorded || needed?.has(c)) continue;
+      needed ??= new Map();
+      needed.set(c, role);
+    }
+  }
   return needed;
 }
 

@@ -32,6 +32,7 @@ export default defineRule({
   check({ facts, people, report }) {
     for (const person of people) {
       const held = facts.hats(person);
+      if (held.length < 2) continue; // a conflict takes two roles
       for (const { roles, why } of CONFLICTS) {
         if (!roles.every((r) => held.includes(r))) continue;
         report({
